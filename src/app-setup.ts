@@ -1,0 +1,30 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule, type AppOptions } from './app.module.js';
+
+/** Builds the HTTP app the same way for `main.ts` and for the e2e tests. */
+export async function createApp(
+  options: AppOptions,
+  logger: false | ('log' | 'warn' | 'error')[] = ['log', 'warn', 'error'],
+) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger,
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('micropower')
+      .setDescription('村级小微权力清单 workflow engine: every listed power run by its procedure, traced.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

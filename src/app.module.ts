@@ -1,0 +1,49 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import type { Clock } from './common/clock.js';
+import { CommonModule } from './common/common.module.js';
+import { DomainExceptionFilter } from './common/http/domain-exception.filter.js';
+import { createValidationPipe } from './common/http/validation.pipe.js';
+import type { AppConfig } from './config/app-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import type { OpenTarget } from './database/open-data-source.js';
+import { DemoModule } from './demo/demo.module.js';
+import { DisclosureModule } from './disclosure/disclosure.module.js';
+import { EngineModule } from './engine/engine.module.js';
+import { HealthController } from './health/health.controller.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { ProceduresModule } from './procedures/procedures.module.js';
+import { TimeModule } from './time/time.module.js';
+
+export interface AppOptions {
+  config: AppConfig;
+  clock: Clock;
+  /** Where the data lives; defaults to the configuration's database (tests pass an in-memory one). */
+  database?: OpenTarget;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.forRoot(options.config, options.clock),
+        DatabaseModule.forRoot(options.database ?? options.config.database),
+        IdentityModule,
+        ProceduresModule,
+        EngineModule,
+        MeetingsModule,
+        DisclosureModule,
+        TimeModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

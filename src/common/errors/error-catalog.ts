@@ -1,0 +1,62 @@
+/**
+ * Every stable error code with its human messages. Codes never change once published; clients switch on
+ * them, people read the message. HTTP statuses are assigned in one place: the exception filter.
+ */
+export const ERROR_CATALOG = {
+  'REQUEST.INVALID': { zh: '请求内容不正确', en: 'The request is invalid' },
+  'REQUEST.NOT_FOUND': { zh: '没有这个地址', en: 'No such route' },
+  'REQUEST.TOO_LARGE': { zh: '请求内容过大', en: 'The request is too large' },
+  'AUTH.UNAUTHENTICATED': { zh: '请先登录', en: 'Log in first' },
+  'AUTH.BAD_CREDENTIALS': { zh: '用户名或密码不正确', en: 'Wrong username or password' },
+  'AUTH.FORBIDDEN': { zh: '您没有权限进行此操作', en: 'You may not do this' },
+  'AUTH.ROLE_NOT_ALLOWED': { zh: '您的角色不能进行这一步操作', en: 'Your role may not take this step' },
+  'REGION.NOT_FOUND': { zh: '找不到该地区或村', en: 'No such region' },
+  'REGION.BAD_PARENT': { zh: '上级地区不正确', en: 'The parent region is of the wrong kind' },
+  'PERSON.NOT_FOUND': { zh: '找不到该人员', en: 'No such person' },
+  'MEMBERSHIP.NOT_FOUND': { zh: '找不到该任职记录', en: 'No such membership' },
+  'MEMBERSHIP.INVALID': { zh: '任职信息不正确', en: 'The membership is invalid' },
+  'ACCOUNT.USERNAME_TAKEN': { zh: '用户名已被使用', en: 'The username is taken' },
+  'ACCOUNT.EXISTS': { zh: '该人员已有账号', en: 'The person already has an account' },
+  'ACCOUNT.WEAK_PASSWORD': { zh: '密码至少 8 位', en: 'The password needs at least 8 characters' },
+  'PROCEDURE.NOT_FOUND': { zh: '找不到该流程', en: 'No such procedure' },
+  'PROCEDURE.DEFINITION_INVALID': {
+    zh: '流程定义未通过检查',
+    en: 'The procedure definition failed its checks',
+  },
+  'PROCEDURE.DEFINITION_CHANGED': {
+    zh: '流程定义内容已变更但版本号未提高',
+    en: 'A procedure definition changed without a new version',
+  },
+  'MATTER.NOT_FOUND': { zh: '找不到该事项', en: 'No such matter' },
+  'MATTER.INPUTS_INVALID': { zh: '事项信息填写不正确', en: 'The matter inputs are invalid' },
+  'MATTER.STEP_NOT_ALLOWED': { zh: '当前步骤不允许此操作', en: 'The current step does not allow this' },
+  'MATTER.FINISHED': { zh: '该事项已办结', en: 'The matter is finished' },
+  'EVENT.UNKNOWN': { zh: '该流程没有这项操作', en: 'The procedure has no such event' },
+  'EVENT.PAYLOAD_INVALID': { zh: '操作内容填写不正确', en: 'The event payload is invalid' },
+  'MEETING.NOT_OPEN': { zh: '当前没有正在进行的会议', en: 'No meeting is in session' },
+  'MEETING.DATE_INVALID': { zh: '会议日期不正确', en: 'The meeting date is invalid' },
+  'MEETING.NOTICE_TOO_SHORT': { zh: '会议通知时间不足', en: 'The meeting notice is too short' },
+  'MEETING.NOT_YET_HELD': { zh: '会议尚未召开', en: 'The meeting has not been held yet' },
+  'MEETING.EMPTY_ROSTER': { zh: '应到会人员名单为空', en: 'The meeting roster is empty' },
+  'ATTENDANCE.NOT_ON_ROSTER': { zh: '该人员不在应到会名单中', en: 'The person is not on the roster' },
+  'ATTENDANCE.HAS_VOTED': {
+    zh: '该人员已投票，不能登记为缺席',
+    en: 'The person has voted and cannot be marked absent',
+  },
+  'VOTE.NOT_ON_ROSTER': { zh: '您不在本次会议的应到会名单中', en: 'You are not on this meeting’s roster' },
+  'VOTE.NOT_ENTITLED': { zh: '您在本次会议没有表决权', en: 'You have no vote in this meeting' },
+  'VOTE.NOT_PRESENT': { zh: '未登记到会，不能投票', en: 'Only members recorded present may vote' },
+  'VOTE.ALREADY_CAST': { zh: '已经投过票，不能重复投票', en: 'A ballot was already cast' },
+  'VOTE.SECRET_BALLOT': { zh: '无记名投票须由本人投票', en: 'A secret ballot must be cast in person' },
+  'DISCLOSURE.NOT_FOUND': { zh: '找不到待审核的公开内容', en: 'No disclosure awaits this step' },
+  'IDEMPOTENCY.KEY_INVALID': { zh: '幂等键格式不正确', en: 'The Idempotency-Key header is invalid' },
+  'IDEMPOTENCY.KEY_REUSED': {
+    zh: '同一幂等键已用于不同的请求',
+    en: 'The Idempotency-Key was used for a different request',
+  },
+  'CLOCK.NOT_ADJUSTABLE': { zh: '系统时钟不可调整', en: 'The clock is not adjustable here' },
+  'SERVICE.UNAVAILABLE': { zh: '服务暂时不可用，请稍后再试', en: 'The service is unavailable; try again' },
+  INTERNAL: { zh: '系统内部错误', en: 'Internal error' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,0 +1,73 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '../errors/domain-error.js';
+import type { ErrorCode } from '../errors/error-catalog.js';
+import type { ErrorBody } from './error-body.js';
+import { HTTP_STATUS_OF } from './error-statuses.js';
+
+/** Connection-level failures of the database: the request may succeed later, so 503 not 500. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const candidate = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = candidate?.driverError?.code ?? candidate?.code;
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+    candidate?.message ?? '',
+  );
+}
+
+/** Maps whatever was thrown to `{ code, message, details }` and a status; nothing else knows HTTP. */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const language = /^en\b/i.test(request.headers['accept-language'] ?? '') ? 'en' : 'zh';
+    const error = this.toDomainError(exception);
+    if (error.code === 'INTERNAL') {
+      this.logger.error(
+        `${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`,
+      );
+    }
+    const body: ErrorBody = { code: error.code, message: error.messageIn(language), details: error.details };
+    if (!response.headersSent) response.status(HTTP_STATUS_OF[error.code]).json(body);
+  }
+
+  private toDomainError(exception: unknown): DomainError {
+    if (exception instanceof DomainError) return exception;
+    if (isDatabaseUnavailable(exception)) return new DomainError('SERVICE.UNAVAILABLE');
+    const bodyParserType = (exception as { type?: string })?.type;
+    if (bodyParserType === 'entity.too.large') return new DomainError('REQUEST.TOO_LARGE');
+    if (bodyParserType === 'entity.parse.failed') {
+      return new DomainError('REQUEST.INVALID', {}, '请求正文不是有效的 JSON');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code: ErrorCode =
+        status === 404
+          ? 'REQUEST.NOT_FOUND'
+          : status === 413
+            ? 'REQUEST.TOO_LARGE'
+            : status < 500
+              ? 'REQUEST.INVALID'
+              : 'INTERNAL';
+      return new DomainError(code);
+    }
+    return new DomainError('INTERNAL');
+  }
+}

@@ -1,0 +1,40 @@
+import { DisclosureEntity } from '../disclosure/disclosure.entity.js';
+import { IdempotencyRecordEntity } from '../engine/idempotency-record.entity.js';
+import { MatterEntity } from '../engine/matter.entity.js';
+import { TraceHeadEntity } from '../engine/trace-head.entity.js';
+import { TraceEntity } from '../engine/trace.entity.js';
+import { AccountEntity } from '../identity/account.entity.js';
+import { MembershipEntity } from '../identity/membership.entity.js';
+import { OfficialPostEntity } from '../identity/official-post.entity.js';
+import { PersonEntity } from '../identity/person.entity.js';
+import { RegionEntity } from '../identity/region.entity.js';
+import { BallotEntity, BallotReceiptEntity } from '../meetings/ballot.entity.js';
+import { MeetingAttendanceEntity } from '../meetings/meeting-attendance.entity.js';
+import { MeetingRosterEntity } from '../meetings/meeting-roster.entity.js';
+import { MeetingEntity } from '../meetings/meeting.entity.js';
+import { RuleSetEntity } from '../meetings/rule-set.entity.js';
+import { ProcedureVersionEntity } from '../procedures/procedure-version.entity.js';
+import { TimerEntity } from '../time/timer.entity.js';
+import { AppSettingEntity } from './app-setting.entity.js';
+
+export const ENTITIES = [
+  AppSettingEntity,
+  RegionEntity,
+  PersonEntity,
+  AccountEntity,
+  MembershipEntity,
+  OfficialPostEntity,
+  ProcedureVersionEntity,
+  RuleSetEntity,
+  MatterEntity,
+  TraceEntity,
+  TraceHeadEntity,
+  IdempotencyRecordEntity,
+  MeetingEntity,
+  MeetingRosterEntity,
+  MeetingAttendanceEntity,
+  BallotEntity,
+  BallotReceiptEntity,
+  DisclosureEntity,
+  TimerEntity,
+];

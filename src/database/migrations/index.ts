@@ -1,0 +1,4 @@
+import { InitialSchema1764288000000 } from './1764288000000-initial-schema.js';
+
+/** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
+export const MIGRATIONS = [InitialSchema1764288000000];

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseTarget } from '../config/app-config.js';
+import { acquireDataDirLock } from './embedded-lock.js';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { pgliteDriverModule } from './pglite-pool.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { TEXT_PARSERS } from './type-parsers.js';
+
+/** An embedded database target may also be in memory, optionally loaded from a dump (tests). */
+export type OpenTarget = DatabaseTarget | { kind: 'pglite'; dataDir?: undefined; template?: Blob };
+
+const common = {
+  type: 'postgres' as const,
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  synchronize: false,
+  migrationsRun: false,
+  migrationsTransactionMode: 'each' as const,
+  logging: false,
+  namingStrategy: new SnakeNamingStrategy(),
+};
+
+const pgTypes = {
+  getTypeParser: (oid: number, format?: string) =>
+    TEXT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
+};
+
+const embedded = new WeakMap<DataSource, PGlite>();
+
+/** The PGlite instance behind a data source, if it is embedded (tests dump it as a template). */
+export const pgliteOf = (dataSource: DataSource): PGlite | undefined => embedded.get(dataSource);
+
+async function openPglite(
+  target: Extract<OpenTarget, { kind: 'pglite' }>,
+): Promise<[DataSourceOptions, PGlite]> {
+  let unlock = () => {};
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    unlock = acquireDataDirLock(target.dataDir);
+  }
+  try {
+    const db = await PGlite.create(target.dataDir, {
+      parsers: TEXT_PARSERS,
+      loadDataDir: 'template' in target ? target.template : undefined,
+    });
+    const close = async () => {
+      await db.close();
+      unlock();
+    };
+    const options: DataSourceOptions = {
+      ...common,
+      driver: pgliteDriverModule(db, close),
+      database: 'postgres',
+      installExtensions: false,
+      uuidExtension: 'pgcrypto',
+    };
+    return [options, db];
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/** Opens (does not migrate) the database the configuration names: a PostgreSQL server or PGlite. */
+export async function openDataSource(target: OpenTarget): Promise<DataSource> {
+  if (target.kind === 'postgres') {
+    return new DataSource({
+      ...common,
+      url: target.url,
+      poolSize: target.poolSize,
+      extra: { types: pgTypes },
+    }).initialize();
+  }
+  const [options, db] = await openPglite(target);
+  const dataSource = await new DataSource(options).initialize();
+  embedded.set(dataSource, db);
+  return dataSource;
+}
+
+/** Serialises start-up work (migrations, registrations) between app processes sharing one server. */
+const STARTUP_LOCK = 7_240_001;
+
+export async function migrate(dataSource: DataSource, andThen: () => Promise<void> = async () => {}) {
+  if (embedded.has(dataSource)) {
+    // One process owns a PGlite folder (lock file) and it has a single connection: no advisory lock.
+    await dataSource.runMigrations({ transaction: 'each' });
+    await andThen();
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    await andThen();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}

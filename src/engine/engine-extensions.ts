@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { JsonObject, JsonValue, Role } from '../../workflows/index.js';
+import type { BuiltProcedure } from '../procedures/machine-builder.js';
+import type { MatterEvent } from '../procedures/matter-event.js';
+import { EFFECT_SPECS, FACT_SPECS } from '../procedures/vocabulary.js';
+import type { MatterEntity } from './matter.entity.js';
+
+/** What an effect handler sees: the transaction, the matter, the event and the states around it. */
+export interface EffectContext {
+  db: EntityManager;
+  matter: MatterEntity;
+  procedure: BuiltProcedure;
+  event: MatterEvent;
+  stateBefore: string;
+  stateAfter: string;
+  now: Date;
+  today: string;
+}
+export type EffectHandler = (context: EffectContext, params: JsonObject) => Promise<void>;
+
+export interface FactContext {
+  db: EntityManager;
+  matter: MatterEntity;
+  actorPersonId: string | null;
+  actorRoles: ReadonlySet<Role>;
+  payload: JsonObject;
+  now: Date;
+  today: string;
+}
+export type FactProvider = (context: FactContext) => Promise<JsonValue>;
+
+/** Closes what belonged to states the matter has left (meetings, disclosures, timers). */
+export type ScopeCleaner = (
+  db: EntityManager,
+  matter: MatterEntity,
+  activeStates: string[],
+  now: Date,
+) => Promise<void>;
+
+/** Adds a section (meetings, disclosures, deadlines) to the view of a matter. */
+export type ViewSection = (db: EntityManager, matter: MatterEntity) => Promise<JsonValue>;
+
+/**
+ * Where domain modules plug into the engine: effects named by procedures, facts for guards, cleaners for
+ * states left behind, and sections of the matter view. Modules register on init; the engine refuses to
+ * start if a name in the vocabulary has no implementation.
+ */
+@Injectable()
+export class EngineExtensions {
+  private readonly effects = new Map<string, EffectHandler>();
+  private readonly facts = new Map<string, FactProvider>();
+  private readonly cleaners: ScopeCleaner[] = [];
+  private readonly sections = new Map<string, ViewSection>();
+
+  registerEffect(name: keyof typeof EFFECT_SPECS, handler: EffectHandler): void {
+    this.effects.set(name, handler);
+  }
+
+  registerFact(name: keyof typeof FACT_SPECS, provider: FactProvider): void {
+    this.facts.set(name, provider);
+  }
+
+  registerScopeCleaner(cleaner: ScopeCleaner): void {
+    this.cleaners.push(cleaner);
+  }
+
+  registerViewSection(key: string, section: ViewSection): void {
+    this.sections.set(key, section);
+  }
+
+  effect(name: string): EffectHandler {
+    const handler = this.effects.get(name);
+    if (!handler) throw new Error(`No handler for effect ${name}`);
+    return handler;
+  }
+
+  fact(name: string): FactProvider {
+    const provider = this.facts.get(name);
+    if (!provider) throw new Error(`No provider for fact ${name}`);
+    return provider;
+  }
+
+  scopeCleaners(): readonly ScopeCleaner[] {
+    return this.cleaners;
+  }
+
+  viewSections(): ReadonlyMap<string, ViewSection> {
+    return this.sections;
+  }
+
+  /** Names the vocabulary promises that no module implements. */
+  missing(): string[] {
+    return [
+      ...Object.keys(EFFECT_SPECS).filter((name) => !this.effects.has(name)),
+      ...Object.keys(FACT_SPECS).filter((name) => !this.facts.has(name)),
+    ];
+  }
+}

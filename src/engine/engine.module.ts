@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module.js';
+import { ProceduresModule } from '../procedures/procedures.module.js';
+import { ActorFacts } from './actor-facts.js';
+import { EngineExtensions } from './engine-extensions.js';
+import { EngineService } from './engine.service.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
+import { MatterQueries } from './matter-queries.service.js';
+import { MatterRepository } from './matter.repository.js';
+import { MatterViewService } from './matter-view.service.js';
+import { MattersController } from './matters.controller.js';
+import { TraceRepository } from './trace.repository.js';
+import { TraceService } from './trace.service.js';
+
+@Module({
+  imports: [IdentityModule, ProceduresModule],
+  controllers: [MattersController],
+  providers: [
+    ActorFacts,
+    EngineExtensions,
+    EngineService,
+    IdempotencyRepository,
+    MatterQueries,
+    MatterRepository,
+    MatterViewService,
+    TraceRepository,
+    TraceService,
+  ],
+  exports: [EngineExtensions, EngineService, TraceService, MatterRepository],
+})
+export class EngineModule {}

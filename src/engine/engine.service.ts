@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
+import type { JsonObject, Role } from '../../workflows/index.js';
+import { digestOf } from '../common/canonical-json.js';
+import { DomainError, isDomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AccessService } from '../identity/access.service.js';
+import type { Actor, PersonActor } from '../identity/actor.js';
+import type { MatterEvent } from '../procedures/matter-event.js';
+import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { EFFECT_SPECS } from '../procedures/vocabulary.js';
+import { actingRole } from './acting-role.js';
+import { EngineExtensions, type EffectContext } from './engine-extensions.js';
+import { IdempotencyRepository, type IdempotencyScope } from './idempotency.repository.js';
+import type { MatterEntity } from './matter.entity.js';
+import { MatterRepository } from './matter.repository.js';
+import { MatterViewService, type MatterView } from './matter-view.service.js';
+import { redacted, validatedCopy } from './payloads.js';
+import { activeStates, statePath } from './state-path.js';
+import { TraceService, type TraceAttempt } from './trace.service.js';
+
+export interface StartCommand {
+  villageId: string;
+  actor: PersonActor;
+  procedureId: string;
+  inputs: JsonObject;
+  idempotencyKey?: string;
+}
+
+export interface EventCommand {
+  villageId: string;
+  matterId: string;
+  actor: Actor;
+  type: string;
+  payload: JsonObject;
+  /** The role to act in, when the actor holds several that the event allows. */
+  asRole?: string;
+  idempotencyKey?: string;
+}
+
+export interface EngineResult {
+  view: MatterView;
+  /** True when an Idempotency-Key matched an earlier request and its first answer is returned. */
+  replayed: boolean;
+}
+
+/** What is known of an attempt so far; once the village is known, a refusal can be traced. */
+type Attempt = Partial<TraceAttempt>;
+
+const SYSTEM_ROLES: ReadonlySet<Role> = new Set<Role>(['system']);
+
+/**
+ * The one path by which a matter moves. Each event, in one transaction with the matter row locked:
+ * authorise, validate, compute facts, check `snapshot.can`, transition, carry out the named effects,
+ * persist snapshot and trace. A refusal rolls everything back and is traced on its own.
+ */
+@Injectable()
+export class EngineService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(EngineService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: ProcedureCatalog,
+    private readonly matters: MatterRepository,
+    private readonly traces: TraceService,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly access: AccessService,
+    private readonly extensions: EngineExtensions,
+    private readonly views: MatterViewService,
+    private readonly time: LocalTime,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const missing = this.extensions.missing();
+    if (missing.length > 0)
+      throw new Error(`Engine vocabulary without implementation: ${missing.join(', ')}`);
+  }
+
+  async start(command: StartCommand): Promise<EngineResult> {
+    const attempt: Attempt = {};
+    const fingerprint = digestOf({ op: 'start', procedureId: command.procedureId, inputs: command.inputs });
+    return this.tracingRefusals(attempt, () =>
+      this.dataSource.transaction(async (db) => {
+        const replay = await this.replay(
+          db,
+          command.villageId,
+          command.actor,
+          command.idempotencyKey,
+          fingerprint,
+        );
+        if (replay) return replay;
+        const now = this.time.now();
+        const roles = await this.access.requireVillage(
+          db,
+          command.actor.personId,
+          command.villageId,
+          this.time.dateOf(now),
+        );
+        Object.assign(attempt, {
+          villageId: command.villageId,
+          matterId: null,
+          actorPersonId: command.actor.personId,
+          eventType: 'START',
+          payload: { procedureId: command.procedureId, inputs: command.inputs },
+          stateBefore: null,
+          at: now,
+        });
+        const procedure = await this.catalog.latest(db, command.procedureId);
+        attempt.payload = {
+          procedureId: procedure.definition.id,
+          version: procedure.definition.version,
+          inputs: command.inputs,
+        };
+        const role = actingRole(procedure.definition.startRoles, roles);
+        if (!role)
+          throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: procedure.definition.startRoles });
+        attempt.actorRole = role;
+        const inputs = validatedCopy(procedure.validateInputs, command.inputs, 'MATTER.INPUTS_INVALID');
+        attempt.payload = { ...attempt.payload, inputs };
+
+        const [snapshot, actions] = initialTransition(procedure.machine, inputs);
+        const matter: MatterEntity = {
+          villageId: command.villageId,
+          id: randomUUID(),
+          procedureId: procedure.definition.id,
+          procedureVersion: procedure.definition.version,
+          title: typeof inputs.title === 'string' ? inputs.title : procedure.definition.title,
+          inputs,
+          snapshot: procedure.machine.getPersistedSnapshot(snapshot),
+          state: statePath(snapshot.value as StateValue),
+          status: 'active',
+          outcome: null,
+          revision: 1,
+          createdBy: command.actor.personId,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await this.matters.insert(db, matter);
+        const event = this.machineEvent('xstate.init', inputs, {}, command.actor.personId, role, now);
+        await this.carryOut(actions, {
+          db,
+          matter,
+          procedure,
+          event,
+          stateBefore: '',
+          stateAfter: matter.state,
+          now,
+          today: this.time.dateOf(now),
+        });
+        await this.traces.append(db, {
+          ...(attempt as TraceAttempt),
+          matterId: matter.id,
+          stateAfter: matter.state,
+          accepted: true,
+        });
+        return this.answer(db, matter, roles, command.actor, command.idempotencyKey, 201);
+      }),
+    );
+  }
+
+  async send(command: EventCommand): Promise<EngineResult> {
+    const attempt: Attempt = {};
+    return this.tracingRefusals(attempt, () =>
+      this.dataSource.transaction(async (db) => {
+        const fingerprint = command.idempotencyKey ? await this.eventFingerprint(db, command) : '';
+        const replay = await this.replay(
+          db,
+          command.villageId,
+          command.actor,
+          command.idempotencyKey,
+          fingerprint,
+        );
+        if (replay) return replay;
+        const { matter, roles } = await this.apply(db, command, attempt);
+        return this.answer(db, matter, roles, command.actor, command.idempotencyKey, 200);
+      }),
+    );
+  }
+
+  /**
+   * The scheduler's door: applies a system event inside the caller's transaction (in a savepoint) and
+   * traces a refusal in that same transaction, so a timer is settled exactly once either way.
+   */
+  async deliver(db: EntityManager, command: EventCommand): Promise<'accepted' | 'refused'> {
+    const attempt: Attempt = {};
+    try {
+      await db.transaction((inner) => this.apply(inner, command, attempt));
+      return 'accepted';
+    } catch (error) {
+      if (!isDomainError(error) || !attempt.villageId) throw error;
+      await this.traces.append(db, this.refusal(attempt, error));
+      return 'refused';
+    }
+  }
+
+  private async apply(db: EntityManager, command: EventCommand, attempt: Attempt) {
+    const now = this.time.now();
+    const today = this.time.dateOf(now);
+    const personId = command.actor.kind === 'person' ? command.actor.personId : null;
+    const matter = await this.matters.lockById(db, command.villageId, command.matterId);
+    if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId: command.matterId });
+    Object.assign(attempt, {
+      villageId: matter.villageId,
+      matterId: matter.id,
+      actorPersonId: personId,
+      actorRole: null,
+      eventType: command.type,
+      payload: command.payload,
+      stateBefore: matter.state,
+      at: now,
+    });
+    const roles = personId ? await this.access.rolesIn(db, personId, matter.villageId, today) : SYSTEM_ROLES;
+    // Someone with no role in the village learns nothing, not even that the matter exists.
+    if (roles.size === 0) throw new DomainError('MATTER.NOT_FOUND', { matterId: matter.id });
+    const procedure = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
+    const event = procedure.events.get(command.type);
+    attempt.payload = redacted(command.payload, event?.spec.secretFields);
+    if (!event) throw new DomainError('EVENT.UNKNOWN', { event: command.type, state: matter.state });
+    const role = actingRole(event.spec.roles, roles, command.asRole);
+    if (!role)
+      throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { event: command.type, allowed: event.spec.roles });
+    attempt.actorRole = role;
+    if (matter.status === 'done') throw new DomainError('MATTER.FINISHED', { outcome: matter.outcome });
+    const payload = validatedCopy(event.validatePayload, command.payload, 'EVENT.PAYLOAD_INVALID');
+    attempt.payload = redacted(payload, event.spec.secretFields);
+
+    const facts: JsonObject = {};
+    for (const name of event.spec.facts ?? []) {
+      facts[name] = await this.extensions.fact(name)({
+        db,
+        matter,
+        actorPersonId: personId,
+        actorRoles: roles,
+        payload,
+        now,
+        today,
+      });
+    }
+    const machineEvent = this.machineEvent(command.type, payload, facts, personId, role, now);
+    const snapshot = procedure.machine.resolveState(matter.snapshot as never) as AnyMachineSnapshot;
+    if (!snapshot.can(machineEvent)) {
+      throw new DomainError('MATTER.STEP_NOT_ALLOWED', { state: matter.state, event: command.type });
+    }
+    const [next, actions] = transition(procedure.machine, snapshot, machineEvent);
+    const stateAfter = statePath(next.value as StateValue);
+    await this.carryOut(actions, {
+      db,
+      matter,
+      procedure,
+      event: machineEvent,
+      stateBefore: matter.state,
+      stateAfter,
+      now,
+      today,
+    });
+    if (stateAfter !== matter.state) {
+      for (const clean of this.extensions.scopeCleaners())
+        await clean(db, matter, activeStates(stateAfter), now);
+    }
+    Object.assign(matter, {
+      snapshot: procedure.machine.getPersistedSnapshot(next) as unknown as JsonObject,
+      state: stateAfter,
+      status: next.status === 'done' ? 'done' : 'active',
+      outcome: next.status === 'done' ? stateAfter : null,
+      revision: matter.revision + 1,
+      updatedAt: now,
+    });
+    await this.matters.saveProgress(db, matter);
+    await this.traces.append(db, { ...(attempt as TraceAttempt), stateAfter, accepted: true });
+    return { matter, roles };
+  }
+
+  private machineEvent(
+    type: string,
+    payload: JsonObject,
+    facts: JsonObject,
+    personId: string | null,
+    role: string,
+    at: Date,
+  ): MatterEvent {
+    return { type, payload, facts, actor: { personId, role }, at: at.toISOString() };
+  }
+
+  /** Runs the effects a transition named, in order; XState has already applied context assignments. */
+  private async carryOut(
+    actions: { type: string; params?: unknown }[],
+    context: EffectContext,
+  ): Promise<void> {
+    for (const action of actions) {
+      if (!(action.type in EFFECT_SPECS)) continue;
+      await this.extensions.effect(action.type)(context, (action.params ?? {}) as JsonObject);
+    }
+  }
+
+  private async replay(
+    db: EntityManager,
+    villageId: string,
+    actor: Actor,
+    key: string | undefined,
+    fingerprint: string,
+  ): Promise<EngineResult | null> {
+    if (!key || actor.kind !== 'person') return null;
+    const stored = await this.idempotency.claim(
+      db,
+      this.scope(villageId, actor, key),
+      fingerprint,
+      this.time.now(),
+    );
+    if (!stored) return null;
+    if (stored.fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY.KEY_REUSED', { key });
+    return { view: stored.responseBody as unknown as MatterView, replayed: true };
+  }
+
+  private async answer(
+    db: EntityManager,
+    matter: MatterEntity,
+    roles: ReadonlySet<Role>,
+    actor: Actor,
+    key: string | undefined,
+    status: number,
+  ): Promise<EngineResult> {
+    const view = await this.views.build(db, matter, roles);
+    if (key && actor.kind === 'person') {
+      await this.idempotency.complete(db, this.scope(matter.villageId, actor, key), status, view);
+    }
+    return { view, replayed: false };
+  }
+
+  private scope(villageId: string, actor: PersonActor, key: string): IdempotencyScope {
+    return { villageId, accountId: actor.accountId, key };
+  }
+
+  /** What identifies a retried event; secret fields are left out, so it cannot reveal a secret ballot. */
+  private async eventFingerprint(db: EntityManager, command: EventCommand): Promise<string> {
+    const matter = await this.matters.findById(db, command.villageId, command.matterId);
+    const procedure = matter ? await this.catalog.get(db, matter.procedureId, matter.procedureVersion) : null;
+    const secretFields = procedure?.events.get(command.type)?.spec.secretFields;
+    return digestOf({
+      op: 'event',
+      matterId: command.matterId,
+      type: command.type,
+      asRole: command.asRole ?? null,
+      payload: redacted(command.payload, secretFields),
+    });
+  }
+
+  private refusal(attempt: Attempt, error: DomainError): TraceAttempt {
+    return {
+      ...(attempt as TraceAttempt),
+      matterId: attempt.matterId ?? null,
+      actorRole: attempt.actorRole ?? null,
+      stateAfter: attempt.stateBefore ?? null,
+      accepted: false,
+      refusalCode: error.code,
+      refusalMessage: error.message,
+    };
+  }
+
+  private async tracingRefusals<T>(attempt: Attempt, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isDomainError(error) && attempt.villageId) {
+        try {
+          await this.dataSource.transaction((db) => this.traces.append(db, this.refusal(attempt, error)));
+        } catch (traceError) {
+          this.logger.error(`Could not trace a refusal (${error.code}): ${String(traceError)}`);
+        }
+      }
+      throw error;
+    }
+  }
+}

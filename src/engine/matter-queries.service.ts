@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import { PeopleRepository } from '../identity/people.repository.js';
+import type { MatterListFilter } from './matter.repository.js';
+import { MatterRepository } from './matter.repository.js';
+import { TraceRepository } from './trace.repository.js';
+import { TraceService } from './trace.service.js';
+
+/** Reads of matters and traces, each behind the same village visibility check. */
+@Injectable()
+export class MatterQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly matters: MatterRepository,
+    private readonly traceRows: TraceRepository,
+    private readonly traces: TraceService,
+    private readonly people: PeopleRepository,
+    private readonly time: LocalTime,
+  ) {}
+
+  async list(actor: PersonActor, villageId: string, filter: MatterListFilter) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const [items, total] = await this.matters.listByVillage(db, villageId, filter);
+    return { total, items };
+  }
+
+  async trace(actor: PersonActor, villageId: string, matterId: string) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    if (!(await this.matters.findById(db, villageId, matterId)))
+      throw new DomainError('MATTER.NOT_FOUND', { matterId });
+    const rows = await this.traceRows.listByMatter(db, villageId, matterId);
+    const people = await this.people.findPeople(db, [
+      ...new Set(rows.flatMap((row) => (row.actorPersonId ? [row.actorPersonId] : []))),
+    ]);
+    const nameOf = new Map(people.map((person) => [person.id, person.name]));
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      at: row.at,
+      actor: {
+        personId: row.actorPersonId,
+        name: row.actorPersonId ? (nameOf.get(row.actorPersonId) ?? null) : '系统',
+        role: row.actorRole,
+      },
+      eventType: row.eventType,
+      payload: row.payload,
+      payloadDigest: row.payloadDigest,
+      stateBefore: row.stateBefore,
+      stateAfter: row.stateAfter,
+      accepted: row.accepted,
+      refusal: row.accepted ? null : { code: row.refusalCode, message: row.refusalMessage },
+      prevHash: row.prevHash,
+      hash: row.hash,
+    }));
+  }
+
+  async verifyChain(actor: PersonActor, villageId: string) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    return this.traces.verify(db, villageId);
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
+import type { JsonObject, JsonSchema, OutcomeKind, Role } from '../../workflows/index.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import type { BuiltProcedure } from '../procedures/machine-builder.js';
+import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { EngineExtensions } from './engine-extensions.js';
+import type { MatterEntity } from './matter.entity.js';
+import { MatterRepository } from './matter.repository.js';
+import { nodesAlong } from './state-path.js';
+
+export type AvailableAction = {
+  type: string;
+  title: string;
+  roles: string[];
+  payloadSchema: JsonSchema;
+};
+
+/** A matter as a given caller sees it: where it stands and what they may do now. */
+export interface MatterView {
+  id: string;
+  villageId: string;
+  title: string;
+  procedure: { id: string; version: number; title: string; category: string };
+  state: string;
+  stage: { key: string; title: string };
+  step: { title: string };
+  status: 'active' | 'done';
+  outcome: { state: string; kind: OutcomeKind; title: string } | null;
+  revision: number;
+  inputs: JsonObject;
+  /** What earlier steps recorded (the proposal, the last objection, …). */
+  record: JsonObject;
+  availableActions: AvailableAction[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  [section: string]: unknown;
+}
+
+@Injectable()
+export class MatterViewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly catalog: ProcedureCatalog,
+    private readonly matters: MatterRepository,
+    private readonly access: AccessService,
+    private readonly extensions: EngineExtensions,
+    private readonly time: LocalTime,
+  ) {}
+
+  /** Reads a matter for a caller; a matter in a village they cannot see does not exist for them. */
+  async read(actor: PersonActor, villageId: string, matterId: string): Promise<MatterView> {
+    const db = this.dataSource.manager;
+    const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const matter = await this.matters.findById(db, villageId, matterId);
+    if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
+    return this.build(db, matter, roles);
+  }
+
+  async build(db: EntityManager, matter: MatterEntity, callerRoles: ReadonlySet<Role>): Promise<MatterView> {
+    const procedure = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
+    const { definition, config } = procedure;
+    const nodes = nodesAlong(config, matter.state);
+    const { inputs: _inputs, ...record } = (matter.snapshot as { context?: JsonObject }).context ?? {};
+    const view: MatterView = {
+      id: matter.id,
+      villageId: matter.villageId,
+      title: matter.title,
+      procedure: {
+        id: definition.id,
+        version: definition.version,
+        title: definition.title,
+        category: definition.category,
+      },
+      state: matter.state,
+      stage: { key: matter.state.split('.')[0], title: nodes[0]?.meta?.title ?? matter.state },
+      step: { title: nodes[nodes.length - 1]?.meta?.title ?? matter.state },
+      status: matter.status,
+      outcome: matter.outcome
+        ? {
+            state: matter.outcome,
+            kind: definition.outcomes[matter.outcome],
+            title: nodes[0]?.meta?.title ?? matter.outcome,
+          }
+        : null,
+      revision: matter.revision,
+      inputs: matter.inputs as JsonObject,
+      record,
+      availableActions: this.availableActions(procedure, matter, callerRoles),
+      createdBy: matter.createdBy,
+      createdAt: matter.createdAt.toISOString(),
+      updatedAt: matter.updatedAt.toISOString(),
+    };
+    for (const [key, section] of this.extensions.viewSections()) view[key] = await section(db, matter);
+    return view;
+  }
+
+  /** Events the current state accepts (guards aside) that the caller holds a role for. */
+  private availableActions(
+    procedure: BuiltProcedure,
+    matter: MatterEntity,
+    callerRoles: ReadonlySet<Role>,
+  ): AvailableAction[] {
+    if (matter.status === 'done') return [];
+    const snapshot = procedure.machine.resolveState(matter.snapshot as never) as AnyMachineSnapshot;
+    const types = [
+      ...new Set(getNextTransitions(snapshot).map((transition) => transition.eventType as string)),
+    ];
+    return types.flatMap((type) => {
+      const spec = procedure.events.get(type)?.spec;
+      if (!spec?.roles.some((role) => callerRoles.has(role as Role))) return [];
+      return [{ type, title: spec.title, roles: spec.roles, payloadSchema: spec.payload }];
+    });
+  }
+}

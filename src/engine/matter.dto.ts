@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ROLES } from '../../workflows/index.js';
+import { DomainError } from '../common/errors/domain-error.js';
+
+export class StartMatterDto {
+  @ApiProperty({ example: 'A1' }) @Matches(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/) procedureId: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the procedure's inputSchema" })
+  @IsObject()
+  inputs: Record<string, unknown>;
+}
+
+export class SendEventDto {
+  @ApiProperty({ example: 'PROPOSE_PLAN' }) @Matches(/^[A-Z][A-Z0-9_]{0,63}$/) type: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "the event's payload schema",
+  })
+  @IsOptional()
+  @IsObject()
+  payload?: Record<string, unknown>;
+  @ApiPropertyOptional({ enum: ROLES, description: 'act in this role when holding several' })
+  @IsOptional()
+  @IsIn(ROLES)
+  as?: string;
+}
+
+export class ListMattersQuery {
+  @ApiPropertyOptional({ enum: ['active', 'done'] }) @IsOptional() @IsIn(['active', 'done']) status?:
+    'active' | 'done';
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+/** Visible ASCII, 1–200 characters: a UUID or any client-chosen token. */
+export function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw new DomainError('IDEMPOTENCY.KEY_INVALID');
+  return header;
+}

@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Jsonb } from '../database/jsonb.js';
+
+/** A matter (事项) running one procedure version in one village; its XState snapshot is kept as jsonb. */
+@Entity('matter')
+export class MatterEntity {
+  @PrimaryColumn({ type: 'uuid' }) villageId: string;
+  @PrimaryColumn({ type: 'uuid' }) id: string;
+  @Column({ type: 'text' }) procedureId: string;
+  @Column({ type: 'integer' }) procedureVersion: number;
+  @Column({ type: 'text' }) title: string;
+  @Column({ type: 'jsonb' }) inputs: Jsonb;
+  @Column({ type: 'jsonb' }) snapshot: Jsonb;
+  /** The active state as a dotted path, e.g. `resolutionDisclosure.public`. */
+  @Column({ type: 'text' }) state: string;
+  @Column({ type: 'text' }) status: 'active' | 'done';
+  /** The top-level final state reached, once done. */
+  @Column({ type: 'text', nullable: true }) outcome: string | null;
+  /** Counts accepted events; a reader can tell whether its view is current. */
+  @Column({ type: 'integer' }) revision: number;
+  @Column({ type: 'uuid' }) createdBy: string;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz' }) updatedAt: Date;
+}

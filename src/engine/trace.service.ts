@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { JsonObject } from '../../workflows/index.js';
+import { digestOf } from '../common/canonical-json.js';
+import { chainHash, GENESIS_HASH, type BrokenLink } from './trace-chain.js';
+import type { TraceEntity } from './trace.entity.js';
+import { TraceRepository } from './trace.repository.js';
+
+/** One attempted event as the engine records it. */
+export interface TraceAttempt {
+  villageId: string;
+  matterId: string | null;
+  actorPersonId: string | null;
+  actorRole: string | null;
+  eventType: string;
+  /** Already stripped of secret fields. */
+  payload: JsonObject;
+  stateBefore: string | null;
+  stateAfter: string | null;
+  accepted: boolean;
+  refusalCode?: string;
+  refusalMessage?: string;
+  at: Date;
+}
+
+export interface ChainReport {
+  villageId: string;
+  ok: boolean;
+  checked: number;
+  head: { seq: number; hash: string };
+  firstBroken: BrokenLink | null;
+}
+
+const PAGE = 1000;
+
+/** Appends to and verifies each village's hash-chained trace. */
+@Injectable()
+export class TraceService {
+  constructor(private readonly traces: TraceRepository) {}
+
+  async append(db: EntityManager, attempt: TraceAttempt): Promise<TraceEntity> {
+    const head = await this.traces.lockHead(db, attempt.villageId);
+    const fields = {
+      villageId: attempt.villageId,
+      seq: Number(head.seq) + 1,
+      matterId: attempt.matterId,
+      actorPersonId: attempt.actorPersonId,
+      actorRole: attempt.actorRole,
+      eventType: attempt.eventType,
+      payloadDigest: digestOf(attempt.payload),
+      stateBefore: attempt.stateBefore,
+      stateAfter: attempt.stateAfter,
+      accepted: attempt.accepted,
+      refusalCode: attempt.refusalCode ?? null,
+      refusalMessage: attempt.refusalMessage ?? null,
+      at: attempt.at,
+    };
+    const row: TraceEntity = {
+      ...fields,
+      payload: attempt.payload,
+      prevHash: head.hash,
+      hash: chainHash(head.hash, fields),
+    };
+    await this.traces.insert(db, row);
+    return row;
+  }
+
+  /** Walks the chain from its start and names the first row that does not hold. */
+  async verify(db: EntityManager, villageId: string): Promise<ChainReport> {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    const broken = (link: BrokenLink): ChainReport => ({
+      villageId,
+      ok: false,
+      checked,
+      head: { seq: expectedSeq - 1, hash: prevHash },
+      firstBroken: link,
+    });
+    for (;;) {
+      const page = await this.traces.pageOfChain(db, villageId, expectedSeq - 1, PAGE);
+      for (const row of page) {
+        const seq = Number(row.seq);
+        if (seq !== expectedSeq) {
+          return broken({
+            seq: expectedSeq,
+            reason: 'missing-row',
+            expected: String(expectedSeq),
+            found: String(seq),
+          });
+        }
+        if (row.prevHash !== prevHash) {
+          return broken({ seq, reason: 'prev-hash-mismatch', expected: prevHash, found: row.prevHash });
+        }
+        const digest = digestOf(row.payload);
+        if (digest !== row.payloadDigest) {
+          return broken({
+            seq,
+            reason: 'payload-digest-mismatch',
+            expected: digest,
+            found: row.payloadDigest,
+          });
+        }
+        const hash = chainHash(prevHash, { ...row, seq });
+        if (hash !== row.hash)
+          return broken({ seq, reason: 'hash-mismatch', expected: hash, found: row.hash });
+        prevHash = row.hash;
+        expectedSeq++;
+        checked++;
+      }
+      if (page.length < PAGE) break;
+    }
+    const head = await this.traces.head(db, villageId);
+    const headSeq = head ? Number(head.seq) : 0;
+    if (headSeq !== checked || (head && head.hash !== prevHash)) {
+      return broken({
+        seq: headSeq,
+        reason: 'head-mismatch',
+        expected: `${checked}:${prevHash}`,
+        found: `${headSeq}:${head?.hash ?? ''}`,
+      });
+    }
+    return { villageId, ok: true, checked, head: { seq: checked, hash: prevHash }, firstBroken: null };
+  }
+}

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { PasswordHasher } from './password-hasher.js';
+import { PeopleRepository } from './people.repository.js';
+import type { PersonEntity } from './person.entity.js';
+
+/** Creates people and their logins; shared by village rosters, official posts and the demo seed. */
+@Injectable()
+export class AccountFactory {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly time: LocalTime,
+  ) {}
+
+  async createPerson(db: EntityManager, name: string, phone?: string): Promise<PersonEntity> {
+    const person = { id: randomUUID(), name, phone: phone ?? null, createdAt: this.time.now() };
+    await this.people.insertPerson(db, person);
+    return person;
+  }
+
+  async createAccount(db: EntityManager, personId: string, username: string, password: string) {
+    if (password.length < 8) throw new DomainError('ACCOUNT.WEAK_PASSWORD');
+    if (await this.people.findAccountOfPerson(db, personId))
+      throw new DomainError('ACCOUNT.EXISTS', { personId });
+    if (await this.people.findAccountByUsername(db, username)) {
+      throw new DomainError('ACCOUNT.USERNAME_TAKEN', { username });
+    }
+    const account = {
+      id: randomUUID(),
+      personId,
+      username,
+      passwordHash: await this.hasher.hash(password),
+      disabledAt: null,
+      createdAt: this.time.now(),
+    };
+    await this.people.insertAccount(db, account);
+    return { id: account.id, username };
+  }
+}

@@ -1,0 +1,11 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('account')
+export class AccountEntity {
+  @PrimaryColumn({ type: 'uuid' }) id: string;
+  @Column({ type: 'uuid' }) personId: string;
+  @Column({ type: 'text' }) username: string;
+  @Column({ type: 'text' }) passwordHash: string;
+  @Column({ type: 'timestamptz', nullable: true }) disabledAt: Date | null;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+}

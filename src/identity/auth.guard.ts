@@ -1,0 +1,65 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { IS_PUBLIC } from '../common/http/public.decorator.js';
+import { LocalTime } from '../common/local-time.js';
+import type { PersonActor } from './actor.js';
+import { PeopleRepository } from './people.repository.js';
+import { TokenService } from './token.service.js';
+
+export type AuthenticatedRequest = Request & { actor?: PersonActor };
+
+interface CachedAccount {
+  actor: PersonActor | null;
+  until: number;
+}
+
+/** Account lookups are cached briefly; disabling an account takes effect within this time. */
+const ACCOUNT_CACHE_MS = 10_000;
+
+/** Every route needs a valid bearer token unless marked `@Public()`. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly accounts = new Map<string, CachedAccount>();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly people: PeopleRepository,
+    private readonly dataSource: DataSource,
+    private readonly time: LocalTime,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    const claims = scheme === 'Bearer' && token ? await this.tokens.verify(token) : null;
+    const actor = claims ? await this.actorOf(claims.accountId) : null;
+    if (!actor || actor.personId !== claims?.personId) throw new DomainError('AUTH.UNAUTHENTICATED');
+    request.actor = actor;
+    return true;
+  }
+
+  private async actorOf(accountId: string): Promise<PersonActor | null> {
+    const now = this.time.now().getTime();
+    const cached = this.accounts.get(accountId);
+    if (cached && cached.until > now) return cached.actor;
+    const db = this.dataSource.manager;
+    const account = await this.people.findAccount(db, accountId);
+    const person = account && !account.disabledAt ? await this.people.findPerson(db, account.personId) : null;
+    const actor: PersonActor | null =
+      account && person
+        ? { kind: 'person', accountId: account.id, personId: person.id, name: person.name }
+        : null;
+    if (this.accounts.size > 10_000) this.accounts.clear();
+    this.accounts.set(accountId, { actor, until: now + ACCOUNT_CACHE_MS });
+    return actor;
+  }
+}

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { OFFICIAL_ROLES, type OfficialRole } from './official-post.entity.js';
+import { VILLAGE_ROLES, type VillageRole } from './membership.entity.js';
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+
+export class CreateRegionDto {
+  @ApiProperty({ enum: ['township', 'village'] }) @IsIn(['township', 'village']) kind: 'township' | 'village';
+  @ApiProperty({ example: '东庄村' }) @IsString() @MinLength(1) @MaxLength(100) name: string;
+  @ApiProperty() @IsUUID() parentId: string;
+}
+
+export class NewAccountDto {
+  @ApiProperty({ example: 'dz-villager-9', description: 'lower-case letters, digits, . _ -' })
+  @Matches(USERNAME, {
+    message: 'username must be 3-64 lower-case letters, digits, dots, dashes or underscores',
+  })
+  username: string;
+  @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(256) password: string;
+}
+
+export class RoleGrantDto {
+  @ApiProperty({ enum: VILLAGE_ROLES }) @IsIn(VILLAGE_ROLES) role: VillageRole;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() vcChair?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() supervisorChair?: boolean;
+  @ApiPropertyOptional({ description: 'party members: false for probationary members' })
+  @IsOptional()
+  @IsBoolean()
+  votingRights?: boolean;
+}
+
+export class CreateVillagerDto {
+  @ApiProperty({ example: '张三' }) @IsString() @MinLength(1) @MaxLength(100) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) phone?: string;
+  @ApiPropertyOptional({ description: 'household (户) code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  household?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
+  @ApiProperty({ type: [RoleGrantDto] })
+  @ValidateNested({ each: true })
+  @Type(() => RoleGrantDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  roles: RoleGrantDto[];
+  @ApiPropertyOptional({ type: NewAccountDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewAccountDto)
+  account?: NewAccountDto;
+}
+
+export class CreateMembershipDto extends RoleGrantDto {
+  @ApiProperty() @IsUUID() personId: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) household?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
+}
+
+export class EndMembershipDto {
+  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) validTo: string;
+}
+
+export class NewPersonDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) phone?: string;
+}
+
+export class CreateOfficialDto {
+  @ApiProperty({ enum: OFFICIAL_ROLES }) @IsIn(OFFICIAL_ROLES) role: OfficialRole;
+  @ApiPropertyOptional({ description: 'an existing person; or give `person`' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+  @ApiPropertyOptional({ type: NewPersonDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewPersonDto)
+  person?: NewPersonDto;
+  @ApiPropertyOptional({ type: NewAccountDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewAccountDto)
+  account?: NewAccountDto;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
+}
+
+export class MembersQueryDto {
+  @ApiPropertyOptional({ format: 'date', description: 'members on this date (default today)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  on?: string;
+}

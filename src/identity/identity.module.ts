@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessService } from './access.service.js';
+import { AccountFactory } from './account-factory.js';
+import { AppSettingRepository } from './app-setting.repository.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+import { IdentityController } from './identity.controller.js';
+import { MembershipRepository } from './membership.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+import { PeopleRepository } from './people.repository.js';
+import { RegionRepository } from './region.repository.js';
+import { RegionsService } from './regions.service.js';
+import { TokenService } from './token.service.js';
+import { VillagePeopleService } from './village-people.service.js';
+
+@Module({
+  controllers: [AuthController, IdentityController],
+  providers: [
+    AccessService,
+    AccountFactory,
+    AppSettingRepository,
+    AuthService,
+    MembershipRepository,
+    PasswordHasher,
+    PeopleRepository,
+    RegionRepository,
+    RegionsService,
+    TokenService,
+    VillagePeopleService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [
+    AccessService,
+    AccountFactory,
+    AppSettingRepository,
+    MembershipRepository,
+    PeopleRepository,
+    RegionRepository,
+  ],
+})
+export class IdentityModule {}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { AccountEntity } from './account.entity.js';
+import { PersonEntity } from './person.entity.js';
+
+@Injectable()
+export class PeopleRepository {
+  async insertPerson(db: EntityManager, person: PersonEntity): Promise<void> {
+    await db.insert(PersonEntity, person);
+  }
+
+  findPerson(db: EntityManager, id: string): Promise<PersonEntity | null> {
+    return db.findOneBy(PersonEntity, { id });
+  }
+
+  findPeople(db: EntityManager, ids: string[]): Promise<PersonEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : db.findBy(PersonEntity, { id: In(ids) });
+  }
+
+  async insertAccount(db: EntityManager, account: AccountEntity): Promise<void> {
+    await db.insert(AccountEntity, account);
+  }
+
+  findAccountByUsername(db: EntityManager, username: string): Promise<AccountEntity | null> {
+    return db.findOneBy(AccountEntity, { username });
+  }
+
+  findAccount(db: EntityManager, id: string): Promise<AccountEntity | null> {
+    return db.findOneBy(AccountEntity, { id });
+  }
+
+  findAccountOfPerson(db: EntityManager, personId: string): Promise<AccountEntity | null> {
+    return db.findOneBy(AccountEntity, { personId });
+  }
+
+  async updatePasswordHash(db: EntityManager, accountId: string, passwordHash: string): Promise<void> {
+    await db.update(AccountEntity, { id: accountId }, { passwordHash });
+  }
+
+  async countPeople(db: EntityManager): Promise<number> {
+    return db.count(PersonEntity);
+  }
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ROLE_TITLES, type Role } from '../../workflows/index.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AccessService } from './access.service.js';
+import { AccountFactory } from './account-factory.js';
+import type { PersonActor } from './actor.js';
+import type { CreateMembershipDto, CreateVillagerDto, NewAccountDto, RoleGrantDto } from './identity.dto.js';
+import type { MembershipEntity, VillageRole } from './membership.entity.js';
+import { MembershipRepository } from './membership.repository.js';
+import { PeopleRepository } from './people.repository.js';
+
+/** Roles a village secretary may grant; the rest (cadres, supervisors) are recorded by officials. */
+const SECRETARY_GRANTS: ReadonlySet<VillageRole> = new Set(['villager', 'representative', 'party_member']);
+const CADRE_ROLES: ReadonlySet<VillageRole> = new Set(['secretary', 'committee_member']);
+
+/** A village's people and their roles: who sits on which roster, who may act in which step. */
+@Injectable()
+export class VillagePeopleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly memberships: MembershipRepository,
+    private readonly people: PeopleRepository,
+    private readonly accounts: AccountFactory,
+    private readonly time: LocalTime,
+  ) {}
+
+  async members(actor: PersonActor, villageId: string, on?: string) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const memberships = await this.memberships.validInVillage(db, villageId, on ?? this.time.today());
+    const people = await this.people.findPeople(db, [...new Set(memberships.map((m) => m.personId))]);
+    const nameOf = new Map(people.map((person) => [person.id, person.name]));
+    return memberships.map((membership) => ({
+      membershipId: membership.id,
+      person: { id: membership.personId, name: nameOf.get(membership.personId) ?? '' },
+      role: membership.role,
+      roleTitle: ROLE_TITLES[membership.role],
+      vcChair: membership.vcChair,
+      supervisorChair: membership.supervisorChair,
+      votingRights: membership.votingRights,
+      household: membership.household,
+      validFrom: membership.validFrom,
+      validTo: membership.validTo,
+    }));
+  }
+
+  /** Registers a person in the village with one or more roles and, optionally, a login. */
+  async createPerson(actor: PersonActor, villageId: string, dto: CreateVillagerDto) {
+    return this.dataSource.transaction(async (db) => {
+      const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+      dto.roles.forEach((grant) => this.requireMayGrant(callerRoles, grant.role));
+      const person = await this.accounts.createPerson(db, dto.name, dto.phone);
+      const validFrom = dto.validFrom ?? this.time.today();
+      const memberships: MembershipEntity[] = [];
+      for (const grant of dto.roles) {
+        memberships.push(await this.grant(db, villageId, person.id, grant, dto.household ?? null, validFrom));
+      }
+      const account = dto.account
+        ? await this.accounts.createAccount(db, person.id, dto.account.username, dto.account.password)
+        : null;
+      return {
+        person: { id: person.id, name: person.name },
+        membershipIds: memberships.map((m) => m.id),
+        account,
+      };
+    });
+  }
+
+  async addMembership(actor: PersonActor, villageId: string, dto: CreateMembershipDto) {
+    return this.dataSource.transaction(async (db) => {
+      const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+      this.requireMayGrant(callerRoles, dto.role);
+      if (!(await this.people.findPerson(db, dto.personId))) {
+        throw new DomainError('PERSON.NOT_FOUND', { personId: dto.personId });
+      }
+      const membership = await this.grant(
+        db,
+        villageId,
+        dto.personId,
+        dto,
+        dto.household ?? null,
+        dto.validFrom ?? this.time.today(),
+      );
+      return { membershipId: membership.id };
+    });
+  }
+
+  async endMembership(actor: PersonActor, villageId: string, membershipId: string, validTo: string) {
+    await this.dataSource.transaction(async (db) => {
+      const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+      const membership = await this.memberships.findById(db, villageId, membershipId);
+      if (!membership) throw new DomainError('MEMBERSHIP.NOT_FOUND', { membershipId });
+      this.requireMayGrant(callerRoles, membership.role);
+      if (validTo < membership.validFrom) {
+        throw new DomainError('MEMBERSHIP.INVALID', { validTo }, '结束日期早于开始日期');
+      }
+      await this.memberships.end(db, villageId, membershipId, validTo);
+    });
+  }
+
+  async createAccount(actor: PersonActor, villageId: string, personId: string, dto: NewAccountDto) {
+    return this.dataSource.transaction(async (db) => {
+      const today = this.time.today();
+      const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, today);
+      const held = await this.memberships.validForPerson(db, villageId, personId, today);
+      if (held.length === 0) throw new DomainError('PERSON.NOT_FOUND', { personId });
+      held.forEach((membership) => this.requireMayGrant(callerRoles, membership.role));
+      return this.accounts.createAccount(db, personId, dto.username, dto.password);
+    });
+  }
+
+  private requireMayGrant(callerRoles: ReadonlySet<Role>, role: VillageRole): void {
+    const official = callerRoles.has('township_officer') || callerRoles.has('district_admin');
+    if (official || (callerRoles.has('secretary') && SECRETARY_GRANTS.has(role))) return;
+    throw new DomainError('AUTH.FORBIDDEN', { role });
+  }
+
+  private async grant(
+    db: EntityManager,
+    villageId: string,
+    personId: string,
+    grant: RoleGrantDto,
+    household: string | null,
+    validFrom: string,
+  ): Promise<MembershipEntity> {
+    if (grant.vcChair && grant.role !== 'committee_member') {
+      throw new DomainError('MEMBERSHIP.INVALID', { field: 'vcChair' }, '只有两委成员可以兼任村委会主任');
+    }
+    if (grant.supervisorChair && grant.role !== 'supervisor') {
+      throw new DomainError(
+        'MEMBERSHIP.INVALID',
+        { field: 'supervisorChair' },
+        '只有监督委员会成员可以担任主任',
+      );
+    }
+    if (grant.votingRights === false && grant.role !== 'party_member') {
+      throw new DomainError('MEMBERSHIP.INVALID', { field: 'votingRights' }, '表决权标记只适用于党员');
+    }
+    await this.requireSeparateSupervision(db, villageId, personId, grant.role, validFrom);
+    const membership: MembershipEntity = {
+      villageId,
+      id: randomUUID(),
+      personId,
+      role: grant.role,
+      vcChair: grant.vcChair ?? false,
+      supervisorChair: grant.supervisorChair ?? false,
+      votingRights: grant.votingRights ?? true,
+      household,
+      validFrom,
+      validTo: null,
+      createdAt: this.time.now(),
+    };
+    await this.memberships.insert(db, membership);
+    return membership;
+  }
+
+  /** Village committee members may not sit on the supervision committee (村民委员会组织法 第三十二条). */
+  private async requireSeparateSupervision(
+    db: EntityManager,
+    villageId: string,
+    personId: string,
+    role: VillageRole,
+    onDate: string,
+  ) {
+    const held = new Set(
+      (await this.memberships.validForPerson(db, villageId, personId, onDate)).map((m) => m.role),
+    );
+    const conflict =
+      (role === 'supervisor' && [...CADRE_ROLES].some((cadre) => held.has(cadre))) ||
+      (CADRE_ROLES.has(role) && held.has('supervisor'));
+    if (conflict) {
+      throw new DomainError('MEMBERSHIP.INVALID', { role }, '村务监督委员会成员不得由村“两委”成员兼任');
+    }
+  }
+}

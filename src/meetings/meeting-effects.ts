@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { MEETING_BODIES, type JsonObject, type JsonValue, type MeetingBody } from '../../workflows/index.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import type { EffectContext, FactContext } from '../engine/engine-extensions.js';
+import { EngineExtensions } from '../engine/engine-extensions.js';
+import type { MatterEntity } from '../engine/matter.entity.js';
+import { stageOf } from '../engine/state-path.js';
+import { MembershipRepository } from '../identity/membership.repository.js';
+import { addDays, daysBetween } from '../time/calendar.js';
+import type { BallotChoice } from './ballot.entity.js';
+import type { MeetingEntity } from './meeting.entity.js';
+import { MeetingRepository } from './meeting.repository.js';
+import { rosterFor } from './roster.js';
+import { RuleSetCatalog } from './rule-set.catalog.js';
+import { computeTally, type Tally } from './tally.js';
+
+/** How far back a meeting may be recorded, and how far ahead it may be convened. */
+const RECORD_WINDOW_DAYS = 30;
+const CONVENE_AHEAD_DAYS = 90;
+
+const inputOf = (matter: MatterEntity, name: string): JsonValue | undefined =>
+  (matter.inputs as JsonObject)[name];
+
+const asKey = (value: JsonValue | undefined): string =>
+  typeof value === 'string' ? value : JSON.stringify(value ?? null);
+
+/** Payloads as their event schemas (checked before the effect runs) describe them. */
+interface ConvenePayload {
+  heldOn: string;
+  noticeGivenOn?: string;
+  ballot: 'open' | 'secret';
+  place?: string;
+  agenda?: string;
+}
+interface RecordBallotPayload {
+  personId: string;
+  choice: BallotChoice;
+}
+
+/**
+ * The effects of a meeting step (convene, attendance, ballots, close) and the `tally` fact. Every check
+ * that needs the database lives here; a refusal rolls back the whole event and is traced.
+ */
+@Injectable()
+export class MeetingEffects implements OnModuleInit {
+  constructor(
+    private readonly extensions: EngineExtensions,
+    private readonly meetings: MeetingRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly ruleSets: RuleSetCatalog,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.registerEffect('openMeeting', (context, params) => this.open(context, params));
+    this.extensions.registerEffect('recordAttendance', (context) => this.recordAttendance(context));
+    this.extensions.registerEffect('recordSitIn', (context) => this.recordSitIn(context));
+    this.extensions.registerEffect('castBallot', (context) => this.castBallot(context));
+    this.extensions.registerEffect('recordBallot', (context) => this.recordBallot(context));
+    this.extensions.registerEffect('closeMeeting', (context) => this.close(context));
+    this.extensions.registerFact('tally', (context) => this.tallyFact(context));
+    this.extensions.registerScopeCleaner((db, matter, active, now) =>
+      this.meetings.voidOutside(db, matter.villageId, matter.id, active, now),
+    );
+  }
+
+  private async open(
+    { db, matter, event, stateAfter, now, today }: EffectContext,
+    params: JsonObject,
+  ): Promise<void> {
+    const body = this.resolveBody(matter, params.body);
+    const ruleSet = await this.ruleSets.latest(db, this.resolveRuleSetCode(matter, params.ruleSet));
+    const payload = event.payload as unknown as ConvenePayload;
+    const heldOn = payload.heldOn;
+    const noticeGivenOn = payload.noticeGivenOn ?? null;
+    if (daysBetween(today, heldOn) > CONVENE_AHEAD_DAYS || daysBetween(heldOn, today) > RECORD_WINDOW_DAYS) {
+      throw new DomainError(
+        'MEETING.DATE_INVALID',
+        { heldOn },
+        `会议日期须在今天之前 ${RECORD_WINDOW_DAYS} 天至之后 ${CONVENE_AHEAD_DAYS} 天之间`,
+      );
+    }
+    if (noticeGivenOn && (noticeGivenOn > today || noticeGivenOn > heldOn)) {
+      throw new DomainError('MEETING.DATE_INVALID', { noticeGivenOn }, '通知日期不能晚于今天或会议日期');
+    }
+    if (
+      ruleSet.noticeDays > 0 &&
+      (!noticeGivenOn || daysBetween(noticeGivenOn, heldOn) < ruleSet.noticeDays)
+    ) {
+      throw new DomainError(
+        'MEETING.NOTICE_TOO_SHORT',
+        {
+          noticeDays: ruleSet.noticeDays,
+          noticeGivenOn,
+          heldOn,
+          earliestHeldOn: addDays(noticeGivenOn ?? today, ruleSet.noticeDays),
+        },
+        `${ruleSet.title}须提前 ${ruleSet.noticeDays} 天通知`,
+      );
+    }
+    const roster = rosterFor(body, await this.memberships.validInVillage(db, matter.villageId, heldOn));
+    if (roster.length === 0) throw new DomainError('MEETING.EMPTY_ROSTER', { body });
+    const meeting: MeetingEntity = {
+      villageId: matter.villageId,
+      id: randomUUID(),
+      matterId: matter.id,
+      stage: stageOf(stateAfter),
+      scopeState: stateAfter,
+      openedInRevision: matter.revision + 1,
+      body,
+      ruleSetCode: ruleSet.code,
+      ruleSetVersion: ruleSet.version,
+      ruleSet,
+      ballotMode: payload.ballot,
+      heldOn,
+      noticeGivenOn,
+      place: payload.place ?? null,
+      agenda: payload.agenda ?? null,
+      status: 'open',
+      tally: null,
+      outcome: null,
+      convenedBy: event.actor.personId!,
+      createdAt: now,
+      closedAt: null,
+    };
+    await this.meetings.insert(
+      db,
+      meeting,
+      roster.map((entry) => ({ villageId: matter.villageId, meetingId: meeting.id, ...entry })),
+    );
+  }
+
+  private async recordAttendance({
+    db,
+    matter,
+    event,
+    stateBefore,
+    now,
+    today,
+  }: EffectContext): Promise<void> {
+    const meeting = await this.heldMeeting(db, matter, stateBefore, today);
+    const onRoster = new Set(
+      (await this.meetings.roster(db, matter.villageId, meeting.id)).map((entry) => entry.personId),
+    );
+    const present = (event.payload.present as string[] | undefined) ?? [];
+    const absent = (event.payload.absent as string[] | undefined) ?? [];
+    const strangers = [...present, ...absent].filter((personId) => !onRoster.has(personId));
+    if (strangers.length > 0) throw new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: strangers });
+    const voted = new Set(await this.meetings.receipts(db, matter.villageId, meeting.id));
+    const votedButAbsent = absent.filter((personId) => voted.has(personId));
+    if (votedButAbsent.length > 0)
+      throw new DomainError('ATTENDANCE.HAS_VOTED', { personIds: votedButAbsent });
+    await this.meetings.markAbsent(db, matter.villageId, meeting.id, absent);
+    await this.meetings.markPresent(
+      db,
+      present.map((personId) => ({
+        villageId: matter.villageId,
+        meetingId: meeting.id,
+        personId,
+        kind: 'member' as const,
+        observerRole: null,
+        note: null,
+        recordedBy: event.actor.personId!,
+        recordedAt: now,
+      })),
+    );
+  }
+
+  /** Supervisors and township staff sit in (列席) without a vote. */
+  private async recordSitIn({ db, matter, event, stateBefore, now, today }: EffectContext): Promise<void> {
+    const meeting = await this.heldMeeting(db, matter, stateBefore, today);
+    await this.meetings.markPresent(db, [
+      {
+        villageId: matter.villageId,
+        meetingId: meeting.id,
+        personId: event.actor.personId!,
+        kind: 'observer',
+        observerRole: event.actor.role,
+        note: (event.payload.note as string | undefined) ?? null,
+        recordedBy: event.actor.personId!,
+        recordedAt: now,
+      },
+    ]);
+  }
+
+  private async castBallot({ db, matter, event, stateBefore, today }: EffectContext): Promise<void> {
+    const meeting = await this.heldMeeting(db, matter, stateBefore, today);
+    const voter = event.actor.personId!;
+    await this.requireEligibleVoter(db, meeting, voter, 'VOTE');
+    const secret = meeting.ballotMode === 'secret';
+    await this.meetings.recordBallot(
+      db,
+      { villageId: matter.villageId, meetingId: meeting.id, personId: voter },
+      {
+        villageId: matter.villageId,
+        meetingId: meeting.id,
+        id: randomUUID(),
+        choice: event.payload.choice as BallotChoice,
+        personId: secret ? null : voter,
+        recordedBy: null,
+      },
+    );
+  }
+
+  /** An open vote (show of hands) recorded by the meeting's clerk for a named member. */
+  private async recordBallot({ db, matter, event, stateBefore, today }: EffectContext): Promise<void> {
+    const meeting = await this.heldMeeting(db, matter, stateBefore, today);
+    if (meeting.ballotMode === 'secret') throw new DomainError('VOTE.SECRET_BALLOT');
+    const { personId: voter, choice } = event.payload as unknown as RecordBallotPayload;
+    await this.requireEligibleVoter(db, meeting, voter, 'ATTENDANCE');
+    await this.meetings.recordBallot(
+      db,
+      { villageId: matter.villageId, meetingId: meeting.id, personId: voter },
+      {
+        villageId: matter.villageId,
+        meetingId: meeting.id,
+        id: randomUUID(),
+        choice,
+        personId: voter,
+        recordedBy: event.actor.personId,
+      },
+    );
+  }
+
+  private async close({ db, matter, event, stateBefore, now }: EffectContext): Promise<void> {
+    const meeting = await this.meetings.openInState(db, matter.villageId, matter.id, stateBefore);
+    if (!meeting) throw new DomainError('MEETING.NOT_OPEN');
+    await this.meetings.close(db, meeting, event.facts.tally as unknown as Tally, now);
+  }
+
+  /** The tally of the meeting open in the matter's current state, computed from what is recorded. */
+  private async tallyFact({ db, matter, today }: FactContext): Promise<JsonValue> {
+    const meeting = await this.meetings.openInState(db, matter.villageId, matter.id, matter.state);
+    if (!meeting) return null;
+    if (today < meeting.heldOn) throw new DomainError('MEETING.NOT_YET_HELD', { heldOn: meeting.heldOn });
+    const roster = await this.meetings.roster(db, matter.villageId, meeting.id);
+    const attendance = await this.meetings.attendance(db, matter.villageId, meeting.id);
+    const tally = computeTally({
+      ruleSet: meeting.ruleSet,
+      roster,
+      presentPersonIds: new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId)),
+      choices: await this.meetings.choices(db, matter.villageId, meeting.id),
+    });
+    return tally as unknown as JsonValue;
+  }
+
+  private async heldMeeting(
+    db: EntityManager,
+    matter: MatterEntity,
+    state: string,
+    today: string,
+  ): Promise<MeetingEntity> {
+    const meeting = await this.meetings.openInState(db, matter.villageId, matter.id, state);
+    if (!meeting) throw new DomainError('MEETING.NOT_OPEN');
+    if (today < meeting.heldOn) throw new DomainError('MEETING.NOT_YET_HELD', { heldOn: meeting.heldOn });
+    return meeting;
+  }
+
+  /** On the roster, with a vote, recorded present, and not yet voted. */
+  private async requireEligibleVoter(
+    db: EntityManager,
+    meeting: MeetingEntity,
+    personId: string,
+    codes: 'VOTE' | 'ATTENDANCE',
+  ) {
+    const roster = await this.meetings.roster(db, meeting.villageId, meeting.id);
+    const entry = roster.find((candidate) => candidate.personId === personId);
+    if (!entry) {
+      throw codes === 'VOTE'
+        ? new DomainError('VOTE.NOT_ON_ROSTER')
+        : new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: [personId] });
+    }
+    if (!entry.entitled) throw new DomainError('VOTE.NOT_ENTITLED', { personId });
+    const attendance = await this.meetings.attendance(db, meeting.villageId, meeting.id);
+    if (!attendance.some((row) => row.personId === personId && row.kind === 'member')) {
+      throw new DomainError('VOTE.NOT_PRESENT', { personId });
+    }
+    if (await this.meetings.hasVoted(db, meeting.villageId, meeting.id, personId)) {
+      throw new DomainError('VOTE.ALREADY_CAST', { personId });
+    }
+  }
+
+  private resolveBody(matter: MatterEntity, source: JsonValue | undefined): MeetingBody {
+    const body =
+      typeof source === 'string' ? source : inputOf(matter, (source as { fromInput: string }).fromInput);
+    if (typeof body !== 'string' || !(body in MEETING_BODIES)) {
+      throw new DomainError('PROCEDURE.DEFINITION_INVALID', { body: body ?? null }, '无法确定会议主体');
+    }
+    return body as MeetingBody;
+  }
+
+  private resolveRuleSetCode(matter: MatterEntity, source: JsonValue | undefined): string {
+    if (typeof source === 'string') return source;
+    const { fromInputs, table } = source as { fromInputs: string[]; table: Record<string, string> };
+    const key = fromInputs.map((name) => asKey(inputOf(matter, name))).join('/');
+    const code = table[key];
+    if (!code)
+      throw new DomainError('PROCEDURE.DEFINITION_INVALID', { ruleSetKey: key }, `表决规则表中没有 ${key}`);
+    return code;
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { MEETING_BODIES, type JsonValue, type MeetingBody } from '../../workflows/index.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { EngineExtensions } from '../engine/engine-extensions.js';
+import { MatterRepository } from '../engine/matter.repository.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import { PeopleRepository } from '../identity/people.repository.js';
+import type { MeetingEntity } from './meeting.entity.js';
+import { MeetingRepository } from './meeting.repository.js';
+
+const summary = (meeting: MeetingEntity) => ({
+  id: meeting.id,
+  stage: meeting.stage,
+  body: meeting.body,
+  bodyTitle: MEETING_BODIES[meeting.body as MeetingBody] ?? meeting.body,
+  ruleSet: { code: meeting.ruleSetCode, version: meeting.ruleSetVersion, title: meeting.ruleSet.title },
+  ballotMode: meeting.ballotMode,
+  heldOn: meeting.heldOn,
+  noticeGivenOn: meeting.noticeGivenOn,
+  status: meeting.status,
+  outcome: meeting.outcome,
+  tally: meeting.tally,
+});
+
+/**
+ * Meetings as people read them: the roster with attendance, observers, and ballots. Open ballots show who
+ * voted what; secret ballots show only who voted and the counts.
+ */
+@Injectable()
+export class MeetingViews implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly extensions: EngineExtensions,
+    private readonly meetings: MeetingRepository,
+    private readonly matters: MatterRepository,
+    private readonly people: PeopleRepository,
+    private readonly access: AccessService,
+    private readonly time: LocalTime,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.registerViewSection(
+      'meetings',
+      async (db, matter) =>
+        (await this.meetings.listByMatter(db, matter.villageId, matter.id)).map(
+          summary,
+        ) as unknown as JsonValue,
+    );
+  }
+
+  async forMatter(actor: PersonActor, villageId: string, matterId: string) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    if (!(await this.matters.findById(db, villageId, matterId)))
+      throw new DomainError('MATTER.NOT_FOUND', { matterId });
+    const meetings = await this.meetings.listByMatter(db, villageId, matterId);
+    return Promise.all(meetings.map((meeting) => this.detail(db, meeting)));
+  }
+
+  private async detail(db: EntityManager, meeting: MeetingEntity) {
+    const [roster, attendance, ballots, receipts] = await Promise.all([
+      this.meetings.roster(db, meeting.villageId, meeting.id),
+      this.meetings.attendance(db, meeting.villageId, meeting.id),
+      this.meetings.ballots(db, meeting.villageId, meeting.id),
+      this.meetings.receipts(db, meeting.villageId, meeting.id),
+    ]);
+    const ids = [
+      ...new Set([...roster.map((entry) => entry.personId), ...attendance.map((row) => row.personId)]),
+    ];
+    const nameOf = new Map((await this.people.findPeople(db, ids)).map((person) => [person.id, person.name]));
+    const present = new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId));
+    const voted = new Set(receipts);
+    const secret = meeting.ballotMode === 'secret';
+    return {
+      ...summary(meeting),
+      place: meeting.place,
+      agenda: meeting.agenda,
+      roster: roster.map((entry) => ({
+        personId: entry.personId,
+        name: nameOf.get(entry.personId) ?? '',
+        entitled: entry.entitled,
+        household: entry.household,
+        present: present.has(entry.personId),
+        voted: voted.has(entry.personId),
+      })),
+      observers: attendance
+        .filter((row) => row.kind === 'observer')
+        .map((row) => ({
+          personId: row.personId,
+          name: nameOf.get(row.personId) ?? '',
+          role: row.observerRole,
+          note: row.note,
+        })),
+      ballots: secret
+        ? null
+        : ballots.map((ballot) => ({
+            personId: ballot.personId,
+            name: nameOf.get(ballot.personId ?? '') ?? '',
+            choice: ballot.choice,
+          })),
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RuleSet } from '../../workflows/index.js';
+import type { Tally } from './tally.js';
+
+/** A meeting held in a matter's step, with the rule set it was judged by and its tally once closed. */
+@Entity('meeting')
+export class MeetingEntity {
+  @PrimaryColumn({ type: 'uuid' }) villageId: string;
+  @PrimaryColumn({ type: 'uuid' }) id: string;
+  @Column({ type: 'uuid' }) matterId: string;
+  /** The procedure stage holding the meeting, e.g. `partyMemberMeeting`. */
+  @Column({ type: 'text' }) stage: string;
+  /** While the matter is in this state the meeting is live; leaving it otherwise voids the meeting. */
+  @Column({ type: 'text' }) scopeState: string;
+  /** The matter revision of the event that convened it: orders a matter's meetings. */
+  @Column({ type: 'integer' }) openedInRevision: number;
+  @Column({ type: 'text' }) body: string;
+  @Column({ type: 'text' }) ruleSetCode: string;
+  @Column({ type: 'integer' }) ruleSetVersion: number;
+  @Column({ type: 'jsonb' }) ruleSet: RuleSet;
+  @Column({ type: 'text' }) ballotMode: 'open' | 'secret';
+  @Column({ type: 'date' }) heldOn: string;
+  @Column({ type: 'date', nullable: true }) noticeGivenOn: string | null;
+  @Column({ type: 'text', nullable: true }) place: string | null;
+  @Column({ type: 'text', nullable: true }) agenda: string | null;
+  @Column({ type: 'text' }) status: 'open' | 'closed' | 'void';
+  @Column({ type: 'jsonb', nullable: true }) tally: Tally | null;
+  @Column({ type: 'text', nullable: true }) outcome: string | null;
+  @Column({ type: 'uuid' }) convenedBy: string;
+  @Column({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) closedAt: Date | null;
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { BallotEntity, BallotReceiptEntity, type BallotChoice } from './ballot.entity.js';
+import { MeetingAttendanceEntity } from './meeting-attendance.entity.js';
+import { MeetingRosterEntity } from './meeting-roster.entity.js';
+import { MeetingEntity } from './meeting.entity.js';
+import type { Tally } from './tally.js';
+
+@Injectable()
+export class MeetingRepository {
+  async insert(db: EntityManager, meeting: MeetingEntity, roster: MeetingRosterEntity[]): Promise<void> {
+    await db.insert(MeetingEntity, meeting);
+    if (roster.length > 0) await db.insert(MeetingRosterEntity, roster);
+  }
+
+  /** The meeting live in a given state of a matter (the one being voted on). */
+  openInState(
+    db: EntityManager,
+    villageId: string,
+    matterId: string,
+    state: string,
+  ): Promise<MeetingEntity | null> {
+    return db
+      .createQueryBuilder(MeetingEntity, 'meeting')
+      .where('meeting.village_id = :villageId AND meeting.matter_id = :matterId', { villageId, matterId })
+      .andWhere("meeting.status = 'open' AND meeting.scope_state = :state", { state })
+      .getOne();
+  }
+
+  listByMatter(db: EntityManager, villageId: string, matterId: string): Promise<MeetingEntity[]> {
+    return db
+      .createQueryBuilder(MeetingEntity, 'meeting')
+      .where('meeting.village_id = :villageId AND meeting.matter_id = :matterId', { villageId, matterId })
+      .orderBy('meeting.opened_in_revision', 'ASC')
+      .getMany();
+  }
+
+  roster(db: EntityManager, villageId: string, meetingId: string): Promise<MeetingRosterEntity[]> {
+    return db.findBy(MeetingRosterEntity, { villageId, meetingId });
+  }
+
+  attendance(db: EntityManager, villageId: string, meetingId: string): Promise<MeetingAttendanceEntity[]> {
+    return db.find(MeetingAttendanceEntity, {
+      where: { villageId, meetingId },
+      order: { recordedAt: 'ASC' },
+    });
+  }
+
+  async markPresent(db: EntityManager, rows: MeetingAttendanceEntity[]): Promise<void> {
+    if (rows.length === 0) return;
+    await db.createQueryBuilder().insert().into(MeetingAttendanceEntity).values(rows).orIgnore().execute();
+  }
+
+  async markAbsent(
+    db: EntityManager,
+    villageId: string,
+    meetingId: string,
+    personIds: string[],
+  ): Promise<void> {
+    if (personIds.length === 0) return;
+    await db
+      .createQueryBuilder()
+      .delete()
+      .from(MeetingAttendanceEntity)
+      .where("village_id = :villageId AND meeting_id = :meetingId AND kind = 'member'", {
+        villageId,
+        meetingId,
+      })
+      .andWhere('person_id IN (:...personIds)', { personIds })
+      .execute();
+  }
+
+  async receipts(db: EntityManager, villageId: string, meetingId: string): Promise<string[]> {
+    const rows = await db.findBy(BallotReceiptEntity, { villageId, meetingId });
+    return rows.map((row) => row.personId);
+  }
+
+  async hasVoted(
+    db: EntityManager,
+    villageId: string,
+    meetingId: string,
+    personId: string,
+  ): Promise<boolean> {
+    return db.existsBy(BallotReceiptEntity, { villageId, meetingId, personId });
+  }
+
+  /** The receipt and the ballot are separate rows: in a secret ballot nothing joins them. */
+  async recordBallot(db: EntityManager, receipt: BallotReceiptEntity, ballot: BallotEntity): Promise<void> {
+    await db.insert(BallotReceiptEntity, receipt);
+    await db.insert(BallotEntity, ballot);
+  }
+
+  ballots(db: EntityManager, villageId: string, meetingId: string): Promise<BallotEntity[]> {
+    return db.findBy(BallotEntity, { villageId, meetingId });
+  }
+
+  async choices(db: EntityManager, villageId: string, meetingId: string): Promise<BallotChoice[]> {
+    return (await this.ballots(db, villageId, meetingId)).map((ballot) => ballot.choice);
+  }
+
+  async close(db: EntityManager, meeting: MeetingEntity, tally: Tally, now: Date): Promise<void> {
+    await db.query(
+      `UPDATE meeting SET status = 'closed', tally = $3, outcome = $4, closed_at = $5 WHERE village_id = $1 AND id = $2`,
+      [meeting.villageId, meeting.id, JSON.stringify(tally), tally.outcome, now],
+    );
+  }
+
+  /** Meetings still open in states the matter has left (an objection, a restart) are void. */
+  async voidOutside(
+    db: EntityManager,
+    villageId: string,
+    matterId: string,
+    activeStates: string[],
+    now: Date,
+  ): Promise<void> {
+    await db.query(
+      `UPDATE meeting SET status = 'void', closed_at = $4
+       WHERE village_id = $1 AND matter_id = $2 AND status = 'open' AND NOT (scope_state = ANY($3))`,
+      [villageId, matterId, activeStates, now],
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RULE_SETS, type RuleSet } from '../../workflows/index.js';
+import { digestOf } from '../common/canonical-json.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { RuleSetEntity } from './rule-set.entity.js';
+
+/** Quorum and vote rules as stored data: registered from `workflows/` at start, read by code and version. */
+@Injectable()
+export class RuleSetCatalog implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly time: LocalTime,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    for (const ruleSet of RULE_SETS) {
+      const contentHash = digestOf(ruleSet);
+      await this.dataSource.query(
+        `INSERT INTO rule_set (code, version, title, definition, content_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [ruleSet.code, ruleSet.version, ruleSet.title, JSON.stringify(ruleSet), contentHash, this.time.now()],
+      );
+      const stored = await this.dataSource.manager.findOneByOrFail(RuleSetEntity, {
+        code: ruleSet.code,
+        version: ruleSet.version,
+      });
+      if (stored.contentHash !== contentHash) {
+        throw new Error(`Rule set ${ruleSet.code} v${ruleSet.version} changed without a new version`);
+      }
+    }
+  }
+
+  async latest(db: EntityManager, code: string): Promise<RuleSet> {
+    const row = await db.findOne(RuleSetEntity, { where: { code }, order: { version: 'DESC' } });
+    if (!row)
+      throw new DomainError('PROCEDURE.DEFINITION_INVALID', { ruleSet: code }, `未知的表决规则 ${code}`);
+    return row.definition;
+  }
+
+  async list(db: EntityManager): Promise<RuleSet[]> {
+    const rows = await db.find(RuleSetEntity, { order: { code: 'ASC', version: 'DESC' } });
+    return rows.map((row) => row.definition);
+  }
+}

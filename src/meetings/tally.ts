@@ -1,0 +1,94 @@
+import type { RuleSet, TallyCount, Threshold } from '../../workflows/index.js';
+
+export interface RosterEntry {
+  personId: string;
+  entitled: boolean;
+  household: string | null;
+}
+
+export interface TallyInput {
+  ruleSet: RuleSet;
+  roster: RosterEntry[];
+  presentPersonIds: ReadonlySet<string>;
+  choices: readonly ('yes' | 'no' | 'abstain')[];
+}
+
+export interface ThresholdCheck {
+  threshold: Threshold;
+  count: number;
+  of: number;
+  met: boolean;
+  /** A sentence anyone can check by hand, e.g. 实到 6，应到 7，须达到 2/3 以上：满足. */
+  explanation: string;
+}
+
+export type TallyOutcome = 'passed' | 'lost' | 'noQuorum';
+
+export interface Tally {
+  ruleSet: { code: string; version: number; title: string };
+  counts: Record<TallyCount, number> & { no: number; abstain: number };
+  quorum: ThresholdCheck[];
+  quorumMet: boolean;
+  pass: ThresholdCheck;
+  outcome: TallyOutcome;
+}
+
+const LABELS: Record<TallyCount, string> = {
+  roster: '应到',
+  entitled: '应到会有表决权',
+  present: '实到',
+  presentEntitled: '实到有表决权',
+  households: '应到户数',
+  householdsPresent: '到会户数',
+  yes: '赞成',
+};
+
+/** Exact integer comparison: count/of against numerator/denominator, never floating point. */
+export function meets(threshold: Threshold, count: number, of: number): boolean {
+  if (of <= 0) return false;
+  const [numerator, denominator] = threshold.ratio;
+  const left = count * denominator;
+  const right = numerator * of;
+  return threshold.comparison === 'moreThan' ? left > right : left >= right;
+}
+
+function check(threshold: Threshold, counts: Record<TallyCount, number>): ThresholdCheck {
+  const count = counts[threshold.count];
+  const of = counts[threshold.of];
+  const met = meets(threshold, count, of);
+  const [numerator, denominator] = threshold.ratio;
+  const rule =
+    threshold.comparison === 'moreThan'
+      ? `须超过 ${numerator}/${denominator}`
+      : `须达到 ${numerator}/${denominator} 以上`;
+  const explanation = `${LABELS[threshold.count]} ${count}，${LABELS[threshold.of]} ${of}，${rule}：${met ? '满足' : '不满足'}`;
+  return { threshold, count, of, met, explanation };
+}
+
+/** Computes quorum and outcome from the roster, the attendance and the ballots under one rule set. */
+export function computeTally({ ruleSet, roster, presentPersonIds, choices }: TallyInput): Tally {
+  const present = roster.filter((entry) => presentPersonIds.has(entry.personId));
+  const householdOf = (entry: RosterEntry) => entry.household ?? `person:${entry.personId}`;
+  const counts = {
+    roster: roster.length,
+    entitled: roster.filter((entry) => entry.entitled).length,
+    present: present.length,
+    presentEntitled: present.filter((entry) => entry.entitled).length,
+    households: new Set(roster.map(householdOf)).size,
+    householdsPresent: new Set(present.map(householdOf)).size,
+    yes: choices.filter((choice) => choice === 'yes').length,
+    no: choices.filter((choice) => choice === 'no').length,
+    abstain: choices.filter((choice) => choice === 'abstain').length,
+  };
+  const quorum = ruleSet.quorum.map((threshold) => check(threshold, counts));
+  const quorumMet = quorum.some((entry) => entry.met);
+  const pass = check(ruleSet.pass, counts);
+  return {
+    ruleSet: { code: ruleSet.code, version: ruleSet.version, title: ruleSet.title },
+    counts,
+    quorum,
+    quorumMet,
+    pass,
+    outcome: !quorumMet ? 'noQuorum' : pass.met ? 'passed' : 'lost',
+  };
+}

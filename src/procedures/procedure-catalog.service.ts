@@ -1,0 +1,97 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BUILTIN_PROCEDURES, type ProcedureDefinition } from '../../workflows/index.js';
+import { digestOf } from '../common/canonical-json.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { buildProcedure, type BuiltProcedure } from './machine-builder.js';
+import { ProcedureVersionEntity } from './procedure-version.entity.js';
+
+/**
+ * The registered procedure versions. Definitions from `workflows/` are registered at start (a changed
+ * definition must carry a new version); every machine is built from the stored JSON, the same path a
+ * definition added at run time takes.
+ */
+@Injectable()
+export class ProcedureCatalog implements OnModuleInit {
+  private readonly logger = new Logger(ProcedureCatalog.name);
+  private readonly built = new Map<string, BuiltProcedure>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly time: LocalTime,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    for (const definition of BUILTIN_PROCEDURES) {
+      await this.register(this.dataSource.manager, definition, 'builtin');
+    }
+    this.logger.log(`${BUILTIN_PROCEDURES.length} built-in procedure(s) registered`);
+  }
+
+  /** Stores a checked definition; the same id and version with other content is refused. */
+  async register(
+    db: EntityManager,
+    definition: ProcedureDefinition,
+    origin: 'builtin' | 'runtime',
+  ): Promise<void> {
+    buildProcedure(definition);
+    const contentHash = digestOf(definition);
+    await db.query(
+      `INSERT INTO procedure_version (procedure_id, version, title, category, definition, content_hash, origin, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [
+        definition.id,
+        definition.version,
+        definition.title,
+        definition.category,
+        JSON.stringify(definition),
+        contentHash,
+        origin,
+        this.time.now(),
+      ],
+    );
+    const stored = await db.findOneByOrFail(ProcedureVersionEntity, {
+      procedureId: definition.id,
+      version: definition.version,
+    });
+    if (stored.contentHash !== contentHash) {
+      throw new DomainError(
+        'PROCEDURE.DEFINITION_CHANGED',
+        { procedureId: definition.id, version: definition.version },
+        `${definition.id} 第 ${definition.version} 版`,
+      );
+    }
+  }
+
+  async get(db: EntityManager, procedureId: string, version: number): Promise<BuiltProcedure> {
+    const key = `${procedureId}@${version}`;
+    const cached = this.built.get(key);
+    if (cached) return cached;
+    const row = await db.findOneBy(ProcedureVersionEntity, { procedureId, version });
+    if (!row) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId, version });
+    const built = buildProcedure(row.definition);
+    this.built.set(key, built);
+    return built;
+  }
+
+  /** The newest version of a procedure (the list in force decides this once lists are versioned). */
+  async latest(db: EntityManager, procedureId: string): Promise<BuiltProcedure> {
+    const row = await db.findOne(ProcedureVersionEntity, {
+      where: { procedureId },
+      order: { version: 'DESC' },
+      select: { procedureId: true, version: true },
+    });
+    if (!row) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId });
+    return this.get(db, row.procedureId, row.version);
+  }
+
+  async list(
+    db: EntityManager,
+  ): Promise<Pick<ProcedureVersionEntity, 'procedureId' | 'version' | 'title' | 'category' | 'origin'>[]> {
+    return db.find(ProcedureVersionEntity, {
+      select: { procedureId: true, version: true, title: true, category: true, origin: true },
+      order: { procedureId: 'ASC', version: 'DESC' },
+    });
+  }
+}

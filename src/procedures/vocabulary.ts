@@ -1,0 +1,152 @@
+import { MEETING_BODIES, RULE_SETS } from '../../workflows/index.js';
+import type { JsonObject, JsonSchema } from '../../workflows/index.js';
+
+/**
+ * The names a definition may use, with the schema of their params. The checker validates definitions
+ * against this list; guards and context actions are implemented in `guards.ts` and `machine-builder.ts`,
+ * effect actions are carried out by the engine (handlers registered by each module).
+ */
+export interface NamedSpec {
+  description: string;
+  params: JsonSchema;
+  /** Semantic checks beyond the schema; returns problems in Chinese. */
+  check?: (params: JsonObject, known: KnownNames) => string[];
+}
+
+export interface KnownNames {
+  ruleSets: ReadonlySet<string>;
+  bodies: ReadonlySet<string>;
+}
+
+export const DEFAULT_KNOWN_NAMES: KnownNames = {
+  ruleSets: new Set(RULE_SETS.map((ruleSet) => ruleSet.code)),
+  bodies: new Set(Object.keys(MEETING_BODIES)),
+};
+
+const schema = (properties: Record<string, JsonSchema>, required: string[]): JsonSchema => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+const name: JsonSchema = { type: 'string', minLength: 1, maxLength: 64 };
+const anyJson: JsonSchema = {};
+const guardRef: JsonSchema = { type: 'object', required: ['type'] };
+const none = schema({}, []);
+
+export const GUARD_SPECS: Record<string, NamedSpec> = {
+  payloadEquals: {
+    description: '载荷字段等于给定值',
+    params: schema({ field: name, value: anyJson }, ['field', 'value']),
+  },
+  payloadAbsent: { description: '载荷未填写该字段', params: schema({ field: name }, ['field']) },
+  factEquals: {
+    description: '服务器计算的事实等于给定值',
+    params: schema({ fact: name, value: anyJson }, ['fact', 'value']),
+  },
+  inputEquals: {
+    description: '事项输入等于给定值',
+    params: schema({ input: name, value: anyJson }, ['input', 'value']),
+  },
+  voteOutcomeIs: {
+    description: '服务器计票结果',
+    params: schema({ outcome: { type: 'string', enum: ['passed', 'lost', 'noQuorum'] } }, ['outcome']),
+  },
+  allOf: {
+    description: '全部满足',
+    params: schema({ guards: { type: 'array', items: guardRef, minItems: 1 } }, ['guards']),
+  },
+  anyOf: {
+    description: '任一满足',
+    params: schema({ guards: { type: 'array', items: guardRef, minItems: 1 } }, ['guards']),
+  },
+  not: { description: '不满足', params: schema({ guard: guardRef }, ['guard']) },
+};
+
+const bodySource: JsonSchema = {
+  oneOf: [
+    { type: 'string' },
+    { type: 'object', properties: { fromInput: name }, required: ['fromInput'], additionalProperties: false },
+  ],
+};
+const ruleSetSource: JsonSchema = {
+  oneOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      properties: {
+        fromInputs: { type: 'array', items: name, minItems: 1 },
+        table: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+      required: ['fromInputs', 'table'],
+      additionalProperties: false,
+    },
+  ],
+};
+const period = schema(
+  {
+    days: { type: 'integer', minimum: 1, maximum: 366 },
+    unit: { type: 'string', enum: ['calendar', 'working'] },
+  },
+  ['days', 'unit'],
+);
+const kind = schema({ kind: name }, ['kind']);
+
+function checkMeetingSources(params: JsonObject, known: KnownNames): string[] {
+  const problems: string[] = [];
+  const body = params.body;
+  if (typeof body === 'string' && !known.bodies.has(body)) problems.push(`未知的会议主体：${body}`);
+  const ruleSet = params.ruleSet;
+  const codes =
+    typeof ruleSet === 'string'
+      ? [ruleSet]
+      : Object.values(((ruleSet as JsonObject | null)?.table ?? {}) as Record<string, string>);
+  for (const code of codes) {
+    if (!known.ruleSets.has(code)) problems.push(`未知的表决规则：${code}`);
+  }
+  return problems;
+}
+
+/** Actions the machine names and the engine carries out inside the event's transaction. */
+export const EFFECT_SPECS: Record<string, NamedSpec> = {
+  openMeeting: {
+    description: '召集会议：按会议日期的成员资格确定应到名单，选定表决规则',
+    params: schema({ body: bodySource, ruleSet: ruleSetSource }, ['body', 'ruleSet']),
+    check: checkMeetingSources,
+  },
+  recordAttendance: { description: '登记到会', params: none },
+  recordSitIn: { description: '登记列席', params: none },
+  castBallot: { description: '本人投票', params: none },
+  recordBallot: { description: '登记举手表决', params: none },
+  closeMeeting: { description: '结束表决，保存计票结果', params: none },
+  draftDisclosure: { description: '拟定公开内容', params: kind },
+  publishDisclosure: {
+    description: '监督委员会审核后发布公开，开始公示期',
+    params: schema({ kind: name, period }, ['kind', 'period']),
+  },
+  endDisclosure: { description: '公示期结束', params: kind },
+};
+
+/** Actions that only change the matter's context; XState applies them during the transition. */
+export const CONTEXT_ACTION_SPECS: Record<string, NamedSpec> = {
+  remember: { description: '记录本步骤的内容、操作人和时间', params: schema({ key: name }, ['key']) },
+};
+
+/** Facts the engine computes from the database and attaches to an event before guards run. */
+export const FACT_SPECS: Record<string, string> = {
+  tally: '当前会议的计票结果（服务器根据到会和选票计算）',
+  actorIsVcChair: '操作人是否兼任村民委员会主任',
+};
+
+/** Keys a state node may carry; anything else (after, always, invoke) is refused: time is durable. */
+export const STATE_NODE_KEYS = new Set([
+  'type',
+  'description',
+  'meta',
+  'initial',
+  'states',
+  'on',
+  'entry',
+  'exit',
+]);
+export const TRANSITION_KEYS = new Set(['target', 'guard', 'actions', 'reenter', 'description']);

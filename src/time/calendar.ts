@@ -1,0 +1,84 @@
+import { DAY_MS } from '../common/clock.js';
+
+/** A period as procedures state it: so many calendar days or working days (工作日). */
+export interface Period {
+  days: number;
+  unit: 'calendar' | 'working';
+}
+
+const partsIn = (instant: Date, timeZone: string) => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+};
+
+/** The calendar date ('YYYY-MM-DD') of an instant in a time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const { year, month, day } = partsIn(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const offsetMs = (instant: Date, timeZone: string): number => {
+  const p = partsIn(instant, timeZone);
+  return (
+    Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) -
+    Math.floor(instant.getTime() / 1000) * 1000
+  );
+};
+
+/** The instant a local date begins (00:00) in a time zone. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  const guess = Date.UTC(year, month - 1, day);
+  const first = guess - offsetMs(new Date(guess), timeZone);
+  return new Date(guess - offsetMs(new Date(first), timeZone));
+}
+
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  const [a, b] = [from, to].map((date) => {
+    const [year, month, day] = date.split('-').map(Number);
+    return Date.UTC(year, month - 1, day);
+  });
+  return Math.round((b - a) / DAY_MS);
+}
+
+const isWeekend = (date: string): boolean => {
+  const [year, month, day] = date.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday === 0 || weekday === 6;
+};
+
+/**
+ * When a period that starts at `start` ends: the first day is not counted and the period runs to the end
+ * (24:00) of its last day (民法典 第二百零一条、第二百零三条). Working days skip weekends; statutory
+ * holidays and adjusted working days (调休) are not yet known here.
+ */
+export function periodEnd(start: Date, period: Period, timeZone: string): Date {
+  let date = localDate(start, timeZone);
+  for (let counted = 0; counted < period.days;) {
+    date = addDays(date, 1);
+    if (period.unit === 'calendar' || !isWeekend(date)) counted++;
+  }
+  return startOfLocalDay(addDays(date, 1), timeZone);
+}

@@ -1,0 +1,53 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AdjustableClock, Clock, DAY_MS } from '../common/clock.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import type { PersonActor } from '../identity/actor.js';
+import { AppSettingRepository } from '../identity/app-setting.repository.js';
+import { MembershipRepository } from '../identity/membership.repository.js';
+import { SchedulerService } from './scheduler.service.js';
+
+const OFFSET_KEY = 'clock.offset-ms';
+
+/**
+ * The adjustable clock of the embedded demo: a district administrator moves time forward (to see a public
+ * period end); the offset is kept in the database so a restart does not turn time back.
+ */
+@Injectable()
+export class ClockService implements OnModuleInit {
+  constructor(
+    private readonly clock: Clock,
+    private readonly settings: AppSettingRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly scheduler: SchedulerService,
+    private readonly time: LocalTime,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!(this.clock instanceof AdjustableClock)) return;
+    const stored = Number((await this.settings.get(OFFSET_KEY)) ?? 0);
+    if (stored > this.clock.offset) this.clock.advance(stored - this.clock.offset);
+  }
+
+  now() {
+    return {
+      now: this.time.now().toISOString(),
+      today: this.time.today(),
+      timeZone: this.time.timeZone,
+      adjustable: this.clock instanceof AdjustableClock,
+    };
+  }
+
+  async advance(actor: PersonActor, by: { days?: number; hours?: number; minutes?: number }) {
+    if (!(this.clock instanceof AdjustableClock)) throw new DomainError('CLOCK.NOT_ADJUSTABLE');
+    const posts = await this.memberships.postsOf(this.dataSource.manager, actor.personId, this.time.today());
+    if (!posts.some((post) => post.role === 'district_admin')) throw new DomainError('AUTH.FORBIDDEN');
+    const ms = (by.days ?? 0) * DAY_MS + (by.hours ?? 0) * 3_600_000 + (by.minutes ?? 0) * 60_000;
+    this.clock.advance(ms);
+    await this.settings.put(OFFSET_KEY, String(this.clock.offset));
+    const delivered = await this.scheduler.deliverDue();
+    return { ...this.now(), timersDelivered: delivered };
+  }
+}

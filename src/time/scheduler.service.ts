@@ -1,0 +1,75 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { JsonObject } from '../../workflows/index.js';
+import { AppConfig } from '../config/app-config.js';
+import { LocalTime } from '../common/local-time.js';
+import { EngineService } from '../engine/engine.service.js';
+import { SYSTEM_ACTOR } from '../identity/actor.js';
+import { TimerRepository } from './timer.repository.js';
+
+/**
+ * Delivers due timers through the engine as system events, one per transaction: claim (row lock, skip
+ * those another process holds), deliver, settle. On start it catches up with what fell due while down.
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SchedulerService.name);
+  private interval?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly timers: TimerRepository,
+    private readonly engine: EngineService,
+    private readonly config: AppConfig,
+    private readonly time: LocalTime,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.timerPollMs <= 0) return;
+    this.interval = setInterval(() => void this.tick(), this.config.timerPollMs);
+    void this.tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.interval);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Delivers everything due now; concurrent calls share one run. Returns how many timers were settled. */
+  deliverDue(): Promise<number> {
+    this.running ??= this.deliverAll().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.deliverDue();
+    } catch (error) {
+      this.logger.warn(`Timer delivery paused: ${(error as Error).message}`);
+    }
+  }
+
+  private async deliverAll(): Promise<number> {
+    let settled = 0;
+    while (await this.deliverOne()) settled++;
+    return settled;
+  }
+
+  private deliverOne(): Promise<boolean> {
+    return this.dataSource.transaction(async (db) => {
+      const now = this.time.now();
+      const timer = await this.timers.claimNextDue(db, now);
+      if (!timer) return false;
+      const result = await this.engine.deliver(db, {
+        villageId: timer.villageId,
+        matterId: timer.matterId,
+        actor: SYSTEM_ACTOR,
+        type: timer.eventType,
+        payload: timer.payload as JsonObject,
+      });
+      await this.timers.settle(db, timer, result === 'accepted' ? 'delivered' : 'refused', now);
+      return true;
+    });
+  }
+}

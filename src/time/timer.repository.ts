@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { JsonObject } from '../../workflows/index.js';
+import { TimerEntity, type TimerStatus } from './timer.entity.js';
+
+export interface NewTimer {
+  villageId: string;
+  matterId: string;
+  eventType: string;
+  payload: JsonObject;
+  dueAt: Date;
+  scopeState: string;
+}
+
+@Injectable()
+export class TimerRepository {
+  async schedule(db: EntityManager, timer: NewTimer, now: Date): Promise<TimerEntity> {
+    const row: TimerEntity = {
+      ...timer,
+      id: randomUUID(),
+      status: 'pending',
+      createdAt: now,
+      settledAt: null,
+    };
+    await db.insert(TimerEntity, row);
+    return row;
+  }
+
+  /**
+   * Takes the next due timer and holds its row lock: another process skips it (`SKIP LOCKED`), and if this
+   * one dies before committing, the timer is pending again. Either way it is delivered once.
+   */
+  async claimNextDue(db: EntityManager, now: Date): Promise<TimerEntity | null> {
+    return db
+      .createQueryBuilder(TimerEntity, 'timer')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where("timer.status = 'pending' AND timer.due_at <= :now", { now })
+      .orderBy('timer.due_at', 'ASC')
+      .limit(1)
+      .getOne();
+  }
+
+  async settle(
+    db: EntityManager,
+    timer: TimerEntity,
+    status: Exclude<TimerStatus, 'pending'>,
+    now: Date,
+  ): Promise<void> {
+    await db.update(TimerEntity, { villageId: timer.villageId, id: timer.id }, { status, settledAt: now });
+  }
+
+  /** Timers of states the matter has left will never be needed. */
+  async cancelOutside(
+    db: EntityManager,
+    villageId: string,
+    matterId: string,
+    activeStates: string[],
+    now: Date,
+  ): Promise<void> {
+    await db.query(
+      `UPDATE timer SET status = 'cancelled', settled_at = $4
+       WHERE village_id = $1 AND matter_id = $2 AND status = 'pending' AND NOT (scope_state = ANY($3))`,
+      [villageId, matterId, activeStates, now],
+    );
+  }
+
+  pendingForMatter(db: EntityManager, villageId: string, matterId: string): Promise<TimerEntity[]> {
+    return db
+      .createQueryBuilder(TimerEntity, 'timer')
+      .where("timer.village_id = :villageId AND timer.matter_id = :matterId AND timer.status = 'pending'", {
+        villageId,
+        matterId,
+      })
+      .orderBy('timer.due_at', 'ASC')
+      .getMany();
+  }
+}

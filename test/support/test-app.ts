@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app-setup.js';
+import { ManualClock } from '../../src/common/clock.js';
+import { AppConfig } from '../../src/config/app-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+/** Monday 2026-03-02, 10:00 in Beijing: the default "now" of every test. */
+export const TEST_NOW = new Date('2026-03-02T02:00:00.000Z');
+
+export interface TestApp {
+  app: NestExpressApplication;
+  clock: ManualClock;
+  dataSource: DataSource;
+  database: TestDatabase;
+  get<T>(token: abstract new (...args: never[]) => T): T;
+  /** A request to `/api{path}` as the holder of `token` (or anonymously). */
+  api(token?: string): ApiClient;
+  /** Stops the app; the database is dropped unless kept for a restart. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface ApiClient {
+  get(path: string): request.Test;
+  post(path: string, body?: object, headers?: Record<string, string>): request.Test;
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return new AppConfig({
+    production: false,
+    port: 0,
+    database: { kind: 'pglite', dataDir: '' },
+    authSecret: randomBytes(32).toString('hex'),
+    // Tests move the clock by weeks; tokens must outlive that.
+    tokenTtlMinutes: 43200,
+    demoSeed: false,
+    clock: 'system',
+    timeZone: 'Asia/Shanghai',
+    timerPollMs: 0,
+    ...overrides,
+  });
+}
+
+/** The whole app on a database of the test file's own, with a clock that moves only when told. */
+export async function startTestApp(
+  options: { database?: TestDatabase; now?: Date; config?: AppConfig } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const clock = new ManualClock(options.now ?? TEST_NOW);
+  const app = await createApp(
+    { config: options.config ?? testConfig(), clock, database: database.target },
+    false,
+  );
+  await app.init();
+  const server = app.getHttpServer();
+  const withAuth = (test: request.Test, token?: string) =>
+    token ? test.set('authorization', `Bearer ${token}`) : test;
+  return {
+    app,
+    clock,
+    database,
+    dataSource: app.get(DataSource),
+    get: (token) => app.get(token),
+    api: (token) => ({
+      get: (path) => withAuth(request(server).get(`/api${path}`), token),
+      post: (path, body = {}, headers = {}) =>
+        withAuth(request(server).post(`/api${path}`).set(headers), token).send(body),
+    }),
+    close: async ({ keepDatabase = false } = {}) => {
+      await app.close();
+      if (!keepDatabase) await database.drop();
+    },
+  };
+}

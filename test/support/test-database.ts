@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { OpenTarget } from '../../src/database/open-data-source.js';
+import { pgliteTemplate } from './pglite-template.js';
+
+export interface TestDatabase {
+  target: OpenTarget;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of this test file's own: on a PostgreSQL server (DATABASE_URL) a fresh `test_<random>`
+ * database, else an in-memory PGlite loaded from the migrated template. Files never share rows.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    return { target: { kind: 'pglite', template: await pgliteTemplate() }, drop: async () => {} };
+  }
+  const name = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    target: { kind: 'postgres', url: url.toString(), poolSize: 10 },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import type { LegalBasis } from './types.js';
+
+/**
+ * Quorum and pass rules as data. A threshold compares one count with a ratio of another:
+ * "more than half" (过半数) is strict, "two thirds or more" (三分之二以上) is inclusive.
+ */
+export type TallyCount =
+  | 'roster' // everyone on the meeting's roster (应到)
+  | 'entitled' // roster members with a vote (应到会有表决权)
+  | 'present' // roster members present (实到)
+  | 'presentEntitled' // present members with a vote
+  | 'households' // households on the roster (户)
+  | 'householdsPresent' // households with at least one member present
+  | 'yes';
+
+export interface Threshold {
+  count: TallyCount;
+  of: TallyCount;
+  ratio: [numerator: number, denominator: number];
+  comparison: 'moreThan' | 'atLeast';
+}
+
+export interface RuleSet {
+  code: string;
+  version: number;
+  title: string;
+  legalBasis: LegalBasis[];
+  /** Calendar days of notice the meeting needs before it is held. */
+  noticeDays: number;
+  /** Quorum: met when any one of these holds. */
+  quorum: Threshold[];
+  /** The motion passes when this holds. */
+  pass: Threshold;
+}
+
+/** Who sits on a meeting's roster, computed from memberships on the meeting date. */
+export const MEETING_BODIES = {
+  branchCommittee: '村党组织委员会',
+  twoCommittees: '村“两委”联席会议',
+  partyMembers: '党员大会',
+  representatives: '村民代表会议',
+  villagers: '村民会议',
+  collectiveMembers: '集体经济组织成员大会',
+} as const;
+
+export type MeetingBody = keyof typeof MEETING_BODIES;
+
+const organicLaw2018 = { law: '中华人民共和国村民委员会组织法', version: '2018-12-29' };
+const collectiveLaw = { law: '中华人民共和国农村集体经济组织法', version: '2024-06-28 (施行 2025-05-01)' };
+
+const moreThanHalfOfPresent: Threshold = {
+  count: 'yes',
+  of: 'present',
+  ratio: [1, 2],
+  comparison: 'moreThan',
+};
+const twoThirdsOfRoster = (count: TallyCount): Threshold => ({
+  count,
+  of: 'roster',
+  ratio: [2, 3],
+  comparison: 'atLeast',
+});
+
+export const RULE_SETS: RuleSet[] = [
+  {
+    code: 'two-committee-majority',
+    version: 1,
+    title: '村“两委”会议：过半数到会，到会过半数同意',
+    legalBasis: [{ law: '村“两委”议事规则', localPractice: true, note: '各地议事规则通行做法' }],
+    noticeDays: 0,
+    quorum: [{ count: 'present', of: 'roster', ratio: [1, 2], comparison: 'moreThan' }],
+    pass: moreThanHalfOfPresent,
+  },
+  {
+    code: 'party-member-meeting',
+    version: 1,
+    title: '党员大会：有表决权党员过半数到会，赞成票超过应到会有表决权党员半数',
+    legalBasis: [{ law: '中国共产党支部工作条例（试行）', version: '2018', article: '第十一条' }],
+    noticeDays: 0,
+    quorum: [{ count: 'presentEntitled', of: 'entitled', ratio: [1, 2], comparison: 'moreThan' }],
+    pass: { count: 'yes', of: 'entitled', ratio: [1, 2], comparison: 'moreThan' },
+  },
+  {
+    code: 'party-member-meeting-two-thirds',
+    version: 1,
+    title: '党员大会（四议两公开地方规定）：三分之二以上党员到会',
+    legalBasis: [{ law: '四议两公开工作法地方规定', localPractice: true }],
+    noticeDays: 0,
+    quorum: [{ count: 'presentEntitled', of: 'entitled', ratio: [2, 3], comparison: 'atLeast' }],
+    pass: { count: 'yes', of: 'entitled', ratio: [1, 2], comparison: 'moreThan' },
+  },
+  {
+    code: 'representative-meeting',
+    version: 1,
+    title: '村民代表会议：三分之二以上组成人员参加，到会人员过半数同意',
+    legalBasis: [{ ...organicLaw2018, article: '第二十六条' }],
+    noticeDays: 0,
+    quorum: [twoThirdsOfRoster('present')],
+    pass: moreThanHalfOfPresent,
+  },
+  {
+    code: 'villager-meeting',
+    version: 1,
+    title: '村民会议：过半数成年村民或三分之二以上户的代表参加，到会人员过半数同意',
+    legalBasis: [
+      { ...organicLaw2018, article: '第二十二条' },
+      { ...organicLaw2018, article: '第二十一条', note: '提前十天通知' },
+    ],
+    noticeDays: 10,
+    quorum: [
+      { count: 'present', of: 'roster', ratio: [1, 2], comparison: 'moreThan' },
+      { count: 'householdsPresent', of: 'households', ratio: [2, 3], comparison: 'atLeast' },
+    ],
+    pass: moreThanHalfOfPresent,
+  },
+  {
+    code: 'collective-assembly',
+    version: 1,
+    title: '集体经济组织成员大会：三分之二以上成员参加，全体成员三分之二以上同意',
+    legalBasis: [{ ...collectiveLaw, article: '第二十七条' }],
+    noticeDays: 10,
+    quorum: [twoThirdsOfRoster('present')],
+    pass: twoThirdsOfRoster('yes'),
+  },
+  {
+    code: 'collective-representative-assembly',
+    version: 1,
+    title: '集体经济组织成员代表大会：全体成员代表三分之二以上同意',
+    legalBasis: [{ ...collectiveLaw, article: '第二十八条' }],
+    noticeDays: 0,
+    quorum: [twoThirdsOfRoster('present')],
+    pass: twoThirdsOfRoster('yes'),
+  },
+  {
+    code: 'land-two-thirds',
+    version: 1,
+    title: '土地事项：村民会议三分之二以上成员或三分之二以上村民代表同意',
+    legalBasis: [
+      { law: '中华人民共和国农村土地承包法', version: '2018-12-29', article: '第十九条' },
+      { law: '中华人民共和国土地管理法', version: '2019-08-26', article: '第六十三条' },
+    ],
+    noticeDays: 0,
+    quorum: [twoThirdsOfRoster('present')],
+    pass: twoThirdsOfRoster('yes'),
+  },
+  {
+    code: 'non-member-rights',
+    version: 1,
+    title: '非成员享有成员权益：全体成员四分之三以上同意',
+    legalBasis: [{ ...collectiveLaw, article: '第十五条' }],
+    noticeDays: 10,
+    quorum: [twoThirdsOfRoster('present')],
+    pass: { count: 'yes', of: 'roster', ratio: [3, 4], comparison: 'atLeast' },
+  },
+];

@@ -1,0 +1,101 @@
+/**
+ * The shape of a procedure definition: plain, JSON-serialisable data.
+ * Guards and actions are named (with params); `src/` supplies their implementations.
+ * Nothing here may import from `src/`, a database or Nest.
+ */
+
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A JSON Schema (draft 2020-12 subset) describing a payload or the matter's inputs. */
+export type JsonSchema = JsonObject;
+
+/** A reference to a procedure parameter, replaced by its value when the machine is built. */
+export type ParamRef = { $param: string };
+
+export interface LegalBasis {
+  /** Title of the law or rule, in Chinese as published. */
+  law: string;
+  /** Version or date of the text the article numbers refer to. */
+  version?: string;
+  article?: string;
+  /** True where the rule is local practice rather than national law. */
+  localPractice?: boolean;
+  note?: string;
+}
+
+export interface NamedRef {
+  type: string;
+  params?: JsonObject;
+}
+
+export interface TransitionData {
+  target?: string;
+  guard?: NamedRef;
+  actions?: NamedRef[];
+  reenter?: boolean;
+  description?: string;
+}
+
+export interface StateMeta {
+  /** Chinese title shown to users and on the flowchart. */
+  title: string;
+  /** The stage a state belongs to, for progress display. */
+  stage?: string;
+  [key: string]: JsonValue | undefined;
+}
+
+export interface StateNodeData {
+  type?: 'atomic' | 'compound' | 'final';
+  description?: string;
+  meta?: StateMeta;
+  initial?: string;
+  states?: Record<string, StateNodeData>;
+  on?: Record<string, TransitionData[]>;
+  entry?: NamedRef[];
+  exit?: NamedRef[];
+}
+
+export interface MachineData extends StateNodeData {
+  id: string;
+  context?: JsonObject;
+}
+
+export interface EventSpec {
+  /** Chinese title of the act, e.g. 发表监督意见. */
+  title: string;
+  /** Roles that may send the event; `system` for time-driven events. */
+  roles: string[];
+  /** JSON Schema of the payload. */
+  payload: JsonSchema;
+  /** Server-computed facts (named providers) attached to the event before guards run. */
+  facts?: string[];
+  /** Payload fields never written to a trace or log in clear (secret ballots). */
+  secretFields?: string[];
+}
+
+/** What reaching a top-level final state means. */
+export type OutcomeKind = 'carriedOut' | 'rejected' | 'dropped';
+
+export type CategoryCode = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
+
+export interface ProcedureDefinition {
+  id: string;
+  version: number;
+  /** Chinese title, e.g. 村级重大事项决策（四议两公开）. */
+  title: string;
+  category: CategoryCode;
+  description?: string;
+  legalBasis: LegalBasis[];
+  /** Roles that may start a matter on this procedure. */
+  startRoles: string[];
+  /** JSON Schema of the inputs given when a matter starts. */
+  inputSchema: JsonSchema;
+  /** Tunable values with their defaults (periods, rule-set tables); referenced as `{ $param }`. */
+  parameters: JsonObject;
+  /** Top-level final states and what reaching them means. */
+  outcomes: Record<string, OutcomeKind>;
+  events: Record<string, EventSpec>;
+  machine: MachineData;
+}
