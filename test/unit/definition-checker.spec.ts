@@ -1,0 +1,158 @@
+import { BUILTIN_PROCEDURES, type ProcedureDefinition } from '../../workflows/index.js';
+import { majorMatterProcedure } from '../../workflows/procedures/a1-major-matter.procedure.js';
+import { checkDefinition } from '../../src/procedures/definition-checker.js';
+import { buildProcedure } from '../../src/procedures/machine-builder.js';
+
+/** A definition as JSON would deliver it, for mutation. */
+const asJson = (definition: ProcedureDefinition = majorMatterProcedure) => JSON.parse(JSON.stringify(definition)) as ProcedureDefinition;
+
+/** A small sound definition: draft → approve → done, or withdraw. */
+const tiny = (): ProcedureDefinition => ({
+  id: 'T1',
+  version: 1,
+  title: '测试流程',
+  category: 'H',
+  legalBasis: [{ law: '测试', localPractice: true }],
+  startRoles: ['secretary'],
+  inputSchema: { type: 'object', properties: { title: { type: 'string' } }, required: ['title'], additionalProperties: false },
+  parameters: {},
+  outcomes: { done: 'carriedOut', withdrawn: 'dropped' },
+  events: {
+    APPROVE: { title: '同意', roles: ['supervisor'], payload: { type: 'object', additionalProperties: false } },
+    WITHDRAW: { title: '撤回', roles: ['secretary'], payload: { type: 'object', additionalProperties: false } },
+  },
+  machine: {
+    id: 'tiny',
+    initial: 'draft',
+    states: {
+      draft: { meta: { title: '拟稿' }, on: { APPROVE: [{ target: 'done' }], WITHDRAW: [{ target: 'withdrawn' }] } },
+      done: { type: 'final', meta: { title: '完成' } },
+      withdrawn: { type: 'final', meta: { title: '撤回' } },
+    },
+  },
+});
+
+const codes = (definition: unknown) => checkDefinition(definition).map((issue) => issue.code);
+
+describe(checkDefinition.name, () => {
+  it.each(BUILTIN_PROCEDURES.map((definition) => [definition.id, definition] as const))(
+    'passes the built-in procedure %s, also after a JSON round trip',
+    (_id, definition) => {
+      expect(checkDefinition(definition)).toEqual([]);
+      expect(checkDefinition(asJson(definition))).toEqual([]);
+    },
+  );
+
+  it('passes a small hand-written definition', () => {
+    expect(checkDefinition(tiny())).toEqual([]);
+  });
+
+  it('names the state and event of an unknown guard', () => {
+    const definition = tiny();
+    definition.machine.states!.draft.on!.APPROVE[0].guard = { type: 'isFullMoon' };
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'GUARD.UNKNOWN', state: 'draft', event: 'APPROVE' }),
+    ]);
+  });
+
+  it('names an unknown action', () => {
+    const definition = tiny();
+    definition.machine.states!.draft.on!.APPROVE[0].actions = [{ type: 'sendFireworks' }];
+    expect(checkDefinition(definition)).toEqual([expect.objectContaining({ code: 'ACTION.UNKNOWN', state: 'draft' })]);
+  });
+
+  it('refuses an action with wrong params, such as an unknown rule set', () => {
+    const definition = tiny();
+    definition.machine.states!.draft.on!.APPROVE[0].actions = [{ type: 'openMeeting', params: { body: 'partyMembers', ruleSet: 'show-of-hands' } }];
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'ACTION.PARAMS', message: expect.stringContaining('show-of-hands') }),
+    ]);
+  });
+
+  it('names an unknown role, and an event nobody may send', () => {
+    const definition = tiny();
+    definition.events.APPROVE.roles = ['mayor'];
+    definition.events.WITHDRAW.roles = [];
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'ROLE.UNKNOWN', event: 'APPROVE' }),
+      expect.objectContaining({ code: 'EVENT.NO_ROLES', event: 'WITHDRAW' }),
+    ]);
+  });
+
+  it('names an unreachable state', () => {
+    const definition = tiny();
+    definition.machine.states!.orphan = { meta: { title: '孤立' }, on: { APPROVE: [{ target: 'done' }] } };
+    expect(checkDefinition(definition)).toEqual([expect.objectContaining({ code: 'STATE.UNREACHABLE', state: 'orphan' })]);
+  });
+
+  it('names a state from which no final state can be reached', () => {
+    const definition = tiny();
+    definition.machine.states!.draft.on!.WITHDRAW = [{ target: 'limbo' }];
+    definition.machine.states!.limbo = { meta: { title: '搁置' }, on: { APPROVE: [{ target: 'limbo2' }] } };
+    definition.machine.states!.limbo2 = { meta: { title: '搁置2' }, on: { WITHDRAW: [{ target: 'limbo' }] } };
+    delete definition.machine.states!.withdrawn;
+    definition.outcomes = { done: 'carriedOut' };
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'STATE.CANNOT_FINISH', state: 'limbo' }),
+      expect.objectContaining({ code: 'STATE.CANNOT_FINISH', state: 'limbo2' }),
+    ]);
+  });
+
+  it('refuses in-memory delays: time-driven steps must use durable timers', () => {
+    const definition = tiny() as unknown as { machine: { states: { draft: Record<string, unknown> } } };
+    definition.machine.states.draft.after = { 604800000: 'done' };
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'STATE.KEY_UNSUPPORTED', state: 'draft', message: expect.stringContaining('持久化定时器') }),
+    ]);
+  });
+
+  it('names a target that does not exist', () => {
+    const definition = tiny();
+    definition.machine.states!.draft.on!.APPROVE = [{ target: 'published' }];
+    expect(codes(definition)).toEqual(['TARGET.UNKNOWN']);
+  });
+
+  it('refuses an event handled but not declared, and one declared but never used', () => {
+    const definition = tiny();
+    definition.machine.states!.draft.on!.SHRED = [{ target: 'withdrawn' }];
+    definition.events.ARCHIVE = { title: '归档', roles: ['secretary'], payload: { type: 'object', additionalProperties: false } };
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'EVENT.UNDECLARED', event: 'SHRED' }),
+      expect.objectContaining({ code: 'EVENT.UNUSED', event: 'ARCHIVE' }),
+    ]);
+  });
+
+  it('refuses a parameter reference with no parameter', () => {
+    const definition = asJson();
+    delete definition.parameters.resultPublicPeriod;
+    expect(checkDefinition(definition)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'PARAMETER.UNKNOWN', path: 'parameters.resultPublicPeriod' })]),
+    );
+  });
+
+  it('refuses payload schemas that would let unknown fields through', () => {
+    const definition = tiny();
+    definition.events.APPROVE.payload = { type: 'object' };
+    expect(checkDefinition(definition)).toEqual([expect.objectContaining({ code: 'EVENT.SCHEMA_INVALID', event: 'APPROVE' })]);
+  });
+
+  it('answers malformed JSON with shape errors instead of failing', () => {
+    expect(codes({ id: 'x' })[0]).toBe('DEFINITION.SHAPE');
+    expect(codes({ ...tiny(), machine: { id: 'm', initial: 'a', states: { a: { on: { GO: 'b' } } } } })[0]).toBe('DEFINITION.SHAPE');
+    expect(codes(null)[0]).toBe('DEFINITION.SHAPE');
+  });
+});
+
+describe(buildProcedure.name, () => {
+  it('refuses to build a definition with issues, listing them', () => {
+    const definition = tiny();
+    definition.machine.states!.draft.on!.APPROVE = [{ target: 'published' }];
+    expect(() => buildProcedure(definition)).toThrow(expect.objectContaining({ code: 'PROCEDURE.DEFINITION_INVALID' }));
+  });
+
+  it('applies parameter overrides when building', () => {
+    const built = buildProcedure(majorMatterProcedure, { resolutionPublicPeriod: { days: 5, unit: 'working' } });
+    const publish = built.config.states!.resolutionDisclosure.states!.awaitingOpinion.on!.GIVE_OPINION[0].actions![0];
+    expect(publish.params).toEqual({ kind: 'resolution', period: { days: 5, unit: 'working' } });
+  });
+});
