@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -10,8 +11,8 @@ import { pgliteDriverModule } from './pglite-pool.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 
-/** An embedded database target may also be in memory, optionally loaded from a dump (tests). */
-export type OpenTarget = DatabaseTarget | { kind: 'pglite'; dataDir?: undefined; template?: Blob };
+/** An embedded database may also be in memory, or start from a dump of a data folder (tests). */
+export type OpenTarget = DatabaseTarget | { kind: 'pglite'; dataDir?: string; template?: Blob };
 
 const common = {
   type: 'postgres' as const,
@@ -45,7 +46,11 @@ async function openPglite(
   try {
     const db = await PGlite.create(target.dataDir, {
       parsers: TEXT_PARSERS,
-      loadDataDir: 'template' in target ? target.template : undefined,
+      // A template seeds only a new folder; an existing one keeps its data.
+      loadDataDir:
+        target.dataDir && existsSync(join(target.dataDir, 'PG_VERSION'))
+          ? undefined
+          : (target as { template?: Blob }).template,
     });
     const close = async () => {
       await db.close();

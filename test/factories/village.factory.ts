@@ -145,3 +145,11 @@ export async function createVillage(
     return world;
   });
 }
+
+/** The engine's view of a test person, for medium tests that call services directly. */
+export const actorOf = (world: VillageWorld, key: MemberKey) => ({
+  kind: 'person' as const,
+  accountId: world.people[key].accountId,
+  personId: world.people[key].personId,
+  name: key,
+});

@@ -1,4 +1,10 @@
-import type { EventSpec, JsonObject, JsonSchema, JsonValue, ProcedureDefinition } from '../../workflows/index.js';
+import type {
+  EventSpec,
+  JsonObject,
+  JsonSchema,
+  JsonValue,
+  ProcedureDefinition,
+} from '../../workflows/index.js';
 import type { MatterEvent } from '../../src/procedures/matter-event.js';
 
 const SAMPLE_UUID = '00000000-0000-4000-8000-000000000001';
@@ -7,13 +13,15 @@ const SAMPLE_UUID = '00000000-0000-4000-8000-000000000001';
 function variantsOf(schema: JsonSchema): JsonValue[] {
   if (Array.isArray(schema.enum)) return schema.enum;
   if (schema.type === 'boolean') return [true, false];
-  if (schema.type === 'string') return [schema.format === 'date' ? '2026-03-02' : schema.format === 'uuid' ? SAMPLE_UUID : 'x'];
+  if (schema.type === 'string')
+    return [schema.format === 'date' ? '2026-03-02' : schema.format === 'uuid' ? SAMPLE_UUID : 'x'];
   if (schema.type === 'integer' || schema.type === 'number') return [Number(schema.minimum ?? 1)];
   if (schema.type === 'array') return [[variantsOf(schema.items as JsonSchema)[0]]];
   return [{}];
 }
 
-const product = <T>(lists: T[][]): T[][] => lists.reduce<T[][]>((acc, list) => acc.flatMap((prefix) => list.map((item) => [...prefix, item])), [[]]);
+const product = <T>(lists: T[][]): T[][] =>
+  lists.reduce<T[][]>((acc, list) => acc.flatMap((prefix) => list.map((item) => [...prefix, item])), [[]]);
 
 /** Payloads covering each enum and boolean property (absent too, when optional). */
 function payloadsOf(schema: JsonSchema): JsonObject[] {
@@ -41,7 +49,10 @@ function factsOf(spec: EventSpec): JsonObject[] {
 }
 
 /** Every sample event of a definition: the inputs a path generator may try in any state. */
-export function sampleEvents(definition: ProcedureDefinition, options: { exclude?: string[] } = {}): MatterEvent[] {
+export function sampleEvents(
+  definition: ProcedureDefinition,
+  options: { exclude?: string[] } = {},
+): MatterEvent[] {
   return Object.entries(definition.events)
     .filter(([type]) => !options.exclude?.includes(type))
     .flatMap(([type, spec]) =>

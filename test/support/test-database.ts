@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { OpenTarget } from '../../src/database/open-data-source.js';
 import { pgliteTemplate } from './pglite-template.js';
@@ -12,10 +15,18 @@ export interface TestDatabase {
  * A database of this test file's own: on a PostgreSQL server (DATABASE_URL) a fresh `test_<random>`
  * database, else an in-memory PGlite loaded from the migrated template. Files never share rows.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { survivesRestart?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
+  if (!serverUrl && !options.survivesRestart) {
     return { target: { kind: 'pglite', template: await pgliteTemplate() }, drop: async () => {} };
+  }
+  if (!serverUrl) {
+    // A restart needs the data on disk: a PGlite folder of our own, seeded from the template.
+    const dataDir = join(tmpdir(), 'micropower-test', `db-${randomBytes(6).toString('hex')}`);
+    return {
+      target: { kind: 'pglite', dataDir, template: await pgliteTemplate() },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
   }
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });

@@ -4,7 +4,8 @@ import { checkDefinition } from '../../src/procedures/definition-checker.js';
 import { buildProcedure } from '../../src/procedures/machine-builder.js';
 
 /** A definition as JSON would deliver it, for mutation. */
-const asJson = (definition: ProcedureDefinition = majorMatterProcedure) => JSON.parse(JSON.stringify(definition)) as ProcedureDefinition;
+const asJson = (definition: ProcedureDefinition = majorMatterProcedure) =>
+  JSON.parse(JSON.stringify(definition)) as ProcedureDefinition;
 
 /** A small sound definition: draft → approve → done, or withdraw. */
 const tiny = (): ProcedureDefinition => ({
@@ -14,18 +15,34 @@ const tiny = (): ProcedureDefinition => ({
   category: 'H',
   legalBasis: [{ law: '测试', localPractice: true }],
   startRoles: ['secretary'],
-  inputSchema: { type: 'object', properties: { title: { type: 'string' } }, required: ['title'], additionalProperties: false },
+  inputSchema: {
+    type: 'object',
+    properties: { title: { type: 'string' } },
+    required: ['title'],
+    additionalProperties: false,
+  },
   parameters: {},
   outcomes: { done: 'carriedOut', withdrawn: 'dropped' },
   events: {
-    APPROVE: { title: '同意', roles: ['supervisor'], payload: { type: 'object', additionalProperties: false } },
-    WITHDRAW: { title: '撤回', roles: ['secretary'], payload: { type: 'object', additionalProperties: false } },
+    APPROVE: {
+      title: '同意',
+      roles: ['supervisor'],
+      payload: { type: 'object', additionalProperties: false },
+    },
+    WITHDRAW: {
+      title: '撤回',
+      roles: ['secretary'],
+      payload: { type: 'object', additionalProperties: false },
+    },
   },
   machine: {
     id: 'tiny',
     initial: 'draft',
     states: {
-      draft: { meta: { title: '拟稿' }, on: { APPROVE: [{ target: 'done' }], WITHDRAW: [{ target: 'withdrawn' }] } },
+      draft: {
+        meta: { title: '拟稿' },
+        on: { APPROVE: [{ target: 'done' }], WITHDRAW: [{ target: 'withdrawn' }] },
+      },
       done: { type: 'final', meta: { title: '完成' } },
       withdrawn: { type: 'final', meta: { title: '撤回' } },
     },
@@ -58,12 +75,16 @@ describe(checkDefinition.name, () => {
   it('names an unknown action', () => {
     const definition = tiny();
     definition.machine.states!.draft.on!.APPROVE[0].actions = [{ type: 'sendFireworks' }];
-    expect(checkDefinition(definition)).toEqual([expect.objectContaining({ code: 'ACTION.UNKNOWN', state: 'draft' })]);
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'ACTION.UNKNOWN', state: 'draft' }),
+    ]);
   });
 
   it('refuses an action with wrong params, such as an unknown rule set', () => {
     const definition = tiny();
-    definition.machine.states!.draft.on!.APPROVE[0].actions = [{ type: 'openMeeting', params: { body: 'partyMembers', ruleSet: 'show-of-hands' } }];
+    definition.machine.states!.draft.on!.APPROVE[0].actions = [
+      { type: 'openMeeting', params: { body: 'partyMembers', ruleSet: 'show-of-hands' } },
+    ];
     expect(checkDefinition(definition)).toEqual([
       expect.objectContaining({ code: 'ACTION.PARAMS', message: expect.stringContaining('show-of-hands') }),
     ]);
@@ -82,7 +103,9 @@ describe(checkDefinition.name, () => {
   it('names an unreachable state', () => {
     const definition = tiny();
     definition.machine.states!.orphan = { meta: { title: '孤立' }, on: { APPROVE: [{ target: 'done' }] } };
-    expect(checkDefinition(definition)).toEqual([expect.objectContaining({ code: 'STATE.UNREACHABLE', state: 'orphan' })]);
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'STATE.UNREACHABLE', state: 'orphan' }),
+    ]);
   });
 
   it('names a state from which no final state can be reached', () => {
@@ -102,7 +125,11 @@ describe(checkDefinition.name, () => {
     const definition = tiny() as unknown as { machine: { states: { draft: Record<string, unknown> } } };
     definition.machine.states.draft.after = { 604800000: 'done' };
     expect(checkDefinition(definition)).toEqual([
-      expect.objectContaining({ code: 'STATE.KEY_UNSUPPORTED', state: 'draft', message: expect.stringContaining('持久化定时器') }),
+      expect.objectContaining({
+        code: 'STATE.KEY_UNSUPPORTED',
+        state: 'draft',
+        message: expect.stringContaining('持久化定时器'),
+      }),
     ]);
   });
 
@@ -115,7 +142,11 @@ describe(checkDefinition.name, () => {
   it('refuses an event handled but not declared, and one declared but never used', () => {
     const definition = tiny();
     definition.machine.states!.draft.on!.SHRED = [{ target: 'withdrawn' }];
-    definition.events.ARCHIVE = { title: '归档', roles: ['secretary'], payload: { type: 'object', additionalProperties: false } };
+    definition.events.ARCHIVE = {
+      title: '归档',
+      roles: ['secretary'],
+      payload: { type: 'object', additionalProperties: false },
+    };
     expect(checkDefinition(definition)).toEqual([
       expect.objectContaining({ code: 'EVENT.UNDECLARED', event: 'SHRED' }),
       expect.objectContaining({ code: 'EVENT.UNUSED', event: 'ARCHIVE' }),
@@ -126,19 +157,25 @@ describe(checkDefinition.name, () => {
     const definition = asJson();
     delete definition.parameters.resultPublicPeriod;
     expect(checkDefinition(definition)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'PARAMETER.UNKNOWN', path: 'parameters.resultPublicPeriod' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'PARAMETER.UNKNOWN', path: 'parameters.resultPublicPeriod' }),
+      ]),
     );
   });
 
   it('refuses payload schemas that would let unknown fields through', () => {
     const definition = tiny();
     definition.events.APPROVE.payload = { type: 'object' };
-    expect(checkDefinition(definition)).toEqual([expect.objectContaining({ code: 'EVENT.SCHEMA_INVALID', event: 'APPROVE' })]);
+    expect(checkDefinition(definition)).toEqual([
+      expect.objectContaining({ code: 'EVENT.SCHEMA_INVALID', event: 'APPROVE' }),
+    ]);
   });
 
   it('answers malformed JSON with shape errors instead of failing', () => {
     expect(codes({ id: 'x' })[0]).toBe('DEFINITION.SHAPE');
-    expect(codes({ ...tiny(), machine: { id: 'm', initial: 'a', states: { a: { on: { GO: 'b' } } } } })[0]).toBe('DEFINITION.SHAPE');
+    expect(
+      codes({ ...tiny(), machine: { id: 'm', initial: 'a', states: { a: { on: { GO: 'b' } } } } })[0],
+    ).toBe('DEFINITION.SHAPE');
     expect(codes(null)[0]).toBe('DEFINITION.SHAPE');
   });
 });
@@ -147,12 +184,17 @@ describe(buildProcedure.name, () => {
   it('refuses to build a definition with issues, listing them', () => {
     const definition = tiny();
     definition.machine.states!.draft.on!.APPROVE = [{ target: 'published' }];
-    expect(() => buildProcedure(definition)).toThrow(expect.objectContaining({ code: 'PROCEDURE.DEFINITION_INVALID' }));
+    expect(() => buildProcedure(definition)).toThrow(
+      expect.objectContaining({ code: 'PROCEDURE.DEFINITION_INVALID' }),
+    );
   });
 
   it('applies parameter overrides when building', () => {
-    const built = buildProcedure(majorMatterProcedure, { resolutionPublicPeriod: { days: 5, unit: 'working' } });
-    const publish = built.config.states!.resolutionDisclosure.states!.awaitingOpinion.on!.GIVE_OPINION[0].actions![0];
+    const built = buildProcedure(majorMatterProcedure, {
+      resolutionPublicPeriod: { days: 5, unit: 'working' },
+    });
+    const publish =
+      built.config.states!.resolutionDisclosure.states!.awaitingOpinion.on!.GIVE_OPINION[0].actions![0];
     expect(publish.params).toEqual({ kind: 'resolution', period: { days: 5, unit: 'working' } });
   });
 });

@@ -24,7 +24,10 @@ function run(...events: MatterEvent[]): AnyMachineSnapshot {
   return snapshot as AnyMachineSnapshot;
 }
 
-const meeting = (outcome: string) => [event('CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' }), event('CLOSE_VOTE', {}, tally(outcome))];
+const meeting = (outcome: string) => [
+  event('CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' }),
+  event('CLOSE_VOTE', {}, tally(outcome)),
+];
 const path = (snapshot: AnyMachineSnapshot) => statePath(snapshot.value as never);
 
 describe('A1 major matter machine', () => {
@@ -39,10 +42,16 @@ describe('A1 major matter machine', () => {
   });
 
   it('merges into the two-committee meeting only when the proposer chairs the villagers’ committee', () => {
-    const merged = event('PROPOSE_PLAN', { plan: 'p', mergeWithDeliberation: true }, { actorIsVcChair: true });
+    const merged = event(
+      'PROPOSE_PLAN',
+      { plan: 'p', mergeWithDeliberation: true },
+      { actorIsVcChair: true },
+    );
     expect(path(run(merged))).toBe('twoCommitteeDeliberation.convening');
     const [start] = initialTransition(machine, {});
-    expect(start.can(event('PROPOSE_PLAN', { plan: 'p', mergeWithDeliberation: true }, { actorIsVcChair: false }))).toBe(false);
+    expect(
+      start.can(event('PROPOSE_PLAN', { plan: 'p', mergeWithDeliberation: true }, { actorIsVcChair: false })),
+    ).toBe(false);
   });
 
   it('lets the server’s tally decide: passed moves on, no quorum reconvenes, lost waits', () => {
@@ -53,7 +62,10 @@ describe('A1 major matter machine', () => {
   });
 
   it('refuses to close a vote without a tally', () => {
-    const snapshot = run(event('PROPOSE_PLAN', { plan: 'p' }), event('CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' }));
+    const snapshot = run(
+      event('PROPOSE_PLAN', { plan: 'p' }),
+      event('CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' }),
+    );
     expect(snapshot.can(event('CLOSE_VOTE'))).toBe(false);
   });
 
@@ -66,7 +78,10 @@ describe('A1 major matter machine', () => {
   it('sends the matter back where the supervisor’s objection says, keeping the reason', () => {
     const atParty = [event('PROPOSE_PLAN', { plan: 'p' }), ...meeting('passed'), ...meeting('passed')];
     expect(path(run(...atParty))).toBe('partyMemberMeeting.convening');
-    const objected = run(...atParty, event('OBJECT', { reason: '程序不合规', backTo: 'twoCommitteeDeliberation' }));
+    const objected = run(
+      ...atParty,
+      event('OBJECT', { reason: '程序不合规', backTo: 'twoCommitteeDeliberation' }),
+    );
     expect(path(objected)).toBe('twoCommitteeDeliberation.convening');
     expect(objected.context.lastObjection).toMatchObject({ reason: '程序不合规', by: 'p1' });
     expect(path(run(...atParty, event('OBJECT', { reason: 'r' })))).toBe('partyMemberMeeting.convening');
@@ -78,7 +93,13 @@ describe('A1 major matter machine', () => {
   });
 
   it('needs the supervisors’ opinion before a disclosure is public, and the period’s end to move on', () => {
-    const toDisclosure = [event('PROPOSE_PLAN', { plan: 'p' }), ...meeting('passed'), ...meeting('passed'), ...meeting('passed'), ...meeting('passed')];
+    const toDisclosure = [
+      event('PROPOSE_PLAN', { plan: 'p' }),
+      ...meeting('passed'),
+      ...meeting('passed'),
+      ...meeting('passed'),
+      ...meeting('passed'),
+    ];
     const drafted = run(...toDisclosure, event('SUBMIT_DISCLOSURE', { title: 't', body: 'b' }));
     expect(path(drafted)).toBe('resolutionDisclosure.awaitingOpinion');
     expect(drafted.can(event('PUBLIC_PERIOD_ENDED'))).toBe(false);

@@ -1,7 +1,11 @@
 import type { MembershipEntity, VillageRole } from '../../src/identity/membership.entity.js';
 import { rosterFor } from '../../src/meetings/roster.js';
 
-const membership = (personId: string, role: VillageRole, flags: Partial<MembershipEntity> = {}): MembershipEntity => ({
+const membership = (
+  personId: string,
+  role: VillageRole,
+  flags: Partial<MembershipEntity> = {},
+): MembershipEntity => ({
   villageId: 'v',
   id: `${personId}-${role}`,
   personId,

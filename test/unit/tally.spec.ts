@@ -2,7 +2,10 @@ import { RULE_SETS, type RuleSet, type Threshold } from '../../workflows/index.j
 import { computeTally, meets, type RosterEntry } from '../../src/meetings/tally.js';
 
 const ruleSet = (code: string): RuleSet => RULE_SETS.find((candidate) => candidate.code === code)!;
-const roster = (size: number, options: { notEntitled?: number; households?: (index: number) => string } = {}): RosterEntry[] =>
+const roster = (
+  size: number,
+  options: { notEntitled?: number; households?: (index: number) => string } = {},
+): RosterEntry[] =>
   Array.from({ length: size }, (_, index) => ({
     personId: `p${index}`,
     entitled: index >= (options.notEntitled ?? 0),
@@ -40,20 +43,40 @@ describe(meets.name, () => {
 describe(computeTally.name, () => {
   it('counts party meeting votes against the voting members who should attend (支部工作条例 art. 11)', () => {
     // 7 members, 1 probationary: 6 entitled; 5 present; 3 yes is not more than half of 6.
-    const input = { ruleSet: ruleSet('party-member-meeting'), roster: roster(7, { notEntitled: 1 }), presentPersonIds: present(0, 1, 2, 3, 4, 5) };
-    expect(computeTally({ ...input, choices: ballots(3, 2) })).toMatchObject({ quorumMet: true, outcome: 'lost', counts: { entitled: 6, presentEntitled: 5 } });
+    const input = {
+      ruleSet: ruleSet('party-member-meeting'),
+      roster: roster(7, { notEntitled: 1 }),
+      presentPersonIds: present(0, 1, 2, 3, 4, 5),
+    };
+    expect(computeTally({ ...input, choices: ballots(3, 2) })).toMatchObject({
+      quorumMet: true,
+      outcome: 'lost',
+      counts: { entitled: 6, presentEntitled: 5 },
+    });
     expect(computeTally({ ...input, choices: ballots(4, 1) }).outcome).toBe('passed');
   });
 
   it('has no party meeting quorum when only half of the voting members attend', () => {
-    const tally = computeTally({ ruleSet: ruleSet('party-member-meeting'), roster: roster(6), presentPersonIds: present(0, 1, 2), choices: ballots(3) });
+    const tally = computeTally({
+      ruleSet: ruleSet('party-member-meeting'),
+      roster: roster(6),
+      presentPersonIds: present(0, 1, 2),
+      choices: ballots(3),
+    });
     expect(tally.outcome).toBe('noQuorum');
     expect(tally.quorum[0].explanation).toBe('实到有表决权 3，应到会有表决权 6，须超过 1/2：不满足');
   });
 
   it('needs two thirds of the representative meeting present, then a majority of those present (art. 26)', () => {
     const representatives = ruleSet('representative-meeting');
-    expect(computeTally({ ruleSet: representatives, roster: roster(9), presentPersonIds: present(...range(5)), choices: ballots(5) }).outcome).toBe('noQuorum');
+    expect(
+      computeTally({
+        ruleSet: representatives,
+        roster: roster(9),
+        presentPersonIds: present(...range(5)),
+        choices: ballots(5),
+      }).outcome,
+    ).toBe('noQuorum');
     const quorate = { ruleSet: representatives, roster: roster(9), presentPersonIds: present(...range(6)) };
     expect(computeTally({ ...quorate, choices: ballots(3, 3) }).outcome).toBe('lost');
     expect(computeTally({ ...quorate, choices: ballots(4, 1, 1) }).outcome).toBe('passed');
@@ -68,11 +91,19 @@ describe(computeTally.name, () => {
       choices: ballots(3, 1),
     });
     expect(tally.quorum.map((check) => check.met)).toEqual([false, true]);
-    expect(tally).toMatchObject({ quorumMet: true, outcome: 'passed', counts: { households: 6, householdsPresent: 4 } });
+    expect(tally).toMatchObject({
+      quorumMet: true,
+      outcome: 'passed',
+      counts: { households: 6, householdsPresent: 4 },
+    });
   });
 
   it('needs two thirds of all members for collective property, however many attend (集体经济组织法 art. 27)', () => {
-    const assembly = { ruleSet: ruleSet('collective-assembly'), roster: roster(30), presentPersonIds: present(...range(24)) };
+    const assembly = {
+      ruleSet: ruleSet('collective-assembly'),
+      roster: roster(30),
+      presentPersonIds: present(...range(24)),
+    };
     expect(computeTally({ ...assembly, choices: ballots(19, 5) }).outcome).toBe('lost');
     expect(computeTally({ ...assembly, choices: ballots(20, 4) }).outcome).toBe('passed');
   });

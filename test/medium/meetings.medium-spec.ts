@@ -1,0 +1,188 @@
+import { MeetingRepository } from '../../src/meetings/meeting.repository.js';
+import { EngineDriver } from '../factories/engine.driver.js';
+import { createVillage, type VillageWorld } from '../factories/village.factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { DAY_MS } from '../../src/common/clock.js';
+import { MembershipRepository } from '../../src/identity/membership.repository.js';
+
+describe('Meetings and votes through the engine', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    world = await createVillage(t);
+  });
+
+  it('refuses a ballot from someone not on the roster', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    await expect(matter.send('party1', 'CAST_BALLOT', { choice: 'yes' })).rejects.toMatchObject({
+      code: 'VOTE.NOT_ON_ROSTER',
+    });
+  });
+
+  it('refuses a second ballot from the same person', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    await matter.send('committee2', 'CAST_BALLOT', { choice: 'no' });
+    await expect(matter.send('committee2', 'CAST_BALLOT', { choice: 'yes' })).rejects.toMatchObject({
+      code: 'VOTE.ALREADY_CAST',
+    });
+  });
+
+  it('refuses a ballot from a member not recorded present', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting({ present: ['secretary', 'committee1'] });
+    await expect(matter.send('committee2', 'CAST_BALLOT', { choice: 'yes' })).rejects.toMatchObject({
+      code: 'VOTE.NOT_PRESENT',
+    });
+  });
+
+  it('refuses a ballot after the vote closed', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    for (const who of ['secretary', 'committee1', 'committee2'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('secretary', 'CLOSE_VOTE');
+    await expect(matter.send('committee2', 'CAST_BALLOT', { choice: 'no' })).rejects.toMatchObject({
+      code: 'MATTER.STEP_NOT_ALLOWED',
+    });
+  });
+
+  it('gives probationary party members a seat but no vote', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    for (const who of ['secretary', 'committee1', 'committee2'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('secretary', 'CLOSE_VOTE');
+    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: matter.today(), ballot: 'open' });
+    await matter.send('committee1', 'RECORD_ATTENDANCE', { present: [matter.personId('party4')] });
+    await expect(matter.send('party4', 'CAST_BALLOT', { choice: 'yes' })).rejects.toMatchObject({
+      code: 'VOTE.NOT_ENTITLED',
+    });
+  });
+
+  it('keeps a secret ballot unlinked: no person on the ballot, the choice never in the trace', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting({ ballot: 'secret' });
+    await matter.send('committee2', 'CAST_BALLOT', { choice: 'no' });
+    const view = await matter.send('secretary', 'CAST_BALLOT', { choice: 'yes' });
+    const meetingId = (view.meetings as { id: string }[])[0].id;
+    const ballots = await t.get(MeetingRepository).ballots(t.dataSource.manager, world.villageId, meetingId);
+    expect(ballots.map((ballot) => [ballot.choice, ballot.personId, ballot.recordedBy]).sort()).toEqual([
+      ['no', null, null],
+      ['yes', null, null],
+    ]);
+    const stored: { payload: { choice: string } }[] = await t.dataSource.query(
+      `SELECT payload FROM trace WHERE village_id = $1 AND event_type = 'CAST_BALLOT'`,
+      [world.villageId],
+    );
+    expect(stored.map((row) => row.payload.choice)).toEqual(['[secret]', '[secret]']);
+  });
+
+  it('refuses to record a show of hands in a secret ballot', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting({ ballot: 'secret' });
+    await expect(
+      matter.send('committee1', 'RECORD_BALLOT', { personId: matter.personId('committee2'), choice: 'yes' }),
+    ).rejects.toMatchObject({
+      code: 'VOTE.SECRET_BALLOT',
+    });
+  });
+
+  it('counts an open show of hands recorded by the clerk', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    for (const who of ['secretary', 'committee1', 'committee2'] as const) {
+      await matter.send('committee1', 'RECORD_BALLOT', { personId: matter.personId(who), choice: 'yes' });
+    }
+    const view = await matter.send('secretary', 'CLOSE_VOTE');
+    expect(view.state).toBe('partyMemberMeeting.convening');
+  });
+
+  it('takes the roster from memberships on the meeting date', async () => {
+    const matter = await EngineDriver.start(t, world);
+    const memberships = t.get(MembershipRepository);
+    const held = await memberships.validForPerson(
+      t.dataSource.manager,
+      world.villageId,
+      matter.personId('committee2'),
+      matter.today(),
+    );
+    const leaving = held.find((membership) => membership.role === 'committee_member')!;
+    await memberships.end(t.dataSource.manager, world.villageId, leaving.id, '2026-03-04');
+    await matter.send('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
+    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: '2026-03-05', ballot: 'open' });
+    t.clock.advance(3 * DAY_MS);
+    await expect(
+      matter.send('committee1', 'RECORD_ATTENDANCE', { present: [matter.personId('committee2')] }),
+    ).rejects.toMatchObject({
+      code: 'ATTENDANCE.NOT_ON_ROSTER',
+    });
+  });
+
+  it('refuses to record a meeting before the day it is held', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.send('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
+    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: '2026-03-09', ballot: 'open' });
+    await expect(
+      matter.send('committee1', 'RECORD_ATTENDANCE', { present: [matter.personId('secretary')] }),
+    ).rejects.toMatchObject({
+      code: 'MEETING.NOT_YET_HELD',
+    });
+  });
+
+  it('needs ten days’ notice for a villager meeting (村民委员会组织法 art. 21)', async () => {
+    const matter = await EngineDriver.start(t, world, { decidingBody: 'villagers' });
+    await matter.atTwoCommitteeMeeting();
+    for (const who of ['secretary', 'committee1', 'committee2'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('secretary', 'CLOSE_VOTE');
+    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: matter.today(), ballot: 'open' });
+    const party = ['secretary', 'committee1', 'party1', 'party2', 'party3'] as const;
+    await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      present: party.map((who) => matter.personId(who)),
+    });
+    for (const who of party) await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('secretary', 'CLOSE_VOTE');
+    await expect(
+      matter.send('secretary', 'CONVENE_MEETING', {
+        heldOn: '2026-03-10',
+        noticeGivenOn: '2026-03-02',
+        ballot: 'secret',
+      }),
+    ).rejects.toMatchObject({ code: 'MEETING.NOTICE_TOO_SHORT', details: { earliestHeldOn: '2026-03-12' } });
+    const view = await matter.send('secretary', 'CONVENE_MEETING', {
+      heldOn: '2026-03-12',
+      noticeGivenOn: '2026-03-02',
+      ballot: 'secret',
+    });
+    expect((view.meetings as { ruleSet: { code: string } }[]).at(-1)!.ruleSet.code).toBe('villager-meeting');
+  });
+
+  it('applies the stricter rule set a matter’s concern requires', async () => {
+    const matter = await EngineDriver.start(t, world, { concern: 'land' });
+    await matter.atTwoCommitteeMeeting();
+    for (const who of ['secretary', 'committee1', 'committee2'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('secretary', 'CLOSE_VOTE');
+    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: matter.today(), ballot: 'open' });
+    const party = ['secretary', 'committee1', 'party1', 'party2', 'party3'] as const;
+    await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      present: party.map((who) => matter.personId(who)),
+    });
+    for (const who of party) await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('secretary', 'CLOSE_VOTE');
+    const view = await matter.send('secretary', 'CONVENE_MEETING', {
+      heldOn: matter.today(),
+      ballot: 'open',
+    });
+    expect((view.meetings as { ruleSet: { code: string } }[]).at(-1)!.ruleSet.code).toBe('land-two-thirds');
+  });
+});

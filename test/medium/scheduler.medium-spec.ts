@@ -1,0 +1,113 @@
+import { DAY_MS } from '../../src/common/clock.js';
+import { SchedulerService } from '../../src/time/scheduler.service.js';
+import { TimerRepository } from '../../src/time/timer.repository.js';
+import { EngineService } from '../../src/engine/engine.service.js';
+import { AppConfig } from '../../src/config/app-config.js';
+import { LocalTime } from '../../src/common/local-time.js';
+import { EngineDriver } from '../factories/engine.driver.js';
+import { createVillage } from '../factories/village.factory.js';
+import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+import { createTestDatabase } from '../support/test-database.js';
+
+const periodEventsOf = async (t: TestApp, matterId: string) =>
+  (await t.dataSource.query(
+    `SELECT accepted FROM trace WHERE matter_id = $1 AND event_type = 'PUBLIC_PERIOD_ENDED'`,
+    [matterId],
+  )) as { accepted: boolean }[];
+
+describe(SchedulerService.name, () => {
+  it('delivers, after a restart, a timer that fell due while the app was down: once', async () => {
+    const database = await createTestDatabase({ survivesRestart: true });
+    const first = await startTestApp({ database });
+    const world = await createVillage(first);
+    const matter = await EngineDriver.start(first, world);
+    const view = await matter.toResolutionPublic();
+    expect(view.deadlines).toEqual([
+      {
+        eventType: 'PUBLIC_PERIOD_ENDED',
+        dueAt: '2026-03-09T16:00:00.000Z',
+        state: 'resolutionDisclosure.public',
+      },
+    ]);
+    await first.close({ keepDatabase: true });
+
+    const second = await startTestApp({ database, now: new Date(TEST_NOW.getTime() + 10 * DAY_MS) });
+    try {
+      const sut = second.get(SchedulerService);
+      await expect(sut.deliverDue()).resolves.toBe(1);
+      await expect(sut.deliverDue()).resolves.toBe(0);
+      const [matterRow] = (await second.dataSource.query(`SELECT state FROM matter WHERE id = $1`, [
+        matter.matterId,
+      ])) as { state: string }[];
+      expect(matterRow.state).toBe('implementation');
+      expect(await periodEventsOf(second, matter.matterId)).toEqual([{ accepted: true }]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  describe('on one database', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp();
+    });
+    afterAll(async () => {
+      await t.close();
+    });
+
+    it('does not deliver before the public period ends, at 24:00 of its last day', async () => {
+      const world = await createVillage(t);
+      const matter = await EngineDriver.start(t, world);
+      await matter.toResolutionPublic();
+      const sut = t.get(SchedulerService);
+      t.clock.set(new Date('2026-03-09T15:59:59.000Z'));
+      await expect(sut.deliverDue()).resolves.toBe(0);
+      t.clock.set(new Date('2026-03-09T16:00:00.000Z'));
+      await expect(sut.deliverDue()).resolves.toBe(1);
+      t.clock.set(TEST_NOW);
+    });
+
+    it('cancels the timer when an objection sends the disclosure back', async () => {
+      const world = await createVillage(t);
+      const matter = await EngineDriver.start(t, world);
+      await matter.toResolutionPublic();
+      const view = await matter.send('supervisor2', 'OBJECT', { reason: '公开内容有误' });
+      expect(view.deadlines).toEqual([]);
+      expect((view.disclosures as { status: string }[]).map((disclosure) => disclosure.status)).toEqual([
+        'withdrawn',
+      ]);
+      t.clock.advance(10 * DAY_MS);
+      try {
+        await expect(t.get(SchedulerService).deliverDue()).resolves.toBe(0);
+      } finally {
+        t.clock.set(TEST_NOW);
+      }
+    });
+
+    it('delivers each due timer exactly once with two schedulers running at the same time', async () => {
+      const world = await createVillage(t);
+      const matters = [];
+      for (let index = 0; index < 4; index++) {
+        const matter = await EngineDriver.start(t, world);
+        await matter.toResolutionPublic();
+        matters.push(matter);
+      }
+      t.clock.advance(10 * DAY_MS);
+      try {
+        const second = new SchedulerService(
+          t.dataSource,
+          t.get(TimerRepository),
+          t.get(EngineService),
+          t.get(AppConfig),
+          t.get(LocalTime),
+        );
+        const settled = await Promise.all([t.get(SchedulerService).deliverDue(), second.deliverDue()]);
+        expect(settled[0] + settled[1]).toBe(4);
+        for (const matter of matters)
+          expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
+      } finally {
+        t.clock.set(TEST_NOW);
+      }
+    });
+  });
+});
