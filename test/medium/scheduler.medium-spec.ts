@@ -9,11 +9,11 @@ import { createVillage } from '../factories/village.factory.js';
 import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 import { createTestDatabase } from '../support/test-database.js';
 
-const periodEventsOf = async (t: TestApp, matterId: string) =>
-  (await t.dataSource.query(
+const periodEventsOf = (t: TestApp, matterId: string) =>
+  t.dataSource.query<{ accepted: boolean }[]>(
     `SELECT accepted FROM trace WHERE matter_id = $1 AND event_type = 'PUBLIC_PERIOD_ENDED'`,
     [matterId],
-  )) as { accepted: boolean }[];
+  );
 
 describe(SchedulerService.name, () => {
   it('delivers, after a restart, a timer that fell due while the app was down: once', async () => {
@@ -36,9 +36,10 @@ describe(SchedulerService.name, () => {
       const sut = second.get(SchedulerService);
       await expect(sut.deliverDue()).resolves.toBe(1);
       await expect(sut.deliverDue()).resolves.toBe(0);
-      const [matterRow] = (await second.dataSource.query(`SELECT state FROM matter WHERE id = $1`, [
-        matter.matterId,
-      ])) as { state: string }[];
+      const [matterRow] = await second.dataSource.query<{ state: string }[]>(
+        `SELECT state FROM matter WHERE id = $1`,
+        [matter.matterId],
+      );
       expect(matterRow.state).toBe('implementation');
       expect(await periodEventsOf(second, matter.matterId)).toEqual([{ accepted: true }]);
     } finally {

@@ -25,7 +25,7 @@ export async function createTestDatabase(options: { survivesRestart?: boolean } 
     const dataDir = join(tmpdir(), 'micropower-test', `db-${randomBytes(6).toString('hex')}`);
     return {
       target: { kind: 'pglite', dataDir, template: await pgliteTemplate() },
-      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+      drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
     };
   }
   const name = `test_${randomBytes(6).toString('hex')}`;

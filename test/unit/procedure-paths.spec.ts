@@ -1,3 +1,4 @@
+import type { StateValue } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { BUILTIN_PROCEDURES, type ProcedureDefinition } from '../../workflows/index.js';
 import { statePath } from '../../src/engine/state-path.js';
@@ -6,7 +7,7 @@ import { buildStateTree } from '../../src/procedures/state-graph.js';
 import type { MatterEvent } from '../../src/procedures/matter-event.js';
 import { sampleEvents } from '../support/event-samples.js';
 
-type Step = { event: MatterEvent; state: { value: unknown } };
+type Step = { event: MatterEvent; state: { value: StateValue } };
 
 const leafPaths = (definition: ProcedureDefinition) =>
   [...buildStateTree(definition.machine).values()]
@@ -59,7 +60,7 @@ describe.each(BUILTIN_PROCEDURES.map((definition) => [definition.id, definition]
               step.event.type === 'CLOSE_VOTE' &&
               (step.event.facts.tally as { outcome: string }).outcome === 'passed',
           )
-          .map(({ before }) => statePath(before!.value as never));
+          .map(({ before }) => statePath(before.value));
         const count = (type: string) => steps.filter((step) => step.event.type === type).length;
         if (definition.id === 'A1') {
           expect(passedIn.some((stage) => stage.startsWith('partyMemberMeeting'))).toBe(true);
