@@ -103,22 +103,18 @@ export class EngineService implements OnApplicationBootstrap {
           matterId: null,
           actorPersonId: command.actor.personId,
           eventType: 'START',
-          payload: { procedureId: command.procedureId, inputs: command.inputs },
+          payload: redacted({ procedureId: command.procedureId, inputs: command.inputs }),
           stateBefore: null,
           at: now,
         });
         const procedure = await this.catalog.latest(db, command.procedureId);
-        attempt.payload = {
-          procedureId: procedure.definition.id,
-          version: procedure.definition.version,
-          inputs: command.inputs,
-        };
-        const role = actingRole(procedure.definition.startRoles, roles);
-        if (!role)
-          throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: procedure.definition.startRoles });
+        const { id: procedureId, version, startRoles } = procedure.definition;
+        attempt.payload = redacted({ procedureId, version, inputs: command.inputs });
+        const role = actingRole(startRoles, roles);
+        if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: startRoles });
         attempt.actorRole = role;
         const inputs = validatedCopy(procedure.validateInputs, command.inputs, 'MATTER.INPUTS_INVALID');
-        attempt.payload = { ...attempt.payload, inputs };
+        attempt.payload = { procedureId, version, inputs };
 
         const [snapshot, actions] = initialTransition(procedure.machine, inputs);
         const matter: MatterEntity = {
@@ -201,22 +197,21 @@ export class EngineService implements OnApplicationBootstrap {
     const personId = command.actor.kind === 'person' ? command.actor.personId : null;
     const matter = await this.matters.lockById(db, command.villageId, command.matterId);
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId: command.matterId });
+    const procedure = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
+    const event = procedure.events.get(command.type);
     Object.assign(attempt, {
       villageId: matter.villageId,
       matterId: matter.id,
       actorPersonId: personId,
       actorRole: null,
       eventType: command.type,
-      payload: command.payload,
+      payload: redacted(command.payload, event?.spec.secretFields),
       stateBefore: matter.state,
       at: now,
     });
     const roles = personId ? await this.access.rolesIn(db, personId, matter.villageId, today) : SYSTEM_ROLES;
     // Someone with no role in the village learns nothing, not even that the matter exists.
     if (roles.size === 0) throw new DomainError('MATTER.NOT_FOUND', { matterId: matter.id });
-    const procedure = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
-    const event = procedure.events.get(command.type);
-    attempt.payload = redacted(command.payload, event?.spec.secretFields);
     if (!event) throw new DomainError('EVENT.UNKNOWN', { event: command.type, state: matter.state });
     const role = actingRole(event.spec.roles, roles, command.asRole);
     if (!role)

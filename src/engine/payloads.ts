@@ -29,10 +29,23 @@ export function validatedCopy(validate: ValidateFunction, value: unknown, code: 
 
 export const SECRET = '[secret]';
 
-/** The payload as it may be written to the trace: secret fields (a secret ballot's choice) replaced. */
+const withoutNul = (value: JsonValue): JsonValue =>
+  typeof value === 'string'
+    ? value.replaceAll('\u0000', '\uFFFD')
+    : Array.isArray(value)
+      ? value.map(withoutNul)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withoutNul(child)]))
+        : value;
+
+/**
+ * The payload as it may be written to the trace: secret fields (a secret ballot's choice) replaced, and
+ * NUL characters (which PostgreSQL cannot store) shown as U+FFFD, so even a refused payload is kept.
+ */
 export function redacted(payload: JsonObject, secretFields: readonly string[] = []): JsonObject {
-  if (secretFields.length === 0 || typeof payload !== 'object' || payload === null) return payload;
+  const storable = withoutNul(payload) as JsonObject;
+  if (secretFields.length === 0) return storable;
   return Object.fromEntries(
-    Object.entries(payload).map(([key, value]) => [key, secretFields.includes(key) ? SECRET : value]),
+    Object.entries(storable).map(([key, value]) => [key, secretFields.includes(key) ? SECRET : value]),
   );
 }

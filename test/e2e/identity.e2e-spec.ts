@@ -1,0 +1,184 @@
+import { MatterDriver } from '../factories/matter.driver.js';
+import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('Identity and access over HTTP', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+  let neighbour: VillageWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createVillage(t);
+    neighbour = await createVillage(t, { within: world });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('logs in with a password and answers with a bearer token that works', async () => {
+    const login = await t
+      .api()
+      .post('/auth/login', { username: world.people.secretary.username, password: TEST_PASSWORD })
+      .expect(200);
+    expect(login.body).toMatchObject({
+      tokenType: 'Bearer',
+      person: { id: world.people.secretary.personId },
+    });
+    const me = await t
+      .api(login.body.token as string)
+      .get('/me')
+      .expect(200);
+    expect(me.body.villages).toEqual([
+      expect.objectContaining({
+        id: world.villageId,
+        roles: expect.arrayContaining([
+          { role: 'secretary', title: '村党组织书记' },
+          { role: 'vc_chair', title: '村委会主任' },
+        ]),
+      }),
+    ]);
+  });
+
+  it('refuses a wrong password with a stable code, in Chinese or English', async () => {
+    const wrong = { username: world.people.secretary.username, password: 'not the password' };
+    const zh = await t.api().post('/auth/login', wrong).expect(401);
+    expect(zh.body).toEqual({ code: 'AUTH.BAD_CREDENTIALS', message: '用户名或密码不正确', details: {} });
+    const en = await t.api().post('/auth/login', wrong, { 'Accept-Language': 'en-US' }).expect(401);
+    expect(en.body.message).toBe('Wrong username or password');
+  });
+
+  it('refuses requests without a valid token', async () => {
+    await t.api().get('/me').expect(401, { code: 'AUTH.UNAUTHENTICATED', message: '请先登录', details: {} });
+    expect((await t.api('not-a-token').get('/me').expect(401)).body.code).toBe('AUTH.UNAUTHENTICATED');
+  });
+
+  it('keeps another village’s data invisible, and traces the attempt', async () => {
+    const theirs = await MatterDriver.start(t, neighbour);
+    const outsider = world.people.secretary.token;
+    const read = await t
+      .api(outsider)
+      .get(`/villages/${neighbour.villageId}/matters/${theirs.matterId}`)
+      .expect(404);
+    expect(read.body.code).toBe('REGION.NOT_FOUND');
+    await t.api(outsider).get(`/villages/${neighbour.villageId}/members`).expect(404);
+    await t.api(outsider).get(`/villages/${neighbour.villageId}/matters`).expect(404);
+    const send = await t
+      .api(outsider)
+      .post(`/villages/${neighbour.villageId}/matters/${theirs.matterId}/events`, {
+        type: 'PROPOSE_PLAN',
+        payload: { plan: 'x' },
+      });
+    expect(send.status).toBe(404);
+    expect(send.body.code).toBe('MATTER.NOT_FOUND');
+    const trace = await theirs.trace();
+    expect(trace.at(-1)).toMatchObject({
+      accepted: false,
+      actor: { personId: world.people.secretary.personId },
+      refusal: { code: 'MATTER.NOT_FOUND' },
+    });
+    // Nor can a matter be reached through the wrong village's path.
+    await t.api(outsider).get(`/villages/${world.villageId}/matters/${theirs.matterId}`).expect(404);
+  });
+
+  it('lets township staff see every village of their township', async () => {
+    const officer = world.people.township.token;
+    await t.api(officer).get(`/villages/${world.villageId}/members`).expect(200);
+    await t.api(officer).get(`/villages/${neighbour.villageId}/members`).expect(200);
+    const regions = await t.api(officer).get('/regions').expect(200);
+    expect((regions.body as { id: string }[]).map((region) => region.id)).toEqual(
+      expect.arrayContaining([world.townshipId, world.villageId, neighbour.villageId]),
+    );
+  });
+
+  it('lets a district admin build a township and village and appoint its officer, who registers villagers', async () => {
+    const admin = world.people.district.token;
+    const township = await t
+      .api(admin)
+      .post('/regions', { kind: 'township', name: '新镇', parentId: world.districtId })
+      .expect(201);
+    const village = await t
+      .api(admin)
+      .post('/regions', { kind: 'village', name: '新村', parentId: township.body.id })
+      .expect(201);
+    await t
+      .api(admin)
+      .post(`/regions/${township.body.id}/officials`, {
+        role: 'township_officer',
+        person: { name: '钱镇长' },
+        account: { username: 'new-officer', password: 'officer-password-1' },
+      })
+      .expect(201);
+    const login = await t
+      .api()
+      .post('/auth/login', { username: 'new-officer', password: 'officer-password-1' })
+      .expect(200);
+    const officer = login.body.token as string;
+    const created = await t
+      .api(officer)
+      .post(`/villages/${village.body.id}/people`, {
+        name: '新书记',
+        household: 'X01',
+        roles: [{ role: 'secretary' }, { role: 'committee_member', vcChair: true }, { role: 'party_member' }],
+        account: { username: 'new-secretary', password: 'secretary-password-1' },
+      })
+      .expect(201);
+    const members = await t.api(officer).get(`/villages/${village.body.id}/members`).expect(200);
+    expect(members.body).toHaveLength(3);
+    expect(members.body[0]).toMatchObject({ person: { id: created.body.person.id, name: '新书记' } });
+  });
+
+  it('lets a secretary register villagers but not supervisors', async () => {
+    const secretary = world.people.secretary.token;
+    await t
+      .api(secretary)
+      .post(`/villages/${world.villageId}/people`, { name: '新村民', roles: [{ role: 'villager' }] })
+      .expect(201);
+    const refused = await t
+      .api(secretary)
+      .post(`/villages/${world.villageId}/people`, { name: '自选监委', roles: [{ role: 'supervisor' }] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('AUTH.FORBIDDEN');
+  });
+
+  it('keeps village committee members off the supervision committee (村民委员会组织法 art. 32)', async () => {
+    const response = await t
+      .api(world.people.township.token)
+      .post(`/villages/${world.villageId}/memberships`, {
+        personId: world.people.committee2.personId,
+        role: 'supervisor',
+      });
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ code: 'MEMBERSHIP.INVALID' });
+  });
+
+  it('answers bad input with the one error shape and changes nothing', async () => {
+    const admin = world.people.district.token;
+    const invalid = await t
+      .api(admin)
+      .post('/regions', { kind: 'city', name: '', parentId: 'nope', extra: 1 })
+      .expect(400);
+    expect(invalid.body.code).toBe('REQUEST.INVALID');
+    expect((invalid.body.details.problems as { field: string }[]).map((problem) => problem.field)).toEqual(
+      expect.arrayContaining(['kind', 'name', 'parentId', 'extra']),
+    );
+    const malformed = await t
+      .api(admin)
+      .post('/regions')
+      .set('content-type', 'application/json')
+      .send('{"kind":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.code).toBe('REQUEST.INVALID');
+    const regions = await t.api(admin).get('/regions').expect(200);
+    expect((regions.body as { name: string }[]).some((region) => region.name === '')).toBe(false);
+  });
+
+  it('publishes the OpenAPI description and its UI', async () => {
+    const json = await t.api().get('/docs-json').expect(200);
+    expect(Object.keys(json.body.paths as object)).toEqual(
+      expect.arrayContaining(['/api/villages/{villageId}/matters/{matterId}/events', '/api/auth/login']),
+    );
+    const ui = await t.api().get('/docs').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+});
