@@ -4,7 +4,6 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { IS_PUBLIC } from '../common/http/public.decorator.js';
-import { LocalTime } from '../common/local-time.js';
 import type { PersonActor } from './actor.js';
 import { PeopleRepository } from './people.repository.js';
 import { TokenService } from './token.service.js';
@@ -29,7 +28,6 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenService,
     private readonly people: PeopleRepository,
     private readonly dataSource: DataSource,
-    private readonly time: LocalTime,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -48,7 +46,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async actorOf(accountId: string): Promise<PersonActor | null> {
-    const now = this.time.now().getTime();
+    const now = Date.now();
     const cached = this.accounts.get(accountId);
     if (cached && cached.until > now) return cached.actor;
     const db = this.dataSource.manager;

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
 import { AppConfig } from '../config/app-config.js';
-import { LocalTime } from '../common/local-time.js';
 import { AppSettingRepository } from './app-setting.repository.js';
 
 export interface TokenClaims {
@@ -14,7 +13,8 @@ const ISSUER = 'micropower';
 
 /**
  * Signed bearer tokens (HS256 JWT). The key comes from AUTH_SECRET, or is generated once and kept in
- * the database so that every app process on it accepts the same tokens.
+ * the database so that every app process on it accepts the same tokens. Lifetimes run on real time,
+ * not on the business clock: moving the demo clock through a public period logs nobody out.
  */
 @Injectable()
 export class TokenService {
@@ -23,11 +23,10 @@ export class TokenService {
   constructor(
     private readonly config: AppConfig,
     private readonly settings: AppSettingRepository,
-    private readonly time: LocalTime,
   ) {}
 
   async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
-    const issuedAt = Math.floor(this.time.now().getTime() / 1000);
+    const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = new Date((issuedAt + this.config.tokenTtlMinutes * 60) * 1000);
     const token = await new SignJWT({ pid: claims.personId })
       .setProtectedHeader({ alg: 'HS256' })
@@ -45,7 +44,6 @@ export class TokenService {
       const { payload } = await jwtVerify(token, await this.signingKey(), {
         issuer: ISSUER,
         algorithms: ['HS256'],
-        currentDate: this.time.now(),
       });
       if (typeof payload.sub !== 'string' || typeof payload.pid !== 'string') return null;
       return { accountId: payload.sub, personId: payload.pid };

@@ -33,8 +33,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     port: 0,
     database: { kind: 'pglite', dataDir: '' },
     authSecret: randomBytes(32).toString('hex'),
-    // Tests move the clock by weeks; tokens must outlive that.
-    tokenTtlMinutes: 43200,
+    tokenTtlMinutes: 720,
     demoSeed: false,
     clock: 'system',
     timeZone: 'Asia/Shanghai',
