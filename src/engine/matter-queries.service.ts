@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { PeopleRepository } from '../identity/people.repository.js';
+import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { MatterViewService } from './matter-view.service.js';
 import type { MatterListFilter } from './matter.repository.js';
 import { MatterRepository } from './matter.repository.js';
 import { TraceRepository } from './trace.repository.js';
@@ -20,6 +22,8 @@ export class MatterQueries {
     private readonly traceRows: TraceRepository,
     private readonly traces: TraceService,
     private readonly people: PeopleRepository,
+    private readonly views: MatterViewService,
+    private readonly catalog: ProcedureCatalog,
     private readonly time: LocalTime,
   ) {}
 
@@ -30,11 +34,37 @@ export class MatterQueries {
     return { total, items };
   }
 
+  /** A matter as the caller sees it, with the history of its accepted steps. */
+  async read(actor: PersonActor, villageId: string, matterId: string) {
+    const db = this.dataSource.manager;
+    const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const matter = await this.matters.findById(db, villageId, matterId);
+    if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
+    const view = await this.views.build(db, matter, roles);
+    const { events } = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
+    const history = (await this.traceView(db, villageId, matterId))
+      .filter((row) => row.accepted)
+      .map(({ seq, at, actor: by, eventType, stateAfter }) => ({
+        seq,
+        at,
+        actor: by,
+        eventType,
+        title: eventType === 'START' ? '发起事项' : (events.get(eventType)?.spec.title ?? eventType),
+        stateAfter,
+      }));
+    return { ...view, history };
+  }
+
   async trace(actor: PersonActor, villageId: string, matterId: string) {
     const db = this.dataSource.manager;
     await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
     if (!(await this.matters.findById(db, villageId, matterId)))
       throw new DomainError('MATTER.NOT_FOUND', { matterId });
+    return this.traceView(db, villageId, matterId);
+  }
+
+  /** Trace rows with the actors' names; secret fields were never stored. */
+  private async traceView(db: EntityManager, villageId: string, matterId: string) {
     const rows = await this.traceRows.listByMatter(db, villageId, matterId);
     const people = await this.people.findPeople(db, [
       ...new Set(rows.flatMap((row) => (row.actorPersonId ? [row.actorPersonId] : []))),

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import type { JsonObject, JsonSchema, OutcomeKind, Role } from '../../workflows/index.js';
-import { DomainError } from '../common/errors/domain-error.js';
-import { LocalTime } from '../common/local-time.js';
-import { AccessService } from '../identity/access.service.js';
-import type { PersonActor } from '../identity/actor.js';
 import type { BuiltProcedure } from '../procedures/machine-builder.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { EngineExtensions } from './engine-extensions.js';
 import type { MatterEntity } from './matter.entity.js';
-import { MatterRepository } from './matter.repository.js';
 import { nodesAlong } from './state-path.js';
 
 export type AvailableAction = {
@@ -45,22 +40,9 @@ export interface MatterView {
 @Injectable()
 export class MatterViewService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly catalog: ProcedureCatalog,
-    private readonly matters: MatterRepository,
-    private readonly access: AccessService,
     private readonly extensions: EngineExtensions,
-    private readonly time: LocalTime,
   ) {}
-
-  /** Reads a matter for a caller; a matter in a village they cannot see does not exist for them. */
-  async read(actor: PersonActor, villageId: string, matterId: string): Promise<MatterView> {
-    const db = this.dataSource.manager;
-    const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
-    const matter = await this.matters.findById(db, villageId, matterId);
-    if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
-    return this.build(db, matter, roles);
-  }
 
   async build(db: EntityManager, matter: MatterEntity, callerRoles: ReadonlySet<Role>): Promise<MatterView> {
     const procedure = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);

@@ -18,7 +18,6 @@ import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { EngineService, type EngineResult } from './engine.service.js';
 import { idempotencyKeyOf, ListMattersQuery, SendEventDto, StartMatterDto } from './matter.dto.js';
 import { MatterQueries } from './matter-queries.service.js';
-import { MatterViewService } from './matter-view.service.js';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -37,7 +36,6 @@ const answer = (response: Response, result: EngineResult) => {
 export class MattersController {
   constructor(
     private readonly engine: EngineService,
-    private readonly views: MatterViewService,
     private readonly queries: MatterQueries,
   ) {}
 
@@ -82,7 +80,7 @@ export class MattersController {
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Param('matterId', ParseUUIDPipe) matterId: string,
   ) {
-    return this.views.read(actor, villageId, matterId);
+    return this.queries.read(actor, villageId, matterId);
   }
 
   @Post('matters/:matterId/events')

@@ -84,6 +84,14 @@ describe('Major matter (A1, 四议两公开) over HTTP', () => {
       status: 'done',
       outcome: { state: 'closed', kind: 'carriedOut' },
     });
+    expect(view.history!.slice(0, 2).map((step) => [step.title, step.actor.role])).toEqual([
+      ['发起事项', 'secretary'],
+      ['提出方案', 'secretary'],
+    ]);
+    expect(view.history!.at(-1)).toMatchObject({
+      title: '公示期满',
+      actor: { name: '系统', role: 'system' },
+    });
     expect(view.disclosures.map((disclosure) => [disclosure.kind, disclosure.status])).toEqual([
       ['resolution', 'ended'],
       ['result', 'ended'],

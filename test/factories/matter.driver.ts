@@ -137,6 +137,8 @@ export interface MatterViewBody {
     periodEndsAt: string | null;
   }[];
   deadlines: { eventType: string; dueAt: string }[];
+  /** Only on reads: the accepted steps so far. */
+  history?: { eventType: string; title: string; actor: { name: string | null; role: string | null } }[];
 }
 
 export interface TraceRowBody {
