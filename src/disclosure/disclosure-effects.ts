@@ -7,6 +7,9 @@ import { EngineExtensions, type EffectContext } from '../engine/engine-extension
 import { periodEnd, type Period } from '../time/calendar.js';
 import { TimerRepository } from '../time/timer.repository.js';
 import { DisclosureRepository } from './disclosure.repository.js';
+import type { DisclosureStatus } from './disclosure.entity.js';
+import type { MatterEntity } from '../engine/matter.entity.js';
+import type { EntityManager } from 'typeorm';
 
 interface DraftPayload {
   title: string;
@@ -35,9 +38,7 @@ export class DisclosureEffects implements OnModuleInit {
     this.extensions.registerEffect('draftDisclosure', (context, params) => this.draft(context, params));
     this.extensions.registerEffect('publishDisclosure', (context, params) => this.publish(context, params));
     this.extensions.registerEffect('endDisclosure', (context, params) => this.end(context, params));
-    this.extensions.registerScopeCleaner((db, matter, active, now) =>
-      this.disclosures.withdrawOutside(db, matter.villageId, matter.id, active, now),
-    );
+    this.extensions.registerScopedTable('disclosure');
     this.extensions.registerViewSection('disclosures', async (db, matter) =>
       (await this.disclosures.listByMatter(db, matter.villageId, matter.id)).map((disclosure) => ({
         id: disclosure.id,
@@ -83,16 +84,7 @@ export class DisclosureEffects implements OnModuleInit {
     { db, matter, event, stateBefore, stateAfter, now }: EffectContext,
     params: JsonObject,
   ): Promise<void> {
-    const kind = kindOf(params);
-    const draft = await this.disclosures.inState(
-      db,
-      matter.villageId,
-      matter.id,
-      kind,
-      stateBefore,
-      'awaiting_opinion',
-    );
-    if (!draft) throw new DomainError('DISCLOSURE.NOT_FOUND', { kind });
+    const draft = await this.live(db, matter, kindOf(params), stateBefore, 'awaiting_opinion');
     const period = params.period as unknown as Period;
     const endsAt = periodEnd(now, period, this.time.timeZone);
     await this.disclosures.update(db, draft, {
@@ -120,16 +112,20 @@ export class DisclosureEffects implements OnModuleInit {
   }
 
   private async end({ db, matter, stateBefore, now }: EffectContext, params: JsonObject): Promise<void> {
-    const kind = kindOf(params);
-    const published = await this.disclosures.inState(
-      db,
-      matter.villageId,
-      matter.id,
-      kind,
-      stateBefore,
-      'published',
-    );
-    if (!published) throw new DomainError('DISCLOSURE.NOT_FOUND', { kind });
+    const published = await this.live(db, matter, kindOf(params), stateBefore, 'published');
     await this.disclosures.update(db, published, { status: 'ended', endedAt: now });
+  }
+
+  /** The matter's disclosure of a kind in the state the event leaves. */
+  private async live(
+    db: EntityManager,
+    matter: MatterEntity,
+    kind: string,
+    state: string,
+    status: DisclosureStatus,
+  ) {
+    const disclosure = await this.disclosures.inState(db, matter.villageId, matter.id, kind, state, status);
+    if (!disclosure) throw new DomainError('DISCLOSURE.NOT_FOUND', { kind });
+    return disclosure;
   }
 }

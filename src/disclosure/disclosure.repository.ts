@@ -31,20 +31,4 @@ export class DisclosureRepository {
   listByMatter(db: EntityManager, villageId: string, matterId: string): Promise<DisclosureEntity[]> {
     return db.find(DisclosureEntity, { where: { villageId, matterId }, order: { draftedInRevision: 'ASC' } });
   }
-
-  /** Drafts and publications of states the matter has left (an objection sent it back) are withdrawn. */
-  async withdrawOutside(
-    db: EntityManager,
-    villageId: string,
-    matterId: string,
-    activeStates: string[],
-    now: Date,
-  ): Promise<void> {
-    await db.query(
-      `UPDATE disclosure SET status = 'withdrawn', ended_at = $4
-       WHERE village_id = $1 AND matter_id = $2 AND status IN ('awaiting_opinion', 'published')
-         AND NOT (scope_state = ANY($3))`,
-      [villageId, matterId, activeStates, now],
-    );
-  }
 }

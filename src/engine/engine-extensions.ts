@@ -5,6 +5,7 @@ import type { BuiltProcedure } from '../procedures/machine-builder.js';
 import type { MatterEvent } from '../procedures/matter-event.js';
 import { EFFECT_SPECS, FACT_SPECS } from '../procedures/vocabulary.js';
 import type { MatterEntity } from './matter.entity.js';
+import { settleOutsideScope, type ScopedTable } from './scoped-rows.js';
 
 /** What an effect handler sees: the transaction, the matter, the event and the states around it. */
 export interface EffectContext {
@@ -30,27 +31,19 @@ export interface FactContext {
 }
 export type FactProvider = (context: FactContext) => Promise<JsonValue>;
 
-/** Closes what belonged to states the matter has left (meetings, disclosures, timers). */
-export type ScopeCleaner = (
-  db: EntityManager,
-  matter: MatterEntity,
-  activeStates: string[],
-  now: Date,
-) => Promise<void>;
-
 /** Adds a section (meetings, disclosures, deadlines) to the view of a matter. */
 export type ViewSection = (db: EntityManager, matter: MatterEntity) => Promise<JsonValue>;
 
 /**
- * Where domain modules plug into the engine: effects named by procedures, facts for guards, cleaners for
- * states left behind, and sections of the matter view. Modules register on init; the engine refuses to
+ * Where domain modules plug into the engine: effects named by procedures, facts for guards, tables whose
+ * rows belong to a state, and sections of the matter view. Modules register on init; the engine refuses to
  * start if a name in the vocabulary has no implementation.
  */
 @Injectable()
 export class EngineExtensions {
   private readonly effects = new Map<string, EffectHandler>();
   private readonly facts = new Map<string, FactProvider>();
-  private readonly cleaners: ScopeCleaner[] = [];
+  private readonly scopedTables = new Set<ScopedTable>();
   private readonly sections = new Map<string, ViewSection>();
 
   registerEffect(name: keyof typeof EFFECT_SPECS, handler: EffectHandler): void {
@@ -61,8 +54,9 @@ export class EngineExtensions {
     this.facts.set(name, provider);
   }
 
-  registerScopeCleaner(cleaner: ScopeCleaner): void {
-    this.cleaners.push(cleaner);
+  /** Rows of this table belong to a state of a matter and are settled when the matter leaves it. */
+  registerScopedTable(table: ScopedTable): void {
+    this.scopedTables.add(table);
   }
 
   registerViewSection(key: string, section: ViewSection): void {
@@ -81,8 +75,15 @@ export class EngineExtensions {
     return provider;
   }
 
-  scopeCleaners(): readonly ScopeCleaner[] {
-    return this.cleaners;
+  async leaveStates(
+    db: EntityManager,
+    matter: MatterEntity,
+    activeStates: string[],
+    now: Date,
+  ): Promise<void> {
+    for (const table of this.scopedTables) {
+      await settleOutsideScope(db, table, matter.villageId, matter.id, activeStates, now);
+    }
   }
 
   viewSections(): ReadonlyMap<string, ViewSection> {

@@ -81,97 +81,27 @@ export class EngineService implements OnApplicationBootstrap {
   async start(command: StartCommand): Promise<EngineResult> {
     const attempt: Attempt = {};
     const fingerprint = digestOf({ op: 'start', procedureId: command.procedureId, inputs: command.inputs });
-    return this.tracingRefusals(attempt, () =>
-      this.dataSource.transaction(async (db) => {
-        const replay = await this.replay(
-          db,
-          command.villageId,
-          command.actor,
-          command.idempotencyKey,
-          fingerprint,
-        );
-        if (replay) return replay;
-        const now = this.time.now();
-        const roles = await this.access.requireVillage(
-          db,
-          command.actor.personId,
-          command.villageId,
-          this.time.dateOf(now),
-        );
-        Object.assign(attempt, {
-          villageId: command.villageId,
-          matterId: null,
-          actorPersonId: command.actor.personId,
-          eventType: 'START',
-          payload: redacted({ procedureId: command.procedureId, inputs: command.inputs }),
-          stateBefore: null,
-          at: now,
-        });
-        const procedure = await this.catalog.latest(db, command.procedureId);
-        const { id: procedureId, version, startRoles } = procedure.definition;
-        attempt.payload = redacted({ procedureId, version, inputs: command.inputs });
-        const role = actingRole(startRoles, roles);
-        if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: startRoles });
-        attempt.actorRole = role;
-        const inputs = validatedCopy(procedure.validateInputs, command.inputs, 'MATTER.INPUTS_INVALID');
-        attempt.payload = { procedureId, version, inputs };
-
-        const [snapshot, actions] = initialTransition(procedure.machine, inputs);
-        const matter: MatterEntity = {
-          villageId: command.villageId,
-          id: randomUUID(),
-          procedureId: procedure.definition.id,
-          procedureVersion: procedure.definition.version,
-          title: typeof inputs.title === 'string' ? inputs.title : procedure.definition.title,
-          inputs,
-          snapshot: procedure.machine.getPersistedSnapshot(snapshot),
-          state: statePath(snapshot.value as StateValue),
-          status: 'active',
-          outcome: null,
-          revision: 1,
-          createdBy: command.actor.personId,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await this.matters.insert(db, matter);
-        const event = this.machineEvent('xstate.init', inputs, {}, command.actor.personId, role, now);
-        await this.carryOut(actions, {
-          db,
-          matter,
-          procedure,
-          event,
-          stateBefore: '',
-          stateAfter: matter.state,
-          now,
-          today: this.time.dateOf(now),
-        });
-        await this.traces.append(db, {
-          ...(attempt as TraceAttempt),
-          matterId: matter.id,
-          stateAfter: matter.state,
-          accepted: true,
-        });
+    return this.transaction(
+      attempt,
+      command,
+      () => Promise.resolve(fingerprint),
+      async (db) => {
+        const { matter, roles } = await this.create(db, command, attempt);
         return this.answer(db, matter, roles, command.actor, command.idempotencyKey, 201);
-      }),
+      },
     );
   }
 
   async send(command: EventCommand): Promise<EngineResult> {
     const attempt: Attempt = {};
-    return this.tracingRefusals(attempt, () =>
-      this.dataSource.transaction(async (db) => {
-        const fingerprint = command.idempotencyKey ? await this.eventFingerprint(db, command) : '';
-        const replay = await this.replay(
-          db,
-          command.villageId,
-          command.actor,
-          command.idempotencyKey,
-          fingerprint,
-        );
-        if (replay) return replay;
+    return this.transaction(
+      attempt,
+      command,
+      (db) => this.eventFingerprint(db, command),
+      async (db) => {
         const { matter, roles } = await this.apply(db, command, attempt);
         return this.answer(db, matter, roles, command.actor, command.idempotencyKey, 200);
-      }),
+      },
     );
   }
 
@@ -189,6 +119,71 @@ export class EngineService implements OnApplicationBootstrap {
       await this.traces.append(db, this.refusal(attempt, error));
       return 'refused';
     }
+  }
+
+  /** A new matter on the newest version of its procedure, in its initial state. */
+  private async create(db: EntityManager, command: StartCommand, attempt: Attempt) {
+    const now = this.time.now();
+    const roles = await this.access.requireVillage(
+      db,
+      command.actor.personId,
+      command.villageId,
+      this.time.dateOf(now),
+    );
+    Object.assign(attempt, {
+      villageId: command.villageId,
+      matterId: null,
+      actorPersonId: command.actor.personId,
+      eventType: 'START',
+      payload: redacted({ procedureId: command.procedureId, inputs: command.inputs }),
+      stateBefore: null,
+      at: now,
+    });
+    const procedure = await this.catalog.latest(db, command.procedureId);
+    const { id: procedureId, version, startRoles } = procedure.definition;
+    attempt.payload = redacted({ procedureId, version, inputs: command.inputs });
+    const role = actingRole(startRoles, roles);
+    if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: startRoles });
+    attempt.actorRole = role;
+    const inputs = validatedCopy(procedure.validateInputs, command.inputs, 'MATTER.INPUTS_INVALID');
+    attempt.payload = { procedureId, version, inputs };
+
+    const [snapshot, actions] = initialTransition(procedure.machine, inputs);
+    const matter: MatterEntity = {
+      villageId: command.villageId,
+      id: randomUUID(),
+      procedureId: procedure.definition.id,
+      procedureVersion: procedure.definition.version,
+      title: typeof inputs.title === 'string' ? inputs.title : procedure.definition.title,
+      inputs,
+      snapshot: procedure.machine.getPersistedSnapshot(snapshot),
+      state: statePath(snapshot.value as StateValue),
+      status: 'active',
+      outcome: null,
+      revision: 1,
+      createdBy: command.actor.personId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.matters.insert(db, matter);
+    const event = this.machineEvent('xstate.init', inputs, {}, command.actor.personId, role, now);
+    await this.carryOut(actions, {
+      db,
+      matter,
+      procedure,
+      event,
+      stateBefore: '',
+      stateAfter: matter.state,
+      now,
+      today: this.time.dateOf(now),
+    });
+    await this.traces.append(db, {
+      ...(attempt as TraceAttempt),
+      matterId: matter.id,
+      stateAfter: matter.state,
+      accepted: true,
+    });
+    return { matter, roles };
   }
 
   private async apply(db: EntityManager, command: EventCommand, attempt: Attempt) {
@@ -251,8 +246,7 @@ export class EngineService implements OnApplicationBootstrap {
       today,
     });
     if (stateAfter !== matter.state) {
-      for (const clean of this.extensions.scopeCleaners())
-        await clean(db, matter, activeStates(stateAfter), now);
+      await this.extensions.leaveStates(db, matter, activeStates(stateAfter), now);
     }
     Object.assign(matter, {
       snapshot: procedure.machine.getPersistedSnapshot(next) as unknown as JsonObject,
@@ -289,14 +283,35 @@ export class EngineService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * One request's transaction: answer a retried Idempotency-Key from its record, else do the work;
+   * a refusal is traced once the transaction has rolled back.
+   */
+  private transaction(
+    attempt: Attempt,
+    request: { villageId: string; actor: Actor; idempotencyKey?: string },
+    fingerprint: (db: EntityManager) => Promise<string>,
+    work: (db: EntityManager) => Promise<EngineResult>,
+  ): Promise<EngineResult> {
+    return this.tracingRefusals(attempt, () =>
+      this.dataSource.transaction(async (db) => {
+        const { villageId, actor, idempotencyKey } = request;
+        const replay = idempotencyKey
+          ? await this.replay(db, villageId, actor, idempotencyKey, await fingerprint(db))
+          : null;
+        return replay ?? work(db);
+      }),
+    );
+  }
+
   private async replay(
     db: EntityManager,
     villageId: string,
     actor: Actor,
-    key: string | undefined,
+    key: string,
     fingerprint: string,
   ): Promise<EngineResult | null> {
-    if (!key || actor.kind !== 'person') return null;
+    if (actor.kind !== 'person') return null;
     const stored = await this.idempotency.claim(
       db,
       this.scope(villageId, actor, key),

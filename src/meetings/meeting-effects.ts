@@ -60,9 +60,7 @@ export class MeetingEffects implements OnModuleInit {
     this.extensions.registerEffect('recordBallot', (context) => this.recordBallot(context));
     this.extensions.registerEffect('closeMeeting', (context) => this.close(context));
     this.extensions.registerFact('tally', (context) => this.tallyFact(context));
-    this.extensions.registerScopeCleaner((db, matter, active, now) =>
-      this.meetings.voidOutside(db, matter.villageId, matter.id, active, now),
-    );
+    this.extensions.registerScopedTable('meeting');
   }
 
   private async open(
@@ -186,21 +184,8 @@ export class MeetingEffects implements OnModuleInit {
 
   private async castBallot({ db, matter, event, stateBefore, today }: EffectContext): Promise<void> {
     const meeting = await this.heldMeeting(db, matter, stateBefore, today);
-    const voter = event.actor.personId!;
-    await this.requireEligibleVoter(db, meeting, voter, 'VOTE');
-    const secret = meeting.ballotMode === 'secret';
-    await this.meetings.recordBallot(
-      db,
-      { villageId: matter.villageId, meetingId: meeting.id, personId: voter },
-      {
-        villageId: matter.villageId,
-        meetingId: meeting.id,
-        id: randomUUID(),
-        choice: event.payload.choice as BallotChoice,
-        personId: secret ? null : voter,
-        recordedBy: null,
-      },
-    );
+    const choice = event.payload.choice as BallotChoice;
+    await this.vote(db, meeting, { voter: event.actor.personId!, choice, recordedBy: null }, 'VOTE');
   }
 
   /** An open vote (show of hands) recorded by the meeting's clerk for a named member. */
@@ -208,17 +193,27 @@ export class MeetingEffects implements OnModuleInit {
     const meeting = await this.heldMeeting(db, matter, stateBefore, today);
     if (meeting.ballotMode === 'secret') throw new DomainError('VOTE.SECRET_BALLOT');
     const { personId: voter, choice } = event.payload as unknown as RecordBallotPayload;
-    await this.requireEligibleVoter(db, meeting, voter, 'ATTENDANCE');
+    await this.vote(db, meeting, { voter, choice, recordedBy: event.actor.personId }, 'ATTENDANCE');
+  }
+
+  /** A receipt that the voter voted, and a ballot that names them only in an open vote. */
+  private async vote(
+    db: EntityManager,
+    meeting: MeetingEntity,
+    ballot: { voter: string; choice: BallotChoice; recordedBy: string | null },
+    refusals: 'VOTE' | 'ATTENDANCE',
+  ): Promise<void> {
+    await this.requireEligibleVoter(db, meeting, ballot.voter, refusals);
+    const where = { villageId: meeting.villageId, meetingId: meeting.id };
     await this.meetings.recordBallot(
       db,
-      { villageId: matter.villageId, meetingId: meeting.id, personId: voter },
+      { ...where, personId: ballot.voter },
       {
-        villageId: matter.villageId,
-        meetingId: meeting.id,
+        ...where,
         id: randomUUID(),
-        choice,
-        personId: voter,
-        recordedBy: event.actor.personId,
+        choice: ballot.choice,
+        personId: meeting.ballotMode === 'secret' ? null : ballot.voter,
+        recordedBy: ballot.recordedBy,
       },
     );
   }

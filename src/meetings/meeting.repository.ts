@@ -104,19 +104,4 @@ export class MeetingRepository {
       [meeting.villageId, meeting.id, JSON.stringify(tally), tally.outcome, now],
     );
   }
-
-  /** Meetings still open in states the matter has left (an objection, a restart) are void. */
-  async voidOutside(
-    db: EntityManager,
-    villageId: string,
-    matterId: string,
-    activeStates: string[],
-    now: Date,
-  ): Promise<void> {
-    await db.query(
-      `UPDATE meeting SET status = 'void', closed_at = $4
-       WHERE village_id = $1 AND matter_id = $2 AND status = 'open' AND NOT (scope_state = ANY($3))`,
-      [villageId, matterId, activeStates, now],
-    );
-  }
 }

@@ -11,9 +11,7 @@ export class TimerExtensions implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.extensions.registerScopeCleaner((db, matter, active, now) =>
-      this.timers.cancelOutside(db, matter.villageId, matter.id, active, now),
-    );
+    this.extensions.registerScopedTable('timer');
     this.extensions.registerViewSection('deadlines', async (db, matter) =>
       (await this.timers.pendingForMatter(db, matter.villageId, matter.id)).map((timer) => ({
         eventType: timer.eventType,

@@ -51,21 +51,6 @@ export class TimerRepository {
     await db.update(TimerEntity, { villageId: timer.villageId, id: timer.id }, { status, settledAt: now });
   }
 
-  /** Timers of states the matter has left will never be needed. */
-  async cancelOutside(
-    db: EntityManager,
-    villageId: string,
-    matterId: string,
-    activeStates: string[],
-    now: Date,
-  ): Promise<void> {
-    await db.query(
-      `UPDATE timer SET status = 'cancelled', settled_at = $4
-       WHERE village_id = $1 AND matter_id = $2 AND status = 'pending' AND NOT (scope_state = ANY($3))`,
-      [villageId, matterId, activeStates, now],
-    );
-  }
-
   pendingForMatter(db: EntityManager, villageId: string, matterId: string): Promise<TimerEntity[]> {
     return db
       .createQueryBuilder(TimerEntity, 'timer')

@@ -129,13 +129,7 @@ describe('Major matter (A1, 四议两公开) over HTTP', () => {
   });
 
   it('sends the meeting back to be convened again when the quorum is not met', async () => {
-    const matter = await MatterDriver.start(t, world);
-    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '方案' });
-    await matter.holdMeeting({ present: ['secretary', 'committee1'], yes: ['secretary', 'committee1'] });
-    await matter.holdMeeting({
-      present: ['secretary', 'committee1', 'committee2'],
-      yes: ['secretary', 'committee1', 'committee2'],
-    });
+    const matter = await throughTwoCommittees(t, world);
     // 3 of 6 voting party members present: not more than half.
     const view = await matter.holdMeeting({
       present: ['secretary', 'committee1', 'party4', 'party1'],
@@ -147,13 +141,7 @@ describe('Major matter (A1, 四议两公开) over HTTP', () => {
   });
 
   it('stops at the lost vote, then lets the secretary revise or abandon', async () => {
-    const matter = await MatterDriver.start(t, world);
-    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '方案' });
-    await matter.holdMeeting({ present: ['secretary', 'committee1'], yes: ['secretary', 'committee1'] });
-    await matter.holdMeeting({
-      present: ['secretary', 'committee1', 'committee2'],
-      yes: ['secretary', 'committee1', 'committee2'],
-    });
+    const matter = await throughTwoCommittees(t, world);
     // 5 present, 3 yes: yes must exceed half of the 6 voting members who should attend.
     let view = await matter.holdMeeting({
       ...PARTY_MAJORITY,
@@ -260,6 +248,18 @@ describe('Major matter (A1, 四议两公开) over HTTP', () => {
     expect(reused.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
   });
 });
+
+/** Proposed by the branch, deliberated by the two committees: ready for the party member meeting. */
+async function throughTwoCommittees(t: TestApp, world: VillageWorld): Promise<MatterDriver> {
+  const matter = await MatterDriver.start(t, world);
+  await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '方案' });
+  await matter.holdMeeting({ present: ['secretary', 'committee1'], yes: ['secretary', 'committee1'] });
+  await matter.holdMeeting({
+    present: ['secretary', 'committee1', 'committee2'],
+    yes: ['secretary', 'committee1', 'committee2'],
+  });
+  return matter;
+}
 
 async function reachResolutionDisclosure(t: TestApp, world: VillageWorld): Promise<MatterDriver> {
   const matter = await MatterDriver.start(t, world);

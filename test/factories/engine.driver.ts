@@ -50,11 +50,16 @@ export class EngineDriver {
     return this.send('secretary', 'CLOSE_VOTE');
   }
 
-  /** The shortest lawful way to a published resolution in its public period. */
-  async toResolutionPublic(): Promise<MatterView> {
+  /** The shortest lawful way to the resolution meeting: merged proposal, two votes passed. */
+  async toResolutionMeeting(): Promise<MatterView> {
     await this.send('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
     await this.passMeeting(['secretary', 'committee1', 'committee2']);
-    await this.passMeeting(['secretary', 'committee1', 'party1', 'party2']);
+    return this.passMeeting(['secretary', 'committee1', 'party1', 'party2']);
+  }
+
+  /** The shortest lawful way to a published resolution in its public period. */
+  async toResolutionPublic(): Promise<MatterView> {
+    await this.toResolutionMeeting();
     await this.passMeeting(['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3']);
     await this.send('committee1', 'SUBMIT_DISCLOSURE', { title: '决议公开', body: '正文' });
     return this.send('supervisor', 'GIVE_OPINION', { opinion: '同意公开' });

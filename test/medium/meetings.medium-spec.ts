@@ -140,17 +140,7 @@ describe('Meetings and votes through the engine', () => {
 
   it('needs ten days’ notice for a villager meeting (村民委员会组织法 art. 21)', async () => {
     const matter = await EngineDriver.start(t, world, { decidingBody: 'villagers' });
-    await matter.atTwoCommitteeMeeting();
-    for (const who of ['secretary', 'committee1', 'committee2'] as const)
-      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
-    await matter.send('secretary', 'CLOSE_VOTE');
-    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: matter.today(), ballot: 'open' });
-    const party = ['secretary', 'committee1', 'party1', 'party2', 'party3'] as const;
-    await matter.send('committee1', 'RECORD_ATTENDANCE', {
-      present: party.map((who) => matter.personId(who)),
-    });
-    for (const who of party) await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
-    await matter.send('secretary', 'CLOSE_VOTE');
+    await matter.toResolutionMeeting();
     await expect(
       matter.send('secretary', 'CONVENE_MEETING', {
         heldOn: '2026-03-10',
@@ -168,17 +158,7 @@ describe('Meetings and votes through the engine', () => {
 
   it('applies the stricter rule set a matter’s concern requires', async () => {
     const matter = await EngineDriver.start(t, world, { concern: 'land' });
-    await matter.atTwoCommitteeMeeting();
-    for (const who of ['secretary', 'committee1', 'committee2'] as const)
-      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
-    await matter.send('secretary', 'CLOSE_VOTE');
-    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: matter.today(), ballot: 'open' });
-    const party = ['secretary', 'committee1', 'party1', 'party2', 'party3'] as const;
-    await matter.send('committee1', 'RECORD_ATTENDANCE', {
-      present: party.map((who) => matter.personId(who)),
-    });
-    for (const who of party) await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
-    await matter.send('secretary', 'CLOSE_VOTE');
+    await matter.toResolutionMeeting();
     const view = await matter.send('secretary', 'CONVENE_MEETING', {
       heldOn: matter.today(),
       ballot: 'open',
