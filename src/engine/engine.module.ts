@@ -9,6 +9,7 @@ import { MatterQueries } from './matter-queries.service.js';
 import { MatterRepository } from './matter.repository.js';
 import { MatterViewService } from './matter-view.service.js';
 import { MattersController } from './matters.controller.js';
+import { RequestTransactions } from './request-transactions.js';
 import { TraceRepository } from './trace.repository.js';
 import { TraceService } from './trace.service.js';
 
@@ -23,6 +24,7 @@ import { TraceService } from './trace.service.js';
     MatterQueries,
     MatterRepository,
     MatterViewService,
+    RequestTransactions,
     TraceRepository,
     TraceService,
   ],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { initialTransition, transition, type AnyMachineSnapshot, type StateValue } from 'xstate';
 import type { JsonObject, Role } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
@@ -13,11 +13,10 @@ import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { EFFECT_SPECS } from '../procedures/vocabulary.js';
 import { actingRole } from './acting-role.js';
 import { EngineExtensions, type EffectContext } from './engine-extensions.js';
-import { IdempotencyRepository, type IdempotencyScope } from './idempotency.repository.js';
 import type { MatterEntity } from './matter.entity.js';
 import { MatterRepository } from './matter.repository.js';
-import { MatterViewService, type MatterView } from './matter-view.service.js';
 import { redacted, validatedCopy } from './payloads.js';
+import { refusalOf, RequestTransactions, type Attempt, type EngineResult } from './request-transactions.js';
 import { activeStates, statePath } from './state-path.js';
 import { TraceService, type TraceAttempt } from './trace.service.js';
 
@@ -40,15 +39,6 @@ export interface EventCommand {
   idempotencyKey?: string;
 }
 
-export interface EngineResult {
-  view: MatterView;
-  /** True when an Idempotency-Key matched an earlier request and its first answer is returned. */
-  replayed: boolean;
-}
-
-/** What is known of an attempt so far; once the village is known, a refusal can be traced. */
-type Attempt = Partial<TraceAttempt>;
-
 const SYSTEM_ROLES: ReadonlySet<Role> = new Set<Role>(['system']);
 
 /**
@@ -58,17 +48,13 @@ const SYSTEM_ROLES: ReadonlySet<Role> = new Set<Role>(['system']);
  */
 @Injectable()
 export class EngineService implements OnApplicationBootstrap {
-  private readonly logger = new Logger(EngineService.name);
-
   constructor(
-    private readonly dataSource: DataSource,
     private readonly catalog: ProcedureCatalog,
     private readonly matters: MatterRepository,
     private readonly traces: TraceService,
-    private readonly idempotency: IdempotencyRepository,
+    private readonly requests: RequestTransactions,
     private readonly access: AccessService,
     private readonly extensions: EngineExtensions,
-    private readonly views: MatterViewService,
     private readonly time: LocalTime,
   ) {}
 
@@ -81,27 +67,19 @@ export class EngineService implements OnApplicationBootstrap {
   async start(command: StartCommand): Promise<EngineResult> {
     const attempt: Attempt = {};
     const fingerprint = digestOf({ op: 'start', procedureId: command.procedureId, inputs: command.inputs });
-    return this.transaction(
+    return this.requests.run(
       attempt,
-      command,
-      () => Promise.resolve(fingerprint),
-      async (db) => {
-        const { matter, roles } = await this.create(db, command, attempt);
-        return this.answer(db, matter, roles, command.actor, command.idempotencyKey, 201);
-      },
+      { ...command, fingerprint: () => Promise.resolve(fingerprint), status: 201 },
+      (db) => this.create(db, command, attempt),
     );
   }
 
   async send(command: EventCommand): Promise<EngineResult> {
     const attempt: Attempt = {};
-    return this.transaction(
+    return this.requests.run(
       attempt,
-      command,
-      (db) => this.eventFingerprint(db, command),
-      async (db) => {
-        const { matter, roles } = await this.apply(db, command, attempt);
-        return this.answer(db, matter, roles, command.actor, command.idempotencyKey, 200);
-      },
+      { ...command, fingerprint: (db) => this.eventFingerprint(db, command), status: 200 },
+      (db) => this.apply(db, command, attempt),
     );
   }
 
@@ -116,7 +94,7 @@ export class EngineService implements OnApplicationBootstrap {
       return 'accepted';
     } catch (error) {
       if (!isDomainError(error) || !attempt.villageId) throw error;
-      await this.traces.append(db, this.refusal(attempt, error));
+      await this.traces.append(db, refusalOf(attempt, error));
       return 'refused';
     }
   }
@@ -283,65 +261,6 @@ export class EngineService implements OnApplicationBootstrap {
     }
   }
 
-  /**
-   * One request's transaction: answer a retried Idempotency-Key from its record, else do the work;
-   * a refusal is traced once the transaction has rolled back.
-   */
-  private transaction(
-    attempt: Attempt,
-    request: { villageId: string; actor: Actor; idempotencyKey?: string },
-    fingerprint: (db: EntityManager) => Promise<string>,
-    work: (db: EntityManager) => Promise<EngineResult>,
-  ): Promise<EngineResult> {
-    return this.tracingRefusals(attempt, () =>
-      this.dataSource.transaction(async (db) => {
-        const { villageId, actor, idempotencyKey } = request;
-        const replay = idempotencyKey
-          ? await this.replay(db, villageId, actor, idempotencyKey, await fingerprint(db))
-          : null;
-        return replay ?? work(db);
-      }),
-    );
-  }
-
-  private async replay(
-    db: EntityManager,
-    villageId: string,
-    actor: Actor,
-    key: string,
-    fingerprint: string,
-  ): Promise<EngineResult | null> {
-    if (actor.kind !== 'person') return null;
-    const stored = await this.idempotency.claim(
-      db,
-      this.scope(villageId, actor, key),
-      fingerprint,
-      this.time.now(),
-    );
-    if (!stored) return null;
-    if (stored.fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY.KEY_REUSED', { key });
-    return { view: stored.responseBody as unknown as MatterView, replayed: true };
-  }
-
-  private async answer(
-    db: EntityManager,
-    matter: MatterEntity,
-    roles: ReadonlySet<Role>,
-    actor: Actor,
-    key: string | undefined,
-    status: number,
-  ): Promise<EngineResult> {
-    const view = await this.views.build(db, matter, roles);
-    if (key && actor.kind === 'person') {
-      await this.idempotency.complete(db, this.scope(matter.villageId, actor, key), status, view);
-    }
-    return { view, replayed: false };
-  }
-
-  private scope(villageId: string, actor: PersonActor, key: string): IdempotencyScope {
-    return { villageId, accountId: actor.accountId, key };
-  }
-
   /** What identifies a retried event; secret fields are left out, so it cannot reveal a secret ballot. */
   private async eventFingerprint(db: EntityManager, command: EventCommand): Promise<string> {
     const matter = await this.matters.findById(db, command.villageId, command.matterId);
@@ -354,32 +273,5 @@ export class EngineService implements OnApplicationBootstrap {
       asRole: command.asRole ?? null,
       payload: redacted(command.payload, secretFields),
     });
-  }
-
-  private refusal(attempt: Attempt, error: DomainError): TraceAttempt {
-    return {
-      ...(attempt as TraceAttempt),
-      matterId: attempt.matterId ?? null,
-      actorRole: attempt.actorRole ?? null,
-      stateAfter: attempt.stateBefore ?? null,
-      accepted: false,
-      refusalCode: error.code,
-      refusalMessage: error.message,
-    };
-  }
-
-  private async tracingRefusals<T>(attempt: Attempt, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isDomainError(error) && attempt.villageId) {
-        try {
-          await this.dataSource.transaction((db) => this.traces.append(db, this.refusal(attempt, error)));
-        } catch (traceError) {
-          this.logger.error(`Could not trace a refusal (${error.code}): ${String(traceError)}`);
-        }
-      }
-      throw error;
-    }
   }
 }

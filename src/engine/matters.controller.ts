@@ -15,7 +15,8 @@ import type { Response } from 'express';
 import type { JsonObject } from '../../workflows/index.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
-import { EngineService, type EngineResult } from './engine.service.js';
+import { EngineService } from './engine.service.js';
+import type { EngineResult } from './request-transactions.js';
 import { idempotencyKeyOf, ListMattersQuery, SendEventDto, StartMatterDto } from './matter.dto.js';
 import { MatterQueries } from './matter-queries.service.js';
 

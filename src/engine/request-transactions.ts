@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Role } from '../../workflows/index.js';
+import { DomainError, isDomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import type { Actor } from '../identity/actor.js';
+import { IdempotencyRepository, type IdempotencyScope } from './idempotency.repository.js';
+import type { MatterEntity } from './matter.entity.js';
+import { MatterViewService, type MatterView } from './matter-view.service.js';
+import { TraceService, type TraceAttempt } from './trace.service.js';
+
+/** What is known of an attempt so far; once the village is known, a refusal can be traced. */
+export type Attempt = Partial<TraceAttempt>;
+
+export interface EngineResult {
+  view: MatterView;
+  /** True when an Idempotency-Key matched an earlier request and its first answer is returned. */
+  replayed: boolean;
+}
+
+export interface EngineRequest {
+  villageId: string;
+  actor: Actor;
+  idempotencyKey?: string;
+  /** What identifies a retry of this request (never a secret field). */
+  fingerprint: (db: EntityManager) => Promise<string>;
+  /** The status the first answer had, stored for retries. */
+  status: number;
+}
+
+/** The trace row of a refused attempt: nothing changed, so the state after is the state before. */
+export function refusalOf(attempt: Attempt, error: DomainError): TraceAttempt {
+  return {
+    ...(attempt as TraceAttempt),
+    matterId: attempt.matterId ?? null,
+    actorRole: attempt.actorRole ?? null,
+    stateAfter: attempt.stateBefore ?? null,
+    accepted: false,
+    refusalCode: error.code,
+    refusalMessage: error.message,
+  };
+}
+
+/**
+ * One request's transaction around the engine's work: a retried Idempotency-Key is answered from its
+ * record; otherwise the work runs and its answer (the matter as the caller sees it) is recorded. A
+ * refusal rolls back, then is traced in a transaction of its own.
+ */
+@Injectable()
+export class RequestTransactions {
+  private readonly logger = new Logger(RequestTransactions.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly traces: TraceService,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly views: MatterViewService,
+    private readonly time: LocalTime,
+  ) {}
+
+  async run(
+    attempt: Attempt,
+    request: EngineRequest,
+    work: (db: EntityManager) => Promise<{ matter: MatterEntity; roles: ReadonlySet<Role> }>,
+  ): Promise<EngineResult> {
+    try {
+      return await this.dataSource.transaction(async (db) => {
+        const scope = this.scopeOf(request);
+        if (scope) {
+          const fingerprint = await request.fingerprint(db);
+          const stored = await this.idempotency.claim(db, scope, fingerprint, this.time.now());
+          if (stored && stored.fingerprint !== fingerprint) {
+            throw new DomainError('IDEMPOTENCY.KEY_REUSED', { key: scope.key });
+          }
+          if (stored) return { view: stored.responseBody as MatterView, replayed: true };
+        }
+        const { matter, roles } = await work(db);
+        const view = await this.views.build(db, matter, roles);
+        if (scope) await this.idempotency.complete(db, scope, request.status, view);
+        return { view, replayed: false };
+      });
+    } catch (error) {
+      if (isDomainError(error) && attempt.villageId) await this.traceRefusal(attempt, error);
+      throw error;
+    }
+  }
+
+  private scopeOf({ villageId, actor, idempotencyKey }: EngineRequest): IdempotencyScope | null {
+    return idempotencyKey && actor.kind === 'person'
+      ? { villageId, accountId: actor.accountId, key: idempotencyKey }
+      : null;
+  }
+
+  private async traceRefusal(attempt: Attempt, error: DomainError): Promise<void> {
+    try {
+      await this.dataSource.transaction((db) => this.traces.append(db, refusalOf(attempt, error)));
+    } catch (traceError) {
+      this.logger.error(`Could not trace a refusal (${error.code}): ${String(traceError)}`);
+    }
+  }
+}
