@@ -53,6 +53,8 @@ export interface StateNodeData {
   initial?: string;
   states?: Record<string, StateNodeData>;
   on?: Record<string, TransitionData[]>;
+  /** Eventless transitions: routing decisions on the matter's inputs, taken as soon as the state is entered. */
+  always?: TransitionData[];
   entry?: NamedRef[];
   exit?: NamedRef[];
 }
@@ -73,6 +75,34 @@ export interface EventSpec {
   facts?: string[];
   /** Payload fields never written to a trace or log in clear (secret ballots). */
   secretFields?: string[];
+  /** What the act counts as in governance checks; the checker verifies the roles fit the mark. */
+  marks?: StepMark[];
+  /** Events whose actors may not send this one in the same matter (`START`: whoever started it). */
+  distinctFrom?: string[];
+}
+
+/**
+ * - `approval`: a decision by one person; never by whoever started the matter.
+ * - `supervisorSignOff`: the supervision committee's review (审核/签章); only supervisors may send it.
+ * - `townshipApproval`: the township's review or approval; only township staff may send it.
+ * - `tenderAward`: the result of a public tender run by the township trading centre.
+ */
+export type StepMark = 'approval' | 'supervisorSignOff' | 'townshipApproval' | 'tenderAward';
+
+/** A governance requirement an item does not have, with the reason (law or practice) it may skip it. */
+export interface GovernanceExemption {
+  requirement: 'vote' | 'disclosure' | 'supervisorSignOff' | 'townshipApproval';
+  reason: string;
+}
+
+/** What a catalog item tells villagers besides its procedure. */
+export interface CatalogInfo {
+  /** The responsible body, e.g. 村民委员会. */
+  responsible: string;
+  /** The role that starts or answers for the item. */
+  responsibleRole: string;
+  /** Integrity risk points (廉政风险点) the supervisors watch. */
+  riskPoints: string[];
 }
 
 /** What reaching a top-level final state means. */
@@ -96,6 +126,9 @@ export interface ProcedureDefinition {
   parameters: JsonObject;
   /** Top-level final states and what reaching them means. */
   outcomes: Record<string, OutcomeKind>;
+  catalog?: CatalogInfo;
+  /** Category requirements this item may skip, each with its reason (shown with the item). */
+  exemptions?: GovernanceExemption[];
   events: Record<string, EventSpec>;
   machine: MachineData;
 }

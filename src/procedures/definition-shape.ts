@@ -43,6 +43,31 @@ export const DEFINITION_SHAPE = {
     startRoles: { type: 'array', minItems: 1, items: { type: 'string' } },
     inputSchema: { type: 'object' },
     parameters: { type: 'object' },
+    catalog: {
+      type: 'object',
+      required: ['responsible', 'responsibleRole', 'riskPoints'],
+      additionalProperties: false,
+      properties: {
+        responsible: shortText,
+        responsibleRole: { type: 'string' },
+        riskPoints: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 500 } },
+      },
+    },
+    exemptions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['requirement', 'reason'],
+        additionalProperties: false,
+        properties: {
+          requirement: {
+            type: 'string',
+            enum: ['vote', 'disclosure', 'supervisorSignOff', 'townshipApproval'],
+          },
+          reason: { type: 'string', minLength: 4, maxLength: 500 },
+        },
+      },
+    },
     outcomes: {
       type: 'object',
       minProperties: 1,
@@ -62,6 +87,14 @@ export const DEFINITION_SHAPE = {
           payload: { type: 'object' },
           facts: { type: 'array', items: { type: 'string' } },
           secretFields: { type: 'array', items: { type: 'string' } },
+          marks: {
+            type: 'array',
+            items: {
+              type: 'string',
+              enum: ['approval', 'supervisorSignOff', 'townshipApproval', 'tenderAward'],
+            },
+          },
+          distinctFrom: { type: 'array', items: { type: 'string' } },
         },
       },
     },
@@ -107,6 +140,7 @@ export const DEFINITION_SHAPE = {
           propertyNames: { pattern: eventName },
           additionalProperties: { type: 'array', items: { $ref: '#/$defs/transition' } },
         },
+        always: { type: 'array', items: { $ref: '#/$defs/transition' } },
         entry: { type: 'array', items: { $ref: '#/$defs/namedRef' } },
         exit: { type: 'array', items: { $ref: '#/$defs/namedRef' } },
       },

@@ -10,6 +10,9 @@ export type GuardImplementation = (args: GuardArgs, params: JsonObject) => boole
 const sameJson = (a: JsonValue | undefined, b: JsonValue | undefined): boolean =>
   JSON.stringify(a) === JSON.stringify(b);
 
+/** A missing amount counts as zero: routing on it then takes the lightest path only if the law allows. */
+const numberOf = (value: JsonValue | undefined): number => (typeof value === 'number' ? value : 0);
+
 const tallyOutcome = (event: MatterEvent): JsonValue | undefined => {
   const tally = event.facts?.tally;
   return typeof tally === 'object' && tally !== null && !Array.isArray(tally) ? tally.outcome : undefined;
@@ -21,6 +24,14 @@ export const GUARD_IMPLEMENTATIONS: Record<string, GuardImplementation> = {
   payloadAbsent: ({ event }, { field }) => event.payload?.[field as string] === undefined,
   factEquals: ({ event }, { fact, value }) => sameJson(event.facts?.[fact as string], value),
   inputEquals: ({ context }, { input, value }) => sameJson(context.inputs?.[input as string], value),
+  inputIn: ({ context }, { input, values }) =>
+    (values as JsonValue[]).some((value) => sameJson(context.inputs?.[input as string], value)),
+  inputAtLeast: ({ context }, { input, value }) =>
+    numberOf(context.inputs?.[input as string]) >= (value as number),
+  inputBelow: ({ context }, { input, value }) =>
+    numberOf(context.inputs?.[input as string]) < (value as number),
+  routeIs: ({ context }, { routes }) =>
+    (routes as string[]).includes((context.route as { name?: string } | undefined)?.name ?? ''),
   voteOutcomeIs: ({ event }, { outcome }) => tallyOutcome(event) === outcome,
   allOf: (args, { guards }) => (guards as unknown as NamedRef[]).every((guard) => evaluateGuard(guard, args)),
   anyOf: (args, { guards }) => (guards as unknown as NamedRef[]).some((guard) => evaluateGuard(guard, args)),

@@ -63,6 +63,9 @@ export function buildProcedure(definition: ProcedureDefinition, overrides: JsonO
       remember: assign(({ event }, params: { key: string }) => ({
         [params.key]: { ...event.payload, by: event.actor.personId, role: event.actor.role, at: event.at },
       })),
+      markRoute: assign((_, params: { route: string; title: string }) => ({
+        route: { name: params.route, title: params.title },
+      })),
     },
   }).createMachine({
     // The config is data checked above; XState's types cannot follow data built at run time.

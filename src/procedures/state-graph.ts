@@ -68,10 +68,20 @@ export function enteredLeaf(node: StateTreeNode): StateTreeNode {
   return current;
 }
 
+/** The pseudo-event of eventless (`always`) transitions. */
+export const ALWAYS = '(always)';
+
 export function outgoingEdges(node: StateTreeNode): TransitionEdge[] {
-  return Object.entries(node.data.on ?? {}).flatMap(([event, transitions]) =>
+  const onEvents = Object.entries(node.data.on ?? {}).flatMap(([event, transitions]) =>
     (transitions ?? []).map((transition, index) => ({ source: node, event, index, transition })),
   );
+  const eventless = (node.data.always ?? []).map((transition, index) => ({
+    source: node,
+    event: ALWAYS,
+    index,
+    transition,
+  }));
+  return [...eventless, ...onEvents];
 }
 
 const ancestorsAndSelf = (node: StateTreeNode): StateTreeNode[] => {

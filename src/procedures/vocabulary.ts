@@ -48,6 +48,22 @@ export const GUARD_SPECS: Record<string, NamedSpec> = {
     description: '事项输入等于给定值',
     params: schema({ input: name, value: anyJson }, ['input', 'value']),
   },
+  inputIn: {
+    description: '事项输入是给定值之一',
+    params: schema({ input: name, values: { type: 'array', minItems: 1 } }, ['input', 'values']),
+  },
+  inputAtLeast: {
+    description: '事项输入的数额不低于给定值',
+    params: schema({ input: name, value: { type: 'number' } }, ['input', 'value']),
+  },
+  inputBelow: {
+    description: '事项输入的数额低于给定值',
+    params: schema({ input: name, value: { type: 'number' } }, ['input', 'value']),
+  },
+  routeIs: {
+    description: '事项的办理路径是给定路径之一',
+    params: schema({ routes: { type: 'array', items: name, minItems: 1 } }, ['routes']),
+  },
   voteOutcomeIs: {
     description: '服务器计票结果',
     params: schema({ outcome: { type: 'string', enum: ['passed', 'lost', 'noQuorum'] } }, ['outcome']),
@@ -111,7 +127,10 @@ function checkMeetingSources(params: JsonObject, known: KnownNames): string[] {
 export const EFFECT_SPECS: Record<string, NamedSpec> = {
   openMeeting: {
     description: '召集会议：按会议日期的成员资格确定应到名单，选定表决规则',
-    params: schema({ body: bodySource, ruleSet: ruleSetSource }, ['body', 'ruleSet']),
+    params: schema(
+      { body: bodySource, ruleSet: ruleSetSource, ballot: { type: 'string', enum: ['secret'] } },
+      ['body', 'ruleSet'],
+    ),
     check: checkMeetingSources,
   },
   recordAttendance: { description: '登记到会', params: none },
@@ -130,6 +149,10 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
 /** Actions that only change the matter's context; XState applies them during the transition. */
 export const CONTEXT_ACTION_SPECS: Record<string, NamedSpec> = {
   remember: { description: '记录本步骤的内容、操作人和时间', params: schema({ key: name }, ['key']) },
+  markRoute: {
+    description: '记录按事项输入确定的办理路径',
+    params: schema({ route: name, title: { type: 'string' } }, ['route', 'title']),
+  },
 };
 
 /** Facts the engine computes from the database and attaches to an event before guards run. */
@@ -146,6 +169,7 @@ export const STATE_NODE_KEYS = new Set([
   'initial',
   'states',
   'on',
+  'always',
   'entry',
   'exit',
 ]);

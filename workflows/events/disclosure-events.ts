@@ -12,6 +12,7 @@ export const DISCLOSURE_EVENTS: Record<string, EventSpec> = {
     title: '监督委员会审核同意公开',
     roles: ['supervisor'],
     payload: object({ opinion: text(2000) }, ['opinion']),
+    marks: ['supervisorSignOff'],
   },
   PUBLIC_PERIOD_ENDED: {
     title: '公示期满',

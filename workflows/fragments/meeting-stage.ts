@@ -10,6 +10,7 @@ export interface MeetingStageOptions {
   description: string;
   body: BodySource;
   ruleSet: RuleSetSource;
+  ballot?: 'secret';
   onPassed: string;
   onRevise: string;
   onAbandon: string;
@@ -38,6 +39,7 @@ export function meetingStage(options: MeetingStageOptions): StateNodeData {
                 ref('openMeeting', {
                   body: options.body as unknown as JsonObject,
                   ruleSet: options.ruleSet as unknown as JsonObject,
+                  ...(options.ballot ? { ballot: options.ballot } : {}),
                 }),
               ],
             },

@@ -1,24 +1,34 @@
 import type { TransitionData } from '../types.js';
-import { anyOf, payloadEquals, ref, remember, stateId } from './refs.js';
+import { allOf, anyOf, payloadEquals, ref, remember, stateId } from './refs.js';
+
+export interface EarlierStep {
+  key: string;
+  /** A step only on some routes can be returned to only on those routes. */
+  onRoutes?: string[];
+}
 
 /**
- * The supervisors' objection (异议) at a stage: without `backTo` it restarts the stage (a meeting is
- * re-held, a disclosure re-drafted); with `backTo` naming an earlier stage it sends the matter there.
+ * The supervisors' objection (异议) at a step: without `backTo` it restarts the step (a meeting is
+ * re-held, a disclosure re-drafted); with `backTo` naming an earlier step it sends the matter there.
  */
 export function objectionTransitions(
   machineId: string,
-  stage: string,
-  earlierStages: readonly string[],
+  step: string,
+  earlierSteps: readonly EarlierStep[],
   restartChild: string | null,
 ): TransitionData[] {
   const keep = remember('lastObjection');
-  const backToEarlier = earlierStages.map((earlier): TransitionData => ({
-    guard: payloadEquals('backTo', earlier),
-    target: stateId(machineId, earlier),
-    actions: [keep],
-  }));
+  const backToEarlier = earlierSteps.map(
+    (earlier): TransitionData => ({
+      guard: earlier.onRoutes
+        ? allOf(payloadEquals('backTo', earlier.key), ref('routeIs', { routes: earlier.onRoutes }))
+        : payloadEquals('backTo', earlier.key),
+      target: stateId(machineId, earlier.key),
+      actions: [keep],
+    }),
+  );
   const restartHere: TransitionData = {
-    guard: anyOf(ref('payloadAbsent', { field: 'backTo' }), payloadEquals('backTo', stage)),
+    guard: anyOf(ref('payloadAbsent', { field: 'backTo' }), payloadEquals('backTo', step)),
     actions: [keep],
     ...(restartChild ? { target: `.${restartChild}` } : {}),
   };

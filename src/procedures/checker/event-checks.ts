@@ -1,0 +1,117 @@
+import type { JsonObject, ProcedureDefinition, StepMark } from '../../../workflows/index.js';
+import { ROLES } from '../../../workflows/index.js';
+import { createAjv } from '../../common/json-schema.js';
+import { FACT_SPECS } from '../vocabulary.js';
+import type { DefinitionIssue } from './issue.js';
+
+const KNOWN_ROLES = new Set<string>(ROLES);
+const SUPERVISOR_ROLES = new Set(['supervisor', 'supervisor_chair']);
+const CADRE_ROLES = new Set(['secretary', 'committee_member', 'vc_chair']);
+
+/** The roles each mark allows: a sign-off is only a sign-off if the right people give it. */
+const MARK_ROLES: Record<StepMark, (role: string) => boolean> = {
+  supervisorSignOff: (role) => SUPERVISOR_ROLES.has(role),
+  townshipApproval: (role) => role === 'township_officer',
+  tenderAward: (role) => role === 'township_officer',
+  approval: (role) => !SUPERVISOR_ROLES.has(role) && role !== 'system',
+};
+
+const MARK_TITLES: Record<StepMark, string> = {
+  supervisorSignOff: '监督委员会审核',
+  townshipApproval: '乡镇审核审批',
+  tenderAward: '交易中心定标',
+  approval: '审批',
+};
+
+export function checkRolesAndEvents(definition: ProcedureDefinition): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  for (const role of definition.startRoles) {
+    if (!KNOWN_ROLES.has(role) || role === 'system') {
+      issues.push({ code: 'ROLE.UNKNOWN', message: `发起角色无效：${role}`, path: 'startRoles' });
+    }
+  }
+  issues.push(...checkSchema(definition.inputSchema, 'inputSchema', 'INPUT.SCHEMA_INVALID'));
+  for (const [event, spec] of Object.entries(definition.events)) {
+    if (spec.roles.length === 0) {
+      issues.push({ code: 'EVENT.NO_ROLES', message: `事件 ${event} 没有指定可操作的角色`, event });
+    }
+    for (const role of spec.roles) {
+      if (!KNOWN_ROLES.has(role)) {
+        issues.push({ code: 'ROLE.UNKNOWN', message: `事件 ${event} 使用了未知角色：${role}`, event });
+      }
+    }
+    for (const fact of spec.facts ?? []) {
+      if (!(fact in FACT_SPECS)) {
+        issues.push({ code: 'FACT.UNKNOWN', message: `事件 ${event} 使用了未知事实：${fact}`, event });
+      }
+    }
+    issues.push(
+      ...checkSchema(spec.payload, `events.${event}.payload`, 'EVENT.SCHEMA_INVALID').map((issue) => ({
+        ...issue,
+        event,
+      })),
+    );
+    issues.push(...checkSeparation(event, spec.roles, spec.marks ?? [], spec.distinctFrom ?? [], definition));
+  }
+  if (definition.catalog && !KNOWN_ROLES.has(definition.catalog.responsibleRole)) {
+    issues.push({
+      code: 'ROLE.UNKNOWN',
+      message: `责任角色无效：${definition.catalog.responsibleRole}`,
+      path: 'catalog',
+    });
+  }
+  return issues;
+}
+
+/**
+ * Separation of duties in the definition itself: nobody may act both as supervisor and as cadre through
+ * one event, and a marked act must be open only to the people the mark stands for.
+ */
+function checkSeparation(
+  event: string,
+  roles: string[],
+  marks: StepMark[],
+  distinctFrom: string[],
+  definition: ProcedureDefinition,
+): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  if (roles.some((role) => SUPERVISOR_ROLES.has(role)) && roles.some((role) => CADRE_ROLES.has(role))) {
+    issues.push({
+      code: 'SEPARATION.SUPERVISOR_AND_CADRE',
+      message: `事件 ${event} 同时允许监督委员会成员和村“两委”成员操作：监督者不能监督自己`,
+      event,
+    });
+  }
+  for (const mark of marks) {
+    const wrong = roles.filter((role) => !MARK_ROLES[mark](role));
+    if (wrong.length > 0) {
+      issues.push({
+        code: 'SEPARATION.MARK_ROLES',
+        message: `事件 ${event} 标记为“${MARK_TITLES[mark]}”，但允许 ${wrong.join('、')} 操作`,
+        event,
+      });
+    }
+  }
+  for (const other of distinctFrom) {
+    if (other !== 'START' && !(other in definition.events)) {
+      issues.push({
+        code: 'EVENT.UNDECLARED',
+        message: `事件 ${event} 的 distinctFrom 引用了未声明的事件 ${other}`,
+        event,
+      });
+    }
+  }
+  return issues;
+}
+
+function checkSchema(schema: JsonObject, path: string, code: string): DefinitionIssue[] {
+  if (schema.type !== 'object' || schema.additionalProperties !== false) {
+    return [{ code, message: `${path} 必须是 type: object 且 additionalProperties: false 的对象模式`, path }];
+  }
+  try {
+    createAjv().compile(schema);
+    return [];
+  } catch (error) {
+    return [{ code, message: `${path} 不是有效的 JSON Schema：${(error as Error).message}`, path }];
+  }
+}

@@ -1,0 +1,35 @@
+import type { JsonObject } from '../types.js';
+
+/**
+ * Defaults shared by several items (domain.md §2–§4). Each item copies them into its own parameters,
+ * where a village's list may override them; they are defaults, not law, unless marked.
+ */
+
+export const TOPIC_SOURCE = ['party_member_suggestion', 'public_suggestion', 'cadre_proposal', 'higher_assignment'];
+
+/** Who resolves: the villager meeting, or the representative meeting it delegated to (art. 24). */
+export const DECIDING_BODY = ['representatives', 'villagers'];
+
+/** Rule set by deciding body and by what the matter concerns; collective property and land are stricter. */
+export const RESOLUTION_RULE_SETS: JsonObject = {
+  'representatives/general': 'representative-meeting',
+  'representatives/collectiveProperty': 'collective-representative-assembly',
+  'representatives/land': 'land-two-thirds',
+  'villagers/general': 'villager-meeting',
+  'villagers/collectiveProperty': 'collective-assembly',
+  'villagers/land': 'land-two-thirds',
+};
+
+export const PUBLIC_PERIOD = {
+  /** Local examples: 7 days between stages; resolutions and results posted for 7 days. */
+  sevenDays: { days: 7, unit: 'calendar' },
+  fiveWorkingDays: { days: 5, unit: 'working' },
+  threeDays: { days: 3, unit: 'calendar' },
+  oneDay: { days: 1, unit: 'calendar' },
+} satisfies Record<string, JsonObject>;
+
+/**
+ * Project and procurement tiers (one county's village rule, domain.md B1): below ¥10,000 the two
+ * committees decide and inform the supervisors; from ¥50,000 a villager vote; from ¥100,000 a tender.
+ */
+export const PROJECT_TIERS = { supervisorsInformedFrom: 10000, villagerVoteFrom: 50000, publicTenderFrom: 100000 };

@@ -1,0 +1,33 @@
+import type { Step } from '../compose/step.js';
+import { MEETING_EVENTS } from '../events/meeting-events.js';
+import { meetingStage, type BodySource, type RuleSetSource } from '../fragments/meeting-stage.js';
+
+export interface MeetingStepOptions {
+  title: string;
+  description: string;
+  body: BodySource;
+  ruleSet: RuleSetSource;
+  /** Where a lost vote may be revised from (default: the first step). */
+  reviseTo: string;
+  /** Where abandoning after a lost vote ends (`rejected` or `dropped`). */
+  abandonTo: 'rejected' | 'dropped';
+  /** Some decisions must be taken by secret ballot (票决制). */
+  ballot?: 'secret';
+}
+
+/** A meeting with a vote; the server's tally decides whether the matter moves on. */
+export function meetingStep(options: MeetingStepOptions): Step {
+  return ({ next, at }) => ({
+    node: meetingStage({
+      title: options.title,
+      description: options.description,
+      body: options.body,
+      ruleSet: options.ruleSet,
+      ballot: options.ballot,
+      onPassed: next,
+      onRevise: at(options.reviseTo),
+      onAbandon: at(options.abandonTo),
+    }),
+    events: MEETING_EVENTS,
+  });
+}
