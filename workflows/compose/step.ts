@@ -8,7 +8,7 @@ export interface StepContext {
   /** Where the matter goes when this step completes normally (the next step, or a routing gate). */
   next: string;
   /** The absolute target of another step or of a final state (`closed`, `rejected`, `dropped`). */
-  at(key: string): string;
+  at: (key: string) => string;
 }
 
 /** A step's state node and the events it handles; events of the same name must be identical. */
