@@ -1,7 +1,14 @@
 import { objectionEvent } from '../events/supervision-events.js';
 import { objectionTransitions } from '../fragments/objection.js';
 import { ref, stateId } from '../fragments/refs.js';
-import type { EventSpec, MachineData, NamedRef, OutcomeKind, StateNodeData, TransitionData } from '../types.js';
+import type {
+  EventSpec,
+  MachineData,
+  NamedRef,
+  OutcomeKind,
+  StateNodeData,
+  TransitionData,
+} from '../types.js';
 import type { Step, StepContext } from './step.js';
 
 export interface RouteSpec {
@@ -61,7 +68,8 @@ export function compose(composition: Composition): {
     if (!entry) return at('closed');
     if (!entry.onRoutes) return at(entry.key);
     for (const route of entry.onRoutes) {
-      if (!routes.some((candidate) => candidate.name === route)) throw new Error(`${machineId}: unknown route ${route}`);
+      if (!routes.some((candidate) => candidate.name === route))
+        throw new Error(`${machineId}: unknown route ${route}`);
     }
     gates.add(index);
     return at(`before_${entry.key}`);
@@ -71,7 +79,8 @@ export function compose(composition: Composition): {
     const context: StepContext = { machineId, key: entry.key, next: gateOf(index + 1), at };
     const built = entry.step(context);
     for (const [type, spec] of Object.entries(built.events)) {
-      if (events[type] && !same(events[type], spec)) throw new Error(`${machineId}: event ${type} defined twice differently`);
+      if (events[type] && !same(events[type], spec))
+        throw new Error(`${machineId}: event ${type} defined twice differently`);
       events[type] = spec;
     }
     const earlier = steps.slice(0, index).map(({ key, onRoutes }) => ({ key, onRoutes }));
@@ -102,14 +111,12 @@ export function compose(composition: Composition): {
     };
     states.routing = {
       meta: { title: composition.routingTitle ?? '确定办理路径' },
-      always: routes.map(
-        (route): TransitionData => ({
-          ...(route.when ? { guard: route.when } : {}),
-          target: firstOnRoute(route.name),
-          actions: [ref('markRoute', { route: route.name, title: route.title })],
-          description: route.title,
-        }),
-      ),
+      always: routes.map((route): TransitionData => ({
+        ...(route.when ? { guard: route.when } : {}),
+        target: firstOnRoute(route.name),
+        actions: [ref('markRoute', { route: route.name, title: route.title })],
+        description: route.title,
+      })),
     };
   }
   const outcomes: Record<string, OutcomeKind> = {};

@@ -18,15 +18,13 @@ export function objectionTransitions(
   restartChild: string | null,
 ): TransitionData[] {
   const keep = remember('lastObjection');
-  const backToEarlier = earlierSteps.map(
-    (earlier): TransitionData => ({
-      guard: earlier.onRoutes
-        ? allOf(payloadEquals('backTo', earlier.key), ref('routeIs', { routes: earlier.onRoutes }))
-        : payloadEquals('backTo', earlier.key),
-      target: stateId(machineId, earlier.key),
-      actions: [keep],
-    }),
-  );
+  const backToEarlier = earlierSteps.map((earlier): TransitionData => ({
+    guard: earlier.onRoutes
+      ? allOf(payloadEquals('backTo', earlier.key), ref('routeIs', { routes: earlier.onRoutes }))
+      : payloadEquals('backTo', earlier.key),
+    target: stateId(machineId, earlier.key),
+    actions: [keep],
+  }));
   const restartHere: TransitionData = {
     guard: anyOf(ref('payloadAbsent', { field: 'backTo' }), payloadEquals('backTo', step)),
     actions: [keep],

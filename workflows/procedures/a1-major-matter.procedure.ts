@@ -102,7 +102,11 @@ export const majorMatterProcedure: ProcedureDefinition = {
   description:
     '村级重大事项经党组织提议、“两委”商议、党员大会审议、村民（代表）会议决议，决议和实施结果公开。',
   legalBasis: [
-    { law: '中华人民共和国村民委员会组织法', version: '2018-12-29', article: '第二十一条至第二十六条、第三十条' },
+    {
+      law: '中华人民共和国村民委员会组织法',
+      version: '2018-12-29',
+      article: '第二十一条至第二十六条、第三十条',
+    },
     { law: '中国共产党支部工作条例（试行）', version: '2018', article: '第十一条' },
     { law: '中国共产党农村基层组织工作条例', version: '2019-01', note: '“四议两公开”；条文序号待核' },
   ],

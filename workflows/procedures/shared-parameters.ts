@@ -5,7 +5,12 @@ import type { JsonObject } from '../types.js';
  * where a village's list may override them; they are defaults, not law, unless marked.
  */
 
-export const TOPIC_SOURCE = ['party_member_suggestion', 'public_suggestion', 'cadre_proposal', 'higher_assignment'];
+export const TOPIC_SOURCE = [
+  'party_member_suggestion',
+  'public_suggestion',
+  'cadre_proposal',
+  'higher_assignment',
+];
 
 /** Who resolves: the villager meeting, or the representative meeting it delegated to (art. 24). */
 export const DECIDING_BODY = ['representatives', 'villagers'];
@@ -32,4 +37,8 @@ export const PUBLIC_PERIOD = {
  * Project and procurement tiers (one county's village rule, domain.md B1): below ¥10,000 the two
  * committees decide and inform the supervisors; from ¥50,000 a villager vote; from ¥100,000 a tender.
  */
-export const PROJECT_TIERS = { supervisorsInformedFrom: 10000, villagerVoteFrom: 50000, publicTenderFrom: 100000 };
+export const PROJECT_TIERS = {
+  supervisorsInformedFrom: 10000,
+  villagerVoteFrom: 50000,
+  publicTenderFrom: 100000,
+};

@@ -44,7 +44,9 @@ export function actStep(options: ActStepOptions): Step {
         meta: { title: options.title },
         on: {
           [act.event]: [{ target: next, actions: [remember(recordKey(act.event))] }],
-          ...(refuse ? { [refuse.event]: [{ target: at(refuse.to), actions: [remember(recordKey(refuse.event))] }] } : {}),
+          ...(refuse
+            ? { [refuse.event]: [{ target: at(refuse.to), actions: [remember(recordKey(refuse.event))] }] }
+            : {}),
         },
       },
       events: { [act.event]: eventOf(act), ...(refuse ? { [refuse.event]: eventOf(refuse) } : {}) },

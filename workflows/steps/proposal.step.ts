@@ -23,7 +23,11 @@ export function proposalStep(options: ProposalOptions): Step {
             actions: [remember('proposal')],
             description: '书记兼任村委会主任时，党组织提议与“两委”商议可合并召开',
           },
-          { guard: not(payloadEquals('mergeWithDeliberation', true)), target: next, actions: [remember('proposal')] },
+          {
+            guard: not(payloadEquals('mergeWithDeliberation', true)),
+            target: next,
+            actions: [remember('proposal')],
+          },
         ]
       : [{ target: next, actions: [remember('proposal')] }];
     const proposeEvent: EventSpec = {

@@ -32,17 +32,23 @@ export function tenderStep(options: { title: string; description: string }): Ste
       PUBLISH_TENDER_NOTICE: {
         title: '交易中心发布招标（竞价）公告',
         roles: TOWNSHIP,
-        payload: object({ noticeNo: text(100), closesOn: isoDate(), channel: text(200) }, ['noticeNo', 'closesOn']),
+        payload: object({ noticeNo: text(100), closesOn: isoDate(), channel: text(200) }, [
+          'noticeNo',
+          'closesOn',
+        ]),
         marks: ['townshipApproval'],
       },
       AWARD_TENDER: {
         title: '确定中标（成交）人',
         roles: TOWNSHIP,
-        payload: object({ winner: text(200), amount: { type: 'number', minimum: 0 }, bidders: { type: 'integer', minimum: 1 } }, [
-          'winner',
-          'amount',
-          'bidders',
-        ]),
+        payload: object(
+          {
+            winner: text(200),
+            amount: { type: 'number', minimum: 0 },
+            bidders: { type: 'integer', minimum: 1 },
+          },
+          ['winner', 'amount', 'bidders'],
+        ),
         marks: ['tenderAward'],
       },
       TENDER_FAILED: {
