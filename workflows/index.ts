@@ -1,4 +1,4 @@
-import { majorMatterProcedure } from './procedures/a1-major-matter.procedure.js';
+import { BASE_CATALOG } from './catalog/base-catalog.js';
 import type { ProcedureDefinition } from './types.js';
 
 export { RULE_SETS, MEETING_BODIES } from './rule-sets.js';
@@ -7,5 +7,9 @@ export { ROLES, ROLE_TITLES } from './roles.js';
 export type { Role } from './roles.js';
 export type * from './types.js';
 
+export { BASE_CATALOG };
+export { CATEGORY_RULES, CATEGORY_TITLES } from './catalog/governance-rules.js';
+export type { GovernanceRule, RequirementKind } from './catalog/governance-rules.js';
+
 /** The procedures shipped with the district base catalog. */
-export const BUILTIN_PROCEDURES: readonly ProcedureDefinition[] = [majorMatterProcedure];
+export const BUILTIN_PROCEDURES: readonly ProcedureDefinition[] = BASE_CATALOG;

@@ -99,6 +99,15 @@ export const RULE_SETS: RuleSet[] = [
     pass: moreThanHalfOfPresent,
   },
   {
+    code: 'representative-ballot',
+    version: 1,
+    title: '重大事项票决：三分之二以上代表到会，无记名投票，到会代表过半数同意',
+    legalBasis: [{ law: '村重大村务票决制度', localPractice: true }],
+    noticeDays: 7,
+    quorum: [twoThirdsOfRoster('present')],
+    pass: moreThanHalfOfPresent,
+  },
+  {
     code: 'villager-meeting',
     version: 1,
     title: '村民会议：过半数成年村民或三分之二以上户的代表参加，到会人员过半数同意',
@@ -142,6 +151,15 @@ export const RULE_SETS: RuleSet[] = [
     noticeDays: 0,
     quorum: [twoThirdsOfRoster('present')],
     pass: twoThirdsOfRoster('yes'),
+  },
+  {
+    code: 'recall',
+    version: 1,
+    title: '罢免村民委员会成员：过半数登记选民投票，投票人过半数赞成',
+    legalBasis: [{ ...organicLaw2018, article: '第十六条' }],
+    noticeDays: 0,
+    quorum: [{ count: 'present', of: 'roster', ratio: [1, 2], comparison: 'moreThan' }],
+    pass: moreThanHalfOfPresent,
   },
   {
     code: 'non-member-rights',

@@ -8,6 +8,7 @@ import { EngineExtensions } from '../engine/engine-extensions.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
 import { stageOf } from '../engine/state-path.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
+import { resolveBody, resolveRuleSet } from '../procedures/meeting-sources.js';
 import { addDays, daysBetween } from '../time/calendar.js';
 import type { BallotChoice } from './ballot.entity.js';
 import type { MeetingEntity } from './meeting.entity.js';
@@ -19,12 +20,6 @@ import { computeTally, type Tally } from './tally.js';
 /** How far back a meeting may be recorded, and how far ahead it may be convened. */
 const RECORD_WINDOW_DAYS = 30;
 const CONVENE_AHEAD_DAYS = 90;
-
-const inputOf = (matter: MatterEntity, name: string): JsonValue | undefined =>
-  (matter.inputs as JsonObject)[name];
-
-const asKey = (value: JsonValue | undefined): string =>
-  typeof value === 'string' ? value : JSON.stringify(value ?? null);
 
 /** Payloads as their event schemas (checked before the effect runs) describe them. */
 interface ConvenePayload {
@@ -277,19 +272,15 @@ export class MeetingEffects implements OnModuleInit {
   }
 
   private resolveBody(matter: MatterEntity, source: JsonValue | undefined): MeetingBody {
-    const body =
-      typeof source === 'string' ? source : inputOf(matter, (source as { fromInput: string }).fromInput);
-    if (typeof body !== 'string' || !(body in MEETING_BODIES)) {
+    const body = resolveBody(source, matter.inputs as JsonObject);
+    if (!body || !(body in MEETING_BODIES)) {
       throw new DomainError('PROCEDURE.DEFINITION_INVALID', { body: body ?? null }, '无法确定会议主体');
     }
     return body as MeetingBody;
   }
 
   private resolveRuleSetCode(matter: MatterEntity, source: JsonValue | undefined): string {
-    if (typeof source === 'string') return source;
-    const { fromInputs, table } = source as { fromInputs: string[]; table: Record<string, string> };
-    const key = fromInputs.map((name) => asKey(inputOf(matter, name))).join('/');
-    const code = table[key];
+    const { code, key } = resolveRuleSet(source, matter.inputs as JsonObject);
     if (!code)
       throw new DomainError('PROCEDURE.DEFINITION_INVALID', { ruleSetKey: key }, `表决规则表中没有 ${key}`);
     return code;

@@ -1,6 +1,7 @@
 import type { JsonObject, ProcedureDefinition } from '../../workflows/index.js';
 import { createAjv, describeSchemaErrors } from '../common/json-schema.js';
 import { checkRolesAndEvents } from './checker/event-checks.js';
+import { GovernanceCheck } from './checker/governance-check.js';
 import type { DefinitionIssue } from './checker/issue.js';
 import { checkOutcomes, checkStateNode } from './checker/state-checks.js';
 import { DEFINITION_SHAPE } from './definition-shape.js';
@@ -72,5 +73,6 @@ export function checkDefinition(input: unknown, known: KnownNames = DEFAULT_KNOW
   for (const path of stuck) {
     issues.push({ code: 'STATE.CANNOT_FINISH', message: `从状态 ${path} 无法到达任何结束状态`, state: path });
   }
-  return issues;
+  if (issues.length > 0) return issues;
+  return new GovernanceCheck(definition, machine, nodes).run();
 }

@@ -12,7 +12,7 @@ const tiny = (): ProcedureDefinition => ({
   id: 'T1',
   version: 1,
   title: '测试流程',
-  category: 'H',
+  category: 'G',
   legalBasis: [{ law: '测试', localPractice: true }],
   startRoles: ['secretary'],
   inputSchema: {
@@ -28,6 +28,7 @@ const tiny = (): ProcedureDefinition => ({
       title: '同意',
       roles: ['supervisor'],
       payload: { type: 'object', additionalProperties: false },
+      marks: ['supervisorSignOff'],
     },
     WITHDRAW: {
       title: '撤回',
@@ -96,6 +97,7 @@ describe(checkDefinition.name, () => {
     definition.events.WITHDRAW.roles = [];
     expect(checkDefinition(definition)).toEqual([
       expect.objectContaining({ code: 'ROLE.UNKNOWN', event: 'APPROVE' }),
+      expect.objectContaining({ code: 'SEPARATION.MARK_ROLES', event: 'APPROVE' }),
       expect.objectContaining({ code: 'EVENT.NO_ROLES', event: 'WITHDRAW' }),
     ]);
   });

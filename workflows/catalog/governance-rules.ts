@@ -1,0 +1,85 @@
+import type { CategoryCode } from '../types.js';
+
+/**
+ * What the district requires of every item of a category (domain.md §2–§4): on every path that ends
+ * with the matter carried out, these steps must have happened. An item may skip one only with a stated
+ * exemption (shown with the item). Amount thresholds are the district's; a village may not raise them.
+ */
+export type RequirementKind =
+  'vote' | 'disclosure' | 'supervisorSignOff' | 'townshipApproval' | 'tender' | 'decision';
+
+export interface GovernanceRule {
+  requirement: RequirementKind;
+  /** Chinese name of the missing step in messages. */
+  title: string;
+  /** Only for matters whose input is at least this much (e.g. an amount in yuan). */
+  when?: { input: string; atLeast: number };
+  /** For votes: the bodies whose passed vote counts, and (if given) the rule sets it must be held under. */
+  bodies?: string[];
+  ruleSets?: string[];
+  /** For disclosures: the kind that must be published (any kind when absent). */
+  kind?: string;
+}
+
+const VILLAGE_BODIES = ['representatives', 'villagers', 'collectiveMembers'];
+const TWO_THIRDS = [
+  'land-two-thirds',
+  'collective-assembly',
+  'collective-representative-assembly',
+  'non-member-rights',
+];
+
+/** Someone other than the proposer decides: a vote, an approval, a township or supervisor sign-off. */
+const DECISION: GovernanceRule = { requirement: 'decision', title: '由他人作出的决定（表决、审批或审核）' };
+const SUPERVISION: GovernanceRule = { requirement: 'supervisorSignOff', title: '村务监督委员会审核' };
+const DISCLOSURE: GovernanceRule = { requirement: 'disclosure', title: '公开（公示）' };
+const TOWNSHIP: GovernanceRule = { requirement: 'townshipApproval', title: '乡镇审核或审批' };
+
+export const CATEGORY_TITLES: Record<CategoryCode, string> = {
+  A: '重大事项决策',
+  B: '工程项目和物资采购',
+  C: '财务管理',
+  D: '集体资产、资源和土地',
+  E: '宅基地和村民建房',
+  F: '民生保障和补贴',
+  G: '印章和证明',
+  H: '党务和村民自治',
+};
+
+export const CATEGORY_RULES: Record<CategoryCode, GovernanceRule[]> = {
+  A: [
+    DECISION,
+    { requirement: 'vote', title: '村民会议或村民代表会议表决通过', bodies: VILLAGE_BODIES },
+    { ...DISCLOSURE, title: '决议公开', kind: 'resolution' },
+    { ...DISCLOSURE, title: '实施结果公开', kind: 'result' },
+    SUPERVISION,
+  ],
+  B: [
+    DECISION,
+    DISCLOSURE,
+    SUPERVISION,
+    {
+      requirement: 'vote',
+      title: '村民会议或村民代表会议表决通过（5万元以上）',
+      bodies: VILLAGE_BODIES,
+      when: { input: 'amount', atLeast: 50000 },
+    },
+    { requirement: 'tender', title: '公开招标（10万元以上）', when: { input: 'amount', atLeast: 100000 } },
+  ],
+  C: [DECISION, SUPERVISION],
+  D: [
+    DECISION,
+    {
+      requirement: 'vote',
+      title: '经三分之二以上成员或代表同意的表决',
+      bodies: VILLAGE_BODIES,
+      ruleSets: TWO_THIRDS,
+    },
+    DISCLOSURE,
+    SUPERVISION,
+  ],
+  E: [DECISION, DISCLOSURE, TOWNSHIP],
+  F: [DECISION, DISCLOSURE, TOWNSHIP],
+  G: [DECISION],
+  H: [DECISION, DISCLOSURE],
+};
