@@ -91,7 +91,7 @@ export type StepMark = 'approval' | 'supervisorSignOff' | 'townshipApproval' | '
 
 /** A governance requirement an item does not have, with the reason (law or practice) it may skip it. */
 export interface GovernanceExemption {
-  requirement: 'vote' | 'disclosure' | 'supervisorSignOff' | 'townshipApproval';
+  requirement: 'vote' | 'disclosure' | 'supervisorSignOff' | 'townshipApproval' | 'tender';
   reason: string;
 }
 

@@ -62,7 +62,7 @@ export const DEFINITION_SHAPE = {
         properties: {
           requirement: {
             type: 'string',
-            enum: ['vote', 'disclosure', 'supervisorSignOff', 'townshipApproval'],
+            enum: ['vote', 'disclosure', 'supervisorSignOff', 'townshipApproval', 'tender'],
           },
           reason: { type: 'string', minLength: 4, maxLength: 500 },
         },

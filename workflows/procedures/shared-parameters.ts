@@ -1,4 +1,5 @@
-import type { JsonObject } from '../types.js';
+import { object, text } from '../events/schema.js';
+import type { JsonObject, JsonSchema } from '../types.js';
 
 /**
  * Defaults shared by several items (domain.md §2–§4). Each item copies them into its own parameters,
@@ -42,3 +43,9 @@ export const PROJECT_TIERS = {
   villagerVoteFrom: 50000,
   publicTenderFrom: 100000,
 };
+
+/** Every matter has a title and a summary; items add what their routing and meetings need. */
+export const matterInputs = (extra: Record<string, JsonSchema> = {}, required: string[] = []): JsonSchema =>
+  object({ title: text(100, 2), summary: text(5000), ...extra }, ['title', ...required]);
+
+export const amount = (): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1e10 });
