@@ -1,5 +1,6 @@
 import { DisclosureEntity } from '../disclosure/disclosure.entity.js';
 import { IdempotencyRecordEntity } from '../engine/idempotency-record.entity.js';
+import { MatterConflictEntity } from '../engine/matter-conflict.entity.js';
 import { MatterEntity } from '../engine/matter.entity.js';
 import { TraceHeadEntity } from '../engine/trace-head.entity.js';
 import { TraceEntity } from '../engine/trace.entity.js';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   ProcedureVersionEntity,
   RuleSetEntity,
   MatterEntity,
+  MatterConflictEntity,
   TraceEntity,
   TraceHeadEntity,
   IdempotencyRecordEntity,

@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { ActorFacts } from './actor-facts.js';
+import { ConflictSections } from './conflict-sections.js';
+import { DutySeparation } from './duty-separation.js';
 import { EngineExtensions } from './engine-extensions.js';
+import { MatterConflictRepository } from './matter-conflict.repository.js';
 import { EngineService } from './engine.service.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 import { MatterQueries } from './matter-queries.service.js';
@@ -18,8 +21,11 @@ import { TraceService } from './trace.service.js';
   controllers: [MattersController],
   providers: [
     ActorFacts,
+    ConflictSections,
+    DutySeparation,
     EngineExtensions,
     EngineService,
+    MatterConflictRepository,
     IdempotencyRepository,
     MatterQueries,
     MatterRepository,
@@ -28,6 +34,6 @@ import { TraceService } from './trace.service.js';
     TraceRepository,
     TraceService,
   ],
-  exports: [EngineExtensions, EngineService, TraceService, MatterRepository],
+  exports: [EngineExtensions, EngineService, TraceService, MatterRepository, MatterConflictRepository],
 })
 export class EngineModule {}

@@ -12,6 +12,9 @@ import type { MatterEvent } from '../procedures/matter-event.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { EFFECT_SPECS } from '../procedures/vocabulary.js';
 import { actingRole } from './acting-role.js';
+import type { ConflictRelation } from './matter-conflict.entity.js';
+import { MatterConflictRepository } from './matter-conflict.repository.js';
+import { DutySeparation } from './duty-separation.js';
 import { EngineExtensions, type EffectContext } from './engine-extensions.js';
 import type { MatterEntity } from './matter.entity.js';
 import { MatterRepository } from './matter.repository.js';
@@ -20,13 +23,31 @@ import { refusalOf, RequestTransactions, type Attempt, type EngineResult } from 
 import { activeStates, statePath } from './state-path.js';
 import { TraceService, type TraceAttempt } from './trace.service.js';
 
+export interface ConflictDeclaration {
+  personId: string;
+  relation: ConflictRelation;
+  note?: string;
+}
+
 export interface StartCommand {
   villageId: string;
   actor: PersonActor;
   procedureId: string;
   inputs: JsonObject;
+  conflicts?: ConflictDeclaration[];
   idempotencyKey?: string;
 }
+
+export interface ConflictCommand {
+  villageId: string;
+  matterId: string;
+  actor: PersonActor;
+  conflict: ConflictDeclaration;
+  idempotencyKey?: string;
+}
+
+/** Who may declare someone's conflict of interest; anyone may declare their own. */
+const CONFLICT_DECLARERS = ['secretary', 'vc_chair', 'supervisor', 'township_officer'];
 
 export interface EventCommand {
   villageId: string;
@@ -53,6 +74,8 @@ export class EngineService implements OnApplicationBootstrap {
     private readonly matters: MatterRepository,
     private readonly traces: TraceService,
     private readonly requests: RequestTransactions,
+    private readonly duties: DutySeparation,
+    private readonly conflicts: MatterConflictRepository,
     private readonly access: AccessService,
     private readonly extensions: EngineExtensions,
     private readonly time: LocalTime,
@@ -66,7 +89,12 @@ export class EngineService implements OnApplicationBootstrap {
 
   async start(command: StartCommand): Promise<EngineResult> {
     const attempt: Attempt = {};
-    const fingerprint = digestOf({ op: 'start', procedureId: command.procedureId, inputs: command.inputs });
+    const fingerprint = digestOf({
+      op: 'start',
+      procedureId: command.procedureId,
+      inputs: command.inputs,
+      conflicts: command.conflicts ?? [],
+    });
     return this.requests.run(
       attempt,
       { ...command, fingerprint: () => Promise.resolve(fingerprint), status: 201 },
@@ -81,6 +109,74 @@ export class EngineService implements OnApplicationBootstrap {
       { ...command, fingerprint: (db) => this.eventFingerprint(db, command), status: 200 },
       (db) => this.apply(db, command, attempt),
     );
+  }
+
+  /** Declares a conflict of interest (回避) in a running matter; traced like an event, no step taken. */
+  async declareConflict(command: ConflictCommand): Promise<EngineResult> {
+    const attempt: Attempt = {};
+    const fingerprint = digestOf({ op: 'conflict', matterId: command.matterId, conflict: command.conflict });
+    return this.requests.run(
+      attempt,
+      { ...command, fingerprint: () => Promise.resolve(fingerprint), status: 200 },
+      async (db) => {
+        const now = this.time.now();
+        const matter = await this.matters.lockById(db, command.villageId, command.matterId);
+        if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId: command.matterId });
+        Object.assign(attempt, {
+          villageId: matter.villageId,
+          matterId: matter.id,
+          actorPersonId: command.actor.personId,
+          eventType: 'DECLARE_CONFLICT',
+          payload: redacted({ ...command.conflict }),
+          stateBefore: matter.state,
+          at: now,
+        });
+        const roles = await this.access.rolesIn(
+          db,
+          command.actor.personId,
+          matter.villageId,
+          this.time.dateOf(now),
+        );
+        if (roles.size === 0) throw new DomainError('MATTER.NOT_FOUND', { matterId: matter.id });
+        const own = command.conflict.personId === command.actor.personId;
+        const role = actingRole(CONFLICT_DECLARERS, roles) ?? (own ? [...roles][0] : null);
+        if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: CONFLICT_DECLARERS });
+        attempt.actorRole = role;
+        if (matter.status === 'done') throw new DomainError('MATTER.FINISHED', { outcome: matter.outcome });
+        await this.recordConflicts(db, matter, [command.conflict], command.actor.personId, now);
+        Object.assign(matter, { revision: matter.revision + 1, updatedAt: now });
+        await this.matters.saveProgress(db, matter);
+        await this.traces.append(db, {
+          ...(attempt as TraceAttempt),
+          stateAfter: matter.state,
+          accepted: true,
+        });
+        return { matter, roles };
+      },
+    );
+  }
+
+  private async recordConflicts(
+    db: EntityManager,
+    matter: MatterEntity,
+    conflicts: ConflictDeclaration[],
+    declaredBy: string,
+    now: Date,
+  ) {
+    for (const conflict of conflicts) {
+      if (!(await this.access.rolesIn(db, conflict.personId, matter.villageId, this.time.dateOf(now))).size) {
+        throw new DomainError('PERSON.NOT_FOUND', { personId: conflict.personId });
+      }
+      await this.conflicts.declare(db, {
+        villageId: matter.villageId,
+        matterId: matter.id,
+        personId: conflict.personId,
+        relation: conflict.relation,
+        note: conflict.note ?? null,
+        declaredBy,
+        declaredAt: now,
+      });
+    }
   }
 
   /**
@@ -113,18 +209,23 @@ export class EngineService implements OnApplicationBootstrap {
       matterId: null,
       actorPersonId: command.actor.personId,
       eventType: 'START',
-      payload: redacted({ procedureId: command.procedureId, inputs: command.inputs }),
+      payload: redacted({
+        procedureId: command.procedureId,
+        inputs: command.inputs,
+        conflicts: this.asJson(command.conflicts),
+      }),
       stateBefore: null,
       at: now,
     });
     const procedure = await this.catalog.latest(db, command.procedureId);
     const { id: procedureId, version, startRoles } = procedure.definition;
-    attempt.payload = redacted({ procedureId, version, inputs: command.inputs });
+    const conflicts = this.asJson(command.conflicts);
+    attempt.payload = redacted({ procedureId, version, inputs: command.inputs, conflicts });
     const role = actingRole(startRoles, roles);
     if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: startRoles });
     attempt.actorRole = role;
     const inputs = validatedCopy(procedure.validateInputs, command.inputs, 'MATTER.INPUTS_INVALID');
-    attempt.payload = { procedureId, version, inputs };
+    attempt.payload = { procedureId, version, inputs, conflicts };
 
     const [snapshot, actions] = initialTransition(procedure.machine, inputs);
     const matter: MatterEntity = {
@@ -144,6 +245,7 @@ export class EngineService implements OnApplicationBootstrap {
       updatedAt: now,
     };
     await this.matters.insert(db, matter);
+    await this.recordConflicts(db, matter, command.conflicts ?? [], command.actor.personId, now);
     const event = this.machineEvent('xstate.init', inputs, {}, command.actor.personId, role, now);
     await this.carryOut(actions, {
       db,
@@ -191,6 +293,7 @@ export class EngineService implements OnApplicationBootstrap {
       throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { event: command.type, allowed: event.spec.roles });
     attempt.actorRole = role;
     if (matter.status === 'done') throw new DomainError('MATTER.FINISHED', { outcome: matter.outcome });
+    if (personId) await this.duties.check(db, matter, personId, role, event.spec);
     const payload = validatedCopy(event.validatePayload, command.payload, 'EVENT.PAYLOAD_INVALID');
     attempt.payload = redacted(payload, event.spec.secretFields);
 
@@ -259,6 +362,10 @@ export class EngineService implements OnApplicationBootstrap {
       if (!(action.type in EFFECT_SPECS)) continue;
       await this.extensions.effect(action.type)(context, (action.params ?? {}) as JsonObject);
     }
+  }
+
+  private asJson(conflicts: ConflictDeclaration[] = []): JsonObject[] {
+    return conflicts.map((conflict) => ({ ...conflict }) as unknown as JsonObject);
   }
 
   /** What identifies a retried event; secret fields are left out, so it cannot reveal a secret ballot. */

@@ -1,14 +1,42 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ROLES } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { CONFLICT_RELATIONS, type ConflictRelation } from './matter-conflict.entity.js';
+
+export class ConflictDto {
+  @ApiProperty({ description: 'the person who must stay out of the matter’s votes and approvals' })
+  @IsUUID()
+  personId: string;
+  @ApiProperty({ enum: CONFLICT_RELATIONS }) @IsIn(CONFLICT_RELATIONS) relation: ConflictRelation;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
 
 export class StartMatterDto {
   @ApiProperty({ example: 'A1' }) @Matches(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/) procedureId: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "the procedure's inputSchema" })
   @IsObject()
   inputs: Record<string, unknown>;
+  @ApiPropertyOptional({ type: [ConflictDto], description: 'declared conflicts of interest (回避)' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ConflictDto)
+  @ArrayMaxSize(100)
+  conflicts?: ConflictDto[];
 }
 
 export class SendEventDto {

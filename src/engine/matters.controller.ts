@@ -17,7 +17,13 @@ import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { EngineService } from './engine.service.js';
 import type { EngineResult } from './request-transactions.js';
-import { idempotencyKeyOf, ListMattersQuery, SendEventDto, StartMatterDto } from './matter.dto.js';
+import {
+  ConflictDto,
+  idempotencyKeyOf,
+  ListMattersQuery,
+  SendEventDto,
+  StartMatterDto,
+} from './matter.dto.js';
 import { MatterQueries } from './matter-queries.service.js';
 
 const IDEMPOTENCY_HEADER = {
@@ -57,6 +63,7 @@ export class MattersController {
         actor,
         procedureId: body.procedureId,
         inputs: body.inputs as JsonObject,
+        conflicts: body.conflicts,
         idempotencyKey,
       }),
     );
@@ -106,6 +113,25 @@ export class MattersController {
       idempotencyKey,
     });
     return answer(response, result);
+  }
+
+  /** Declares a conflict of interest (回避): the person is excluded from the matter's votes and approvals. */
+  @Post('matters/:matterId/conflicts')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async declareConflict(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('matterId', ParseUUIDPipe) matterId: string,
+    @Body() body: ConflictDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const idempotencyKey = idempotencyKeyOf(key);
+    return answer(
+      response,
+      await this.engine.declareConflict({ villageId, matterId, actor, conflict: body, idempotencyKey }),
+    );
   }
 
   @Get('matters/:matterId/trace')

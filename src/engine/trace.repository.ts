@@ -40,6 +40,22 @@ export class TraceRepository {
       .getMany();
   }
 
+  /** What a person has done in a matter so far (accepted acts only), for separation of duties. */
+  actsOf(
+    db: EntityManager,
+    villageId: string,
+    matterId: string,
+    personId: string,
+  ): Promise<{ eventType: string; actorRole: string | null }[]> {
+    return db
+      .createQueryBuilder(TraceEntity, 'trace')
+      .select(['trace.eventType', 'trace.actorRole'])
+      .distinct(true)
+      .where('trace.village_id = :villageId AND trace.matter_id = :matterId', { villageId, matterId })
+      .andWhere('trace.actor_person_id = :personId AND trace.accepted', { personId })
+      .getMany();
+  }
+
   /** A page of a village's chain in order, for verification. */
   pageOfChain(db: EntityManager, villageId: string, afterSeq: number, limit: number): Promise<TraceEntity[]> {
     return db

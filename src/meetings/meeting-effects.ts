@@ -5,6 +5,7 @@ import { MEETING_BODIES, type JsonObject, type JsonValue, type MeetingBody } fro
 import { DomainError } from '../common/errors/domain-error.js';
 import type { EffectContext, FactContext } from '../engine/engine-extensions.js';
 import { EngineExtensions } from '../engine/engine-extensions.js';
+import { MatterConflictRepository } from '../engine/matter-conflict.repository.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
 import { stageOf } from '../engine/state-path.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
@@ -45,6 +46,7 @@ export class MeetingEffects implements OnModuleInit {
     private readonly meetings: MeetingRepository,
     private readonly memberships: MembershipRepository,
     private readonly ruleSets: RuleSetCatalog,
+    private readonly conflicts: MatterConflictRepository,
   ) {}
 
   onModuleInit(): void {
@@ -92,6 +94,11 @@ export class MeetingEffects implements OnModuleInit {
         `${ruleSet.title}须提前 ${ruleSet.noticeDays} 天通知`,
       );
     }
+    const recused = new Set(
+      (await this.conflicts.listByMatter(db, matter.villageId, matter.id)).map(
+        (conflict) => conflict.personId,
+      ),
+    );
     const roster = rosterFor(body, await this.memberships.validInVillage(db, matter.villageId, heldOn));
     if (roster.length === 0) throw new DomainError('MEETING.EMPTY_ROSTER', { body });
     const meeting: MeetingEntity = {
@@ -120,7 +127,12 @@ export class MeetingEffects implements OnModuleInit {
     await this.meetings.insert(
       db,
       meeting,
-      roster.map((entry) => ({ villageId: matter.villageId, meetingId: meeting.id, ...entry })),
+      roster.map((entry) => ({
+        villageId: matter.villageId,
+        meetingId: meeting.id,
+        ...entry,
+        recused: recused.has(entry.personId),
+      })),
     );
   }
 
@@ -261,6 +273,7 @@ export class MeetingEffects implements OnModuleInit {
         ? new DomainError('VOTE.NOT_ON_ROSTER')
         : new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: [personId] });
     }
+    if (entry.recused) throw new DomainError('CONFLICT.RECUSED', { personId });
     if (!entry.entitled) throw new DomainError('VOTE.NOT_ENTITLED', { personId });
     const attendance = await this.meetings.attendance(db, meeting.villageId, meeting.id);
     if (!attendance.some((row) => row.personId === personId && row.kind === 'member')) {

@@ -8,4 +8,6 @@ export class MeetingRosterEntity {
   @PrimaryColumn({ type: 'uuid' }) personId: string;
   @Column({ type: 'boolean' }) entitled: boolean;
   @Column({ type: 'text', nullable: true }) household: string | null;
+  /** Recused for a declared conflict of interest (回避): on the roster, without a vote. */
+  @Column({ type: 'boolean' }) recused: boolean;
 }

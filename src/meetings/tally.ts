@@ -4,6 +4,8 @@ export interface RosterEntry {
   personId: string;
   entitled: boolean;
   household: string | null;
+  /** Recused for a conflict of interest: left out of every count of this vote. */
+  recused?: boolean;
 }
 
 export interface TallyInput {
@@ -66,7 +68,8 @@ function check(threshold: Threshold, counts: Record<TallyCount, number>): Thresh
 }
 
 /** Computes quorum and outcome from the roster, the attendance and the ballots under one rule set. */
-export function computeTally({ ruleSet, roster, presentPersonIds, choices }: TallyInput): Tally {
+export function computeTally({ ruleSet, roster: fullRoster, presentPersonIds, choices }: TallyInput): Tally {
+  const roster = fullRoster.filter((entry) => !entry.recused);
   const present = roster.filter((entry) => presentPersonIds.has(entry.personId));
   const householdOf = (entry: RosterEntry) => entry.household ?? `person:${entry.personId}`;
   const counts = {

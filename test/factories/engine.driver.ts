@@ -1,9 +1,15 @@
-import { EngineService } from '../../src/engine/engine.service.js';
+import { EngineService, type ConflictDeclaration } from '../../src/engine/engine.service.js';
 import type { MatterView } from '../../src/engine/matter-view.service.js';
 import { localDate } from '../../src/time/calendar.js';
 import type { TestApp } from '../support/test-app.js';
 import { majorMatterInputs } from './matter.driver.js';
 import { actorOf, type MemberKey, type VillageWorld } from './village.factory.js';
+
+export interface StartOptions {
+  procedureId?: string;
+  by?: MemberKey;
+  conflicts?: ConflictDeclaration[];
+}
 
 /** Drives a matter through EngineService directly (no HTTP), for medium tests. */
 export class EngineDriver {
@@ -13,14 +19,33 @@ export class EngineDriver {
     readonly matterId: string,
   ) {}
 
-  static async start(t: TestApp, world: VillageWorld, inputs: object = {}): Promise<EngineDriver> {
+  static async start(
+    t: TestApp,
+    world: VillageWorld,
+    inputs: object = {},
+    options: StartOptions = {},
+  ): Promise<EngineDriver> {
+    const procedureId = options.procedureId ?? 'A1';
     const { view } = await t.get(EngineService).start({
       villageId: world.villageId,
-      actor: actorOf(world, 'secretary'),
-      procedureId: 'A1',
-      inputs: { ...majorMatterInputs(), ...inputs },
+      actor: actorOf(world, options.by ?? 'secretary'),
+      procedureId,
+      inputs: { ...(procedureId === 'A1' ? majorMatterInputs() : {}), ...inputs } as never,
+      conflicts: options.conflicts,
     });
     return new EngineDriver(t, world, view.id);
+  }
+
+  async sendAs(who: MemberKey, as: string, type: string, payload: object = {}): Promise<MatterView> {
+    const { view } = await this.t.get(EngineService).send({
+      villageId: this.world.villageId,
+      matterId: this.matterId,
+      actor: actorOf(this.world, who),
+      type,
+      payload: payload as never,
+      asRole: as,
+    });
+    return view;
   }
 
   async send(who: MemberKey, type: string, payload: object = {}): Promise<MatterView> {

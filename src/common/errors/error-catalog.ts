@@ -48,6 +48,19 @@ export const ERROR_CATALOG = {
   'VOTE.NOT_PRESENT': { zh: '未登记到会，不能投票', en: 'Only members recorded present may vote' },
   'VOTE.ALREADY_CAST': { zh: '已经投过票，不能重复投票', en: 'A ballot was already cast' },
   'VOTE.SECRET_BALLOT': { zh: '无记名投票须由本人投票', en: 'A secret ballot must be cast in person' },
+  'SEPARATION.SELF_APPROVAL': { zh: '不能审批自己发起的事项', en: 'You cannot approve a matter you started' },
+  'SEPARATION.SAME_PERSON': {
+    zh: '这一步须由与前一步不同的人办理',
+    en: 'This step must be taken by someone other than who took the earlier one',
+  },
+  'SEPARATION.DUAL_ROLE': {
+    zh: '同一人不能在同一事项中既担任监督者又担任“两委”成员',
+    en: 'One person cannot act both as supervisor and as cadre in one matter',
+  },
+  'CONFLICT.RECUSED': {
+    zh: '您已申报回避，不能参与本事项的表决和审批',
+    en: 'You are recused from this matter',
+  },
   'DISCLOSURE.NOT_FOUND': { zh: '找不到待审核的公开内容', en: 'No disclosure awaits this step' },
   'IDEMPOTENCY.KEY_INVALID': { zh: '幂等键格式不正确', en: 'The Idempotency-Key header is invalid' },
   'IDEMPOTENCY.KEY_REUSED': {

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { MembershipRepository } from '../../src/identity/membership.repository.js';
+import { EngineDriver } from '../factories/engine.driver.js';
+import { createVillage, type VillageWorld } from '../factories/village.factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('Separation of duties and conflicts of interest', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    world = await createVillage(t);
+  });
+
+  const expenseClaim = () =>
+    EngineDriver.start(
+      t,
+      world,
+      { title: '购买办公用品', amount: 800, voucherNo: 'FP-001', purpose: '办公' },
+      { procedureId: 'C1', by: 'committee1' },
+    );
+
+  it('refuses an approval by whoever started the matter', async () => {
+    const claim = await expenseClaim();
+    await claim.send('committee2', 'WITNESS_SIGN', {});
+    await expect(claim.send('committee1', 'FINANCE_APPROVE', {})).rejects.toMatchObject({
+      code: 'SEPARATION.SELF_APPROVAL',
+    });
+    const view = await claim.send('committee2', 'FINANCE_APPROVE', { opinion: '票据合规' });
+    expect(view.state).toBe('supervisorSeal');
+  });
+
+  it('refuses a witness who is the person claiming', async () => {
+    const claim = await expenseClaim();
+    await expect(claim.send('committee1', 'WITNESS_SIGN', {})).rejects.toMatchObject({
+      code: 'SEPARATION.SAME_PERSON',
+      details: { earlierStep: 'START' },
+    });
+  });
+
+  it('keeps the seal’s approver and its custodian apart', async () => {
+    const seal = await EngineDriver.start(
+      t,
+      world,
+      { title: '开具居住证明', kind: 'certificate', documentRef: '居住证明-0301', purpose: '入学' },
+      { procedureId: 'G1', by: 'villager1' },
+    );
+    await seal.send('secretary', 'APPROVE_SEAL_USE', { opinion: '同意' });
+    await expect(
+      seal.send('secretary', 'RECORD_SEAL_USE', { copies: 1, documentChecked: true }),
+    ).rejects.toMatchObject({
+      code: 'SEPARATION.SAME_PERSON',
+      details: { earlierStep: 'APPROVE_SEAL_USE' },
+    });
+    const view = await seal.send('committee2', 'RECORD_SEAL_USE', { copies: 1, documentChecked: true });
+    expect(view.status).toBe('done');
+  });
+
+  it('refuses one person acting as cadre and then as supervisor in the same matter', async () => {
+    // Roles change over a term; the matter remembers who did what.
+    await t.get(MembershipRepository).insert(t.dataSource.manager, {
+      villageId: world.villageId,
+      id: randomUUID(),
+      personId: world.people.committee2.personId,
+      role: 'supervisor',
+      vcChair: false,
+      supervisorChair: false,
+      votingRights: true,
+      household: null,
+      validFrom: '2025-01-01',
+      validTo: null,
+      createdAt: t.clock.now(),
+    });
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    await matter.sendAs('committee2', 'committee_member', 'CAST_BALLOT', { choice: 'yes' });
+    await expect(
+      matter.sendAs('committee2', 'supervisor', 'OBJECT', { reason: '我反对' }),
+    ).rejects.toMatchObject({
+      code: 'SEPARATION.DUAL_ROLE',
+      details: { earlierRole: 'committee_member' },
+    });
+  });
+
+  it('keeps a person with a declared conflict out of the vote, and out of the count', async () => {
+    const matter = await EngineDriver.start(
+      t,
+      world,
+      {},
+      {
+        conflicts: [
+          { personId: world.people.party1.personId, relation: 'closeRelative', note: '申请人之子' },
+        ],
+      },
+    );
+    await matter.atTwoCommitteeMeeting();
+    for (const who of ['secretary', 'committee1', 'committee2'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('secretary', 'CLOSE_VOTE');
+    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: matter.today(), ballot: 'open' });
+    const present = ['secretary', 'committee1', 'party1', 'party2', 'party3'] as const;
+    await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      present: present.map((who) => matter.personId(who)),
+    });
+    await expect(matter.send('party1', 'CAST_BALLOT', { choice: 'yes' })).rejects.toMatchObject({
+      code: 'CONFLICT.RECUSED',
+    });
+    for (const who of ['secretary', 'committee1', 'party2'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    const view = await matter.send('secretary', 'CLOSE_VOTE');
+    // 5 voting members remain after the recusal: 3 yes is more than half.
+    expect(
+      (view.meetings as { tally: { counts: { entitled: number; yes: number }; outcome: string } }[])[1].tally,
+    ).toMatchObject({
+      counts: { entitled: 5, yes: 3 },
+      outcome: 'passed',
+    });
+  });
+
+  it('keeps a supervisor with a declared conflict from signing off', async () => {
+    const matter = await EngineDriver.start(
+      t,
+      world,
+      {},
+      { conflicts: [{ personId: world.people.supervisor.personId, relation: 'payee' }] },
+    );
+    await matter.toResolutionMeeting();
+    await matter.passMeeting(['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3']);
+    await matter.send('committee1', 'SUBMIT_DISCLOSURE', { title: '决议公开', body: '正文' });
+    await expect(matter.send('supervisor', 'GIVE_OPINION', { opinion: '同意' })).rejects.toMatchObject({
+      code: 'CONFLICT.RECUSED',
+    });
+    const view = await matter.send('supervisor2', 'GIVE_OPINION', { opinion: '同意' });
+    expect(view.state).toBe('resolutionDisclosure.public');
+  });
+});
