@@ -365,7 +365,7 @@ export class EngineService implements OnApplicationBootstrap {
   }
 
   private asJson(conflicts: ConflictDeclaration[] = []): JsonObject[] {
-    return conflicts.map((conflict) => ({ ...conflict }) as unknown as JsonObject);
+    return conflicts.map((conflict) => ({ ...conflict }));
   }
 
   /** What identifies a retried event; secret fields are left out, so it cannot reveal a secret ballot. */

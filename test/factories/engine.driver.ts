@@ -30,7 +30,7 @@ export class EngineDriver {
       villageId: world.villageId,
       actor: actorOf(world, options.by ?? 'secretary'),
       procedureId,
-      inputs: { ...(procedureId === 'A1' ? majorMatterInputs() : {}), ...inputs } as never,
+      inputs: { ...(procedureId === 'A1' ? majorMatterInputs() : {}), ...inputs },
       conflicts: options.conflicts,
     });
     return new EngineDriver(t, world, view.id);
