@@ -5,6 +5,7 @@ import { CommonModule } from './common/common.module.js';
 import { DomainExceptionFilter } from './common/http/domain-exception.filter.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
+import { CatalogModule } from './catalog/catalog.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { OpenTarget } from './database/open-data-source.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         MeetingsModule,
         DisclosureModule,
         TimeModule,
+        CatalogModule,
         DemoModule,
       ],
       controllers: [HealthController],

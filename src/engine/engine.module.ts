@@ -34,6 +34,13 @@ import { TraceService } from './trace.service.js';
     TraceRepository,
     TraceService,
   ],
-  exports: [EngineExtensions, EngineService, TraceService, MatterRepository, MatterConflictRepository],
+  exports: [
+    EngineExtensions,
+    EngineService,
+    TraceService,
+    MatterRepository,
+    MatterConflictRepository,
+    MatterQueries,
+  ],
 })
 export class EngineModule {}

@@ -55,6 +55,32 @@ export class MatterQueries {
     return { ...view, history };
   }
 
+  /** The procedure a matter runs on and the way it has gone, for drawing over the flowchart. */
+  async pathTaken(actor: PersonActor, villageId: string, matterId: string) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const matter = await this.matters.findById(db, villageId, matterId);
+    if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
+    const accepted = (await this.traceRows.listByMatter(db, villageId, matterId)).filter(
+      (row) => row.accepted,
+    );
+    const visited = new Set(
+      accepted
+        .flatMap((row) => [row.stateBefore, row.stateAfter])
+        .filter((state): state is string => !!state),
+    );
+    const moves = new Set(
+      accepted
+        .filter((row) => row.stateBefore && row.stateBefore !== row.stateAfter)
+        .map((row) => `${row.stateBefore}→${row.stateAfter}`),
+    );
+    return {
+      procedureId: matter.procedureId,
+      version: matter.procedureVersion,
+      path: { current: matter.state, visited, moves },
+    };
+  }
+
   async trace(actor: PersonActor, villageId: string, matterId: string) {
     const db = this.dataSource.manager;
     await this.access.requireVillage(db, actor.personId, villageId, this.time.today());

@@ -67,6 +67,8 @@ export class MeetingEffects implements OnModuleInit {
     const body = this.resolveBody(matter, params.body);
     const ruleSet = await this.ruleSets.latest(db, this.resolveRuleSetCode(matter, params.ruleSet));
     const payload = event.payload as unknown as ConvenePayload;
+    if (params.ballot === 'secret' && payload.ballot !== 'secret')
+      throw new DomainError('MEETING.BALLOT_MODE');
     const heldOn = payload.heldOn;
     const noticeGivenOn = payload.noticeGivenOn ?? null;
     if (daysBetween(today, heldOn) > CONVENE_AHEAD_DAYS || daysBetween(heldOn, today) > RECORD_WINDOW_DAYS) {

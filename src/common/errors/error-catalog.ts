@@ -36,6 +36,10 @@ export const ERROR_CATALOG = {
   'MEETING.NOT_OPEN': { zh: '当前没有正在进行的会议', en: 'No meeting is in session' },
   'MEETING.DATE_INVALID': { zh: '会议日期不正确', en: 'The meeting date is invalid' },
   'MEETING.NOTICE_TOO_SHORT': { zh: '会议通知时间不足', en: 'The meeting notice is too short' },
+  'MEETING.BALLOT_MODE': {
+    zh: '本事项须以无记名投票方式表决',
+    en: 'This decision must be taken by secret ballot',
+  },
   'MEETING.NOT_YET_HELD': { zh: '会议尚未召开', en: 'The meeting has not been held yet' },
   'MEETING.EMPTY_ROSTER': { zh: '应到会人员名单为空', en: 'The meeting roster is empty' },
   'ATTENDANCE.NOT_ON_ROSTER': { zh: '该人员不在应到会名单中', en: 'The person is not on the roster' },

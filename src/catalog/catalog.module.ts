@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EngineModule } from '../engine/engine.module.js';
+import { ProceduresModule } from '../procedures/procedures.module.js';
+import { CatalogController } from './catalog.controller.js';
+import { CatalogService } from './catalog.service.js';
+
+@Module({
+  imports: [EngineModule, ProceduresModule],
+  controllers: [CatalogController],
+  providers: [CatalogService],
+})
+export class CatalogModule {}

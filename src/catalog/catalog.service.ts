@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  CATEGORY_RULES,
+  CATEGORY_TITLES,
+  ROLE_TITLES,
+  type CategoryCode,
+  type MachineData,
+  type ProcedureDefinition,
+  type Role,
+} from '../../workflows/index.js';
+import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { buildStateTree } from '../procedures/state-graph.js';
+import { flowchartDot, type PathTaken } from './flowchart-dot.js';
+import { renderSvg } from './graphviz.js';
+
+const roleTitle = (role: string) => ({ role, title: ROLE_TITLES[role as Role] ?? role });
+
+/** The catalog as villagers and staff read it: items by category, each with its procedure and flowchart. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly procedures: ProcedureCatalog,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async categories() {
+    const items = await this.latestItems();
+    return (Object.keys(CATEGORY_TITLES) as CategoryCode[]).map((code) => ({
+      code,
+      title: CATEGORY_TITLES[code],
+      items: items
+        .filter((item) => item.category === code)
+        .map((item) => ({
+          code: item.id,
+          title: item.title,
+          version: item.version,
+          responsible: item.catalog?.responsible ?? null,
+          flowchart: `/api/catalog/${item.id}/flowchart.svg`,
+        })),
+    }));
+  }
+
+  async item(code: string) {
+    const { definition, config, parameters } = await this.procedures.latest(this.dataSource.manager, code);
+    return {
+      code: definition.id,
+      version: definition.version,
+      title: definition.title,
+      category: { code: definition.category, title: CATEGORY_TITLES[definition.category] },
+      description: definition.description ?? null,
+      responsible: definition.catalog?.responsible ?? null,
+      responsibleRole: definition.catalog ? roleTitle(definition.catalog.responsibleRole) : null,
+      riskPoints: definition.catalog?.riskPoints ?? [],
+      legalBasis: definition.legalBasis,
+      startRoles: definition.startRoles.map(roleTitle),
+      inputSchema: definition.inputSchema,
+      parameters,
+      steps: this.steps(definition, config),
+      disclosures: this.disclosures(config),
+      requirements: CATEGORY_RULES[definition.category].map((rule) => ({
+        requirement: rule.requirement,
+        title: rule.title,
+        exemption:
+          definition.exemptions?.find((exemption) => exemption.requirement === rule.requirement)?.reason ??
+          null,
+      })),
+      outcomes: definition.outcomes,
+      flowchart: `/api/catalog/${definition.id}/flowchart.svg`,
+    };
+  }
+
+  async flowchart(code: string, version?: number, path?: PathTaken): Promise<string> {
+    const db = this.dataSource.manager;
+    const { definition, config } = version
+      ? await this.procedures.get(db, code, version)
+      : await this.procedures.latest(db, code);
+    return renderSvg(flowchartDot(definition, config, path));
+  }
+
+  private async latestItems(): Promise<ProcedureDefinition[]> {
+    const rows = await this.procedures.list(this.dataSource.manager);
+    const latest = new Map<string, number>();
+    for (const row of rows)
+      latest.set(row.procedureId, Math.max(latest.get(row.procedureId) ?? 0, row.version));
+    const items = await Promise.all(
+      [...latest].map(
+        async ([id, version]) => (await this.procedures.get(this.dataSource.manager, id, version)).definition,
+      ),
+    );
+    return items.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  }
+
+  /** The steps in order with who acts in each: the item's procedure in words. */
+  private steps(definition: ProcedureDefinition, machine: MachineData) {
+    const root = buildStateTree(machine).get('')!;
+    return root.children
+      .filter((stage) => !stage.data.always && stage.data.type !== 'final')
+      .map((stage) => {
+        const events = new Set<string>();
+        for (const node of [stage, ...stage.children])
+          Object.keys(node.data.on ?? {}).forEach((event) => events.add(event));
+        events.delete('OBJECT');
+        const roles = new Set(
+          [...events]
+            .flatMap((event) => definition.events[event]?.roles ?? [])
+            .filter((role) => role !== 'system'),
+        );
+        return {
+          key: stage.key,
+          title: stage.data.meta?.title ?? stage.key,
+          description: stage.data.description ?? null,
+          roles: [...roles].map(roleTitle),
+          acts: [...events].map((event) => ({ event, title: definition.events[event]?.title ?? event })),
+        };
+      });
+  }
+
+  /** Every disclosure the procedure makes, with its public period, read from the machine itself. */
+  private disclosures(machine: MachineData) {
+    const found: { step: string; kind: string; period: unknown }[] = [];
+    for (const node of buildStateTree(machine).values()) {
+      for (const transition of Object.values(node.data.on ?? {}).flat()) {
+        for (const action of transition.actions ?? []) {
+          if (action.type !== 'publishDisclosure') continue;
+          const stage = node.path.split('.')[0];
+          found.push({
+            step: machine.states?.[stage]?.meta?.title ?? stage,
+            kind: action.params?.kind as string,
+            period: action.params?.period,
+          });
+        }
+      }
+    }
+    return found;
+  }
+}
