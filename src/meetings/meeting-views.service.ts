@@ -82,6 +82,7 @@ export class MeetingViews implements OnModuleInit {
         personId: entry.personId,
         name: nameOf.get(entry.personId) ?? '',
         entitled: entry.entitled,
+        recused: entry.recused,
         household: entry.household,
         present: present.has(entry.personId),
         voted: voted.has(entry.personId),

@@ -1,0 +1,3 @@
+import { describeCatalogCategory } from '../factories/catalog-category.suite.js';
+
+describeCatalogCategory('F');
