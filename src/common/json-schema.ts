@@ -37,4 +37,4 @@ export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): 
   });
 }
 
-export type { ValidateFunction };
+export type { Ajv, ValidateFunction };

@@ -35,7 +35,7 @@ export class ProcedureCatalog implements OnModuleInit {
     definition: ProcedureDefinition,
     origin: 'builtin' | 'runtime',
   ): Promise<void> {
-    buildProcedure(definition);
+    const built = buildProcedure(definition);
     const contentHash = digestOf(definition);
     await db.query(
       `INSERT INTO procedure_version (procedure_id, version, title, category, definition, content_hash, origin, created_at)
@@ -62,6 +62,7 @@ export class ProcedureCatalog implements OnModuleInit {
         `${definition.id} 第 ${definition.version} 版`,
       );
     }
+    this.built.set(`${definition.id}@${definition.version}`, built);
   }
 
   async get(db: EntityManager, procedureId: string, version: number): Promise<BuiltProcedure> {

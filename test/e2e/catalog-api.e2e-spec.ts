@@ -1,0 +1,112 @@
+import type request from 'supertest';
+import { MatterDriver } from '../factories/matter.driver.js';
+import { createVillage, type VillageWorld } from '../factories/village.factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** supertest leaves SVG as bytes; read it as text. */
+const asText = (response: request.Response, done: (error: Error | null, body: string) => void) => {
+  let text = '';
+  response.setEncoding('utf8');
+  response.on('data', (chunk: string) => (text += chunk));
+  response.on('end', () => done(null, text));
+};
+const svgOf = async (test: request.Test) =>
+  (await test.buffer(true).parse(asText).expect(200)).body as string;
+
+describe('Catalog API', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createVillage(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists at least thirty items in the eight categories, without logging in', async () => {
+    const response = await t.api().get('/catalog').expect(200);
+    const categories = response.body as { code: string; title: string; items: { code: string }[] }[];
+    expect(categories.map((category) => category.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+    expect(categories.every((category) => category.items.length > 0)).toBe(true);
+    expect(categories.flatMap((category) => category.items).length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('shows an item with its steps, roles, disclosures, legal basis, risk points and requirements', async () => {
+    const response = await t.api().get('/catalog/B1').expect(200);
+    expect(response.body).toMatchObject({
+      code: 'B1',
+      category: { code: 'B', title: '工程项目和物资采购' },
+      parameters: { villagerVoteFrom: 50000, publicTenderFrom: 100000 },
+      disclosures: [
+        { step: '立项公示', kind: 'resolution', period: { days: 7, unit: 'calendar' } },
+        { step: '项目决算公开', kind: 'result', period: { days: 7, unit: 'calendar' } },
+      ],
+      flowchart: '/api/catalog/B1/flowchart.svg',
+    });
+    expect(response.body.riskPoints).toContain('拆分项目规避表决或招标');
+    expect(response.body.steps.map((step: { key: string }) => step.key)).toContain('tender');
+    expect(response.body.requirements).toContainEqual({
+      requirement: 'tender',
+      title: '公开招标（10万元以上）',
+      exemption: null,
+    });
+  });
+
+  it('shows an exemption with its reason', async () => {
+    const response = await t.api().get('/catalog/D6').expect(200);
+    expect(response.body.requirements).toContainEqual(
+      expect.objectContaining({ requirement: 'vote', exemption: expect.stringContaining('农户自主流转') }),
+    );
+  });
+
+  it('draws the item’s flowchart as SVG', async () => {
+    const response = await t.api().get('/catalog/A1/flowchart.svg').expect(200);
+    expect(response.headers['content-type']).toContain('image/svg+xml');
+    const svg = await svgOf(t.api().get('/catalog/A1/flowchart.svg'));
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('党员大会审议');
+  });
+
+  it('answers an unknown item with the error shape', async () => {
+    const response = await t.api().get('/catalog/Z9').expect(404);
+    expect(response.body.code).toBe('PROCEDURE.NOT_FOUND');
+  });
+
+  it('draws a matter’s chart with its current step and the path it took', async () => {
+    const matter = await MatterDriver.start(t, world);
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '方案' });
+    const svg = await svgOf(t.api(world.people.villager1.token).get(`${matter.path}/flowchart.svg`));
+    expect(svg).toContain('#ffd27f');
+    expect(svg).toContain('#1f5fbf');
+    await t
+      .api(world.people.villager1.token)
+      .get(`/villages/${world.villageId}/matters/${world.villageId}/flowchart.svg`)
+      .expect(404);
+  });
+
+  it('records a conflict of interest declared during a matter, traced', async () => {
+    const matter = await MatterDriver.start(t, world);
+    const response = await t
+      .api(world.people.supervisor.token)
+      .post(`${matter.path}/conflicts`, {
+        personId: world.people.party2.personId,
+        relation: 'closeRelative',
+        note: '申请人配偶',
+      })
+      .expect(200);
+    expect(response.body.conflicts).toEqual([
+      expect.objectContaining({ personId: world.people.party2.personId, relation: 'closeRelative' }),
+    ]);
+    expect((await matter.trace()).at(-1)).toMatchObject({
+      eventType: 'DECLARE_CONFLICT',
+      accepted: true,
+      actor: { role: 'supervisor' },
+    });
+    const refused = await t
+      .api(world.people.villager2.token)
+      .post(`${matter.path}/conflicts`, { personId: world.people.party3.personId, relation: 'other' });
+    expect(refused.status).toBe(403);
+  });
+});
