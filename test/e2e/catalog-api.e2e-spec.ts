@@ -46,7 +46,7 @@ describe('Catalog API', () => {
       flowchart: '/api/catalog/B1/flowchart.svg',
     });
     expect(response.body.riskPoints).toContain('拆分项目规避表决或招标');
-    expect(response.body.steps.map((step: { key: string }) => step.key)).toContain('tender');
+    expect((response.body.steps as { key: string }[]).map((step) => step.key)).toContain('tender');
     expect(response.body.requirements).toContainEqual({
       requirement: 'tender',
       title: '公开招标（10万元以上）',
