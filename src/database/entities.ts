@@ -15,6 +15,7 @@ import { MeetingRosterEntity } from '../meetings/meeting-roster.entity.js';
 import { MeetingEntity } from '../meetings/meeting.entity.js';
 import { RuleSetEntity } from '../meetings/rule-set.entity.js';
 import { ProcedureVersionEntity } from '../procedures/procedure-version.entity.js';
+import { CalendarDayEntity } from '../time/calendar-day.entity.js';
 import { TimerEntity } from '../time/timer.entity.js';
 import { AppSettingEntity } from './app-setting.entity.js';
 
@@ -39,4 +40,5 @@ export const ENTITIES = [
   BallotReceiptEntity,
   DisclosureEntity,
   TimerEntity,
+  CalendarDayEntity,
 ];

@@ -5,6 +5,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { EngineExtensions, type EffectContext } from '../engine/engine-extensions.js';
 import { periodEnd, type Period } from '../time/calendar.js';
+import { CalendarService } from '../time/calendar.service.js';
 import { TimerRepository } from '../time/timer.repository.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import type { DisclosureStatus } from './disclosure.entity.js';
@@ -31,6 +32,7 @@ export class DisclosureEffects implements OnModuleInit {
     private readonly extensions: EngineExtensions,
     private readonly disclosures: DisclosureRepository,
     private readonly timers: TimerRepository,
+    private readonly calendars: CalendarService,
     private readonly time: LocalTime,
   ) {}
 
@@ -86,7 +88,12 @@ export class DisclosureEffects implements OnModuleInit {
   ): Promise<void> {
     const draft = await this.live(db, matter, kindOf(params), stateBefore, 'awaiting_opinion');
     const period = params.period as unknown as Period;
-    const endsAt = periodEnd(now, period, this.time.timeZone);
+    const endsAt = periodEnd(
+      now,
+      period,
+      this.time.timeZone,
+      await this.calendars.forVillage(db, matter.villageId),
+    );
     await this.disclosures.update(db, draft, {
       status: 'published',
       scopeState: stateAfter,

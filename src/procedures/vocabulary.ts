@@ -103,6 +103,7 @@ const period = schema(
   {
     days: { type: 'integer', minimum: 1, maximum: 366 },
     unit: { type: 'string', enum: ['calendar', 'working'] },
+    extendPastHolidays: { type: 'boolean' },
   },
   ['days', 'unit'],
 );

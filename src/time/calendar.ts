@@ -4,6 +4,21 @@ import { DAY_MS } from '../common/clock.js';
 export interface Period {
   days: number;
   unit: 'calendar' | 'working';
+  /**
+   * A calendar-day period whose last day is a rest day ends on the next working day (民法典 第二百零三条);
+   * `false` counts plain days.
+   */
+  extendPastHolidays?: boolean;
+}
+
+/** Which days are working days: weekdays, less statutory holidays, plus adjusted working days (调休). */
+export class WorkingCalendar {
+  constructor(private readonly entries: ReadonlyMap<string, 'holiday' | 'workday'> = new Map()) {}
+
+  isWorkingDay(date: string): boolean {
+    const entry = this.entries.get(date);
+    return entry ? entry === 'workday' : !isWeekend(date);
+  }
 }
 
 const partsIn = (instant: Date, timeZone: string) => {
@@ -71,14 +86,22 @@ const isWeekend = (date: string): boolean => {
 
 /**
  * When a period that starts at `start` ends: the first day is not counted and the period runs to the end
- * (24:00) of its last day (民法典 第二百零一条、第二百零三条). Working days skip weekends; statutory
- * holidays and adjusted working days (调休) are not yet known here.
+ * (24:00) of its last day (民法典 第二百零一条、第二百零三条). Working days follow the calendar (holidays,
+ * 调休); a calendar-day period ending on a rest day runs on to the next working day.
  */
-export function periodEnd(start: Date, period: Period, timeZone: string): Date {
+export function periodEnd(
+  start: Date,
+  period: Period,
+  timeZone: string,
+  calendar = new WorkingCalendar(),
+): Date {
   let date = localDate(start, timeZone);
   for (let counted = 0; counted < period.days;) {
     date = addDays(date, 1);
-    if (period.unit === 'calendar' || !isWeekend(date)) counted++;
+    if (period.unit === 'calendar' || calendar.isWorkingDay(date)) counted++;
+  }
+  if (period.unit === 'calendar' && period.extendPastHolidays !== false) {
+    while (!calendar.isWorkingDay(date)) date = addDays(date, 1);
   }
   return startOfLocalDay(addDays(date, 1), timeZone);
 }

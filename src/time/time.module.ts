@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EngineModule } from '../engine/engine.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
+import { CalendarController } from './calendar.controller.js';
+import { CalendarService } from './calendar.service.js';
 import { ClockController } from './clock.controller.js';
 import { ClockService } from './clock.service.js';
 import { SchedulerService } from './scheduler.service.js';
@@ -9,8 +11,8 @@ import { TimerRepository } from './timer.repository.js';
 
 @Module({
   imports: [EngineModule, IdentityModule],
-  controllers: [ClockController],
-  providers: [ClockService, SchedulerService, TimerExtensions, TimerRepository],
-  exports: [SchedulerService, TimerRepository],
+  controllers: [CalendarController, ClockController],
+  providers: [CalendarService, ClockService, SchedulerService, TimerExtensions, TimerRepository],
+  exports: [CalendarService, SchedulerService, TimerRepository],
 })
 export class TimeModule {}

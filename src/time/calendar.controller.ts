@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { Public } from '../common/http/public.decorator.js';
+import type { PersonActor } from '../identity/actor.js';
+import { CurrentActor } from '../identity/current-actor.decorator.js';
+import { CalendarService } from './calendar.service.js';
+
+export class CalendarQuery {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+}
+
+export class CalendarEntryDto {
+  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) date: string;
+  @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) kind: 'holiday' | 'workday';
+  @ApiProperty({ example: '地方节日' }) @IsString() @MinLength(1) @MaxLength(50) name: string;
+}
+
+/** The working-day calendar: national statutory holidays and 调休, and each district's own days. */
+@ApiTags('time')
+@Controller()
+export class CalendarController {
+  constructor(private readonly calendars: CalendarService) {}
+
+  @Public()
+  @Get('calendar')
+  national(@Query() query: CalendarQuery) {
+    return this.calendars.list(null, query.year);
+  }
+
+  @Public()
+  @Get('regions/:districtId/calendar')
+  district(@Param('districtId', ParseUUIDPipe) districtId: string, @Query() query: CalendarQuery) {
+    return this.calendars.list(districtId, query.year);
+  }
+
+  @ApiBearerAuth()
+  @Post('regions/:districtId/calendar')
+  add(
+    @CurrentActor() actor: PersonActor,
+    @Param('districtId', ParseUUIDPipe) districtId: string,
+    @Body() body: CalendarEntryDto,
+  ) {
+    return this.calendars.add(actor, districtId, body);
+  }
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import { MembershipRepository } from '../identity/membership.repository.js';
+import { RegionRepository } from '../identity/region.repository.js';
+import { CalendarDayEntity } from './calendar-day.entity.js';
+import { WorkingCalendar } from './calendar.js';
+
+/** The working-day calendar of a district: the national days plus its own (which win on the same date). */
+@Injectable()
+export class CalendarService {
+  private readonly cache = new Map<string, WorkingCalendar>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly regions: RegionRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly time: LocalTime,
+  ) {}
+
+  async forVillage(db: EntityManager, villageId: string): Promise<WorkingCalendar> {
+    const lineage = await this.access.lineage(db, villageId);
+    return this.forDistrict(db, lineage?.district.id ?? null);
+  }
+
+  async forDistrict(db: EntityManager, districtId: string | null): Promise<WorkingCalendar> {
+    const key = districtId ?? 'national';
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const rows = await this.entries(db, districtId);
+    const entries = new Map<string, 'holiday' | 'workday'>();
+    for (const row of rows.filter((entry) => !entry.regionId)) entries.set(row.date, row.kind);
+    for (const row of rows.filter((entry) => entry.regionId)) entries.set(row.date, row.kind);
+    const calendar = new WorkingCalendar(entries);
+    this.cache.set(key, calendar);
+    return calendar;
+  }
+
+  async list(districtId: string | null, year?: number) {
+    const rows = await this.entries(this.dataSource.manager, districtId);
+    return rows
+      .filter((row) => !year || row.date.startsWith(String(year)))
+      .map((row) => ({
+        date: row.date,
+        kind: row.kind,
+        name: row.name,
+        provisional: row.provisional,
+        district: row.regionId !== null,
+      }));
+  }
+
+  /** A district administrator adds a local holiday or working day. */
+  async add(
+    actor: PersonActor,
+    districtId: string,
+    entry: { date: string; kind: 'holiday' | 'workday'; name: string },
+  ) {
+    const db = this.dataSource.manager;
+    const district = await this.regions.findById(db, districtId);
+    if (district?.kind !== 'district') throw new DomainError('REGION.NOT_FOUND', { regionId: districtId });
+    const posts = await this.memberships.postsOver(db, actor.personId, [districtId], this.time.today());
+    if (!posts.some((post) => post.role === 'district_admin')) throw new DomainError('AUTH.FORBIDDEN');
+    await db.transaction(async (tx) => {
+      await tx.delete(CalendarDayEntity, { regionId: districtId, date: entry.date });
+      await tx.insert(CalendarDayEntity, {
+        id: randomUUID(),
+        regionId: districtId,
+        date: entry.date,
+        kind: entry.kind,
+        name: entry.name,
+        provisional: false,
+        createdAt: this.time.now(),
+      });
+    });
+    this.cache.delete(districtId);
+    return this.list(districtId, Number(entry.date.slice(0, 4)));
+  }
+
+  private entries(db: EntityManager, districtId: string | null): Promise<CalendarDayEntity[]> {
+    return db.find(CalendarDayEntity, {
+      where: districtId ? [{ regionId: IsNull() }, { regionId: districtId }] : [{ regionId: IsNull() }],
+      order: { date: 'ASC' },
+    });
+  }
+}
