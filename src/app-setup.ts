@@ -13,6 +13,12 @@ export async function createApp(
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '256kb' });
+  // Attachments arrive as the raw file with its own Content-Type.
+  app.useBodyParser('raw', {
+    limit: '5mb',
+    type: (request) =>
+      Boolean(request.headers['content-type']) && !/json/i.test(request.headers['content-type'] ?? ''),
+  });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.disable('x-powered-by');

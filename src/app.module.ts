@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
+import { PublicModule } from './public/public.module.js';
 import { TimeModule } from './time/time.module.js';
 
 export interface AppOptions {
@@ -39,6 +40,7 @@ export class AppModule {
         DisclosureModule,
         TimeModule,
         CatalogModule,
+        PublicModule,
         DemoModule,
       ],
       controllers: [HealthController],

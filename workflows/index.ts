@@ -10,6 +10,8 @@ export type * from './types.js';
 export { BASE_CATALOG };
 export { CATEGORY_RULES, CATEGORY_TITLES } from './catalog/governance-rules.js';
 export type { GovernanceRule, RequirementKind } from './catalog/governance-rules.js';
+export { DISCLOSURE_OBLIGATIONS } from './catalog/disclosure-obligations.js';
+export type { ObligationRule } from './catalog/disclosure-obligations.js';
 
 /** The procedures shipped with the district base catalog. */
 export const BUILTIN_PROCEDURES: readonly ProcedureDefinition[] = BASE_CATALOG;

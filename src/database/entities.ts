@@ -1,4 +1,7 @@
+import { AttachmentEntity } from '../disclosure/attachment.entity.js';
+import { DisclosureObjectionEntity } from '../disclosure/disclosure-objection.entity.js';
 import { DisclosureEntity } from '../disclosure/disclosure.entity.js';
+import { ObligationEntity } from '../disclosure/obligation.entity.js';
 import { IdempotencyRecordEntity } from '../engine/idempotency-record.entity.js';
 import { MatterConflictEntity } from '../engine/matter-conflict.entity.js';
 import { MatterEntity } from '../engine/matter.entity.js';
@@ -39,6 +42,9 @@ export const ENTITIES = [
   BallotEntity,
   BallotReceiptEntity,
   DisclosureEntity,
+  DisclosureObjectionEntity,
+  AttachmentEntity,
+  ObligationEntity,
   TimerEntity,
   CalendarDayEntity,
 ];

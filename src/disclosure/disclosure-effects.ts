@@ -1,30 +1,44 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
-import { EngineExtensions, type EffectContext } from '../engine/engine-extensions.js';
-import { periodEnd, type Period } from '../time/calendar.js';
-import { CalendarService } from '../time/calendar.service.js';
-import { TimerRepository } from '../time/timer.repository.js';
-import { DisclosureRepository } from './disclosure.repository.js';
-import type { DisclosureStatus } from './disclosure.entity.js';
+import { EngineExtensions, type EffectContext, type FactContext } from '../engine/engine-extensions.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
-import type { EntityManager } from 'typeorm';
+import { CalendarService } from '../time/calendar.service.js';
+import { periodEnd, type Period } from '../time/calendar.js';
+import { TimerRepository } from '../time/timer.repository.js';
+import type { AttachmentRef } from './attachment.entity.js';
+import type { DisclosureStatus } from './disclosure.entity.js';
+import { DisclosureRepository } from './disclosure.repository.js';
+import { ObligationService } from './obligation.service.js';
 
 interface DraftPayload {
   title: string;
   body: string;
+  attachments?: string[];
+  channels?: string[];
 }
 interface OpinionPayload {
   opinion: string;
 }
+interface ObjectionPayload {
+  content: string;
+  attachments?: string[];
+}
+interface AnswerPayload {
+  objectionId: string;
+  reasons: string;
+}
 /** Params are checked against the vocabulary when the definition is admitted. */
 const kindOf = (params: JsonObject) => params.kind as string;
+const DEFAULT_CHANNELS = ['board', 'platform'];
 
 /**
  * A matter's disclosures: drafted by the village committee, published only with the supervision
- * committee's opinion, public for the procedure's period, ended by a durable timer.
+ * committee's opinion, public for the procedure's period (ended by a durable timer), held while a
+ * villager's objection waits for its answer.
  */
 @Injectable()
 export class DisclosureEffects implements OnModuleInit {
@@ -33,6 +47,7 @@ export class DisclosureEffects implements OnModuleInit {
     private readonly disclosures: DisclosureRepository,
     private readonly timers: TimerRepository,
     private readonly calendars: CalendarService,
+    private readonly obligations: ObligationService,
     private readonly time: LocalTime,
   ) {}
 
@@ -40,19 +55,13 @@ export class DisclosureEffects implements OnModuleInit {
     this.extensions.registerEffect('draftDisclosure', (context, params) => this.draft(context, params));
     this.extensions.registerEffect('publishDisclosure', (context, params) => this.publish(context, params));
     this.extensions.registerEffect('endDisclosure', (context, params) => this.end(context, params));
-    this.extensions.registerScopedTable('disclosure');
-    this.extensions.registerViewSection('disclosures', async (db, matter) =>
-      (await this.disclosures.listByMatter(db, matter.villageId, matter.id)).map((disclosure) => ({
-        id: disclosure.id,
-        kind: disclosure.kind,
-        title: disclosure.title,
-        body: disclosure.body,
-        status: disclosure.status,
-        supervisorOpinion: disclosure.supervisorOpinion,
-        publishedAt: disclosure.publishedAt?.toISOString() ?? null,
-        periodEndsAt: disclosure.periodEndsAt?.toISOString() ?? null,
-      })),
+    this.extensions.registerEffect('holdDisclosure', (context, params) => this.hold(context, params));
+    this.extensions.registerEffect('fileObjection', (context, params) => this.fileObjection(context, params));
+    this.extensions.registerEffect('answerObjection', (context, params) =>
+      this.answerObjection(context, params),
     );
+    this.extensions.registerFact('openObjections', (context) => this.openObjections(context));
+    this.extensions.registerScopedTable('disclosure');
   }
 
   private async draft(
@@ -60,11 +69,13 @@ export class DisclosureEffects implements OnModuleInit {
     params: JsonObject,
   ): Promise<void> {
     const payload = event.payload as unknown as DraftPayload;
+    const kind = kindOf(params);
+    await this.disclosures.withdrawLive(db, matter.villageId, matter.id, kind, now);
     await this.disclosures.insert(db, {
       villageId: matter.villageId,
       id: randomUUID(),
       matterId: matter.id,
-      kind: kindOf(params),
+      kind,
       scopeState: stateAfter,
       draftedInRevision: matter.revision + 1,
       title: payload.title,
@@ -79,13 +90,15 @@ export class DisclosureEffects implements OnModuleInit {
       periodUnit: null,
       periodEndsAt: null,
       endedAt: null,
+      channels: payload.channels ?? DEFAULT_CHANNELS,
+      attachments: await this.attachments(db, matter, payload.attachments),
     });
   }
 
   private async publish(
-    { db, matter, event, stateBefore, stateAfter, now }: EffectContext,
+    { db, matter, procedure, event, stateBefore, stateAfter, now }: EffectContext,
     params: JsonObject,
-  ): Promise<void> {
+  ) {
     const draft = await this.live(db, matter, kindOf(params), stateBefore, 'awaiting_opinion');
     const period = params.period as unknown as Period;
     const endsAt = periodEnd(
@@ -116,11 +129,82 @@ export class DisclosureEffects implements OnModuleInit {
       },
       now,
     );
+    await this.obligations.fulfilBy(db, matter, procedure.definition, now);
   }
 
   private async end({ db, matter, stateBefore, now }: EffectContext, params: JsonObject): Promise<void> {
     const published = await this.live(db, matter, kindOf(params), stateBefore, 'published');
     await this.disclosures.update(db, published, { status: 'ended', endedAt: now });
+  }
+
+  /** The period is over but objections are open: the disclosure stays up, in the waiting state. */
+  private async hold(
+    { db, matter, stateBefore, stateAfter }: EffectContext,
+    params: JsonObject,
+  ): Promise<void> {
+    const published = await this.live(db, matter, kindOf(params), stateBefore, 'published');
+    await this.disclosures.update(db, published, { scopeState: stateAfter });
+  }
+
+  private async fileObjection(
+    { db, matter, event, stateBefore, now }: EffectContext,
+    params: JsonObject,
+  ): Promise<void> {
+    const published = await this.live(db, matter, kindOf(params), stateBefore, 'published');
+    const payload = event.payload as unknown as ObjectionPayload;
+    await this.disclosures.insertObjection(db, {
+      villageId: matter.villageId,
+      id: randomUUID(),
+      matterId: matter.id,
+      disclosureId: published.id,
+      content: payload.content,
+      attachments: await this.attachments(db, matter, payload.attachments),
+      filedBy: event.actor.personId!,
+      filedAt: now,
+      status: 'open',
+      answer: null,
+      answeredBy: null,
+      answeredAt: null,
+    });
+  }
+
+  private async answerObjection(
+    { db, matter, event, stateBefore, now }: EffectContext,
+    params: JsonObject,
+  ): Promise<void> {
+    const published = await this.live(db, matter, kindOf(params), stateBefore, 'published');
+    const { objectionId, reasons } = event.payload as unknown as AnswerPayload;
+    const objection = await this.disclosures.findObjection(db, matter.villageId, objectionId);
+    if (!objection || objection.disclosureId !== published.id || objection.status !== 'open') {
+      throw new DomainError('DISCLOSURE.OBJECTION_NOT_OPEN', { objectionId });
+    }
+    const outcome = params.outcome as 'dismissed' | 'upheld' | 'republished';
+    const by = event.actor.personId!;
+    await this.disclosures.answerObjection(db, objection, outcome, reasons, by, now);
+    if (outcome !== 'dismissed') {
+      await this.disclosures.supersedeOpenObjections(db, matter.villageId, published.id, by, now);
+      await this.disclosures.update(db, published, { status: 'withdrawn', endedAt: now });
+    }
+  }
+
+  private async openObjections({ db, matter }: FactContext): Promise<number> {
+    const live = (await this.disclosures.listByMatter(db, matter.villageId, matter.id)).find(
+      (disclosure) => disclosure.status === 'published' && disclosure.scopeState === matter.state,
+    );
+    return live ? this.disclosures.countOpenObjections(db, matter.villageId, live.id) : 0;
+  }
+
+  /** Attachments named in a payload must have been uploaded to this village. */
+  private async attachments(
+    db: EntityManager,
+    matter: MatterEntity,
+    ids: string[] = [],
+  ): Promise<AttachmentRef[]> {
+    const refs = await this.disclosures.attachmentRefs(db, matter.villageId, ids);
+    const missing = ids.filter((id) => !refs.some((ref) => ref.id === id));
+    if (missing.length > 0)
+      throw new DomainError('DISCLOSURE.ATTACHMENT_NOT_FOUND', { attachmentIds: missing });
+    return ids.map((id) => refs.find((ref) => ref.id === id)!);
   }
 
   /** The matter's disclosure of a kind in the state the event leaves. */

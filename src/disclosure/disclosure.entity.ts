@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AttachmentRef } from './attachment.entity.js';
 
 export type DisclosureStatus = 'awaiting_opinion' | 'published' | 'ended' | 'withdrawn';
 
@@ -24,4 +25,7 @@ export class DisclosureEntity {
   @Column({ type: 'text', nullable: true }) periodUnit: string | null;
   @Column({ type: 'timestamptz', nullable: true }) periodEndsAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) endedAt: Date | null;
+  /** Where it is published besides the board: platform, WeChat group, SMS, broadcast. */
+  @Column({ type: 'jsonb' }) channels: string[];
+  @Column({ type: 'jsonb' }) attachments: AttachmentRef[];
 }

@@ -32,7 +32,7 @@ export interface FactContext {
 export type FactProvider = (context: FactContext) => Promise<JsonValue>;
 
 /** Adds a section (meetings, disclosures, deadlines) to the view of a matter. */
-export type ViewSection = (db: EntityManager, matter: MatterEntity) => Promise<JsonValue>;
+export type ViewSection = (db: EntityManager, matter: MatterEntity) => Promise<unknown>;
 
 /**
  * Where domain modules plug into the engine: effects named by procedures, facts for guards, tables whose

@@ -5,6 +5,7 @@ const SCOPED = {
   meeting: { live: ['open'], settled: 'void', stamp: 'closed_at' },
   disclosure: { live: ['awaiting_opinion', 'published'], settled: 'withdrawn', stamp: 'ended_at' },
   timer: { live: ['pending'], settled: 'cancelled', stamp: 'settled_at' },
+  obligation: { live: ['open', 'overdue'], settled: 'cancelled', stamp: 'settled_at' },
 } as const;
 
 /**

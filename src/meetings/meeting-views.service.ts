@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MEETING_BODIES, type JsonValue, type MeetingBody } from '../../workflows/index.js';
+import { MEETING_BODIES, type MeetingBody } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { EngineExtensions } from '../engine/engine-extensions.js';
@@ -42,12 +42,8 @@ export class MeetingViews implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.extensions.registerViewSection(
-      'meetings',
-      async (db, matter) =>
-        (await this.meetings.listByMatter(db, matter.villageId, matter.id)).map(
-          summary,
-        ) as unknown as JsonValue,
+    this.extensions.registerViewSection('meetings', async (db, matter) =>
+      (await this.meetings.listByMatter(db, matter.villageId, matter.id)).map(summary),
     );
   }
 

@@ -23,6 +23,7 @@ export const GUARD_IMPLEMENTATIONS: Record<string, GuardImplementation> = {
   payloadEquals: ({ event }, { field, value }) => sameJson(event.payload?.[field as string], value),
   payloadAbsent: ({ event }, { field }) => event.payload?.[field as string] === undefined,
   factEquals: ({ event }, { fact, value }) => sameJson(event.facts?.[fact as string], value),
+  factAtMost: ({ event }, { fact, value }) => numberOf(event.facts?.[fact as string]) <= (value as number),
   inputEquals: ({ context }, { input, value }) => sameJson(context.inputs?.[input as string], value),
   inputIn: ({ context }, { input, values }) =>
     (values as JsonValue[]).some((value) => sameJson(context.inputs?.[input as string], value)),

@@ -40,6 +40,10 @@ export const GUARD_SPECS: Record<string, NamedSpec> = {
     params: schema({ field: name, value: anyJson }, ['field', 'value']),
   },
   payloadAbsent: { description: '载荷未填写该字段', params: schema({ field: name }, ['field']) },
+  factAtMost: {
+    description: '服务器计算的数量不超过给定值',
+    params: schema({ fact: name, value: { type: 'number' } }, ['fact', 'value']),
+  },
   factEquals: {
     description: '服务器计算的事实等于给定值',
     params: schema({ fact: name, value: anyJson }, ['fact', 'value']),
@@ -145,6 +149,16 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
     params: schema({ kind: name, period }, ['kind', 'period']),
   },
   endDisclosure: { description: '公示期结束', params: kind },
+  holdDisclosure: { description: '公示期满但有异议未答复，暂停办结', params: kind },
+  expectDisclosure: { description: '登记本事项应当及时公开的义务', params: kind },
+  fileObjection: { description: '登记村民对公示内容的异议', params: kind },
+  answerObjection: {
+    description: '答复异议：不成立、成立退回或更正重新公示',
+    params: schema(
+      { kind: name, outcome: { type: 'string', enum: ['dismissed', 'upheld', 'republished'] } },
+      ['kind', 'outcome'],
+    ),
+  },
 };
 
 /** Actions that only change the matter's context; XState applies them during the transition. */
@@ -160,6 +174,7 @@ export const CONTEXT_ACTION_SPECS: Record<string, NamedSpec> = {
 export const FACT_SPECS: Record<string, string> = {
   tally: '当前会议的计票结果（服务器根据到会和选票计算）',
   actorIsVcChair: '操作人是否兼任村民委员会主任',
+  openObjections: '当前公示中尚未答复的异议数',
 };
 
 /** Keys a state node may carry; anything else (after, always, invoke) is refused: time is durable. */

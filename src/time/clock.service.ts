@@ -47,7 +47,7 @@ export class ClockService implements OnModuleInit {
     const ms = (by.days ?? 0) * DAY_MS + (by.hours ?? 0) * 3_600_000 + (by.minutes ?? 0) * 60_000;
     this.clock.advance(ms);
     await this.settings.put(OFFSET_KEY, String(this.clock.offset));
-    const delivered = await this.scheduler.deliverDue();
+    const delivered = await this.scheduler.runDue();
     return { ...this.now(), timersDelivered: delivered };
   }
 }

@@ -16,6 +16,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(SchedulerService.name);
   private interval?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private readonly jobs = new Map<string, (now: Date) => Promise<unknown>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,9 +43,21 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     return this.running;
   }
 
+  /** Other modules' housekeeping that runs on the same beat (e.g. opening and flagging obligations). */
+  registerJob(name: string, job: (now: Date) => Promise<unknown>): void {
+    this.jobs.set(name, job);
+  }
+
+  /** Timers first, then the jobs: what the clock makes due, all of it. */
+  async runDue(): Promise<number> {
+    const delivered = await this.deliverDue();
+    for (const job of this.jobs.values()) await job(this.time.now());
+    return delivered;
+  }
+
   private async tick(): Promise<void> {
     try {
-      await this.deliverDue();
+      await this.runDue();
     } catch (error) {
       this.logger.warn(`Timer delivery paused: ${(error as Error).message}`);
     }

@@ -51,6 +51,16 @@ export class TimerRepository {
     await db.update(TimerEntity, { villageId: timer.villageId, id: timer.id }, { status, settledAt: now });
   }
 
+  /** A village's pending deadlines in a range, for its calendar. */
+  pendingInVillage(db: EntityManager, villageId: string, from: Date, to: Date): Promise<TimerEntity[]> {
+    return db
+      .createQueryBuilder(TimerEntity, 'timer')
+      .where("timer.village_id = :villageId AND timer.status = 'pending'", { villageId })
+      .andWhere('timer.due_at >= :from AND timer.due_at < :to', { from, to })
+      .orderBy('timer.due_at', 'ASC')
+      .getMany();
+  }
+
   pendingForMatter(db: EntityManager, villageId: string, matterId: string): Promise<TimerEntity[]> {
     return db
       .createQueryBuilder(TimerEntity, 'timer')

@@ -19,6 +19,7 @@ export function validValue(schema: JsonSchema, hints: ValueHints, index = 0): Js
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;
+  if (Array.isArray(schema.examples)) return schema.examples[0];
   switch (typeof schema.type === 'string' ? schema.type : '') {
     case 'string':
       return schema.format === 'date'

@@ -39,6 +39,7 @@ function payloadsOf(schema: JsonSchema): JsonObject[] {
 const FACT_VARIANTS: Record<string, JsonValue[]> = {
   tally: ['passed', 'lost', 'noQuorum'].map((outcome) => ({ outcome })),
   actorIsVcChair: [true, false],
+  openObjections: [0, 1, 2],
 };
 
 function factsOf(spec: EventSpec): JsonObject[] {

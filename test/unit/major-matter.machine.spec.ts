@@ -102,16 +102,16 @@ describe('A1 major matter machine', () => {
     ];
     const drafted = run(...toDisclosure, event('SUBMIT_DISCLOSURE', { title: 't', body: 'b' }));
     expect(path(drafted)).toBe('resolutionDisclosure.awaitingOpinion');
-    expect(drafted.can(event('PUBLIC_PERIOD_ENDED'))).toBe(false);
+    expect(drafted.can(event('PUBLIC_PERIOD_ENDED', {}, { openObjections: 0 }))).toBe(false);
     const closed = run(
       ...toDisclosure,
       event('SUBMIT_DISCLOSURE', { title: 't', body: 'b' }),
       event('GIVE_OPINION', { opinion: 'ok' }),
-      event('PUBLIC_PERIOD_ENDED'),
+      event('PUBLIC_PERIOD_ENDED', {}, { openObjections: 0 }),
       event('COMPLETE_IMPLEMENTATION', { summary: 's' }),
       event('SUBMIT_DISCLOSURE', { title: 't', body: 'b' }),
       event('GIVE_OPINION', { opinion: 'ok' }),
-      event('PUBLIC_PERIOD_ENDED'),
+      event('PUBLIC_PERIOD_ENDED', {}, { openObjections: 0 }),
     );
     expect({ value: closed.value, status: closed.status }).toEqual({ value: 'closed', status: 'done' });
   });

@@ -35,6 +35,8 @@ import { democraticReviewProcedure } from '../procedures/h3-democratic-review.pr
 import { workAllowanceProcedure } from '../procedures/h4-work-allowance.procedure.js';
 import { villageArchivesProcedure } from '../procedures/h5-village-archives.procedure.js';
 import { recallProcedure } from '../procedures/h6-recall.procedure.js';
+import { villageAffairsDisclosureProcedure } from '../procedures/h7-village-affairs-disclosure.procedure.js';
+import { quarterlyReportProcedure } from '../procedures/h8-quarterly-report.procedure.js';
 import type { ProcedureDefinition } from '../types.js';
 
 /** The district's base catalog (基本目录): every item with its procedure, in catalog order. */
@@ -76,4 +78,6 @@ export const BASE_CATALOG: readonly ProcedureDefinition[] = [
   workAllowanceProcedure,
   villageArchivesProcedure,
   recallProcedure,
+  villageAffairsDisclosureProcedure,
+  quarterlyReportProcedure,
 ];

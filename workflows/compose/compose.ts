@@ -75,8 +75,27 @@ export function compose(composition: Composition): {
     return at(`before_${entry.key}`);
   };
 
+  const backGates = new Set<number>();
+  /** Where rework before step `index` goes: the nearest earlier step on the matter's route. */
+  const previousOf = (index: number): string | undefined => {
+    const before = steps[index - 1];
+    if (!before) return undefined;
+    if (!before.onRoutes) return at(before.key);
+    backGates.add(index - 1);
+    return at(`back_to_${before.key}`);
+  };
+
   steps.forEach((entry, index) => {
-    const context: StepContext = { machineId, key: entry.key, next: gateOf(index + 1), at };
+    const context: StepContext = {
+      machineId,
+      key: entry.key,
+      next: gateOf(index + 1),
+      at,
+      // Computed on use: a backward gate exists only if a step sends rework back.
+      get previous() {
+        return previousOf(index);
+      },
+    };
     const built = entry.step(context);
     for (const [type, spec] of Object.entries(built.events)) {
       if (events[type] && !same(events[type], spec))
@@ -91,6 +110,17 @@ export function compose(composition: Composition): {
     };
   });
   events.OBJECT = objectionEvent(steps.map((entry) => entry.key));
+  for (const index of backGates) {
+    const entry = steps[index];
+    const further = previousOf(index);
+    states[`back_to_${entry.key}`] = {
+      meta: { title: `退回：${states[entry.key].meta?.title ?? entry.key}（如适用）` },
+      always: [
+        { guard: ref('routeIs', { routes: entry.onRoutes! }), target: at(entry.key) },
+        { target: further ?? at(steps[index + 1].key) },
+      ],
+    };
+  }
   for (const index of gates) {
     const entry = steps[index];
     states[`before_${entry.key}`] = {

@@ -7,6 +7,8 @@ export interface StepContext {
   key: string;
   /** Where the matter goes when this step completes normally (the next step, or a routing gate). */
   next: string;
+  /** The start of the step before this one, if any (where rework goes back to). */
+  previous?: string;
   /** The absolute target of another step or of a final state (`closed`, `rejected`, `dropped`). */
   at: (key: string) => string;
 }

@@ -1,9 +1,8 @@
 import { compose } from '../compose/compose.js';
-import { oneOf, text } from '../events/schema.js';
 import { param } from '../fragments/refs.js';
 import { publicNotice, supervisorReview } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
-import { PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import { PERIOD_LABEL, PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'financialDisclosure',
@@ -32,7 +31,7 @@ export const financialDisclosureProcedure: ProcedureDefinition = {
     riskPoints: ['公开内容不全、不细，只公开总数', '未经民主理财审核即公开', '逾期不公开'],
   },
   startRoles: ['committee_member', 'secretary'],
-  inputSchema: matterInputs({ period: text(20), frequency: oneOf(['monthly', 'quarterly']) }, ['period']),
+  inputSchema: matterInputs({ period: PERIOD_LABEL }, ['period']),
   parameters: { publicPeriod: PUBLIC_PERIOD.sevenDays },
   outcomes,
   events,

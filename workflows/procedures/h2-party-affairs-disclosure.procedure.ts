@@ -3,7 +3,7 @@ import { text } from '../events/schema.js';
 import { param } from '../fragments/refs.js';
 import { approval, publicNotice } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
-import { PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import { PERIOD_LABEL, PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'partyAffairsDisclosure',
@@ -34,7 +34,7 @@ export const partyAffairsDisclosureProcedure: ProcedureDefinition = {
     riskPoints: ['党费收缴使用不公开', '公开流于形式'],
   },
   startRoles: ['committee_member', 'secretary'],
-  inputSchema: matterInputs({ period: text(20) }, ['period']),
+  inputSchema: matterInputs({ period: PERIOD_LABEL }, ['period']),
   parameters: { publicPeriod: PUBLIC_PERIOD.sevenDays },
   outcomes,
   events,

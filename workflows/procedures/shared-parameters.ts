@@ -49,3 +49,10 @@ export const matterInputs = (extra: Record<string, JsonSchema> = {}, required: s
   object({ title: text(100, 2), summary: text(5000), ...extra }, ['title', ...required]);
 
 export const amount = (): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1e10 });
+
+/** The period a scheduled disclosure covers: `2026-11` (a month) or `2026-Q4` (a quarter). */
+export const PERIOD_LABEL: JsonSchema = {
+  type: 'string',
+  pattern: '^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$',
+  examples: ['2026-11', '2026-Q4'],
+};

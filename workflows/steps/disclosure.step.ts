@@ -8,12 +8,18 @@ export interface DisclosureStepOptions {
   description: string;
   kind: string;
   period: ParamRef;
+  /** The step an upheld objection sends the matter back to (default: the step before this one). */
+  reworkTo?: string;
 }
 
 /** 公开/公示: drafted, reviewed by the supervision committee, public for its period. */
 export function disclosureStep(options: DisclosureStepOptions): Step {
-  return ({ next }) => ({
-    node: disclosureStage({ ...options, onEnded: next }),
+  return ({ next, previous, at }) => ({
+    node: disclosureStage({
+      ...options,
+      onEnded: next,
+      onUpheld: options.reworkTo ? at(options.reworkTo) : previous,
+    }),
     events: DISCLOSURE_EVENTS,
   });
 }

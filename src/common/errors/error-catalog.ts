@@ -66,6 +66,16 @@ export const ERROR_CATALOG = {
     en: 'You are recused from this matter',
   },
   'DISCLOSURE.NOT_FOUND': { zh: '找不到待审核的公开内容', en: 'No disclosure awaits this step' },
+  'DISCLOSURE.OBJECTION_NOT_OPEN': { zh: '该异议不存在或已答复', en: 'No such open objection' },
+  'DISCLOSURE.ATTACHMENT_NOT_FOUND': {
+    zh: '附件不存在，请先上传',
+    en: 'Attachment not found; upload it first',
+  },
+  'ATTACHMENT.INVALID': {
+    zh: '附件不正确（须有文件名，不超过 5 MB）',
+    en: 'Invalid attachment (needs a name, at most 5 MB)',
+  },
+  'ATTACHMENT.NOT_FOUND': { zh: '找不到该附件', en: 'No such attachment' },
   'IDEMPOTENCY.KEY_INVALID': { zh: '幂等键格式不正确', en: 'The Idempotency-Key header is invalid' },
   'IDEMPOTENCY.KEY_REUSED': {
     zh: '同一幂等键已用于不同的请求',

@@ -1,6 +1,14 @@
 import { InitialSchema1764288000000 } from './1764288000000-initial-schema.js';
 import { Conflicts1764374400000 } from './1764374400000-conflicts.js';
 import { Calendar1764460800000 } from './1764460800000-calendar.js';
+import { DisclosureObjections1764547200000 } from './1764547200000-disclosure-objections.js';
+import { Obligations1764633600000 } from './1764633600000-obligations.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
-export const MIGRATIONS = [InitialSchema1764288000000, Conflicts1764374400000, Calendar1764460800000];
+export const MIGRATIONS = [
+  InitialSchema1764288000000,
+  Conflicts1764374400000,
+  Calendar1764460800000,
+  DisclosureObjections1764547200000,
+  Obligations1764633600000,
+];

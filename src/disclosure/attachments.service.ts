@@ -1,0 +1,69 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import type { AttachmentRef } from './attachment.entity.js';
+import { DisclosureRepository } from './disclosure.repository.js';
+
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** Files for disclosures and objections, stored with their SHA-256 so any copy can be checked. */
+@Injectable()
+export class AttachmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly disclosures: DisclosureRepository,
+    private readonly time: LocalTime,
+  ) {}
+
+  async upload(
+    actor: PersonActor,
+    villageId: string,
+    file: { filename?: string; mediaType?: string; content: unknown },
+  ): Promise<AttachmentRef> {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const content = file.content;
+    const filename = file.filename?.trim();
+    if (
+      !Buffer.isBuffer(content) ||
+      content.length === 0 ||
+      content.length > MAX_ATTACHMENT_BYTES ||
+      !filename ||
+      filename.length > 200
+    ) {
+      throw new DomainError('ATTACHMENT.INVALID');
+    }
+    const attachment = {
+      villageId,
+      id: randomUUID(),
+      filename,
+      mediaType: file.mediaType ?? 'application/octet-stream',
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+      uploadedBy: actor.personId,
+      uploadedAt: this.time.now(),
+    };
+    await this.disclosures.insertAttachment(db, attachment);
+    const { id, mediaType, size, sha256 } = attachment;
+    return { id, filename, mediaType, size, sha256 };
+  }
+
+  /** A village member reads any attachment of the village. */
+  async download(actor: PersonActor, villageId: string, id: string) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    return this.find(villageId, id);
+  }
+
+  async find(villageId: string, id: string) {
+    const attachment = await this.disclosures.attachmentWithContent(this.dataSource.manager, villageId, id);
+    if (!attachment) throw new DomainError('ATTACHMENT.NOT_FOUND', { attachmentId: id });
+    return attachment;
+  }
+}

@@ -1,0 +1,92 @@
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Request, Response } from 'express';
+import type { PersonActor } from '../identity/actor.js';
+import { CurrentActor } from '../identity/current-actor.decorator.js';
+import { AttachmentsService } from './attachments.service.js';
+import { ObligationQueries } from './obligation-queries.service.js';
+import type { ObligationStatus } from './obligation.entity.js';
+
+export class UploadQuery {
+  @ApiPropertyOptional({ example: '公示照片.jpg' }) @IsString() @MaxLength(200) filename: string;
+}
+
+export class ObligationQuery {
+  @ApiPropertyOptional({ enum: ['open', 'overdue', 'fulfilled', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['open', 'overdue', 'fulfilled', 'cancelled'])
+  status?: ObligationStatus;
+}
+
+export class RangeQuery {
+  @ApiPropertyOptional({ format: 'date-time' }) @Type(() => Date) @IsDate() from: Date;
+  @ApiPropertyOptional({ format: 'date-time' }) @Type(() => Date) @IsDate() to: Date;
+}
+
+@ApiTags('disclosures')
+@ApiBearerAuth()
+@Controller()
+export class DisclosureController {
+  constructor(
+    private readonly attachments: AttachmentsService,
+    private readonly obligations: ObligationQueries,
+  ) {}
+
+  /** Upload a file (the raw body; its Content-Type is kept) to attach to a disclosure or objection. */
+  @Post('villages/:villageId/attachments')
+  @ApiConsumes('application/octet-stream')
+  upload(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query() query: UploadQuery,
+    @Headers('content-type') mediaType: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.attachments.upload(actor, villageId, {
+      filename: query.filename,
+      mediaType,
+      content: request.body,
+    });
+  }
+
+  @Get('villages/:villageId/attachments/:attachmentId')
+  async download(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Res() response: Response,
+  ) {
+    const file = await this.attachments.download(actor, villageId, attachmentId);
+    response
+      .setHeader('Content-Type', file.mediaType)
+      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .setHeader('X-Content-SHA256', file.sha256)
+      .send(file.content);
+  }
+
+  @Get('villages/:villageId/obligations')
+  list(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query() query: ObligationQuery,
+  ) {
+    return this.obligations.forVillage(actor, villageId, query.status ? [query.status] : undefined);
+  }
+
+  @Get('villages/:villageId/calendar')
+  calendar(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query() query: RangeQuery,
+  ) {
+    return this.obligations.calendar(actor, villageId, query.from, query.to);
+  }
+
+  /** For township and district staff: disclosures overdue in every village below the region. */
+  @Get('regions/:regionId/overdue-disclosures')
+  overdue(@CurrentActor() actor: PersonActor, @Param('regionId', ParseUUIDPipe) regionId: string) {
+    return this.obligations.overdueUnder(actor, regionId);
+  }
+}

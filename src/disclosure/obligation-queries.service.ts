@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import { MembershipRepository } from '../identity/membership.repository.js';
+import { RegionRepository } from '../identity/region.repository.js';
+import { TimerRepository } from '../time/timer.repository.js';
+import type { ObligationEntity, ObligationStatus } from './obligation.entity.js';
+import { ObligationRepository } from './obligation.repository.js';
+
+const view = (obligation: ObligationEntity) => ({
+  id: obligation.id,
+  kind: obligation.kind,
+  title: obligation.title,
+  period: obligation.periodLabel,
+  matterId: obligation.matterId,
+  dueAt: obligation.dueAt.toISOString(),
+  status: obligation.status,
+  fulfilledAt: obligation.fulfilledAt?.toISOString() ?? null,
+  flaggedAt: obligation.flaggedAt?.toISOString() ?? null,
+});
+
+/** Reads of disclosure obligations: a village's list and calendar, and what is overdue under a township. */
+@Injectable()
+export class ObligationQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly obligations: ObligationRepository,
+    private readonly timers: TimerRepository,
+    private readonly access: AccessService,
+    private readonly memberships: MembershipRepository,
+    private readonly regions: RegionRepository,
+    private readonly time: LocalTime,
+  ) {}
+
+  async forVillage(actor: PersonActor, villageId: string, statuses?: ObligationStatus[]) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    return (await this.obligations.listForVillages(db, [villageId], { statuses })).map(view);
+  }
+
+  /** What falls due in a range: disclosures owed and the deadlines of running matters. */
+  async calendar(actor: PersonActor, villageId: string, from: Date, to: Date) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const [obligations, deadlines] = await Promise.all([
+      this.obligations.listForVillages(db, [villageId], { dueFrom: from, dueTo: to }),
+      this.timers.pendingInVillage(db, villageId, from, to),
+    ]);
+    return {
+      obligations: obligations.map(view),
+      deadlines: deadlines.map((timer) => ({
+        matterId: timer.matterId,
+        eventType: timer.eventType,
+        dueAt: timer.dueAt.toISOString(),
+      })),
+    };
+  }
+
+  /** Overdue disclosures of every village under a township or district, for its officials. */
+  async overdueUnder(actor: PersonActor, regionId: string) {
+    const db = this.dataSource.manager;
+    const region = await this.regions.findById(db, regionId);
+    if (!region || region.kind === 'village') throw new DomainError('REGION.NOT_FOUND', { regionId });
+    const posts = await this.memberships.postsOver(
+      db,
+      actor.personId,
+      [regionId, ...(region.parentId ? [region.parentId] : [])],
+      this.time.today(),
+    );
+    if (posts.length === 0) throw new DomainError('AUTH.FORBIDDEN');
+    const townships = region.kind === 'district' ? await this.regions.children(db, [region.id]) : [region];
+    const villages = await this.regions.children(
+      db,
+      townships.map((township) => township.id),
+    );
+    if (villages.length === 0) return [];
+    const nameOf = new Map(villages.map((village) => [village.id, village.name]));
+    const overdue = await this.obligations.listForVillages(db, [...nameOf.keys()], { statuses: ['overdue'] });
+    return overdue.map((obligation) => ({
+      ...view(obligation),
+      village: { id: obligation.villageId, name: nameOf.get(obligation.villageId) },
+    }));
+  }
+}

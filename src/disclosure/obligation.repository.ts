@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import type { ObligationRule } from '../../workflows/index.js';
+import type { MatterEntity } from '../engine/matter.entity.js';
+import { ObligationEntity, type ObligationStatus } from './obligation.entity.js';
+
+const LIVE: ObligationStatus[] = ['open', 'overdue'];
+
+@Injectable()
+export class ObligationRepository {
+  /** One statement per rule: every village gets the period's obligation unless it has it already. */
+  async openForAllVillages(
+    db: EntityManager,
+    rule: ObligationRule,
+    label: string,
+    now: Date,
+    dueAt: Date,
+  ): Promise<number> {
+    const rows: unknown[] = await db.query(
+      `INSERT INTO obligation (village_id, id, kind, title, period_label, opened_at, due_at, status)
+       SELECT region.id, gen_random_uuid(), $1, $2, $3, $4, $5, 'open' FROM region WHERE region.kind = 'village'
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [rule.kind, rule.title, label, now, dueAt],
+    );
+    return rows.length;
+  }
+
+  async flagOverdue(db: EntityManager, now: Date): Promise<number> {
+    const [, affected] = await db.query<[unknown, number]>(
+      `UPDATE obligation SET status = 'overdue', flagged_at = $1 WHERE status = 'open' AND due_at <= $1`,
+      [now],
+    );
+    return affected;
+  }
+
+  /** Marks the village's obligation for the period fulfilled, creating it if the period had none yet. */
+  async fulfilPeriod(
+    db: EntityManager,
+    matter: MatterEntity,
+    rule: ObligationRule,
+    label: string,
+    now: Date,
+    dueAt: Date,
+  ) {
+    await db.query(
+      `INSERT INTO obligation (village_id, id, kind, title, period_label, opened_at, due_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open') ON CONFLICT DO NOTHING`,
+      [matter.villageId, randomUUID(), rule.kind, rule.title, label, now, dueAt],
+    );
+    await db.update(
+      ObligationEntity,
+      { villageId: matter.villageId, kind: rule.kind, periodLabel: label, status: In(LIVE) },
+      { status: 'fulfilled', fulfilledAt: now, fulfilledByMatter: matter.id },
+    );
+  }
+
+  async fulfilMatter(db: EntityManager, matter: MatterEntity, now: Date): Promise<void> {
+    await db.update(
+      ObligationEntity,
+      { villageId: matter.villageId, matterId: matter.id, status: In(LIVE) },
+      { status: 'fulfilled', fulfilledAt: now, fulfilledByMatter: matter.id },
+    );
+  }
+
+  async openForMatter(db: EntityManager, obligation: ObligationEntity): Promise<void> {
+    const live = await db.existsBy(ObligationEntity, {
+      villageId: obligation.villageId,
+      matterId: obligation.matterId!,
+      kind: obligation.kind,
+      status: In(LIVE),
+    });
+    if (!live) await db.insert(ObligationEntity, obligation);
+  }
+
+  listForVillages(
+    db: EntityManager,
+    villageIds: string[],
+    filter: { statuses?: ObligationStatus[]; dueFrom?: Date; dueTo?: Date },
+  ) {
+    const query = db
+      .createQueryBuilder(ObligationEntity, 'obligation')
+      .where('obligation.village_id IN (:...villageIds)', { villageIds })
+      .orderBy('obligation.due_at', 'ASC');
+    if (filter.statuses) query.andWhere('obligation.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.dueFrom) query.andWhere('obligation.due_at >= :from', { from: filter.dueFrom });
+    if (filter.dueTo) query.andWhere('obligation.due_at < :to', { to: filter.dueTo });
+    return query.getMany();
+  }
+}

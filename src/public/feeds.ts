@@ -1,0 +1,66 @@
+/** Atom and JSON Feed renderings of a village's disclosures, for WeChat groups and SMS relays to follow. */
+
+interface FeedItem {
+  id: string;
+  title: string;
+  matterTitle: string;
+  body: string;
+  publishedAt: string;
+  periodEndsAt: string | null;
+}
+
+interface Feed {
+  village: { id: string; name: string };
+  items: FeedItem[];
+  /** Absolute base of the API, e.g. `http://example.org/api`. */
+  base: string;
+}
+
+const escapeXml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+const boardUrl = (feed: Feed) => `${feed.base}/public/villages/${feed.village.id}/board`;
+
+export function atomFeed(feed: Feed): string {
+  const updated = feed.items[0]?.publishedAt ?? new Date(0).toISOString();
+  const entries = feed.items.map(
+    (item) => `  <entry>
+    <id>urn:micropower:disclosure:${item.id}</id>
+    <title>${escapeXml(item.title)}</title>
+    <updated>${item.publishedAt}</updated>
+    <published>${item.publishedAt}</published>
+    <link rel="alternate" href="${escapeXml(`${boardUrl(feed)}#${item.id}`)}"/>
+    <summary>${escapeXml(`${item.matterTitle}${item.periodEndsAt ? `（公示期至 ${item.periodEndsAt.slice(0, 10)}）` : ''}`)}</summary>
+    <content type="text">${escapeXml(item.body)}</content>
+  </entry>`,
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+  <id>urn:micropower:village:${feed.village.id}</id>
+  <title>${escapeXml(`${feed.village.name} 村务公开栏`)}</title>
+  <updated>${updated}</updated>
+  <link rel="self" href="${escapeXml(`${feed.base}/public/villages/${feed.village.id}/feed.atom`)}"/>
+  <link rel="alternate" href="${escapeXml(boardUrl(feed))}"/>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+export function jsonFeed(feed: Feed) {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: `${feed.village.name} 村务公开栏`,
+    language: 'zh-CN',
+    home_page_url: boardUrl(feed),
+    feed_url: `${feed.base}/public/villages/${feed.village.id}/feed.json`,
+    items: feed.items.map((item) => ({
+      id: `urn:micropower:disclosure:${item.id}`,
+      url: `${boardUrl(feed)}#${item.id}`,
+      title: item.title,
+      summary: item.matterTitle,
+      content_text: item.body,
+      date_published: item.publishedAt,
+      ...(item.periodEndsAt ? { _micropower: { period_ends_at: item.periodEndsAt } } : {}),
+    })),
+  };
+}

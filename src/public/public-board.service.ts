@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DAY_MS } from '../common/clock.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AttachmentsService } from '../disclosure/attachments.service.js';
+import { ObligationRepository } from '../disclosure/obligation.repository.js';
+import { periodBounds } from '../disclosure/periods.js';
+import { RegionRepository } from '../identity/region.repository.js';
+import { addDays, startOfLocalDay } from '../time/calendar.js';
+import { bulletinText } from './bulletin-text.js';
+import { PublicBoardRepository, type BoardDisclosure } from './public-board.repository.js';
+
+const PAST_LIMIT = 50;
+
+/**
+ * The village's public board (公开栏), readable without logging in: what is public now and for how much
+ * longer, what was published before, the monthly bulletin (村情月报) and a feed others can follow.
+ */
+@Injectable()
+export class PublicBoardService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly board: PublicBoardRepository,
+    private readonly regions: RegionRepository,
+    private readonly obligations: ObligationRepository,
+    private readonly attachments: AttachmentsService,
+    private readonly time: LocalTime,
+  ) {}
+
+  villages() {
+    return this.board.villages(this.dataSource.manager);
+  }
+
+  async current(villageId: string) {
+    const db = this.dataSource.manager;
+    const village = await this.village(villageId);
+    const now = this.time.now();
+    const [current, past, overdue] = await Promise.all([
+      this.board.disclosures(db, villageId, { statuses: ['published'], limit: 200 }),
+      this.board.disclosures(db, villageId, { statuses: ['ended'], limit: PAST_LIMIT }),
+      this.obligations.listForVillages(db, [villageId], { statuses: ['overdue'] }),
+    ]);
+    return {
+      village,
+      now: now.toISOString(),
+      current: current.map((disclosure) => ({
+        ...this.view(disclosure),
+        daysLeft: this.daysLeft(disclosure, now),
+      })),
+      past: past.map((disclosure) => this.view(disclosure)),
+      overdueDisclosures: overdue.map((obligation) => ({
+        title: obligation.title,
+        period: obligation.periodLabel,
+        dueAt: obligation.dueAt.toISOString(),
+      })),
+    };
+  }
+
+  /** The month's disclosures, decisions and obligations, as data and as text for SMS or a WeChat group. */
+  async bulletin(villageId: string, month: string) {
+    const db = this.dataSource.manager;
+    const village = await this.village(villageId);
+    const from = startOfLocalDay(`${month}-01`, this.time.timeZone);
+    const to = startOfLocalDay(addDays(periodBounds(month).last, 1), this.time.timeZone);
+    const [disclosures, decisions, obligations] = await Promise.all([
+      this.board.disclosures(db, villageId, {
+        statuses: ['published', 'ended'],
+        publishedFrom: from,
+        publishedTo: to,
+        limit: 500,
+      }),
+      this.board.decisions(db, villageId, from, to),
+      this.obligations.listForVillages(db, [villageId], { dueFrom: from, dueTo: to }),
+    ]);
+    const bulletin = {
+      village,
+      month,
+      disclosures: disclosures.reverse().map((disclosure) => this.view(disclosure)),
+      decisions,
+      obligations: obligations
+        .filter((obligation) => obligation.periodLabel)
+        .map((obligation) => ({
+          title: obligation.title,
+          period: obligation.periodLabel,
+          status: obligation.status,
+        })),
+    };
+    return { ...bulletin, text: bulletinText(bulletin, this.time.timeZone) };
+  }
+
+  async feedItems(villageId: string) {
+    const village = await this.village(villageId);
+    const items = await this.board.disclosures(this.dataSource.manager, villageId, {
+      statuses: ['published', 'ended'],
+      limit: 50,
+    });
+    return { village, items: items.map((disclosure) => this.view(disclosure)) };
+  }
+
+  /** An attachment is public once the disclosure carrying it is published. */
+  async attachment(villageId: string, attachmentId: string) {
+    if (!(await this.board.isPublicAttachment(this.dataSource.manager, villageId, attachmentId))) {
+      throw new DomainError('ATTACHMENT.NOT_FOUND', { attachmentId });
+    }
+    return this.attachments.find(villageId, attachmentId);
+  }
+
+  private async village(villageId: string) {
+    const village = await this.regions.findById(this.dataSource.manager, villageId);
+    if (village?.kind !== 'village') throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
+    return { id: village.id, name: village.name };
+  }
+
+  private view(disclosure: BoardDisclosure) {
+    return {
+      id: disclosure.id,
+      matterId: disclosure.matterId,
+      matterTitle: disclosure.matterTitle,
+      procedureId: disclosure.procedureId,
+      kind: disclosure.kind,
+      title: disclosure.title,
+      body: disclosure.body,
+      status: disclosure.status,
+      channels: disclosure.channels,
+      attachments: disclosure.attachments,
+      supervisorOpinion: disclosure.supervisorOpinion,
+      publishedAt: disclosure.publishedAt.toISOString(),
+      periodEndsAt: disclosure.periodEndsAt?.toISOString() ?? null,
+      openObjections: disclosure.openObjections,
+    };
+  }
+
+  private daysLeft(disclosure: BoardDisclosure, now: Date): number {
+    return disclosure.periodEndsAt
+      ? Math.max(0, Math.ceil((disclosure.periodEndsAt.getTime() - now.getTime()) / DAY_MS))
+      : 0;
+  }
+}

@@ -1,0 +1,63 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import type { Request, Response } from 'express';
+import { Public } from '../common/http/public.decorator.js';
+import { atomFeed, jsonFeed } from './feeds.js';
+import { PublicBoardService } from './public-board.service.js';
+
+export class MonthParam {
+  @ApiPropertyOptional({ example: '2026-11' }) @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/) month: string;
+}
+
+const apiBase = (request: Request) => `${request.protocol}://${request.get('host') ?? 'localhost'}/api`;
+
+/** The public board: no login, because villagers must be able to read and check what was done. */
+@ApiTags('public board')
+@Public()
+@Controller('public/villages')
+export class PublicController {
+  constructor(private readonly board: PublicBoardService) {}
+
+  @Get()
+  villages() {
+    return this.board.villages();
+  }
+
+  @Get(':villageId/board')
+  current(@Param('villageId', ParseUUIDPipe) villageId: string) {
+    return this.board.current(villageId);
+  }
+
+  @Get(':villageId/bulletins/:month')
+  bulletin(@Param('villageId', ParseUUIDPipe) villageId: string, @Param() params: MonthParam) {
+    return this.board.bulletin(villageId, params.month);
+  }
+
+  @Get(':villageId/feed.atom')
+  @Header('Content-Type', 'application/atom+xml; charset=utf-8')
+  @ApiProduces('application/atom+xml')
+  async atom(@Param('villageId', ParseUUIDPipe) villageId: string, @Req() request: Request) {
+    return atomFeed({ ...(await this.board.feedItems(villageId)), base: apiBase(request) });
+  }
+
+  @Get(':villageId/feed.json')
+  @Header('Content-Type', 'application/feed+json; charset=utf-8')
+  async json(@Param('villageId', ParseUUIDPipe) villageId: string, @Req() request: Request) {
+    return jsonFeed({ ...(await this.board.feedItems(villageId)), base: apiBase(request) });
+  }
+
+  @Get(':villageId/attachments/:attachmentId')
+  async attachment(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Res() response: Response,
+  ) {
+    const file = await this.board.attachment(villageId, attachmentId);
+    response
+      .setHeader('Content-Type', file.mediaType)
+      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .setHeader('X-Content-SHA256', file.sha256)
+      .send(file.content);
+  }
+}
