@@ -11,6 +11,8 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger,
     bodyParser: false,
+    // Start-up errors reach the caller (main prints them; tests assert them) instead of exiting.
+    abortOnError: false,
   });
   app.useBodyParser('json', { limit: '256kb' });
   // Attachments arrive as the raw file with its own Content-Type.

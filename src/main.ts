@@ -11,9 +11,18 @@ async function bootstrap(): Promise<void> {
   const clock = config.clock === 'adjustable' ? new AdjustableClock() : new SystemClock();
   const app = await createApp({ config, clock });
   const logger = new Logger('micropower');
+  // Registers the built-in procedures and starts the scheduler before the demo seed runs matters.
+  await app.init();
   if (config.demoSeed) {
     const logins = await app.get(DemoSeedService).seedIfEmpty();
-    if (logins) printDemoLogins(logins);
+    if (logins) {
+      printDemoLogins(
+        logins,
+        config.database.kind === 'pglite'
+          ? `delete ${config.database.dataDir}`
+          : 'drop the database named in DATABASE_URL',
+      );
+    }
   }
   await app.listen(config.port);
   const where =

@@ -6,7 +6,7 @@ export interface DemoLogins {
 }
 
 /** Printed once, when the demo data is created: the only place the generated password appears. */
-export function printDemoLogins(logins: DemoLogins): void {
+export function printDemoLogins(logins: DemoLogins, startOver: string): void {
   const width = Math.max(...logins.accounts.map((account) => account.username.length));
   const lines = [
     '',
@@ -20,7 +20,7 @@ export function printDemoLogins(logins: DemoLogins): void {
         `  ${account.username.padEnd(width)}  ${account.name}  ${account.village}  ${account.roles}`,
     ),
     '',
-    '  This is printed only once. To start over: stop the app and delete ./data/.',
+    `  This is printed only once. To start over: stop the app and ${startOver}.`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -4,13 +4,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ROLE_TITLES } from '../../workflows/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { LocalTime } from '../common/local-time.js';
+import { EngineService } from '../engine/engine.service.js';
 import { AccountFactory } from '../identity/account-factory.js';
+import type { PersonActor } from '../identity/actor.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
 import { PeopleRepository } from '../identity/people.repository.js';
 import type { RegionEntity } from '../identity/region.entity.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { DEMO_DISTRICT, DEMO_OFFICIALS, DEMO_TOWNSHIP, DEMO_VILLAGES } from './demo-data.js';
 import type { DemoLogins } from './demo-logins.js';
+import { seedDemoMatters } from './demo-matters.js';
 
 /** Seeds the demo district into an empty database, so that a newcomer can try every role at once. */
 @Injectable()
@@ -22,11 +25,19 @@ export class DemoSeedService {
     private readonly people: PeopleRepository,
     private readonly memberships: MembershipRepository,
     private readonly accounts: AccountFactory,
+    private readonly engine: EngineService,
     private readonly time: LocalTime,
   ) {}
 
   /** Returns the logins when it seeded, or null when the database already had people. */
   async seedIfEmpty(): Promise<DemoLogins | null> {
+    const people = new Map<string, PersonActor>();
+    const logins = await this.seedPeople(people);
+    if (logins) await seedDemoMatters(this.engine, people, logins.villages[0].id, this.time);
+    return logins;
+  }
+
+  private seedPeople(people: Map<string, PersonActor>): Promise<DemoLogins | null> {
     return this.dataSource.transaction(async (db) => {
       if ((await this.people.countPeople(db)) > 0) return null;
       const generated = !this.config.demoPassword;
@@ -56,7 +67,13 @@ export class DemoSeedService {
               createdAt: this.time.now(),
             });
           }
-          await this.accounts.createAccount(db, person.id, member.username, password);
+          const account = await this.accounts.createAccount(db, person.id, member.username, password);
+          people.set(member.username, {
+            kind: 'person',
+            accountId: account.id,
+            personId: person.id,
+            name: person.name,
+          });
           const roles = member.roles.filter(
             (grant) => grant.role !== 'villager' || member.roles.length === 1,
           );

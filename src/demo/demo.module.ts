@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { EngineModule } from '../engine/engine.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [EngineModule, IdentityModule],
   providers: [DemoSeedService],
   exports: [DemoSeedService],
 })

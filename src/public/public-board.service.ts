@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DAY_MS } from '../common/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { AttachmentsService } from '../disclosure/attachments.service.js';
 import { ObligationRepository } from '../disclosure/obligation.repository.js';
 import { periodBounds } from '../disclosure/periods.js';
 import { RegionRepository } from '../identity/region.repository.js';
-import { addDays, startOfLocalDay } from '../time/calendar.js';
+import { addDays, daysBetween, localDate, startOfLocalDay } from '../time/calendar.js';
 import { bulletinText } from './bulletin-text.js';
 import { PublicBoardRepository, type BoardDisclosure } from './public-board.repository.js';
 
@@ -131,9 +130,10 @@ export class PublicBoardService {
     };
   }
 
+  /** Whole days after today up to the period's last day, as a notice reads: 0 on the last day itself. */
   private daysLeft(disclosure: BoardDisclosure, now: Date): number {
-    return disclosure.periodEndsAt
-      ? Math.max(0, Math.ceil((disclosure.periodEndsAt.getTime() - now.getTime()) / DAY_MS))
-      : 0;
+    if (!disclosure.periodEndsAt) return 0;
+    const lastDay = localDate(new Date(disclosure.periodEndsAt.getTime() - 1), this.time.timeZone);
+    return Math.max(0, daysBetween(this.time.dateOf(now), lastDay));
   }
 }

@@ -1,13 +1,16 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
 import { atomFeed, jsonFeed } from './feeds.js';
 import { PublicBoardService } from './public-board.service.js';
 
-export class MonthParam {
-  @ApiPropertyOptional({ example: '2026-11' }) @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/) month: string;
+export class BulletinParams {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() villageId: string;
+  @ApiProperty({ example: '2026-11' })
+  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { message: 'month must look like 2026-11' })
+  month: string;
 }
 
 const apiBase = (request: Request) => `${request.protocol}://${request.get('host') ?? 'localhost'}/api`;
@@ -30,8 +33,8 @@ export class PublicController {
   }
 
   @Get(':villageId/bulletins/:month')
-  bulletin(@Param('villageId', ParseUUIDPipe) villageId: string, @Param() params: MonthParam) {
-    return this.board.bulletin(villageId, params.month);
+  bulletin(@Param() params: BulletinParams) {
+    return this.board.bulletin(params.villageId, params.month);
   }
 
   @Get(':villageId/feed.atom')

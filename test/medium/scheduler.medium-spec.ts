@@ -8,6 +8,11 @@ import { EngineDriver } from '../factories/engine.driver.js';
 import { createVillage } from '../factories/village.factory.js';
 import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 import { createTestDatabase } from '../support/test-database.js';
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 
 const periodEventsOf = (t: TestApp, matterId: string) =>
   t.dataSource.query<{ accepted: boolean }[]>(
@@ -110,5 +115,51 @@ describe(SchedulerService.name, () => {
         t.clock.set(TEST_NOW);
       }
     });
+  });
+
+  describe('with two app processes on one database', () => {
+    if (process.env.DATABASE_URL) {
+      it('delivers each due timer exactly once, whichever process claims it', async () => {
+        const database = await createTestDatabase();
+        const first = await startTestApp({ database });
+        const second = await startTestApp({ database });
+        try {
+          const world = await createVillage(first);
+          const matters = [];
+          for (let index = 0; index < 6; index++) {
+            const matter = await EngineDriver.start(index % 2 ? first : second, world);
+            await matter.toResolutionPublic();
+            matters.push(matter);
+          }
+          for (const app of [first, second]) app.clock.advance(10 * DAY_MS);
+          const delivered = await Promise.all([
+            first.get(SchedulerService).deliverDue(),
+            second.get(SchedulerService).deliverDue(),
+          ]);
+          expect(delivered[0] + delivered[1]).toBe(6);
+          for (const matter of matters)
+            expect(await periodEventsOf(first, matter.matterId)).toEqual([{ accepted: true }]);
+        } finally {
+          await second.close({ keepDatabase: true });
+          await first.close();
+        }
+      });
+    } else {
+      // The embedded database belongs to one process; a second one cannot open it, so cannot deliver.
+      it('refuses to start a second process on the embedded data folder', async () => {
+        const dataDir = join(tmpdir(), 'micropower-test', `locked-${randomBytes(6).toString('hex')}`);
+        mkdirSync(join(dataDir, '..'), { recursive: true });
+        const otherProcess = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+        try {
+          writeFileSync(`${dataDir}.lock`, String(otherProcess.pid));
+          await expect(
+            startTestApp({ database: { target: { kind: 'pglite', dataDir }, drop: async () => {} } }),
+          ).rejects.toThrow(`in use by process ${otherProcess.pid}`);
+        } finally {
+          otherProcess.kill();
+          rmSync(`${dataDir}.lock`, { force: true });
+        }
+      });
+    }
   });
 });

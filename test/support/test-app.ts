@@ -25,6 +25,8 @@ export interface TestApp {
 export interface ApiClient {
   get(path: string): request.Test;
   post(path: string, body?: object, headers?: Record<string, string>): request.Test;
+  /** A raw-body POST, as a browser uploads a file. */
+  upload(path: string, content: Buffer, mediaType: string): request.Test;
 }
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -66,6 +68,8 @@ export async function startTestApp(
       get: (path) => withAuth(request(server).get(`/api${path}`), token),
       post: (path, body = {}, headers = {}) =>
         withAuth(request(server).post(`/api${path}`).set(headers), token).send(body),
+      upload: (path, content, mediaType) =>
+        withAuth(request(server).post(`/api${path}`).set('content-type', mediaType), token).send(content),
     }),
     close: async ({ keepDatabase = false } = {}) => {
       await app.close();
