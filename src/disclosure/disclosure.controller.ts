@@ -84,8 +84,8 @@ export class DisclosureController {
     return this.obligations.calendar(actor, villageId, query.from, query.to);
   }
 
-  /** For township and district staff: disclosures overdue in every village below the region. */
-  @Get('regions/:regionId/overdue-disclosures')
+  /** For township and district staff: disclosures and step deadlines overdue in every village below. */
+  @Get('regions/:regionId/overdue')
   overdue(@CurrentActor() actor: PersonActor, @Param('regionId', ParseUUIDPipe) regionId: string) {
     return this.obligations.overdueUnder(actor, regionId);
   }

@@ -10,6 +10,7 @@ import { DisclosureViews } from './disclosure-views.js';
 import { ObligationQueries } from './obligation-queries.service.js';
 import { ObligationRepository } from './obligation.repository.js';
 import { ObligationService } from './obligation.service.js';
+import { StepDeadlineEffects } from './step-deadline.effects.js';
 
 @Module({
   imports: [EngineModule, IdentityModule, TimeModule],
@@ -22,6 +23,7 @@ import { ObligationService } from './obligation.service.js';
     ObligationQueries,
     ObligationRepository,
     ObligationService,
+    StepDeadlineEffects,
   ],
   exports: [AttachmentsService, ObligationRepository, ObligationService],
 })

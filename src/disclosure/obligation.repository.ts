@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { In, Like, type EntityManager } from 'typeorm';
 import type { ObligationRule } from '../../workflows/index.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
 import { ObligationEntity, type ObligationStatus } from './obligation.entity.js';
 
 const LIVE: ObligationStatus[] = ['open', 'overdue'];
+
+/** The kind of an obligation that is a step's time limit rather than a disclosure. */
+export const STEP_DEADLINE = 'step-deadline';
 
 @Injectable()
 export class ObligationRepository {
@@ -55,12 +58,38 @@ export class ObligationRepository {
     );
   }
 
+  /** A matter's disclosure was published: what it owed to disclose is met (its step deadlines are not). */
   async fulfilMatter(db: EntityManager, matter: MatterEntity, now: Date): Promise<void> {
     await db.update(
       ObligationEntity,
-      { villageId: matter.villageId, matterId: matter.id, status: In(LIVE) },
+      { villageId: matter.villageId, matterId: matter.id, kind: Like('matter-%'), status: In(LIVE) },
       { status: 'fulfilled', fulfilledAt: now, fulfilledByMatter: matter.id },
     );
+  }
+
+  /** Settles the step deadline owed in `stage`: met (even if late) or flagged overdue. */
+  async settleStepDeadline(
+    db: EntityManager,
+    matter: MatterEntity,
+    stage: string,
+    outcome: 'met' | 'overdue',
+    now: Date,
+  ): Promise<void> {
+    const where = {
+      villageId: matter.villageId,
+      matterId: matter.id,
+      kind: STEP_DEADLINE,
+      scopeState: stage,
+    };
+    if (outcome === 'overdue') {
+      await db.update(ObligationEntity, { ...where, status: 'open' }, { status: 'overdue', flaggedAt: now });
+    } else {
+      await db.update(
+        ObligationEntity,
+        { ...where, status: In(LIVE) },
+        { status: 'fulfilled', fulfilledAt: now, fulfilledByMatter: matter.id },
+      );
+    }
   }
 
   async openForMatter(db: EntityManager, obligation: ObligationEntity): Promise<void> {

@@ -151,6 +151,12 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
   endDisclosure: { description: '公示期结束', params: kind },
   holdDisclosure: { description: '公示期满但有异议未答复，暂停办结', params: kind },
   expectDisclosure: { description: '登记本事项应当及时公开的义务', params: kind },
+  startDeadline: {
+    description: '开始办理时限：登记应办事项并设定到期提醒',
+    params: schema({ title: { type: 'string', minLength: 1 }, period }, ['title', 'period']),
+  },
+  passDeadline: { description: '办理时限届满未办结，报乡镇', params: none },
+  meetDeadline: { description: '在办理时限内（或逾期后）办结', params: none },
   fileObjection: { description: '登记村民对公示内容的异议', params: kind },
   answerObjection: {
     description: '答复异议：不成立、成立退回或更正重新公示',

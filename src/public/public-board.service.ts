@@ -48,7 +48,9 @@ export class PublicBoardService {
         daysLeft: this.daysLeft(disclosure, now),
       })),
       past: past.map((disclosure) => this.view(disclosure)),
-      overdueDisclosures: overdue.map((obligation) => ({
+      // Overdue disclosures and step deadlines: villagers see what is late as well as what is done.
+      overdue: overdue.map((obligation) => ({
+        kind: obligation.kind,
         title: obligation.title,
         period: obligation.periodLabel,
         dueAt: obligation.dueAt.toISOString(),

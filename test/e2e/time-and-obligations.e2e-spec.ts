@@ -1,4 +1,6 @@
+import { BASE_CATALOG } from '../../workflows/index.js';
 import { SchedulerService } from '../../src/time/scheduler.service.js';
+import { CatalogWalker } from '../factories/catalog-walker.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -47,12 +49,8 @@ describe('Working-day periods and disclosure obligations over HTTP', () => {
       .body as ObligationBody[];
   const overdueUnderTownship = async () =>
     (
-      (
-        await t
-          .api(world.people.township.token)
-          .get(`/regions/${world.townshipId}/overdue-disclosures`)
-          .expect(200)
-      ).body as ObligationBody[]
+      (await t.api(world.people.township.token).get(`/regions/${world.townshipId}/overdue`).expect(200))
+        .body as ObligationBody[]
     ).filter((obligation) => obligation.village?.id === world.villageId);
 
   describe('a five-working-day notice (F4 补贴清册公示)', () => {
@@ -172,6 +170,61 @@ describe('Working-day periods and disclosure obligations over HTTP', () => {
         status: 'fulfilled',
       });
       expect(await overdueUnderTownship()).toEqual([]);
+    });
+  });
+
+  describe('a step’s time limit (办理时限: F3 乡镇审核确认, 10 working days)', () => {
+    const F3 = BASE_CATALOG.find((item) => item.id === 'F3')!;
+    /** Walks an F3 application to the township's decision, the notice period having ended on 10 March. */
+    const atTownshipDecision = async () => {
+      await at('2026-03-02T02:00:00Z');
+      const { matterId, state } = await new CatalogWalker(t, world).walk(F3, 'townshipDecision');
+      expect(state).toBe('townshipDecision');
+      return new MatterDriver(t, world, matterId);
+    };
+    const deadlineOf = async (matter: MatterDriver) =>
+      (await obligations()).find(
+        (obligation) => obligation.matterId === matter.matterId && obligation.kind === 'step-deadline',
+      );
+
+    it('is flagged to the township when it passes, traced as a system event, and met by a late decision', async () => {
+      const matter = await atTownshipDecision();
+      // Reached on Tuesday 10 March: 11–13, 16–20, 23 and 24 March.
+      expect((await matter.read()).deadlines).toEqual([
+        expect.objectContaining({ eventType: 'STEP_DEADLINE_PASSED', dueAt: '2026-03-24T16:00:00.000Z' }),
+      ]);
+      expect(await deadlineOf(matter)).toMatchObject({ status: 'open' });
+
+      await at('2026-03-24T16:00:00Z');
+      expect(await overdueUnderTownship()).toEqual([
+        expect.objectContaining({ kind: 'step-deadline', matterId: matter.matterId, status: 'overdue' }),
+      ]);
+      const passed = (await matter.trace()).filter((row) => row.eventType === 'STEP_DEADLINE_PASSED');
+      expect(passed).toEqual([
+        expect.objectContaining({
+          accepted: true,
+          actor: expect.objectContaining({ personId: null, role: 'system' }),
+        }),
+      ]);
+      const board = await t.api().get(`/public/villages/${world.villageId}/board`).expect(200);
+      expect(board.body.overdue).toEqual([expect.objectContaining({ kind: 'step-deadline' })]);
+
+      const decided = await matter.ok('township', 'TOWNSHIP_APPROVE', { opinion: '经审核，符合低保条件' });
+      expect(decided.state).not.toBe('townshipDecision');
+      expect(await deadlineOf(matter)).toMatchObject({ status: 'fulfilled' });
+      expect(await overdueUnderTownship()).toEqual([]);
+    });
+
+    it('is met by a decision in time, and its timer never fires', async () => {
+      const matter = await atTownshipDecision();
+      await matter.ok('township', 'TOWNSHIP_REJECT', { reason: '家庭收入超过当地低保标准' });
+      expect(await deadlineOf(matter)).toMatchObject({ status: 'fulfilled' });
+      expect((await matter.read()).deadlines).toEqual([]);
+      await at('2026-04-30T02:00:00Z');
+      expect((await matter.trace()).map((row) => row.eventType)).not.toContain('STEP_DEADLINE_PASSED');
+      expect(await overdueUnderTownship()).not.toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'step-deadline' })]),
+      );
     });
   });
 

@@ -10,8 +10,9 @@ import {
   resolution,
   townshipDecision,
 } from '../steps/presets.js';
+import { withDeadline } from '../steps/deadline.js';
 import type { ProcedureDefinition } from '../types.js';
-import { DECIDING_BODY, PUBLIC_PERIOD } from './shared-parameters.js';
+import { DECIDING_BODY, PUBLIC_PERIOD, TIME_LIMIT } from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'fundraising',
@@ -46,7 +47,10 @@ const { machine, events, outcomes } = compose({
     { key: 'townshipReview', step: townshipDecision('乡镇初审', '乡镇审核方案及农民负担') },
     {
       key: 'countyReview',
-      step: townshipDecision('县农民负担监督管理部门复审', '7 个工作日内书面答复，乡镇登记复审意见'),
+      step: withDeadline(
+        townshipDecision('县农民负担监督管理部门复审', '7 个工作日内书面答复，乡镇登记复审意见'),
+        { title: '县级复审书面答复', period: param('countyReplyPeriod') },
+      ),
     },
     { key: 'implementation', step: implementation('筹资筹劳并组织建设') },
     {
@@ -58,7 +62,7 @@ const { machine, events, outcomes } = compose({
 
 export const fundraisingProcedure: ProcedureDefinition = {
   id: 'A5',
-  version: 1,
+  version: 2,
   title: '一事一议筹资筹劳',
   category: 'A',
   description: '村内公益事业筹资筹劳经村民（代表）会议表决，乡镇初审、县级复审后实施，资金专账管理并公开。',
@@ -85,6 +89,7 @@ export const fundraisingProcedure: ProcedureDefinition = {
     ruleSets: { representatives: 'representative-meeting', villagers: 'villager-meeting' },
     resolutionPublicPeriod: PUBLIC_PERIOD.sevenDays,
     resultPublicPeriod: PUBLIC_PERIOD.sevenDays,
+    countyReplyPeriod: TIME_LIMIT.sevenWorkingDays,
   },
   outcomes,
   events,

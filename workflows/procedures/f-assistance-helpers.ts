@@ -1,8 +1,12 @@
 import type { StepEntry } from '../compose/compose.js';
 import { param } from '../fragments/refs.js';
+import { withDeadline } from '../steps/deadline.js';
 import { acceptApplication, publicNotice, resolution, survey, townshipDecision } from '../steps/presets.js';
 
-/** Assistance the township decides and the village assists: accept, survey, appraise, post, decide. */
+/**
+ * Assistance the township decides and the village assists: accept, survey, appraise, post, decide within
+ * the item's `decisionPeriod`.
+ */
 export function assistanceSteps(options: {
   investigators: number;
   appraisal: boolean;
@@ -29,7 +33,10 @@ export function assistanceSteps(options: {
     { key: 'villageNotice', step: publicNotice('在申请人所在村公示', 'resolution', param('noticePeriod')) },
     {
       key: 'townshipDecision',
-      step: townshipDecision(options.decisionTitle, '乡镇人民政府审核确认；不予确认的书面告知理由'),
+      step: withDeadline(
+        townshipDecision(options.decisionTitle, '乡镇人民政府审核确认；不予确认的书面告知理由'),
+        { title: `${options.decisionTitle}（办理时限）`, period: param('decisionPeriod') },
+      ),
     },
   ];
 }

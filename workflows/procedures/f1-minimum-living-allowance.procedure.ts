@@ -2,7 +2,7 @@ import { compose } from '../compose/compose.js';
 import { text } from '../events/schema.js';
 import type { ProcedureDefinition } from '../types.js';
 import { assistanceSteps } from './f-assistance-helpers.js';
-import { PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import { PUBLIC_PERIOD, TIME_LIMIT, matterInputs } from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'minimumLivingAllowance',
@@ -11,7 +11,7 @@ const { machine, events, outcomes } = compose({
 
 export const minimumLivingAllowanceProcedure: ProcedureDefinition = {
   id: 'F1',
-  version: 1,
+  version: 2,
   title: '最低生活保障申请（协助）',
   category: 'F',
   description:
@@ -26,7 +26,7 @@ export const minimumLivingAllowanceProcedure: ProcedureDefinition = {
   inputSchema: matterInputs({ household: text(50), members: { type: 'integer', minimum: 1, maximum: 30 } }, [
     'household',
   ]),
-  parameters: { noticePeriod: PUBLIC_PERIOD.sevenDays },
+  parameters: { noticePeriod: PUBLIC_PERIOD.sevenDays, decisionPeriod: TIME_LIMIT.tenWorkingDays },
   outcomes,
   events,
   machine,

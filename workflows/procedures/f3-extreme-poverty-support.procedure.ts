@@ -2,7 +2,7 @@ import { compose } from '../compose/compose.js';
 import { text } from '../events/schema.js';
 import type { ProcedureDefinition } from '../types.js';
 import { assistanceSteps } from './f-assistance-helpers.js';
-import { PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import { PUBLIC_PERIOD, TIME_LIMIT, matterInputs } from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'extremePovertySupport',
@@ -11,7 +11,7 @@ const { machine, events, outcomes } = compose({
 
 export const extremePovertySupportProcedure: ProcedureDefinition = {
   id: 'F3',
-  version: 1,
+  version: 2,
   title: '特困人员认定申请（协助）',
   category: 'F',
   description: '村民委员会协助调查和公示，乡镇人民政府审核确认。',
@@ -23,7 +23,7 @@ export const extremePovertySupportProcedure: ProcedureDefinition = {
   },
   startRoles: ['villager', 'committee_member'],
   inputSchema: matterInputs({ person: text(50) }, ['person']),
-  parameters: { noticePeriod: PUBLIC_PERIOD.sevenDays },
+  parameters: { noticePeriod: PUBLIC_PERIOD.sevenDays, decisionPeriod: TIME_LIMIT.tenWorkingDays },
   outcomes,
   events,
   machine,

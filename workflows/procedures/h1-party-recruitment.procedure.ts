@@ -3,8 +3,9 @@ import { isoDate, text } from '../events/schema.js';
 import { param } from '../fragments/refs.js';
 import { filing, publicNotice, record, resolution, townshipDecision } from '../steps/presets.js';
 import { meetingStep } from '../steps/meeting.step.js';
+import { withDeadline } from '../steps/deadline.js';
 import type { ProcedureDefinition } from '../types.js';
-import { PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import { PUBLIC_PERIOD, TIME_LIMIT, matterInputs } from './shared-parameters.js';
 
 const BRANCH = ['secretary'];
 
@@ -58,7 +59,10 @@ const { machine, events, outcomes } = compose({
     },
     {
       key: 'higherApproval',
-      step: townshipDecision('上级党委审批', '乡镇党委派人谈话后审批，一般三个月内，最长六个月'),
+      step: withDeadline(
+        townshipDecision('上级党委审批', '乡镇党委派人谈话后审批，一般三个月内，最长六个月'),
+        { title: '上级党委审批（一般三个月内）', period: param('approvalPeriod') },
+      ),
     },
     { key: 'resultDisclosure', step: publicNotice('接收预备党员公开', 'result', param('resultPeriod')) },
   ],
@@ -66,7 +70,7 @@ const { machine, events, outcomes } = compose({
 
 export const partyRecruitmentProcedure: ProcedureDefinition = {
   id: 'H1',
-  version: 1,
+  version: 2,
   title: '发展党员',
   category: 'H',
   description: '入党申请、积极分子确定和培养、发展对象预审和公示、支部大会表决、上级党委审批。',
@@ -78,7 +82,11 @@ export const partyRecruitmentProcedure: ProcedureDefinition = {
   },
   startRoles: ['secretary'],
   inputSchema: matterInputs({ applicant: text(50), appliedOn: isoDate() }, ['applicant', 'appliedOn']),
-  parameters: { noticePeriod: PUBLIC_PERIOD.fiveWorkingDays, resultPeriod: PUBLIC_PERIOD.sevenDays },
+  parameters: {
+    noticePeriod: PUBLIC_PERIOD.fiveWorkingDays,
+    resultPeriod: PUBLIC_PERIOD.sevenDays,
+    approvalPeriod: TIME_LIMIT.threeMonths,
+  },
   outcomes,
   events,
   machine,

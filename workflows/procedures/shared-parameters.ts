@@ -26,6 +26,16 @@ export const RESOLUTION_RULE_SETS: JsonObject = {
   'villagers/land': 'land-two-thirds',
 };
 
+/** Time limits on a step (办理时限), counted from the day the step is reached. */
+export const TIME_LIMIT = {
+  /** 低保: the township confirms within 10 working days of the notice period's end (民发〔2021〕57号). */
+  tenWorkingDays: { days: 10, unit: 'working' },
+  /** 一事一议: the county's farmers'-burden office answers in writing within 7 working days. */
+  sevenWorkingDays: { days: 7, unit: 'working' },
+  /** 发展党员: the higher Party committee approves "within three months", taken as 90 days. */
+  threeMonths: { days: 90, unit: 'calendar' },
+} satisfies Record<string, JsonObject>;
+
 export const PUBLIC_PERIOD = {
   /** Local examples: 7 days between stages; resolutions and results posted for 7 days. */
   sevenDays: { days: 7, unit: 'calendar' },
