@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 import { PublicModule } from './public/public.module.js';
 import { TimeModule } from './time/time.module.js';
 
@@ -41,6 +42,7 @@ export class AppModule {
         TimeModule,
         CatalogModule,
         PublicModule,
+        SupervisionModule,
         DemoModule,
       ],
       controllers: [HealthController],

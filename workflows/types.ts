@@ -79,6 +79,8 @@ export interface EventSpec {
   marks?: StepMark[];
   /** Events whose actors may not send this one in the same matter (`START`: whoever started it). */
   distinctFrom?: string[];
+  /** Only the person whose id the matter's input of this name holds may send it (a problem's responsible person). */
+  actorFromInput?: string;
 }
 
 /**
@@ -108,7 +110,8 @@ export interface CatalogInfo {
 /** What reaching a top-level final state means. */
 export type OutcomeKind = 'carriedOut' | 'rejected' | 'dropped';
 
-export type CategoryCode = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
+/** The district plan's eight categories (A–H); S holds the supervisors' own procedures. */
+export type CategoryCode = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'S';
 
 export interface ProcedureDefinition {
   id: string;

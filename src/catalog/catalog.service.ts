@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   CATEGORY_RULES,
   CATEGORY_TITLES,
+  POWER_CATEGORIES,
   ROLE_TITLES,
   type CategoryCode,
   type MachineData,
@@ -29,6 +30,7 @@ export class CatalogService {
     return (Object.keys(CATEGORY_TITLES) as CategoryCode[]).map((code) => ({
       code,
       title: CATEGORY_TITLES[code],
+      kind: POWER_CATEGORIES.includes(code) ? ('power' as const) : ('supervision' as const),
       items: items
         .filter((item) => item.category === code)
         .map((item) => ({

@@ -1,3 +1,4 @@
+import { DocumentRequestEntity } from '../supervision/document-request.entity.js';
 import { AttachmentEntity } from '../disclosure/attachment.entity.js';
 import { DisclosureObjectionEntity } from '../disclosure/disclosure-objection.entity.js';
 import { DisclosureEntity } from '../disclosure/disclosure.entity.js';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   ObligationEntity,
   TimerEntity,
   CalendarDayEntity,
+  DocumentRequestEntity,
 ];

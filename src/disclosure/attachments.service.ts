@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { AccessService } from '../identity/access.service.js';
@@ -19,6 +19,15 @@ export class AttachmentsService {
     private readonly disclosures: DisclosureRepository,
     private readonly time: LocalTime,
   ) {}
+
+  /** Attachments named in a payload, in its order; each must have been uploaded to this village. */
+  async named(db: EntityManager, villageId: string, ids: string[] = []): Promise<AttachmentRef[]> {
+    const refs = await this.disclosures.attachmentRefs(db, villageId, ids);
+    const missing = ids.filter((id) => !refs.some((ref) => ref.id === id));
+    if (missing.length > 0)
+      throw new DomainError('DISCLOSURE.ATTACHMENT_NOT_FOUND', { attachmentIds: missing });
+    return ids.map((id) => refs.find((ref) => ref.id === id)!);
+  }
 
   async upload(
     actor: PersonActor,

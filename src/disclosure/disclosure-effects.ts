@@ -3,14 +3,12 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { LocalTime } from '../common/local-time.js';
 import { EngineExtensions, type EffectContext, type FactContext } from '../engine/engine-extensions.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
-import { CalendarService } from '../time/calendar.service.js';
-import { periodEnd, type Period } from '../time/calendar.js';
-import { TimerRepository } from '../time/timer.repository.js';
-import type { AttachmentRef } from './attachment.entity.js';
+import type { Period } from '../time/calendar.js';
+import { MatterTimers } from '../time/matter-timers.service.js';
 import type { DisclosureStatus } from './disclosure.entity.js';
+import { AttachmentsService } from './attachments.service.js';
 import { DisclosureRepository } from './disclosure.repository.js';
 import { ObligationService } from './obligation.service.js';
 
@@ -45,10 +43,9 @@ export class DisclosureEffects implements OnModuleInit {
   constructor(
     private readonly extensions: EngineExtensions,
     private readonly disclosures: DisclosureRepository,
-    private readonly timers: TimerRepository,
-    private readonly calendars: CalendarService,
+    private readonly matterTimers: MatterTimers,
     private readonly obligations: ObligationService,
-    private readonly time: LocalTime,
+    private readonly files: AttachmentsService,
   ) {}
 
   onModuleInit(): void {
@@ -91,7 +88,7 @@ export class DisclosureEffects implements OnModuleInit {
       periodEndsAt: null,
       endedAt: null,
       channels: payload.channels ?? DEFAULT_CHANNELS,
-      attachments: await this.attachments(db, matter, payload.attachments),
+      attachments: await this.files.named(db, matter.villageId, payload.attachments),
     });
   }
 
@@ -101,12 +98,7 @@ export class DisclosureEffects implements OnModuleInit {
   ) {
     const draft = await this.live(db, matter, kindOf(params), stateBefore, 'awaiting_opinion');
     const period = params.period as unknown as Period;
-    const endsAt = periodEnd(
-      now,
-      period,
-      this.time.timeZone,
-      await this.calendars.forVillage(db, matter.villageId),
-    );
+    const endsAt = await this.matterTimers.periodEnd(db, matter.villageId, now, period);
     await this.disclosures.update(db, draft, {
       status: 'published',
       scopeState: stateAfter,
@@ -117,16 +109,10 @@ export class DisclosureEffects implements OnModuleInit {
       periodUnit: period.unit,
       periodEndsAt: endsAt,
     });
-    await this.timers.schedule(
+    await this.matterTimers.schedule(
       db,
-      {
-        villageId: matter.villageId,
-        matterId: matter.id,
-        eventType: 'PUBLIC_PERIOD_ENDED',
-        payload: {},
-        dueAt: endsAt,
-        scopeState: stateAfter,
-      },
+      matter,
+      { eventType: 'PUBLIC_PERIOD_ENDED', dueAt: endsAt, scopeState: stateAfter },
       now,
     );
     await this.obligations.fulfilBy(db, matter, procedure.definition, now);
@@ -158,7 +144,7 @@ export class DisclosureEffects implements OnModuleInit {
       matterId: matter.id,
       disclosureId: published.id,
       content: payload.content,
-      attachments: await this.attachments(db, matter, payload.attachments),
+      attachments: await this.files.named(db, matter.villageId, payload.attachments),
       filedBy: event.actor.personId!,
       filedAt: now,
       status: 'open',
@@ -192,19 +178,6 @@ export class DisclosureEffects implements OnModuleInit {
       (disclosure) => disclosure.status === 'published' && disclosure.scopeState === matter.state,
     );
     return live ? this.disclosures.countOpenObjections(db, matter.villageId, live.id) : 0;
-  }
-
-  /** Attachments named in a payload must have been uploaded to this village. */
-  private async attachments(
-    db: EntityManager,
-    matter: MatterEntity,
-    ids: string[] = [],
-  ): Promise<AttachmentRef[]> {
-    const refs = await this.disclosures.attachmentRefs(db, matter.villageId, ids);
-    const missing = ids.filter((id) => !refs.some((ref) => ref.id === id));
-    if (missing.length > 0)
-      throw new DomainError('DISCLOSURE.ATTACHMENT_NOT_FOUND', { attachmentIds: missing });
-    return ids.map((id) => refs.find((ref) => ref.id === id)!);
   }
 
   /** The matter's disclosure of a kind in the state the event leaves. */

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
-import { MembershipRepository } from '../identity/membership.repository.js';
-import { RegionRepository } from '../identity/region.repository.js';
 import { TimerRepository } from '../time/timer.repository.js';
 import type { ObligationEntity, ObligationStatus } from './obligation.entity.js';
 import { ObligationRepository } from './obligation.repository.js';
@@ -30,8 +27,6 @@ export class ObligationQueries {
     private readonly obligations: ObligationRepository,
     private readonly timers: TimerRepository,
     private readonly access: AccessService,
-    private readonly memberships: MembershipRepository,
-    private readonly regions: RegionRepository,
     private readonly time: LocalTime,
   ) {}
 
@@ -62,20 +57,7 @@ export class ObligationQueries {
   /** Overdue disclosures of every village under a township or district, for its officials. */
   async overdueUnder(actor: PersonActor, regionId: string) {
     const db = this.dataSource.manager;
-    const region = await this.regions.findById(db, regionId);
-    if (!region || region.kind === 'village') throw new DomainError('REGION.NOT_FOUND', { regionId });
-    const posts = await this.memberships.postsOver(
-      db,
-      actor.personId,
-      [regionId, ...(region.parentId ? [region.parentId] : [])],
-      this.time.today(),
-    );
-    if (posts.length === 0) throw new DomainError('AUTH.FORBIDDEN');
-    const townships = region.kind === 'district' ? await this.regions.children(db, [region.id]) : [region];
-    const villages = await this.regions.children(
-      db,
-      townships.map((township) => township.id),
-    );
+    const { villages } = await this.access.villagesUnder(db, actor.personId, regionId, this.time.today());
     if (villages.length === 0) return [];
     const nameOf = new Map(villages.map((village) => [village.id, village.name]));
     const overdue = await this.obligations.listForVillages(db, [...nameOf.keys()], { statuses: ['overdue'] });

@@ -13,7 +13,8 @@ const DECIDING_MARKS = new Set(['approval', 'supervisorSignOff', 'townshipApprov
 /**
  * Separation of duties at run time, from the matter's own trace: nobody approves what they started,
  * steps that must be taken by different people are, nobody acts in one matter both as supervisor and
- * as cadre, and a person with a declared conflict of interest (回避) neither approves nor signs off.
+ * as cadre, a person with a declared conflict of interest (回避) neither approves nor signs off, and a
+ * step for a named person (a problem's responsible person) is theirs alone.
  */
 @Injectable()
 export class DutySeparation {
@@ -29,6 +30,10 @@ export class DutySeparation {
     role: string,
     spec: EventSpec,
   ): Promise<void> {
+    if (spec.actorFromInput) {
+      const named = (matter.inputs as Record<string, unknown>)[spec.actorFromInput];
+      if (named !== personId) throw new DomainError('AUTH.NOT_NAMED_PERSON', { input: spec.actorFromInput });
+    }
     const marks = spec.marks ?? [];
     if (marks.includes('approval') && personId === matter.createdBy) {
       throw new DomainError('SEPARATION.SELF_APPROVAL');

@@ -13,6 +13,8 @@ import { MatterRepository } from './matter.repository.js';
 import { MatterViewService } from './matter-view.service.js';
 import { MattersController } from './matters.controller.js';
 import { RequestTransactions } from './request-transactions.js';
+import { AwaitingBackfill } from './awaiting-backfill.js';
+import { SideActs } from './side-acts.service.js';
 import { TraceRepository } from './trace.repository.js';
 import { TraceService } from './trace.service.js';
 
@@ -21,6 +23,7 @@ import { TraceService } from './trace.service.js';
   controllers: [MattersController],
   providers: [
     ActorFacts,
+    AwaitingBackfill,
     ConflictSections,
     DutySeparation,
     EngineExtensions,
@@ -31,6 +34,7 @@ import { TraceService } from './trace.service.js';
     MatterRepository,
     MatterViewService,
     RequestTransactions,
+    SideActs,
     TraceRepository,
     TraceService,
   ],
@@ -41,6 +45,8 @@ import { TraceService } from './trace.service.js';
     MatterRepository,
     MatterConflictRepository,
     MatterQueries,
+    SideActs,
+    TraceRepository,
   ],
 })
 export class EngineModule {}

@@ -20,6 +20,8 @@ import type { MatterEntity } from './matter.entity.js';
 import { MatterRepository } from './matter.repository.js';
 import { redacted, validatedCopy } from './payloads.js';
 import { refusalOf, RequestTransactions, type Attempt, type EngineResult } from './request-transactions.js';
+import { awaitingRoles } from './awaiting.js';
+import { SideActs } from './side-acts.service.js';
 import { activeStates, statePath } from './state-path.js';
 import { TraceService, type TraceAttempt } from './trace.service.js';
 
@@ -78,6 +80,7 @@ export class EngineService implements OnApplicationBootstrap {
     private readonly conflicts: MatterConflictRepository,
     private readonly access: AccessService,
     private readonly extensions: EngineExtensions,
+    private readonly sideActs: SideActs,
     private readonly time: LocalTime,
   ) {}
 
@@ -112,48 +115,16 @@ export class EngineService implements OnApplicationBootstrap {
   }
 
   /** Declares a conflict of interest (回避) in a running matter; traced like an event, no step taken. */
-  async declareConflict(command: ConflictCommand): Promise<EngineResult> {
-    const attempt: Attempt = {};
-    const fingerprint = digestOf({ op: 'conflict', matterId: command.matterId, conflict: command.conflict });
-    return this.requests.run(
-      attempt,
-      { ...command, fingerprint: () => Promise.resolve(fingerprint), status: 200 },
-      async (db) => {
-        const now = this.time.now();
-        const matter = await this.matters.lockById(db, command.villageId, command.matterId);
-        if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId: command.matterId });
-        Object.assign(attempt, {
-          villageId: matter.villageId,
-          matterId: matter.id,
-          actorPersonId: command.actor.personId,
-          eventType: 'DECLARE_CONFLICT',
-          payload: redacted({ ...command.conflict }),
-          stateBefore: matter.state,
-          at: now,
-        });
-        const roles = await this.access.rolesIn(
-          db,
-          command.actor.personId,
-          matter.villageId,
-          this.time.dateOf(now),
-        );
-        if (roles.size === 0) throw new DomainError('MATTER.NOT_FOUND', { matterId: matter.id });
-        const own = command.conflict.personId === command.actor.personId;
-        const role = actingRole(CONFLICT_DECLARERS, roles) ?? (own ? [...roles][0] : null);
-        if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: CONFLICT_DECLARERS });
-        attempt.actorRole = role;
-        if (matter.status === 'done') throw new DomainError('MATTER.FINISHED', { outcome: matter.outcome });
-        await this.recordConflicts(db, matter, [command.conflict], command.actor.personId, now);
-        Object.assign(matter, { revision: matter.revision + 1, updatedAt: now });
-        await this.matters.saveProgress(db, matter);
-        await this.traces.append(db, {
-          ...(attempt as TraceAttempt),
-          stateAfter: matter.state,
-          accepted: true,
-        });
-        return { matter, roles };
-      },
-    );
+  declareConflict(command: ConflictCommand): Promise<EngineResult> {
+    const own = command.conflict.personId === command.actor.personId;
+    return this.sideActs.run(command, {
+      eventType: 'DECLARE_CONFLICT',
+      payload: { ...command.conflict },
+      allowed: CONFLICT_DECLARERS,
+      roleFor: (held) => actingRole(CONFLICT_DECLARERS, held) ?? (own ? [...held][0] : null),
+      perform: (db, matter, _role, now) =>
+        this.recordConflicts(db, matter, [command.conflict], command.actor.personId, now),
+    });
   }
 
   private async recordConflicts(
@@ -240,6 +211,8 @@ export class EngineService implements OnApplicationBootstrap {
       status: 'active',
       outcome: null,
       revision: 1,
+      stateSince: now,
+      awaiting: awaitingRoles(procedure, snapshot),
       createdBy: command.actor.personId,
       createdAt: now,
       updatedAt: now,
@@ -336,6 +309,8 @@ export class EngineService implements OnApplicationBootstrap {
       outcome: next.status === 'done' ? stateAfter : null,
       revision: matter.revision + 1,
       updatedAt: now,
+      stateSince: stateAfter === matter.state ? matter.stateSince : now,
+      awaiting: awaitingRoles(procedure, next),
     });
     await this.matters.saveProgress(db, matter);
     await this.traces.append(db, { ...(attempt as TraceAttempt), stateAfter, accepted: true });

@@ -16,6 +16,10 @@ export class MatterEntity {
   @Column({ type: 'text' }) status: 'active' | 'done';
   /** The top-level final state reached, once done. */
   @Column({ type: 'text', nullable: true }) outcome: string | null;
+  /** When the matter entered its current state: how long a step has waited. */
+  @Column({ type: 'timestamptz' }) stateSince: Date;
+  /** The roles the current step waits for (see awaiting.ts); null until computed for older rows. */
+  @Column({ type: 'text', array: true, nullable: true }) awaiting: string[] | null;
   /** Counts accepted events; a reader can tell whether its view is current. */
   @Column({ type: 'integer' }) revision: number;
   @Column({ type: 'uuid' }) createdBy: string;

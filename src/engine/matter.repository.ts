@@ -30,9 +30,50 @@ export class MatterRepository {
       .getOne();
   }
 
+  /** Running matters in these villages waiting for any of `roles`, longest-waiting first. */
+  awaitingAny(
+    db: EntityManager,
+    villageIds: string[],
+    roles: string[],
+    limit: number,
+  ): Promise<MatterEntity[]> {
+    if (villageIds.length === 0 || roles.length === 0) return Promise.resolve([]);
+    return db
+      .createQueryBuilder(MatterEntity, 'matter')
+      .where(
+        "matter.village_id IN (:...villageIds) AND matter.status = 'active' AND matter.awaiting && :roles",
+        {
+          villageIds,
+          roles,
+        },
+      )
+      .orderBy('matter.state_since', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  withoutAwaiting(db: EntityManager, limit: number): Promise<MatterEntity[]> {
+    return db
+      .createQueryBuilder(MatterEntity, 'matter')
+      .where('matter.awaiting IS NULL')
+      .orderBy('matter.village_id')
+      .addOrderBy('matter.id')
+      .limit(limit)
+      .getMany();
+  }
+
+  async setAwaiting(db: EntityManager, matter: MatterEntity, awaiting: string[]): Promise<void> {
+    await db.query(`UPDATE matter SET awaiting = $3 WHERE village_id = $1 AND id = $2`, [
+      matter.villageId,
+      matter.id,
+      awaiting,
+    ]);
+  }
+
   async saveProgress(db: EntityManager, matter: MatterEntity): Promise<void> {
     await db.query(
-      `UPDATE matter SET snapshot = $3, state = $4, status = $5, outcome = $6, revision = $7, updated_at = $8
+      `UPDATE matter SET snapshot = $3, state = $4, status = $5, outcome = $6, revision = $7, updated_at = $8,
+              state_since = $9, awaiting = $10
        WHERE village_id = $1 AND id = $2`,
       [
         matter.villageId,
@@ -43,6 +84,8 @@ export class MatterRepository {
         matter.outcome,
         matter.revision,
         matter.updatedAt,
+        matter.stateSince,
+        matter.awaiting,
       ],
     );
   }

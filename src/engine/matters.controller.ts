@@ -16,7 +16,7 @@ import type { JsonObject } from '../../workflows/index.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { EngineService } from './engine.service.js';
-import type { EngineResult } from './request-transactions.js';
+import { answer, IDEMPOTENCY_HEADER } from './engine-answer.js';
 import {
   ConflictDto,
   idempotencyKeyOf,
@@ -25,17 +25,6 @@ import {
   StartMatterDto,
 } from './matter.dto.js';
 import { MatterQueries } from './matter-queries.service.js';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'a retry with the same key returns the first answer without applying the event twice',
-};
-
-const answer = (response: Response, result: EngineResult) => {
-  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-  return result.view;
-};
 
 @ApiTags('matters')
 @ApiBearerAuth()

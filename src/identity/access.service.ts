@@ -4,6 +4,7 @@ import type { Role } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { MembershipEntity } from './membership.entity.js';
 import { MembershipRepository } from './membership.repository.js';
+import type { RegionEntity } from './region.entity.js';
 import { RegionRepository, type VillageLineage } from './region.repository.js';
 
 /** Roles a set of memberships gives, including those derived from flags (chair, voting rights). */
@@ -54,6 +55,36 @@ export class AccessService {
     );
     for (const post of posts) roles.add(post.role);
     return roles;
+  }
+
+  /**
+   * The villages under a township or district, for someone holding a post there or above it (a district
+   * official reads a township's villages too). Anyone else is refused.
+   */
+  async villagesUnder(
+    db: EntityManager,
+    personId: string,
+    regionId: string,
+    onDate: string,
+  ): Promise<{ region: RegionEntity; villages: RegionEntity[] }> {
+    const region = await this.regions.findById(db, regionId);
+    if (!region || region.kind === 'village') throw new DomainError('REGION.NOT_FOUND', { regionId });
+    const posts = await this.memberships.postsOver(
+      db,
+      personId,
+      [regionId, ...(region.parentId ? [region.parentId] : [])],
+      onDate,
+    );
+    if (posts.length === 0) throw new DomainError('AUTH.FORBIDDEN');
+    const townships = region.kind === 'district' ? await this.regions.children(db, [region.id]) : [region];
+    const villages =
+      townships.length === 0
+        ? []
+        : await this.regions.children(
+            db,
+            townships.map((township) => township.id),
+          );
+    return { region, villages };
   }
 
   /** The caller's roles in a village they may see; a village they may not see does not exist for them. */

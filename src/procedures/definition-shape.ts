@@ -23,7 +23,7 @@ export const DEFINITION_SHAPE = {
     id: identifier,
     version: { type: 'integer', minimum: 1 },
     title: shortText,
-    category: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] },
+    category: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'S'] },
     description: { type: 'string', maxLength: 2000 },
     legalBasis: {
       type: 'array',
@@ -95,6 +95,7 @@ export const DEFINITION_SHAPE = {
             },
           },
           distinctFrom: { type: 'array', items: { type: 'string' } },
+          actorFromInput: { type: 'string', minLength: 1 },
         },
       },
     },

@@ -112,6 +112,8 @@ const period = schema(
   ['days', 'unit'],
 );
 const kind = schema({ kind: name }, ['kind']);
+/** A date named by the event's payload field, else by the matter's input field (e.g. a rectification deadline). */
+const dueDate = schema({ input: name, payload: name }, ['input']);
 
 function checkMeetingSources(params: JsonObject, known: KnownNames): string[] {
   const problems: string[] = [];
@@ -152,8 +154,15 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
   holdDisclosure: { description: '公示期满但有异议未答复，暂停办结', params: kind },
   expectDisclosure: { description: '登记本事项应当及时公开的义务', params: kind },
   startDeadline: {
-    description: '开始办理时限：登记应办事项并设定到期提醒',
-    params: schema({ title: { type: 'string', minLength: 1 }, period }, ['title', 'period']),
+    description: '开始办理时限：登记应办事项并设定到期提醒（按期限或按指定日期）',
+    params: {
+      ...schema({ title: { type: 'string', minLength: 1 }, period, dueDate }, ['title']),
+      oneOf: [{ required: ['period'] }, { required: ['dueDate'] }],
+    },
+  },
+  scheduleEvent: {
+    description: '设定到期后自动发生的事件（如整改后的复查）',
+    params: schema({ event: name, period }, ['event', 'period']),
   },
   passDeadline: { description: '办理时限届满未办结，报乡镇', params: none },
   meetDeadline: { description: '在办理时限内（或逾期后）办结', params: none },

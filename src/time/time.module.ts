@@ -6,13 +6,21 @@ import { CalendarService } from './calendar.service.js';
 import { ClockController } from './clock.controller.js';
 import { ClockService } from './clock.service.js';
 import { SchedulerService } from './scheduler.service.js';
+import { MatterTimers } from './matter-timers.service.js';
 import { TimerExtensions } from './timer-extensions.js';
 import { TimerRepository } from './timer.repository.js';
 
 @Module({
   imports: [EngineModule, IdentityModule],
   controllers: [CalendarController, ClockController],
-  providers: [CalendarService, ClockService, SchedulerService, TimerExtensions, TimerRepository],
-  exports: [CalendarService, SchedulerService, TimerRepository],
+  providers: [
+    CalendarService,
+    ClockService,
+    MatterTimers,
+    SchedulerService,
+    TimerExtensions,
+    TimerRepository,
+  ],
+  exports: [CalendarService, MatterTimers, SchedulerService, TimerRepository],
 })
 export class TimeModule {}

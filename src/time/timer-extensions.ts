@@ -1,17 +1,37 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EngineExtensions } from '../engine/engine-extensions.js';
+import { stageOf } from '../engine/state-path.js';
+import type { Period } from './calendar.js';
+import { MatterTimers } from './matter-timers.service.js';
 import { TimerRepository } from './timer.repository.js';
 
-/** Timers in the engine: cancelled when their state is left, shown as a matter's deadlines. */
+/** Timers in the engine: scheduled by name, cancelled when their state is left, shown as deadlines. */
 @Injectable()
 export class TimerExtensions implements OnModuleInit {
   constructor(
     private readonly extensions: EngineExtensions,
     private readonly timers: TimerRepository,
+    private readonly matterTimers: MatterTimers,
   ) {}
 
   onModuleInit(): void {
     this.extensions.registerScopedTable('timer');
+    // A time-driven event the machine names, e.g. the re-check some time after a rectification.
+    this.extensions.registerEffect('scheduleEvent', async ({ db, matter, stateAfter, now }, params) => {
+      const dueAt = await this.matterTimers.periodEnd(
+        db,
+        matter.villageId,
+        now,
+        params.period as unknown as Period,
+      );
+      const scopeState = stageOf(stateAfter);
+      await this.matterTimers.schedule(
+        db,
+        matter,
+        { eventType: params.event as string, dueAt, scopeState },
+        now,
+      );
+    });
     this.extensions.registerViewSection('deadlines', async (db, matter) =>
       (await this.timers.pendingForMatter(db, matter.villageId, matter.id)).map((timer) => ({
         eventType: timer.eventType,

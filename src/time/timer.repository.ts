@@ -61,6 +61,21 @@ export class TimerRepository {
       .getMany();
   }
 
+  pendingForMatters(db: EntityManager, villageIds: string[], matterIds: string[]): Promise<TimerEntity[]> {
+    if (matterIds.length === 0) return Promise.resolve([]);
+    return db
+      .createQueryBuilder(TimerEntity, 'timer')
+      .where(
+        "timer.village_id IN (:...villageIds) AND timer.matter_id IN (:...matterIds) AND timer.status = 'pending'",
+        {
+          villageIds,
+          matterIds,
+        },
+      )
+      .orderBy('timer.due_at', 'ASC')
+      .getMany();
+  }
+
   pendingForMatter(db: EntityManager, villageId: string, matterId: string): Promise<TimerEntity[]> {
     return db
       .createQueryBuilder(TimerEntity, 'timer')

@@ -25,12 +25,16 @@ describe('Catalog API', () => {
     await t.close();
   });
 
-  it('lists at least thirty items in the eight categories, without logging in', async () => {
+  it("lists at least thirty items in the eight categories, then the supervisors' own, without logging in", async () => {
     const response = await t.api().get('/catalog').expect(200);
-    const categories = response.body as { code: string; title: string; items: { code: string }[] }[];
-    expect(categories.map((category) => category.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+    type Category = { code: string; kind: string; title: string; items: { code: string }[] };
+    const categories = response.body as Category[];
+    const powers = categories.filter((category) => category.kind === 'power');
+    expect(powers.map((category) => category.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
     expect(categories.every((category) => category.items.length > 0)).toBe(true);
-    expect(categories.flatMap((category) => category.items).length).toBeGreaterThanOrEqual(30);
+    expect(powers.flatMap((category) => category.items).length).toBeGreaterThanOrEqual(30);
+    expect(categories.at(-1)).toMatchObject({ code: 'S', kind: 'supervision', title: '监督整改' });
+    expect(categories.at(-1)!.items.map((item) => item.code)).toEqual(['S1']);
   });
 
   it('shows an item with its steps, roles, disclosures, legal basis, risk points and requirements', async () => {

@@ -44,7 +44,11 @@ export const CATEGORY_TITLES: Record<CategoryCode, string> = {
   F: '民生保障和补贴',
   G: '印章和证明',
   H: '党务和村民自治',
+  S: '监督整改',
 };
+
+/** Categories of the power list itself; the rest hold the supervisors' own procedures (e.g. rectification). */
+export const POWER_CATEGORIES: readonly CategoryCode[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 
 export const CATEGORY_RULES: Record<CategoryCode, GovernanceRule[]> = {
   A: [
@@ -82,4 +86,6 @@ export const CATEGORY_RULES: Record<CategoryCode, GovernanceRule[]> = {
   F: [DECISION, DISCLOSURE, TOWNSHIP],
   G: [DECISION],
   H: [DECISION, DISCLOSURE],
+  // Rectification is checked by whoever found the problem (谁发现谁核实): no separate decision required.
+  S: [],
 };

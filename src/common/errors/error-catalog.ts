@@ -76,6 +76,14 @@ export const ERROR_CATALOG = {
     en: 'Invalid attachment (needs a name, at most 5 MB)',
   },
   'ATTACHMENT.NOT_FOUND': { zh: '找不到该附件', en: 'No such attachment' },
+  'DOCUMENTS.REQUEST_NOT_OPEN': {
+    zh: '该调阅资料要求不存在或已答复',
+    en: 'No such open request for documents',
+  },
+  'AUTH.NOT_NAMED_PERSON': {
+    zh: '此步骤只能由事项中指定的责任人办理',
+    en: 'Only the person the matter names may take this step',
+  },
   'IDEMPOTENCY.KEY_INVALID': { zh: '幂等键格式不正确', en: 'The Idempotency-Key header is invalid' },
   'IDEMPOTENCY.KEY_REUSED': {
     zh: '同一幂等键已用于不同的请求',

@@ -3,6 +3,7 @@ import { Conflicts1764374400000 } from './1764374400000-conflicts.js';
 import { Calendar1764460800000 } from './1764460800000-calendar.js';
 import { DisclosureObjections1764547200000 } from './1764547200000-disclosure-objections.js';
 import { Obligations1764633600000 } from './1764633600000-obligations.js';
+import { Supervision1764720000000 } from './1764720000000-supervision.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Calendar1764460800000,
   DisclosureObjections1764547200000,
   Obligations1764633600000,
+  Supervision1764720000000,
 ];

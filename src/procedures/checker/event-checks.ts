@@ -54,6 +54,13 @@ export function checkRolesAndEvents(definition: ProcedureDefinition): Definition
       })),
     );
     issues.push(...checkSeparation(event, spec.roles, spec.marks ?? [], spec.distinctFrom ?? [], definition));
+    if (spec.actorFromInput && !namesRequiredPerson(definition, spec.actorFromInput)) {
+      issues.push({
+        code: 'EVENT.ACTOR_INPUT_INVALID',
+        message: `事件 ${event} 限定由输入项 ${spec.actorFromInput} 指定的人操作，但该输入项不是必填的人员编号（uuid）`,
+        event,
+      });
+    }
   }
   if (definition.catalog && !KNOWN_ROLES.has(definition.catalog.responsibleRole)) {
     issues.push({
@@ -104,6 +111,12 @@ function checkSeparation(
     }
   }
   return issues;
+}
+
+/** An event kept for one named person needs that person's id among the matter's required inputs. */
+function namesRequiredPerson(definition: ProcedureDefinition, input: string): boolean {
+  const schema = definition.inputSchema as { properties?: Record<string, JsonObject>; required?: string[] };
+  return schema.properties?.[input]?.format === 'uuid' && (schema.required ?? []).includes(input);
 }
 
 function checkSchema(ajv: Ajv, schema: JsonObject, path: string, code: string): DefinitionIssue[] {
