@@ -15,6 +15,8 @@ import { HealthController } from './health/health.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
+import { ListsModule } from './lists/lists.module.js';
+import { RecordsModule } from './records/records.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { PublicModule } from './public/public.module.js';
 import { TimeModule } from './time/time.module.js';
@@ -43,6 +45,8 @@ export class AppModule {
         CatalogModule,
         PublicModule,
         SupervisionModule,
+        RecordsModule,
+        ListsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -110,8 +110,11 @@ export interface CatalogInfo {
 /** What reaching a top-level final state means. */
 export type OutcomeKind = 'carriedOut' | 'rejected' | 'dropped';
 
-/** The district plan's eight categories (A–H); S holds the supervisors' own procedures. */
-export type CategoryCode = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'S';
+/**
+ * The district plan's eight categories (A–H); L holds the list's own adjustment, S the supervisors' own
+ * procedures. Neither L nor S is a power on the list.
+ */
+export type CategoryCode = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'L' | 'S';
 
 export interface ProcedureDefinition {
   id: string;

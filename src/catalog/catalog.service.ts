@@ -30,7 +30,7 @@ export class CatalogService {
     return (Object.keys(CATEGORY_TITLES) as CategoryCode[]).map((code) => ({
       code,
       title: CATEGORY_TITLES[code],
-      kind: POWER_CATEGORIES.includes(code) ? ('power' as const) : ('supervision' as const),
+      kind: POWER_CATEGORIES.includes(code) ? 'power' : code === 'L' ? 'listAdjustment' : 'supervision',
       items: items
         .filter((item) => item.category === code)
         .map((item) => ({

@@ -6,6 +6,8 @@ import { ObligationEntity } from '../disclosure/obligation.entity.js';
 import { IdempotencyRecordEntity } from '../engine/idempotency-record.entity.js';
 import { MatterConflictEntity } from '../engine/matter-conflict.entity.js';
 import { MatterEntity } from '../engine/matter.entity.js';
+import { ListVersionEntity } from '../lists/list-version.entity.js';
+import { ChainCheckpointEntity } from '../engine/chain-checkpoint.entity.js';
 import { TraceHeadEntity } from '../engine/trace-head.entity.js';
 import { TraceEntity } from '../engine/trace.entity.js';
 import { AccountEntity } from '../identity/account.entity.js';
@@ -35,6 +37,8 @@ export const ENTITIES = [
   MatterEntity,
   MatterConflictEntity,
   TraceEntity,
+  ChainCheckpointEntity,
+  ListVersionEntity,
   TraceHeadEntity,
   IdempotencyRecordEntity,
   MeetingEntity,

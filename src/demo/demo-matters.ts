@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../workflows/index.js';
+import { villageItem, type JsonObject } from '../../workflows/index.js';
 import type { LocalTime } from '../common/local-time.js';
 import { periodOf } from '../disclosure/periods.js';
 import type { EngineService } from '../engine/engine.service.js';
@@ -10,7 +10,7 @@ export type DemoPeople = ReadonlyMap<string, PersonActor>;
 /**
  * A few matters carried through the engine (traced like any other), so that a newcomer finds the public
  * board, the lists and the supervisors' inbox already in use: last month's finances published, a major
- * matter whose resolution is public, a small project just proposed.
+ * matter whose resolution is public, a small project just proposed, a problem the supervisors found.
  */
 export async function seedDemoMatters(
   engine: EngineService,
@@ -18,7 +18,7 @@ export async function seedDemoMatters(
   villageId: string,
   time: LocalTime,
 ): Promise<void> {
-  const who = (username: string) => people.get(`dz-${username}`)!;
+  const who = (username: string) => people.get(`dz-${username}`) ?? people.get(username)!;
   const today = time.today();
   const start = async (by: string, procedureId: string, inputs: JsonObject) =>
     (await engine.start({ villageId, actor: who(by), procedureId, inputs })).view.id;
@@ -67,4 +67,58 @@ export async function seedDemoMatters(
   await road('supervisor', 'GIVE_OPINION', { opinion: '决策程序符合“四议两公开”要求，同意公开' });
 
   await start('secretary', 'B1', { title: '村委会院墙修缮', summary: '修缮院墙 30 米', amount: 8000 });
+
+  // The village's own item (X1), added to its list through the adjustment procedure and in force today.
+  const listChange = send(
+    await start('secretary', 'L1', {
+      title: '增加“村级零星小额开支审批”事项',
+      summary:
+        '500 元以下的零星开支（办公用品、小修小补）须经监督委员会审核、“两委”审批，纳入本村小微权力清单。',
+      effectiveFrom: today,
+      changes: [
+        {
+          kind: 'addItem',
+          code: 'X1',
+          title: '村级零星小额开支审批',
+          definition: villageItem({
+            code: 'X1',
+            title: '村级零星小额开支审批',
+            category: 'C',
+            description: '500 元以下的零星开支：经手人申请，监督委员会审核，“两委”审批。',
+            startRoles: ['committee_member'],
+            basis: '东庄村村规民约',
+            supervised: true,
+          }) as unknown as JsonObject,
+        },
+        {
+          kind: 'setResponsibility',
+          code: 'X1',
+          personId: who('committee2').personId,
+          duty: '审核零星开支票据，登记开支台账',
+        },
+        {
+          kind: 'setResponsibility',
+          code: 'A1',
+          personId: who('secretary').personId,
+          duty: '组织“四议两公开”',
+        },
+      ],
+    }),
+  );
+  await listChange('supervisor', 'SUPERVISOR_OPINION', {
+    opinion: '零星开支纳入清单管理，同意',
+    agree: true,
+  });
+  await listChange('township', 'TOWNSHIP_APPROVE', { opinion: '符合“基本目录+X”要求' });
+  await listChange('district', 'DISTRICT_APPROVE', { opinion: '批准' });
+
+  // A finding from the supervisors' quarterly check, in the problem ledger with two weeks to put it right.
+  await start('supervisor', 'S1', {
+    title: '村务公开栏未公开上季度低保名单',
+    finding: '村务公开栏未张贴上季度低保对象名单，阳光村务平台已公开，线下公开不完整。',
+    category: 'disclosure',
+    severity: 'minor',
+    responsiblePersonId: who('committee1').personId,
+    deadline: addDays(today, 14),
+  });
 }

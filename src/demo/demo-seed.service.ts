@@ -105,7 +105,13 @@ export class DemoSeedService {
           validTo: null,
           createdAt: this.time.now(),
         });
-        await this.accounts.createAccount(db, person.id, official.username, password);
+        const account = await this.accounts.createAccount(db, person.id, official.username, password);
+        people.set(official.username, {
+          kind: 'person',
+          accountId: account.id,
+          personId: person.id,
+          name: person.name,
+        });
         const where = official.role === 'district_admin' ? DEMO_DISTRICT : DEMO_TOWNSHIP;
         logins.accounts.push({
           username: official.username,

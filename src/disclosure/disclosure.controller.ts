@@ -8,6 +8,7 @@ import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { AttachmentsService } from './attachments.service.js';
 import { ObligationQueries } from './obligation-queries.service.js';
 import type { ObligationStatus } from './obligation.entity.js';
+import { sendDownload } from '../common/http/download.js';
 
 export class UploadQuery {
   @ApiPropertyOptional({ example: '公示照片.jpg' }) @IsString() @MaxLength(200) filename: string;
@@ -59,11 +60,12 @@ export class DisclosureController {
     @Res() response: Response,
   ) {
     const file = await this.attachments.download(actor, villageId, attachmentId);
-    response
-      .setHeader('Content-Type', file.mediaType)
-      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .setHeader('X-Content-SHA256', file.sha256)
-      .send(file.content);
+    sendDownload(response, {
+      filename: file.filename,
+      contentType: file.mediaType,
+      body: file.content,
+      headers: { 'X-Content-SHA256': file.sha256 },
+    });
   }
 
   @Get('villages/:villageId/obligations')

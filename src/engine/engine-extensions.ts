@@ -31,6 +31,28 @@ export interface FactContext {
 }
 export type FactProvider = (context: FactContext) => Promise<JsonValue>;
 
+/** The procedure version and parameters a village may start an item with on a date, from its list. */
+export interface ItemInForce {
+  procedureId: string;
+  version: number;
+  parameters: JsonObject;
+  listVersion: number | null;
+}
+export type ProcedureResolver = (
+  db: EntityManager,
+  villageId: string,
+  code: string,
+  date: string,
+) => Promise<ItemInForce | null>;
+
+/** A check of a new matter's inputs beyond their schema (e.g. a list change's admission check). */
+export type StartCheck = (
+  db: EntityManager,
+  villageId: string,
+  inputs: JsonObject,
+  today: string,
+) => Promise<void>;
+
 /** Adds a section (meetings, disclosures, deadlines) to the view of a matter. */
 export type ViewSection = (db: EntityManager, matter: MatterEntity) => Promise<unknown>;
 
@@ -45,6 +67,8 @@ export class EngineExtensions {
   private readonly facts = new Map<string, FactProvider>();
   private readonly scopedTables = new Set<ScopedTable>();
   private readonly sections = new Map<string, ViewSection>();
+  private readonly startChecks = new Map<string, StartCheck>();
+  private resolver?: ProcedureResolver;
 
   registerEffect(name: keyof typeof EFFECT_SPECS, handler: EffectHandler): void {
     this.effects.set(name, handler);
@@ -61,6 +85,24 @@ export class EngineExtensions {
 
   registerViewSection(key: string, section: ViewSection): void {
     this.sections.set(key, section);
+  }
+
+  /** The power lists decide which items a village may start, on which version (one resolver). */
+  registerProcedureResolver(resolver: ProcedureResolver): void {
+    this.resolver = resolver;
+  }
+
+  registerStartCheck(procedureId: string, check: StartCheck): void {
+    this.startChecks.set(procedureId, check);
+  }
+
+  /** Null: not a list item (a system procedure), or no lists yet; the newest version applies. */
+  async resolveProcedure(...args: Parameters<ProcedureResolver>): Promise<ItemInForce | null> {
+    return this.resolver ? this.resolver(...args) : null;
+  }
+
+  startCheck(procedureId: string): StartCheck | undefined {
+    return this.startChecks.get(procedureId);
   }
 
   effect(name: string): EffectHandler {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { ActorFacts } from './actor-facts.js';
+import { ChainCheckpointRepository } from './chain-checkpoint.repository.js';
 import { ConflictSections } from './conflict-sections.js';
 import { DutySeparation } from './duty-separation.js';
 import { EngineExtensions } from './engine-extensions.js';
@@ -24,6 +25,7 @@ import { TraceService } from './trace.service.js';
   providers: [
     ActorFacts,
     AwaitingBackfill,
+    ChainCheckpointRepository,
     ConflictSections,
     DutySeparation,
     EngineExtensions,
@@ -39,6 +41,7 @@ import { TraceService } from './trace.service.js';
     TraceService,
   ],
   exports: [
+    ChainCheckpointRepository,
     EngineExtensions,
     EngineService,
     TraceService,

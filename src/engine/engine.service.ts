@@ -21,6 +21,7 @@ import { MatterRepository } from './matter.repository.js';
 import { redacted, validatedCopy } from './payloads.js';
 import { refusalOf, RequestTransactions, type Attempt, type EngineResult } from './request-transactions.js';
 import { awaitingRoles } from './awaiting.js';
+import { checkActAgainstNegativeList, checkStartAgainstNegativeList } from './negative-list.js';
 import { SideActs } from './side-acts.service.js';
 import { activeStates, statePath } from './state-path.js';
 import { TraceService, type TraceAttempt } from './trace.service.js';
@@ -188,14 +189,20 @@ export class EngineService implements OnApplicationBootstrap {
       stateBefore: null,
       at: now,
     });
-    const procedure = await this.catalog.latest(db, command.procedureId);
+    const today = this.time.dateOf(now);
+    const inForce = await this.extensions.resolveProcedure(db, command.villageId, command.procedureId, today);
+    const procedure = inForce
+      ? await this.catalog.get(db, inForce.procedureId, inForce.version, inForce.parameters)
+      : await this.catalog.latest(db, command.procedureId);
     const { id: procedureId, version, startRoles } = procedure.definition;
     const conflicts = this.asJson(command.conflicts);
     attempt.payload = redacted({ procedureId, version, inputs: command.inputs, conflicts });
     const role = actingRole(startRoles, roles);
     if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: startRoles });
     attempt.actorRole = role;
+    checkStartAgainstNegativeList(procedureId, command.inputs);
     const inputs = validatedCopy(procedure.validateInputs, command.inputs, 'MATTER.INPUTS_INVALID');
+    await this.extensions.startCheck(procedureId)?.(db, command.villageId, inputs, today);
     attempt.payload = { procedureId, version, inputs, conflicts };
 
     const [snapshot, actions] = initialTransition(procedure.machine, inputs);
@@ -204,6 +211,8 @@ export class EngineService implements OnApplicationBootstrap {
       id: randomUUID(),
       procedureId: procedure.definition.id,
       procedureVersion: procedure.definition.version,
+      parameters: inForce?.parameters ?? {},
+      listVersion: inForce?.listVersion ?? null,
       title: typeof inputs.title === 'string' ? inputs.title : procedure.definition.title,
       inputs,
       snapshot: procedure.machine.getPersistedSnapshot(snapshot),
@@ -245,7 +254,7 @@ export class EngineService implements OnApplicationBootstrap {
     const personId = command.actor.kind === 'person' ? command.actor.personId : null;
     const matter = await this.matters.lockById(db, command.villageId, command.matterId);
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId: command.matterId });
-    const procedure = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
+    const procedure = await this.catalog.forMatter(db, matter);
     const event = procedure.events.get(command.type);
     Object.assign(attempt, {
       villageId: matter.villageId,
@@ -269,6 +278,7 @@ export class EngineService implements OnApplicationBootstrap {
     if (personId) await this.duties.check(db, matter, personId, role, event.spec);
     const payload = validatedCopy(event.validatePayload, command.payload, 'EVENT.PAYLOAD_INVALID');
     attempt.payload = redacted(payload, event.spec.secretFields);
+    checkActAgainstNegativeList(matter.procedureId, command.type, matter.inputs as JsonObject, personId);
 
     const facts: JsonObject = {};
     for (const name of event.spec.facts ?? []) {
@@ -346,7 +356,7 @@ export class EngineService implements OnApplicationBootstrap {
   /** What identifies a retried event; secret fields are left out, so it cannot reveal a secret ballot. */
   private async eventFingerprint(db: EntityManager, command: EventCommand): Promise<string> {
     const matter = await this.matters.findById(db, command.villageId, command.matterId);
-    const procedure = matter ? await this.catalog.get(db, matter.procedureId, matter.procedureVersion) : null;
+    const procedure = matter ? await this.catalog.forMatter(db, matter) : null;
     const secretFields = procedure?.events.get(command.type)?.spec.secretFields;
     return digestOf({
       op: 'event',

@@ -6,6 +6,7 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { PeopleRepository } from '../identity/people.repository.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { actTitle } from './act-words.js';
 import { MatterViewService } from './matter-view.service.js';
 import type { MatterListFilter } from './matter.repository.js';
 import { MatterRepository } from './matter.repository.js';
@@ -41,7 +42,7 @@ export class MatterQueries {
     const matter = await this.matters.findById(db, villageId, matterId);
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
     const view = await this.views.build(db, matter, roles);
-    const { events } = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
+    const procedure = await this.catalog.forMatter(db, matter);
     const history = (await this.traceView(db, villageId, matterId))
       .filter((row) => row.accepted)
       .map(({ seq, at, actor: by, eventType, stateAfter }) => ({
@@ -49,7 +50,7 @@ export class MatterQueries {
         at,
         actor: by,
         eventType,
-        title: eventType === 'START' ? '发起事项' : (events.get(eventType)?.spec.title ?? eventType),
+        title: actTitle(procedure, eventType),
         stateAfter,
       }));
     return { ...view, history };

@@ -45,7 +45,7 @@ export class MatterViewService {
   ) {}
 
   async build(db: EntityManager, matter: MatterEntity, callerRoles: ReadonlySet<Role>): Promise<MatterView> {
-    const procedure = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
+    const procedure = await this.catalog.forMatter(db, matter);
     const { definition, config } = procedure;
     const nodes = nodesAlong(config, matter.state);
     const { inputs: _inputs, ...record } = (matter.snapshot as { context?: JsonObject }).context ?? {};

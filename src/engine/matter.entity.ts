@@ -8,6 +8,10 @@ export class MatterEntity {
   @PrimaryColumn({ type: 'uuid' }) id: string;
   @Column({ type: 'text' }) procedureId: string;
   @Column({ type: 'integer' }) procedureVersion: number;
+  /** The parameter values the village's list gave the item when the matter started (overrides only). */
+  @Column({ type: 'jsonb' }) parameters: Jsonb;
+  /** The village's list version in force at start (0: the base list alone); null for system procedures. */
+  @Column({ type: 'integer', nullable: true }) listVersion: number | null;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'jsonb' }) inputs: Jsonb;
   @Column({ type: 'jsonb' }) snapshot: Jsonb;

@@ -33,3 +33,9 @@ export function nodesAlong(machine: MachineData, path: string): StateNodeData[] 
   }
   return nodes;
 }
+
+/** The innermost titled step of a path (e.g. 党员大会审议), or the path itself when none is titled. */
+export function stepTitleOf(machine: MachineData, path: string): string {
+  const titled = nodesAlong(machine, path).filter((node) => node.meta?.title);
+  return titled.at(-1)?.meta?.title ?? path;
+}

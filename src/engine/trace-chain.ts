@@ -29,7 +29,17 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
 export interface BrokenLink {
   seq: number;
   reason:
-    'missing-row' | 'prev-hash-mismatch' | 'payload-digest-mismatch' | 'hash-mismatch' | 'head-mismatch';
+    | 'missing-row'
+    | 'prev-hash-mismatch'
+    | 'payload-digest-mismatch'
+    | 'hash-mismatch'
+    | 'head-mismatch'
+    | 'checkpoint-mismatch';
   expected: string;
   found: string;
+  /**
+   * For a checkpoint mismatch: the chain was recomputed after a rewrite, so the changed row lies after
+   * this sequence number (the last published head that still matches) and at or before `seq`.
+   */
+  after?: number;
 }

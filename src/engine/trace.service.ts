@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
+import { ChainCheckpointRepository } from './chain-checkpoint.repository.js';
 import { chainHash, GENESIS_HASH, type BrokenLink } from './trace-chain.js';
 import type { TraceEntity } from './trace.entity.js';
 import { TraceRepository } from './trace.repository.js';
@@ -36,7 +37,10 @@ const PAGE = 1000;
 /** Appends to and verifies each village's hash-chained trace. */
 @Injectable()
 export class TraceService {
-  constructor(private readonly traces: TraceRepository) {}
+  constructor(
+    private readonly traces: TraceRepository,
+    private readonly checkpoints: ChainCheckpointRepository,
+  ) {}
 
   async append(db: EntityManager, attempt: TraceAttempt): Promise<TraceEntity> {
     const head = await this.traces.lockHead(db, attempt.villageId);
@@ -65,11 +69,28 @@ export class TraceService {
     return row;
   }
 
-  /** Walks the chain from its start and names the first row that does not hold. */
-  async verify(db: EntityManager, villageId: string): Promise<ChainReport> {
+  /**
+   * Walks the chain from its start and names the first row that does not hold: a row whose hashes do not
+   * add up, or one that differs from a published daily head (the chain was rewritten and recomputed).
+   */
+  async verify(
+    db: EntityManager,
+    villageId: string,
+    /** Heads known from elsewhere (a printed board, a copy someone kept), checked like published ones. */
+    knownHeads: readonly { seq: number; hash: string }[] = [],
+  ): Promise<ChainReport> {
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     let checked = 0;
+    const published = [
+      ...(await this.checkpoints.forVillage(db, villageId)).map(({ seq, hash }) => ({
+        seq: Number(seq),
+        hash,
+      })),
+      ...knownHeads,
+    ].sort((a, b) => a.seq - b.seq);
+    const publishedAt = new Map(published.map((checkpoint) => [checkpoint.seq, checkpoint.hash]));
+    let lastMatching = 0;
     const broken = (link: BrokenLink): ChainReport => ({
       villageId,
       ok: false,
@@ -104,11 +125,22 @@ export class TraceService {
         const hash = chainHash(prevHash, { ...row, seq });
         if (hash !== row.hash)
           return broken({ seq, reason: 'hash-mismatch', expected: hash, found: row.hash });
+        const publishedHash = publishedAt.get(seq);
+        if (publishedHash !== undefined && publishedHash !== row.hash) {
+          const link = { seq, expected: publishedHash, found: row.hash, after: lastMatching };
+          return broken({ ...link, reason: 'checkpoint-mismatch' });
+        }
+        if (publishedHash !== undefined) lastMatching = seq;
         prevHash = row.hash;
         expectedSeq++;
         checked++;
       }
       if (page.length < PAGE) break;
+    }
+    const lastPublished = published.at(-1);
+    if (lastPublished && lastPublished.seq > checked) {
+      const [seq, found] = [checked + 1, 'none'];
+      return broken({ seq, reason: 'missing-row', expected: `rows up to ${lastPublished.seq}`, found });
     }
     const head = await this.traces.head(db, villageId);
     const headSeq = head ? Number(head.seq) : 0;

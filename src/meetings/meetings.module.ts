@@ -11,5 +11,6 @@ import { RuleSetCatalog } from './rule-set.catalog.js';
   imports: [EngineModule, IdentityModule],
   controllers: [MeetingsController],
   providers: [MeetingEffects, MeetingRepository, MeetingViews, RuleSetCatalog],
+  exports: [MeetingViews],
 })
 export class MeetingsModule {}

@@ -35,7 +35,7 @@ export interface Tally {
   outcome: TallyOutcome;
 }
 
-const LABELS: Record<TallyCount, string> = {
+export const COUNT_LABELS: Record<TallyCount, string> = {
   roster: '应到',
   entitled: '应到会有表决权',
   present: '实到',
@@ -63,7 +63,7 @@ function check(threshold: Threshold, counts: Record<TallyCount, number>): Thresh
     threshold.comparison === 'moreThan'
       ? `须超过 ${numerator}/${denominator}`
       : `须达到 ${numerator}/${denominator} 以上`;
-  const explanation = `${LABELS[threshold.count]} ${count}，${LABELS[threshold.of]} ${of}，${rule}：${met ? '满足' : '不满足'}`;
+  const explanation = `${COUNT_LABELS[threshold.count]} ${count}，${COUNT_LABELS[threshold.of]} ${of}，${rule}：${met ? '满足' : '不满足'}`;
   return { threshold, count, of, met, explanation };
 }
 

@@ -23,7 +23,7 @@ export const DEFINITION_SHAPE = {
     id: identifier,
     version: { type: 'integer', minimum: 1 },
     title: shortText,
-    category: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'S'] },
+    category: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'L', 'S'] },
     description: { type: 'string', maxLength: 2000 },
     legalBasis: {
       type: 'array',

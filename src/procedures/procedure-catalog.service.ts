@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { BUILTIN_PROCEDURES, type ProcedureDefinition } from '../../workflows/index.js';
+import { BUILTIN_PROCEDURES, type JsonObject, type ProcedureDefinition } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
@@ -65,15 +65,32 @@ export class ProcedureCatalog implements OnModuleInit {
     this.built.set(`${definition.id}@${definition.version}`, built);
   }
 
-  async get(db: EntityManager, procedureId: string, version: number): Promise<BuiltProcedure> {
-    const key = `${procedureId}@${version}`;
+  /** A version, built with a village's parameter values where its list overrides the defaults. */
+  async get(
+    db: EntityManager,
+    procedureId: string,
+    version: number,
+    overrides: JsonObject = {},
+  ): Promise<BuiltProcedure> {
+    const tuned = Object.keys(overrides).length > 0;
+    const key = `${procedureId}@${version}${tuned ? `#${digestOf(overrides)}` : ''}`;
     const cached = this.built.get(key);
     if (cached) return cached;
-    const row = await db.findOneBy(ProcedureVersionEntity, { procedureId, version });
-    if (!row) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId, version });
-    const built = buildProcedure(row.definition);
+    const definition = tuned
+      ? (await this.get(db, procedureId, version)).definition
+      : (await db.findOneBy(ProcedureVersionEntity, { procedureId, version }))?.definition;
+    if (!definition) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId, version });
+    const built = buildProcedure(definition, overrides);
     this.built.set(key, built);
     return built;
+  }
+
+  /** The procedure a matter runs on: its version, with the parameters it started under. */
+  forMatter(
+    db: EntityManager,
+    matter: { procedureId: string; procedureVersion: number; parameters: unknown },
+  ): Promise<BuiltProcedure> {
+    return this.get(db, matter.procedureId, matter.procedureVersion, (matter.parameters ?? {}) as JsonObject);
   }
 
   /** The newest version of a procedure (the list in force decides this once lists are versioned). */

@@ -7,6 +7,7 @@ import { ObligationRepository } from '../disclosure/obligation.repository.js';
 import { periodBounds } from '../disclosure/periods.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { addDays, daysBetween, localDate, startOfLocalDay } from '../time/calendar.js';
+import { ChainHeadsService } from './chain-heads.service.js';
 import { bulletinText } from './bulletin-text.js';
 import { PublicBoardRepository, type BoardDisclosure } from './public-board.repository.js';
 
@@ -24,6 +25,7 @@ export class PublicBoardService {
     private readonly regions: RegionRepository,
     private readonly obligations: ObligationRepository,
     private readonly attachments: AttachmentsService,
+    private readonly chain: ChainHeadsService,
     private readonly time: LocalTime,
   ) {}
 
@@ -35,10 +37,11 @@ export class PublicBoardService {
     const db = this.dataSource.manager;
     const village = await this.village(villageId);
     const now = this.time.now();
-    const [current, past, overdue] = await Promise.all([
+    const [current, past, overdue, chain] = await Promise.all([
       this.board.disclosures(db, villageId, { statuses: ['published'], limit: 200 }),
       this.board.disclosures(db, villageId, { statuses: ['ended'], limit: PAST_LIMIT }),
       this.obligations.listForVillages(db, [villageId], { statuses: ['overdue'] }),
+      this.chain.heads(villageId),
     ]);
     return {
       village,
@@ -55,6 +58,8 @@ export class PublicBoardService {
         period: obligation.periodLabel,
         dueAt: obligation.dueAt.toISOString(),
       })),
+      // The record's fingerprint at each day's end: a later rewrite of history cannot match it.
+      chain,
     };
   }
 
@@ -107,7 +112,7 @@ export class PublicBoardService {
     return this.attachments.find(villageId, attachmentId);
   }
 
-  private async village(villageId: string) {
+  async village(villageId: string) {
     const village = await this.regions.findById(this.dataSource.manager, villageId);
     if (village?.kind !== 'village') throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
     return { id: village.id, name: village.name };

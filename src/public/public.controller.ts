@@ -4,7 +4,9 @@ import { IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
 import { atomFeed, jsonFeed } from './feeds.js';
+import { ChainHeadsService } from './chain-heads.service.js';
 import { PublicBoardService } from './public-board.service.js';
+import { sendDownload } from '../common/http/download.js';
 
 export class BulletinParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() villageId: string;
@@ -20,7 +22,10 @@ const apiBase = (request: Request) => `${request.protocol}://${request.get('host
 @Public()
 @Controller('public/villages')
 export class PublicController {
-  constructor(private readonly board: PublicBoardService) {}
+  constructor(
+    private readonly board: PublicBoardService,
+    private readonly chain: ChainHeadsService,
+  ) {}
 
   @Get()
   villages() {
@@ -30,6 +35,20 @@ export class PublicController {
   @Get(':villageId/board')
   current(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return this.board.current(villageId);
+  }
+
+  /** The trace chain's head now and at the end of each day: copy them down, and a rewrite will show. */
+  @Get(':villageId/chain-heads')
+  async chainHeads(@Param('villageId', ParseUUIDPipe) villageId: string) {
+    await this.board.village(villageId);
+    return this.chain.heads(villageId);
+  }
+
+  /** Anyone may have the chain walked; the answer holds sequence numbers and hashes, not what rows say. */
+  @Get(':villageId/chain-verify')
+  async chainVerify(@Param('villageId', ParseUUIDPipe) villageId: string) {
+    await this.board.village(villageId);
+    return this.chain.verify(villageId);
   }
 
   @Get(':villageId/bulletins/:month')
@@ -57,10 +76,11 @@ export class PublicController {
     @Res() response: Response,
   ) {
     const file = await this.board.attachment(villageId, attachmentId);
-    response
-      .setHeader('Content-Type', file.mediaType)
-      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .setHeader('X-Content-SHA256', file.sha256)
-      .send(file.content);
+    sendDownload(response, {
+      filename: file.filename,
+      contentType: file.mediaType,
+      body: file.content,
+      headers: { 'X-Content-SHA256': file.sha256 },
+    });
   }
 }

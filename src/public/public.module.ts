@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { EngineModule } from '../engine/engine.module.js';
+import { TimeModule } from '../time/time.module.js';
+import { ChainHeadsService } from './chain-heads.service.js';
 import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { PublicBoardRepository } from './public-board.repository.js';
@@ -6,8 +9,8 @@ import { PublicBoardService } from './public-board.service.js';
 import { PublicController } from './public.controller.js';
 
 @Module({
-  imports: [DisclosureModule, IdentityModule],
+  imports: [DisclosureModule, EngineModule, IdentityModule, TimeModule],
   controllers: [PublicController],
-  providers: [PublicBoardRepository, PublicBoardService],
+  providers: [ChainHeadsService, PublicBoardRepository, PublicBoardService],
 })
 export class PublicModule {}

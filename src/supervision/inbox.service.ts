@@ -79,7 +79,7 @@ export class InboxService {
     const now = this.time.now();
     return Promise.all(
       matters.map(async (matter) => {
-        const procedure = await this.catalog.get(db, matter.procedureId, matter.procedureVersion);
+        const procedure = await this.catalog.forMatter(db, matter);
         const snapshot = procedure.machine.resolveState(matter.snapshot as never) as AnyMachineSnapshot;
         const nodes = nodesAlong(procedure.definition.machine, matter.state);
         const deadlines = timers

@@ -1,13 +1,40 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { sendDownload } from '../common/http/download.js';
+import { toCsv } from '../export/csv.js';
+import { writeXlsx } from '../export/xlsx-workbook.js';
 import { answer, IDEMPOTENCY_HEADER } from '../engine/engine-answer.js';
 import { idempotencyKeyOf } from '../engine/matter.dto.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { DocumentRequestsService } from './document-requests.service.js';
 import { InboxService } from './inbox.service.js';
-import { DocumentAnswerDto, DocumentRequestDto } from './supervision.dto.js';
+import { ledgerSheets } from './ledger-sheets.js';
+import { LedgerService, type Ledger } from './ledger.service.js';
+import { overviewSheet } from './overview-sheet.js';
+import { OverviewService } from './overview.service.js';
+import {
+  DocumentAnswerDto,
+  DocumentRequestDto,
+  LedgerCsvQuery,
+  QuarterQuery,
+  YearQuery,
+} from './supervision.dto.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ledgerTitle = (ledger: Ledger) => `监督台账-${ledger.village.name}-${ledger.quarter}`;
 
 @ApiTags('supervision')
 @ApiBearerAuth()
@@ -16,7 +43,76 @@ export class SupervisionController {
   constructor(
     private readonly inbox: InboxService,
     private readonly documents: DocumentRequestsService,
+    private readonly ledgers: LedgerService,
+    private readonly overviews: OverviewService,
   ) {}
+
+  /** Per village under a township or district, for a year: matters, time limits, disclosures, problems. */
+  @Get('regions/:regionId/overview')
+  overview(
+    @CurrentActor() actor: PersonActor,
+    @Param('regionId', ParseUUIDPipe) regionId: string,
+    @Query() query: YearQuery,
+  ) {
+    return this.overviews.forRegion(actor, regionId, query.year);
+  }
+
+  /** The comparison table as a workbook: the district's input to the yearly "five goods" scoring. */
+  @Get('regions/:regionId/overview.xlsx')
+  @ApiProduces(XLSX)
+  async overviewXlsx(
+    @CurrentActor() actor: PersonActor,
+    @Param('regionId', ParseUUIDPipe) regionId: string,
+    @Query() query: YearQuery,
+    @Res() response: Response,
+  ) {
+    const overview = await this.overviews.forRegion(actor, regionId, query.year);
+    const title = `村级小微权力运行情况-${overview.region.name}-${overview.year}`;
+    const body = writeXlsx([overviewSheet(overview.villages)], { title, timeZone: this.overviews.timeZone });
+    sendDownload(response, { filename: `${title}.xlsx`, contentType: XLSX, body });
+  }
+
+  /** The supervision ledger (监督台账) of a quarter: supervision acts, matters supervised, problems. */
+  @Get('villages/:villageId/ledger')
+  ledger(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query() query: QuarterQuery,
+  ) {
+    return this.ledgers.forQuarter(actor, villageId, query.quarter);
+  }
+
+  /** The ledger as a workbook, one sheet per table, for the committee's files and the township. */
+  @Get('villages/:villageId/ledger.xlsx')
+  @ApiProduces(XLSX)
+  async ledgerXlsx(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query() query: QuarterQuery,
+    @Res() response: Response,
+  ) {
+    const ledger = await this.ledgers.forQuarter(actor, villageId, query.quarter);
+    const sheets = Object.values(ledgerSheets(ledger));
+    const body = writeXlsx(sheets, { title: ledgerTitle(ledger), timeZone: this.ledgers.timeZone });
+    sendDownload(response, { filename: `${ledgerTitle(ledger)}.xlsx`, contentType: XLSX, body });
+  }
+
+  /** One table of the ledger as CSV (UTF-8 with BOM, for Excel and WPS). */
+  @Get('villages/:villageId/ledger.csv')
+  @ApiProduces('text/csv')
+  async ledgerCsv(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query() query: LedgerCsvQuery,
+    @Res() response: Response,
+  ) {
+    const ledger = await this.ledgers.forQuarter(actor, villageId, query.quarter);
+    const sheet = ledgerSheets(ledger)[query.sheet ?? 'records'];
+    const headers = sheet.columns.map((column) => column.header);
+    const body = toCsv(headers, sheet.rows, { timeZone: this.ledgers.timeZone });
+    const filename = `${ledgerTitle(ledger)}-${sheet.name}.csv`;
+    sendDownload(response, { filename, contentType: 'text/csv; charset=utf-8', body });
+  }
 
   /** What waits for me in a village: steps I may take, requests for documents, what is overdue. */
   @Get('villages/:villageId/inbox')

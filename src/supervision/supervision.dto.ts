@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
+  IsInt,
+  Max,
+  Min,
   IsOptional,
   IsString,
   IsUUID,
@@ -9,6 +14,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { LEDGER_SHEETS, type LedgerSheet } from './ledger-sheets.js';
 
 export class DocumentRequestDto {
   @ApiProperty({ example: '请提供工程预算明细和三家比价记录' })
@@ -36,4 +42,21 @@ export class QuarterQuery {
   @ApiProperty({ example: '2026-Q1' })
   @Matches(/^[0-9]{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q1' })
   quarter: string;
+}
+
+export class LedgerCsvQuery extends QuarterQuery {
+  @ApiPropertyOptional({ enum: LEDGER_SHEETS, default: 'records' })
+  @IsOptional()
+  @IsIn(LEDGER_SHEETS)
+  sheet?: LedgerSheet;
+}
+
+export class YearQuery {
+  @ApiPropertyOptional({ example: 2026, description: 'defaults to the current year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }

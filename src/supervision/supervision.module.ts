@@ -7,11 +7,23 @@ import { TimeModule } from '../time/time.module.js';
 import { DocumentRequestRepository } from './document-request.repository.js';
 import { DocumentRequestsService } from './document-requests.service.js';
 import { InboxService } from './inbox.service.js';
+import { LedgerRepository } from './ledger.repository.js';
+import { LedgerService } from './ledger.service.js';
+import { OverviewRepository } from './overview.repository.js';
+import { OverviewService } from './overview.service.js';
 import { SupervisionController } from './supervision.controller.js';
 
 @Module({
   imports: [DisclosureModule, EngineModule, IdentityModule, ProceduresModule, TimeModule],
   controllers: [SupervisionController],
-  providers: [DocumentRequestRepository, DocumentRequestsService, InboxService],
+  providers: [
+    DocumentRequestRepository,
+    DocumentRequestsService,
+    InboxService,
+    LedgerRepository,
+    LedgerService,
+    OverviewRepository,
+    OverviewService,
+  ],
 })
 export class SupervisionModule {}

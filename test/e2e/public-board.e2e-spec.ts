@@ -111,6 +111,22 @@ describe('The public board (公开栏) of the demo village', () => {
     expect(missing.body).toMatchObject({ code: 'REGION.NOT_FOUND' });
   });
 
+  it('shows the township officer both demo villages side by side, with the supervisors’ open problem', async () => {
+    const township = await loginAs('township');
+    const regions = (await t.api(township).get('/regions').expect(200)).body as {
+      id: string;
+      kind: string;
+    }[];
+    const townshipId = regions.find((region) => region.kind === 'township')!.id;
+
+    const overview = await t.api(township).get(`/regions/${townshipId}/overview`).expect(200);
+
+    const rows = (overview.body as { villages: { village: { name: string }; problems: { open: number } }[] })
+      .villages;
+    expect(rows.map((row) => row.village.name).sort()).toEqual(logins.villages.map((v) => v.name).sort());
+    expect(rows.find((row) => row.village.name === '东庄村')!.problems.open).toBe(1);
+  });
+
   it('serves an attachment to anyone once its disclosure is published, with the hash it was stored with', async () => {
     const committee = await loginAs('dz-committee1');
     const content = Buffer.from('院墙修缮预算明细：砖 3000 元，人工 5000 元');

@@ -1,7 +1,13 @@
+import { parseVerifyArgs, verifyChains } from '../../src/cli/verify-chain-command.js';
+import { DAY_MS } from '../../src/common/clock.js';
+import { digestOf } from '../../src/common/canonical-json.js';
+import { chainHash } from '../../src/engine/trace-chain.js';
+import { TraceEntity } from '../../src/engine/trace.entity.js';
 import { TraceService } from '../../src/engine/trace.service.js';
+import { ChainHeadsService } from '../../src/public/chain-heads.service.js';
 import { EngineDriver } from '../factories/engine.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
 describe(TraceService.name, () => {
   let t: TestApp;
@@ -25,6 +31,7 @@ describe(TraceService.name, () => {
   afterAll(async () => {
     await t.close();
   });
+  afterEach(() => t.clock.set(TEST_NOW));
   beforeEach(async () => {
     world = await createVillage(t);
     const matter = await EngineDriver.start(t, world);
@@ -99,6 +106,108 @@ describe(TraceService.name, () => {
     await expect(sut.verify(t.dataSource.manager, other.villageId)).resolves.toMatchObject({
       ok: false,
       firstBroken: { seq: 1 },
+    });
+  });
+
+  describe('against the daily heads published on the board', () => {
+    const publishTomorrow = async () => {
+      t.clock.advance(DAY_MS);
+      await t.get(ChainHeadsService).publish();
+    };
+
+    /** A careful forger: rewrites row 2 and recomputes every digest and hash after it, head included. */
+    const rewriteAndRehash = async () => {
+      const rows = await t.dataSource.manager.find(TraceEntity, {
+        where: { villageId: world.villageId },
+        order: { seq: 'ASC' },
+      });
+      let prevHash = rows[0].hash;
+      for (const row of rows.slice(1)) {
+        const payload = Number(row.seq) === 2 ? { plan: '另一个方案' } : row.payload;
+        const fields = { ...row, seq: Number(row.seq), payloadDigest: digestOf(payload) };
+        const hash = chainHash(prevHash, fields);
+        await tamper(
+          'UPDATE trace SET payload = $3, payload_digest = $4, prev_hash = $5, hash = $6 WHERE village_id = $1 AND seq = $2',
+          [world.villageId, row.seq, payload, fields.payloadDigest, prevHash, hash],
+        );
+        prevHash = hash;
+      }
+      await t.dataSource.query('UPDATE trace_head SET hash = $2 WHERE village_id = $1', [
+        world.villageId,
+        prevHash,
+      ]);
+    };
+
+    it('publishes the head at the end of each day with activity, once', async () => {
+      await publishTomorrow();
+      await publishTomorrow();
+
+      const { daily } = await t.get(ChainHeadsService).heads(world.villageId);
+      expect(daily).toEqual([
+        expect.objectContaining({ day: '2026-03-02', seq: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      ]);
+    });
+
+    it('shows a rewrite whose hashes were all recomputed, naming the published head it no longer meets', async () => {
+      await publishTomorrow();
+      await rewriteAndRehash();
+
+      await expect(sut.verify(t.dataSource.manager, world.villageId)).resolves.toMatchObject({
+        ok: false,
+        firstBroken: { seq: 5, reason: 'checkpoint-mismatch', after: 0 },
+      });
+    });
+
+    it('holds a rewritten chain against a head someone copied down, before any was published', async () => {
+      const copied = await t.get(ChainHeadsService).heads(world.villageId);
+      await rewriteAndRehash();
+      await expect(sut.verify(t.dataSource.manager, world.villageId)).resolves.toMatchObject({ ok: true });
+
+      const report = await sut.verify(t.dataSource.manager, world.villageId, [
+        { seq: copied.current.seq, hash: copied.current.hash! },
+      ]);
+      expect(report).toMatchObject({ ok: false, firstBroken: { seq: 5, reason: 'checkpoint-mismatch' } });
+    });
+  });
+
+  describe('the command-line verifier', () => {
+    const run = async (args: string[]) => {
+      const lines: string[] = [];
+      const status = await verifyChains(t.dataSource, parseVerifyArgs(args), (line) => lines.push(line));
+      return { status, output: lines.join('\n') };
+    };
+
+    it('passes an untouched chain with status 0', async () => {
+      const { status, output } = await run([world.villageId]);
+      expect(status).toBe(0);
+      expect(output).toContain(`OK     village ${world.villageId}: 5 rows`);
+    });
+
+    it('fails at exactly the row altered with SQL, with status 1', async () => {
+      await tamper(`UPDATE trace SET actor_role = 'supervisor' WHERE village_id = $1 AND seq = 4`, [
+        world.villageId,
+      ]);
+
+      const { status, output } = await run([world.villageId]);
+
+      expect(status).toBe(1);
+      expect(output).toContain('first broken link at row 4: row hash does not match its contents');
+      expect(output).toContain('3 rows hold before it');
+    });
+
+    it('walks every village with --all and reports in JSON', async () => {
+      const { status, output } = await run(['--all', '--json']);
+      const reports = output
+        .split('\n')
+        .map((line) => JSON.parse(line) as { villageId: string; ok: boolean });
+      expect(reports.find((report) => report.villageId === world.villageId)).toMatchObject({ ok: true });
+      expect(status).toBe(reports.every((report) => report.ok) ? 0 : 1);
+    });
+
+    it('explains a bad argument instead of guessing', () => {
+      expect(() => parseVerifyArgs(['not-a-village'])).toThrow('not a village id or option: not-a-village');
+      expect(() => parseVerifyArgs([world.villageId, '--head', '5:abc'])).toThrow(/--head wants/);
+      expect(() => parseVerifyArgs([])).toThrow(/or --all/);
     });
   });
 });

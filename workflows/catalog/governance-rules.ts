@@ -44,6 +44,7 @@ export const CATEGORY_TITLES: Record<CategoryCode, string> = {
   F: '民生保障和补贴',
   G: '印章和证明',
   H: '党务和村民自治',
+  L: '清单动态调整',
   S: '监督整改',
 };
 
@@ -86,6 +87,8 @@ export const CATEGORY_RULES: Record<CategoryCode, GovernanceRule[]> = {
   F: [DECISION, DISCLOSURE, TOWNSHIP],
   G: [DECISION],
   H: [DECISION, DISCLOSURE],
+  // The list changes only with the supervisors' opinion, the township's review and the district's approval.
+  L: [DECISION, SUPERVISION, TOWNSHIP],
   // Rectification is checked by whoever found the problem (谁发现谁核实): no separate decision required.
   S: [],
 };

@@ -2,6 +2,13 @@ import type { EventSpec } from '../types.js';
 import { EMPTY_PAYLOAD, listOf, object, oneOf, text, uuid } from './schema.js';
 
 export const CHANNELS = ['board', 'platform', 'wechat', 'sms', 'broadcast'];
+export const CHANNEL_TITLES: Record<string, string> = {
+  board: '村务公开栏',
+  platform: '阳光村务平台',
+  wechat: '村民微信群',
+  sms: '短信',
+  broadcast: '广播',
+};
 const ANSWERERS = ['secretary', 'committee_member'];
 const answer = object({ objectionId: uuid(), reasons: text(5000) }, ['objectionId', 'reasons']);
 

@@ -1,5 +1,5 @@
 import { compose } from '../compose/compose.js';
-import { text } from '../events/schema.js';
+import { text, uuid } from '../events/schema.js';
 import { param, ref } from '../fragments/refs.js';
 import { actStep } from '../steps/act.step.js';
 import { approval, filing, record, townshipDecision } from '../steps/presets.js';
@@ -90,7 +90,7 @@ const { machine, events, outcomes } = compose({
 
 export const expenseClaimProcedure: ProcedureDefinition = {
   id: 'C1',
-  version: 1,
+  version: 2,
   title: '财务报账（三签一章）',
   category: 'C',
   description:
@@ -105,11 +105,11 @@ export const expenseClaimProcedure: ProcedureDefinition = {
     riskPoints: ['虚开、重复报销票据', '白条入账', '自己审批自己经手的支出', '坐收坐支、超限额持有现金'],
   },
   startRoles: ['committee_member', 'secretary'],
-  inputSchema: matterInputs({ amount: amount(), voucherNo: text(100), purpose: text(1000) }, [
-    'amount',
-    'voucherNo',
-    'purpose',
-  ]),
+  inputSchema: matterInputs(
+    // The payee, when a person: the negative list forbids approving a payment to oneself.
+    { amount: amount(), voucherNo: text(100), purpose: text(1000), payeePersonId: uuid() },
+    ['amount', 'voucherNo', 'purpose'],
+  ),
   parameters: { townshipSignFrom: 5000 },
   outcomes,
   events,

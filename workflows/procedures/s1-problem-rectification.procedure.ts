@@ -19,6 +19,21 @@ export const PROBLEM_CATEGORIES = [
 ] as const;
 export const PROBLEM_SEVERITIES = ['minor', 'serious', 'grave'] as const;
 
+export const PROBLEM_CATEGORY_TITLES: Record<(typeof PROBLEM_CATEGORIES)[number], string> = {
+  procedure: '程序不规范',
+  disclosure: '公开不及时或不完整',
+  finance: '财务管理',
+  assets: '集体资产资源',
+  conduct: '干部作风',
+  other: '其他',
+};
+
+export const PROBLEM_SEVERITY_TITLES: Record<(typeof PROBLEM_SEVERITIES)[number], string> = {
+  minor: '一般',
+  serious: '较重',
+  grave: '严重',
+};
+
 /** Rework with a new deadline: a rejected rectification, or a re-check that finds the problem back. */
 const reworkPayload = object({ reason: text(2000), deadline: isoDate() }, ['reason', 'deadline']);
 const rectificationDeadline = ref('startDeadline', {

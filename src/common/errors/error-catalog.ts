@@ -84,6 +84,16 @@ export const ERROR_CATALOG = {
     zh: '此步骤只能由事项中指定的责任人办理',
     en: 'Only the person the matter names may take this step',
   },
+  'LIST.NEGATIVE_LIST': { zh: '违反负面清单', en: 'The negative list forbids this' },
+  'LIST.ITEM_NOT_IN_FORCE': {
+    zh: '该事项不在本村现行小微权力清单中',
+    en: "The item is not on the village's list in force today",
+  },
+  'LIST.CHANGE_INVALID': {
+    zh: '清单调整未通过准入审查',
+    en: 'The list change fails the admission check',
+  },
+  'LIST.VERSION_NOT_FOUND': { zh: '找不到该版本的清单', en: 'No such list version' },
   'IDEMPOTENCY.KEY_INVALID': { zh: '幂等键格式不正确', en: 'The Idempotency-Key header is invalid' },
   'IDEMPOTENCY.KEY_REUSED': {
     zh: '同一幂等键已用于不同的请求',

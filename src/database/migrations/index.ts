@@ -4,6 +4,7 @@ import { Calendar1764460800000 } from './1764460800000-calendar.js';
 import { DisclosureObjections1764547200000 } from './1764547200000-disclosure-objections.js';
 import { Obligations1764633600000 } from './1764633600000-obligations.js';
 import { Supervision1764720000000 } from './1764720000000-supervision.js';
+import { PowerLists1764806400000 } from './1764806400000-power-lists.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DisclosureObjections1764547200000,
   Obligations1764633600000,
   Supervision1764720000000,
+  PowerLists1764806400000,
 ];

@@ -1,0 +1,188 @@
+import { POWER_CATEGORIES, type JsonObject, type ProcedureDefinition } from '../../workflows/index.js';
+import { digestOf } from '../common/canonical-json.js';
+import { checkDefinition } from '../procedures/definition-checker.js';
+import { effectiveItems, type BaseListDocument, type VillageListDocument } from './list-documents.js';
+
+/** One change of a list-adjustment request, as its inputs give it (shape checked by the schema). */
+export interface ListChange {
+  kind: 'addItem' | 'changeParameters' | 'retireItem' | 'setResponsibility';
+  code: string;
+  definition?: JsonObject;
+  fromBase?: string;
+  title?: string;
+  parameters?: JsonObject;
+  reason?: string;
+  personId?: string;
+  duty?: string;
+}
+
+/** Why a change cannot be admitted, pointing at the change and, for a procedure, the state or event. */
+export interface AdmissionIssue {
+  change: number;
+  code: string;
+  issue: string;
+  message: string;
+  state?: string;
+  event?: string;
+  path?: string;
+}
+
+export interface AdmissionLookups {
+  villageId: string;
+  /** A stored definition, e.g. the base item an X item is made from. */
+  definition(procedureId: string, version: number): Promise<ProcedureDefinition>;
+  /** The version a village procedure gets: the stored one when the content is the same, else the next. */
+  versionFor(procedureId: string, contentHash: string): Promise<number>;
+  /** Whether the person sits on the two committees (两委) of the village. */
+  isCadre(personId: string): Promise<boolean>;
+}
+
+export interface Admission {
+  document: VillageListDocument;
+  /** New village procedures to register when the change is published. */
+  definitions: ProcedureDefinition[];
+  issues: AdmissionIssue[];
+}
+
+/** A village procedure's id: the village's own code, kept apart from every other village's. */
+export const villageProcedureId = (code: string, villageId: string) => `${code}-${villageId}`;
+
+/**
+ * The admission check (准入审查): applies the changes, in order, to a copy of the village's list and
+ * checks each against the base list and the definition checker. Nothing is stored here.
+ */
+export async function admit(
+  base: BaseListDocument,
+  current: VillageListDocument,
+  changes: readonly ListChange[],
+  lookups: AdmissionLookups,
+): Promise<Admission> {
+  const document: VillageListDocument = structuredClone(current);
+  const definitions: ProcedureDefinition[] = [];
+  const issues: AdmissionIssue[] = [];
+  for (const [index, change] of changes.entries()) {
+    const problem = (issue: string, message: string, where: Partial<AdmissionIssue> = {}) =>
+      issues.push({ change: index, code: change.code, issue, message, ...where });
+    const inForce = effectiveItems(base, document).find((item) => item.code === change.code);
+    switch (change.kind) {
+      case 'addItem': {
+        if (!change.code.startsWith('X')) {
+          problem('LIST.NOT_VILLAGE_CODE', '本村自有事项的编号须以 X 开头（如 X1），基本目录事项由区级调整');
+          break;
+        }
+        if (!change.title) {
+          problem('LIST.TITLE_MISSING', '请填写事项名称');
+          break;
+        }
+        const made = await makeDefinition(change, base, lookups, problem);
+        if (!made) break;
+        const found = checkDefinition(JSON.parse(JSON.stringify(made)) as unknown);
+        for (const issue of found) {
+          problem(issue.code, issue.message, { state: issue.state, event: issue.event, path: issue.path });
+        }
+        if (!POWER_CATEGORIES.includes(made.category)) {
+          problem('LIST.CATEGORY', `自有事项须归入基本目录的八类之一（A–H），不能是 ${made.category}`);
+        }
+        if (found.length > 0 || !POWER_CATEGORIES.includes(made.category)) break;
+        definitions.push(made);
+        document.items = [
+          ...document.items.filter((item) => item.code !== change.code),
+          {
+            code: change.code,
+            title: change.title,
+            procedureId: made.id,
+            version: made.version,
+            parameters: {},
+          },
+        ];
+        document.retired = document.retired.filter((code) => code !== change.code);
+        break;
+      }
+      case 'changeParameters': {
+        if (!inForce) {
+          problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${change.code}`);
+          break;
+        }
+        const definition =
+          definitions.find((made) => made.id === inForce.procedureId) ??
+          (await lookups.definition(inForce.procedureId, inForce.version));
+        const parameters = change.parameters ?? {};
+        const unknown = Object.keys(parameters).filter((key) => !(key in definition.parameters));
+        if (unknown.length > 0 || Object.keys(parameters).length === 0) {
+          const known = Object.keys(definition.parameters).join('、') || '无';
+          problem(
+            'LIST.PARAMETER_UNKNOWN',
+            `事项 ${change.code} 没有参数 ${unknown.join('、') || '（未填写）'}；可调整的参数：${known}`,
+          );
+          break;
+        }
+        const overrides = { ...(document.overrides[change.code] ?? {}), ...parameters };
+        const tuned = { ...definition, parameters: { ...definition.parameters, ...overrides } };
+        const found = checkDefinition(JSON.parse(JSON.stringify(tuned)) as unknown);
+        for (const issue of found) {
+          problem(issue.code, issue.message, { state: issue.state, event: issue.event, path: issue.path });
+        }
+        if (found.length === 0) document.overrides = { ...document.overrides, [change.code]: overrides };
+        break;
+      }
+      case 'retireItem': {
+        if (!inForce) problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${change.code}`);
+        else if (!change.reason) problem('LIST.REASON_MISSING', '停用事项须说明理由');
+        else {
+          document.retired = [...new Set([...document.retired, change.code])];
+          document.responsibilities = document.responsibilities.filter((entry) => entry.code !== change.code);
+        }
+        break;
+      }
+      case 'setResponsibility': {
+        if (!inForce) problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${change.code}`);
+        else if (!change.personId || !change.duty) problem('LIST.RESPONSIBILITY', '请指定责任人并写明职责');
+        else if (!(await lookups.isCadre(change.personId)))
+          problem('LIST.RESPONSIBILITY', '责任人须为本村“两委”成员');
+        else {
+          document.responsibilities = [
+            ...document.responsibilities.filter((entry) => entry.code !== change.code),
+            { code: change.code, personId: change.personId, duty: change.duty },
+          ];
+        }
+        break;
+      }
+    }
+  }
+  return { document, definitions, issues };
+}
+
+/** The X item's procedure: given as JSON, or a base item's under the village's own id and title. */
+async function makeDefinition(
+  change: ListChange,
+  base: BaseListDocument,
+  lookups: AdmissionLookups,
+  problem: (issue: string, message: string) => void,
+): Promise<ProcedureDefinition | null> {
+  if (Boolean(change.definition) === Boolean(change.fromBase)) {
+    problem('LIST.PROCEDURE_SOURCE', '新增事项须给出流程定义（JSON）或选择一个基本目录事项作模板，二者选一');
+    return null;
+  }
+  let source: ProcedureDefinition;
+  if (change.fromBase) {
+    const template = base.items.find((item) => item.code === change.fromBase);
+    if (!template) {
+      problem('LIST.ITEM_UNKNOWN', `基本目录中没有事项 ${change.fromBase}`);
+      return null;
+    }
+    source = await lookups.definition(template.procedureId, template.version);
+  } else {
+    source = change.definition as unknown as ProcedureDefinition;
+  }
+  const id = villageProcedureId(change.code, lookups.villageId);
+  const content = {
+    ...source,
+    id,
+    version: 0,
+    title: change.title!,
+    category: source.category,
+    parameters: { ...(source.parameters ?? {}), ...(change.parameters ?? {}) },
+  };
+  const version = await lookups.versionFor(id, digestOf({ ...content, version: 0 }));
+  return { ...content, version };
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CATEGORY_TITLES } from '../../workflows/index.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { PeopleRepository } from '../identity/people.repository.js';
+import { RegionRepository } from '../identity/region.repository.js';
+import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { diffLists, type ComparedItem } from './list-diff.js';
+import { ListsService, type ListInForce } from './lists.service.js';
+
+/**
+ * The three lists a village publishes (三张清单) as anyone reads them: the micro-power list, who in the
+ * two committees handles each item, and the negative list; with their history and what each version
+ * changed. No login: villagers must see which list was in force when a matter was decided.
+ */
+@Injectable()
+export class ListViews {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lists: ListsService,
+    private readonly catalog: ProcedureCatalog,
+    private readonly people: PeopleRepository,
+    private readonly regions: RegionRepository,
+    private readonly time: LocalTime,
+  ) {}
+
+  async onDate(villageId: string, date = this.time.today()) {
+    const db = this.dataSource.manager;
+    const village = await this.village(db, villageId);
+    return { village, on: date, ...(await this.present(db, await this.lists.inForce(db, villageId, date))) };
+  }
+
+  async atVersion(villageId: string, version: number) {
+    const db = this.dataSource.manager;
+    const village = await this.village(db, villageId);
+    return { village, ...(await this.present(db, await this.lists.atVersion(db, villageId, version))) };
+  }
+
+  async history(villageId: string) {
+    const db = this.dataSource.manager;
+    const village = await this.village(db, villageId);
+    const versions = await this.lists.history(db, villageId);
+    return {
+      village,
+      versions: versions.map((row) => ({
+        version: row.version,
+        effectiveFrom: row.effectiveFrom,
+        publishedAt: row.publishedAt.toISOString(),
+        reason: row.reason,
+        matterId: row.matterId,
+      })),
+    };
+  }
+
+  async diff(villageId: string, from: number, to: number) {
+    const db = this.dataSource.manager;
+    const village = await this.village(db, villageId);
+    const [before, after] = await Promise.all(
+      [from, to].map(async (version) =>
+        this.compared(db, await this.lists.atVersion(db, villageId, version)),
+      ),
+    );
+    return { village, from, to, ...diffLists(before, after) };
+  }
+
+  private async compared(db: EntityManager, list: ListInForce): Promise<ComparedItem[]> {
+    return Promise.all(
+      list.items.map(async (item) => {
+        const built = await this.catalog.get(db, item.procedureId, item.version, item.parameters);
+        const responsible = list.responsibilities.find((entry) => entry.code === item.code);
+        return {
+          code: item.code,
+          title: item.title ?? built.definition.title,
+          definition: built.definition,
+          parameters: built.parameters,
+          responsible: responsible ? { personId: responsible.personId, duty: responsible.duty } : null,
+        };
+      }),
+    );
+  }
+
+  private async present(db: EntityManager, list: ListInForce) {
+    const names = new Map(
+      (
+        await this.people.findPeople(
+          db,
+          list.responsibilities.map((entry) => entry.personId),
+        )
+      ).map((person) => [person.id, person.name]),
+    );
+    const items = await this.compared(db, list);
+    const titleOf = new Map(items.map((item) => [item.code, item.title]));
+    return {
+      version: {
+        village: list.village?.version ?? 0,
+        base: list.base.version,
+        effectiveFrom: list.village?.effectiveFrom ?? list.base.effectiveFrom,
+      },
+      powerList: items.map((item, index) => ({
+        code: item.code,
+        title: item.title,
+        category: { code: item.definition.category, title: CATEGORY_TITLES[item.definition.category] },
+        origin: list.items[index].origin,
+        procedure: { id: item.definition.id, version: item.definition.version },
+        parameters: item.parameters,
+        flowchart: `/api/catalog/${item.definition.id}/flowchart.svg?version=${item.definition.version}`,
+      })),
+      responsibilityList: list.responsibilities.map((entry) => ({
+        code: entry.code,
+        title: titleOf.get(entry.code) ?? entry.code,
+        person: names.get(entry.personId) ?? '',
+        duty: entry.duty,
+      })),
+      negativeList: list.negative.map((entry) => ({
+        code: entry.code,
+        text: entry.text,
+        basis: entry.basis,
+        // Entries the engine checks are refused outright, not only watched for.
+        enforced: Boolean(entry.check),
+      })),
+    };
+  }
+
+  private async village(db: EntityManager, villageId: string) {
+    const village = await this.regions.findById(db, villageId);
+    if (village?.kind !== 'village') throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
+    return { id: village.id, name: village.name };
+  }
+}

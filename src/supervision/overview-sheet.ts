@@ -1,0 +1,51 @@
+import type { Cell, SheetData } from '../export/xlsx-workbook.js';
+import type { VillageOverview } from './overview.service.js';
+
+/** Share of due disclosures made on time, as a percentage with one decimal; blank when none was due. */
+const onTimeRate = ({ disclosures }: VillageOverview): Cell =>
+  disclosures.due === 0 ? null : Math.round((disclosures.onTime / disclosures.due) * 1000) / 10;
+
+/** The district's comparison table (五好 scoring input), one row per village. */
+export function overviewSheet(villages: VillageOverview[]): SheetData {
+  return {
+    name: '村级小微权力运行情况',
+    columns: [
+      '乡镇',
+      '村',
+      '办理中事项',
+      '已办结事项',
+      '有办理时限的步骤',
+      '超时限步骤',
+      '当前逾期步骤',
+      '应公开',
+      '按时公开',
+      '逾期公开',
+      '当前逾期未公开',
+      '按时公开率(%)',
+      '监委会异议',
+      '村民异议',
+      '问题未销号',
+      '问题已销号',
+      '问题撤销',
+    ].map((header) => ({ header })),
+    rows: villages.map((row): Cell[] => [
+      row.township.name,
+      row.village.name,
+      row.matters.active,
+      row.matters.done,
+      row.steps.due,
+      row.steps.late,
+      row.steps.overdueNow,
+      row.disclosures.due,
+      row.disclosures.onTime,
+      row.disclosures.late,
+      row.disclosures.overdueNow,
+      onTimeRate(row),
+      row.objections.bySupervisors,
+      row.objections.byVillagers,
+      row.problems.open,
+      row.problems.closed,
+      row.problems.withdrawn,
+    ]),
+  };
+}

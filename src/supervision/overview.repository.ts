@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { STEP_DEADLINE } from '../disclosure/obligation.repository.js';
+
+export interface Range {
+  from: Date;
+  to: Date;
+}
+
+type CountRow = { village_id: string; count: string | number } & Record<string, unknown>;
+
+/** Per-village counts for the township's and district's comparison, one grouped query per subject. */
+@Injectable()
+export class OverviewRepository {
+  /** Matters running at some time in the range, by status and by whether they are problems (S1). */
+  matters(db: EntityManager, villageIds: string[], range: Range, problemProcedures: string[]) {
+    return db.query<(CountRow & { status: string; outcome: string | null; problem: boolean })[]>(
+      `SELECT village_id, status, outcome, procedure_id = ANY($4) AS problem, count(*) AS count
+         FROM matter
+        WHERE village_id = ANY($1) AND created_at < $3 AND (status = 'active' OR updated_at >= $2)
+        GROUP BY village_id, status, outcome, problem`,
+      [villageIds, range.from, range.to, problemProcedures],
+    );
+  }
+
+  /** Obligations due in the range: step time limits and disclosures, by status and lateness. */
+  obligations(db: EntityManager, villageIds: string[], range: Range) {
+    return db.query<(CountRow & { step: boolean; status: string; late: boolean })[]>(
+      `SELECT village_id, kind = $4 AS step, status, COALESCE(fulfilled_at > due_at, false) AS late,
+              count(*) AS count
+         FROM obligation
+        WHERE village_id = ANY($1) AND due_at >= $2 AND due_at < $3 AND status <> 'cancelled'
+        GROUP BY village_id, step, status, late`,
+      [villageIds, range.from, range.to, STEP_DEADLINE],
+    );
+  }
+
+  /** Accepted acts of the given kinds in the range (e.g. the supervisors' and villagers' objections). */
+  acts(db: EntityManager, villageIds: string[], range: Range, eventTypes: string[]) {
+    return db.query<(CountRow & { event_type: string })[]>(
+      `SELECT village_id, event_type, count(*) AS count
+         FROM trace
+        WHERE village_id = ANY($1) AND at >= $2 AND at < $3 AND accepted AND event_type = ANY($4)
+        GROUP BY village_id, event_type`,
+      [villageIds, range.from, range.to, eventTypes],
+    );
+  }
+}

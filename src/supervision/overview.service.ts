@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SUPERVISION_PROCEDURES } from '../../workflows/index.js';
+import { LocalTime } from '../common/local-time.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import { RegionRepository } from '../identity/region.repository.js';
+import { startOfLocalDay } from '../time/calendar.js';
+import { OverviewRepository } from './overview.repository.js';
+
+/** One village's row of the comparison table. */
+export interface VillageOverview {
+  village: { id: string; name: string };
+  township: { id: string; name: string };
+  matters: { active: number; done: number };
+  /** Step time limits (办理时限) due in the year: met late or still overdue, and overdue now. */
+  steps: { due: number; late: number; overdueNow: number };
+  disclosures: { due: number; onTime: number; late: number; overdueNow: number };
+  objections: { bySupervisors: number; byVillagers: number };
+  problems: { open: number; closed: number; withdrawn: number };
+}
+
+const COUNTED = ['matters', 'steps', 'disclosures', 'objections', 'problems'] as const;
+
+const emptyRow = (village: VillageOverview['village'], township: VillageOverview['township']) => ({
+  village,
+  township,
+  matters: { active: 0, done: 0 },
+  steps: { due: 0, late: 0, overdueNow: 0 },
+  disclosures: { due: 0, onTime: 0, late: 0, overdueNow: 0 },
+  objections: { bySupervisors: 0, byVillagers: 0 },
+  problems: { open: 0, closed: 0, withdrawn: 0 },
+});
+
+/**
+ * The township's and district's view of their villages for a year: matters by status, time limits and
+ * disclosures kept or missed, objections, problems open and closed. The district compares villages on
+ * it when scoring the yearly "five goods" (五好).
+ */
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly overview: OverviewRepository,
+    private readonly access: AccessService,
+    private readonly regions: RegionRepository,
+    private readonly time: LocalTime,
+  ) {}
+
+  get timeZone(): string {
+    return this.time.timeZone;
+  }
+
+  async forRegion(actor: PersonActor, regionId: string, year = Number(this.time.today().slice(0, 4))) {
+    const db = this.dataSource.manager;
+    const { region, villages } = await this.access.villagesUnder(
+      db,
+      actor.personId,
+      regionId,
+      this.time.today(),
+    );
+    const range = {
+      from: startOfLocalDay(`${year}-01-01`, this.time.timeZone),
+      to: startOfLocalDay(`${year + 1}-01-01`, this.time.timeZone),
+    };
+    const townships = new Map(
+      (await this.regions.findByIds(db, [...new Set(villages.map((village) => village.parentId ?? ''))])).map(
+        (township) => [township.id, { id: township.id, name: township.name }],
+      ),
+    );
+    const rows = new Map<string, VillageOverview>(
+      villages.map((village) => [
+        village.id,
+        emptyRow(
+          { id: village.id, name: village.name },
+          townships.get(village.parentId ?? '') ?? { id: '', name: '' },
+        ),
+      ]),
+    );
+    const ids = [...rows.keys()];
+    const problemIds = SUPERVISION_PROCEDURES.map((procedure) => procedure.id);
+    const [matters, obligations, acts] =
+      ids.length === 0
+        ? [[], [], []]
+        : await Promise.all([
+            this.overview.matters(db, ids, range, problemIds),
+            this.overview.obligations(db, ids, range),
+            this.overview.acts(db, ids, range, ['OBJECT', 'FILE_OBJECTION']),
+          ]);
+    for (const row of matters) {
+      const counts = rows.get(row.village_id)!;
+      const count = Number(row.count);
+      if (!row.problem) counts.matters[row.status === 'done' ? 'done' : 'active'] += count;
+      else if (row.status === 'active') counts.problems.open += count;
+      else counts.problems[row.outcome === 'withdrawn' ? 'withdrawn' : 'closed'] += count;
+    }
+    for (const row of obligations) {
+      const counts = rows.get(row.village_id)!;
+      const count = Number(row.count);
+      const target = row.step ? counts.steps : counts.disclosures;
+      target.due += count;
+      if (row.status === 'overdue') target.overdueNow += count;
+      if (row.late || row.status === 'overdue') target.late += count;
+      if (!row.step && row.status === 'fulfilled' && !row.late) counts.disclosures.onTime += count;
+    }
+    for (const row of acts) {
+      const counts = rows.get(row.village_id)!;
+      counts.objections[row.event_type === 'OBJECT' ? 'bySupervisors' : 'byVillagers'] += Number(row.count);
+    }
+    const villagesOverview = [...rows.values()].sort(
+      (a, b) =>
+        a.township.name.localeCompare(b.township.name, 'zh-CN') ||
+        a.village.name.localeCompare(b.village.name, 'zh-CN'),
+    );
+    return {
+      region: { id: region.id, name: region.name, kind: region.kind },
+      year,
+      villages: villagesOverview,
+      totals: totalsOf(villagesOverview),
+    };
+  }
+}
+
+/** Column sums across villages, in the same shape as a row's counts. */
+function totalsOf(rows: VillageOverview[]): Omit<VillageOverview, 'village' | 'township'> {
+  const totals = emptyRow({ id: '', name: '' }, { id: '', name: '' });
+  for (const row of rows) {
+    for (const subject of COUNTED) {
+      const sums = totals[subject] as Record<string, number>;
+      for (const [key, value] of Object.entries(row[subject])) sums[key] += value;
+    }
+  }
+  const { village: _village, township: _township, ...counts } = totals;
+  return counts;
+}
