@@ -1,5 +1,6 @@
 import { BASE_CATALOG } from './catalog/base-catalog.js';
 import { listAdjustmentProcedure } from './procedures/l1-list-adjustment.procedure.js';
+import { baseListAdjustmentProcedure } from './procedures/l2-base-list-adjustment.procedure.js';
 import { problemRectificationProcedure } from './procedures/s1-problem-rectification.procedure.js';
 import type { ProcedureDefinition } from './types.js';
 
@@ -26,6 +27,7 @@ export const SUPERVISION_PROCEDURES: readonly ProcedureDefinition[] = [problemRe
 /** Procedures every village may start whatever its list says: changing the list, supervising. */
 export const SYSTEM_PROCEDURES: readonly ProcedureDefinition[] = [
   listAdjustmentProcedure,
+  baseListAdjustmentProcedure,
   ...SUPERVISION_PROCEDURES,
 ];
 

@@ -41,9 +41,13 @@ export class AccessService {
     return found;
   }
 
+  /**
+   * A person's roles in a village: memberships there and posts at its township or district. For a
+   * district's own matters (its base list), the posts held at that district.
+   */
   async rolesIn(db: EntityManager, personId: string, villageId: string, onDate: string): Promise<Set<Role>> {
     const lineage = await this.lineage(db, villageId);
-    if (!lineage) return new Set();
+    if (!lineage) return this.rolesAtDistrict(db, personId, villageId, onDate);
     const roles = rolesFromMemberships(
       await this.memberships.validForPerson(db, villageId, personId, onDate),
     );
@@ -55,6 +59,14 @@ export class AccessService {
     );
     for (const post of posts) roles.add(post.role);
     return roles;
+  }
+
+  private async rolesAtDistrict(db: EntityManager, personId: string, regionId: string, onDate: string) {
+    const region = await this.regions.findById(db, regionId);
+    if (region?.kind !== 'district') return new Set<Role>();
+    return new Set(
+      (await this.memberships.postsOver(db, personId, [region.id], onDate)).map((post) => post.role),
+    );
   }
 
   /**

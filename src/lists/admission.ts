@@ -47,9 +47,43 @@ export interface Admission {
 /** A village procedure's id: the village's own code, kept apart from every other village's. */
 export const villageProcedureId = (code: string, villageId: string) => `${code}-${villageId}`;
 
+type Problem = (issue: string, message: string, where?: Partial<AdmissionIssue>) => void;
+
+/** Runs the definition checker, governance rules included, reporting each issue where it lies. */
+function passesChecker(definition: ProcedureDefinition, problem: Problem): boolean {
+  const found = checkDefinition(JSON.parse(JSON.stringify(definition)) as unknown);
+  for (const issue of found) {
+    problem(issue.code, issue.message, { state: issue.state, event: issue.event, path: issue.path });
+  }
+  return found.length === 0;
+}
+
+/** New parameter values on top of the current ones, if the item has them and still passes the checker. */
+function tuned(
+  definition: ProcedureDefinition,
+  current: JsonObject,
+  change: ListChange,
+  problem: Problem,
+): JsonObject | null {
+  const parameters = change.parameters ?? {};
+  const unknown = Object.keys(parameters).filter((key) => !(key in definition.parameters));
+  if (unknown.length > 0 || Object.keys(parameters).length === 0) {
+    const known = Object.keys(definition.parameters).join('、') || '无';
+    const named = unknown.join('、') || '（未填写）';
+    problem('LIST.PARAMETER_UNKNOWN', `事项 ${change.code} 没有参数 ${named}；可调整的参数：${known}`);
+    return null;
+  }
+  const merged = { ...current, ...parameters };
+  const ok = passesChecker({ ...definition, parameters: { ...definition.parameters, ...merged } }, problem);
+  return ok ? merged : null;
+}
+
+const unknownItem = (problem: Problem, code: string) =>
+  problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${code}`);
+
 /**
- * The admission check (准入审查): applies the changes, in order, to a copy of the village's list and
- * checks each against the base list and the definition checker. Nothing is stored here.
+ * The admission check (准入审查) of a village's changes: applies them, in order, to a copy of its list
+ * and checks each against the base list and the definition checker. Nothing is stored here.
  */
 export async function admit(
   base: BaseListDocument,
@@ -61,7 +95,7 @@ export async function admit(
   const definitions: ProcedureDefinition[] = [];
   const issues: AdmissionIssue[] = [];
   for (const [index, change] of changes.entries()) {
-    const problem = (issue: string, message: string, where: Partial<AdmissionIssue> = {}) =>
+    const problem: Problem = (issue, message, where = {}) =>
       issues.push({ change: index, code: change.code, issue, message, ...where });
     const inForce = effectiveItems(base, document).find((item) => item.code === change.code);
     switch (change.kind) {
@@ -70,63 +104,39 @@ export async function admit(
           problem('LIST.NOT_VILLAGE_CODE', '本村自有事项的编号须以 X 开头（如 X1），基本目录事项由区级调整');
           break;
         }
-        if (!change.title) {
-          problem('LIST.TITLE_MISSING', '请填写事项名称');
-          break;
-        }
-        const made = await makeDefinition(change, base, lookups, problem);
+        const id = villageProcedureId(change.code, lookups.villageId);
+        const made = await makeDefinition(change, base, lookups, problem, id);
         if (!made) break;
-        const found = checkDefinition(JSON.parse(JSON.stringify(made)) as unknown);
-        for (const issue of found) {
-          problem(issue.code, issue.message, { state: issue.state, event: issue.event, path: issue.path });
-        }
         if (!POWER_CATEGORIES.includes(made.category)) {
           problem('LIST.CATEGORY', `自有事项须归入基本目录的八类之一（A–H），不能是 ${made.category}`);
         }
-        if (found.length > 0 || !POWER_CATEGORIES.includes(made.category)) break;
+        if (!passesChecker(made, problem) || !POWER_CATEGORIES.includes(made.category)) break;
         definitions.push(made);
-        document.items = [
-          ...document.items.filter((item) => item.code !== change.code),
-          {
-            code: change.code,
-            title: change.title,
-            procedureId: made.id,
-            version: made.version,
-            parameters: {},
-          },
-        ];
+        const item = {
+          code: change.code,
+          title: change.title!,
+          procedureId: id,
+          version: made.version,
+          parameters: {},
+        };
+        document.items = [...document.items.filter((entry) => entry.code !== change.code), item];
         document.retired = document.retired.filter((code) => code !== change.code);
         break;
       }
       case 'changeParameters': {
         if (!inForce) {
-          problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${change.code}`);
+          unknownItem(problem, change.code);
           break;
         }
         const definition =
           definitions.find((made) => made.id === inForce.procedureId) ??
           (await lookups.definition(inForce.procedureId, inForce.version));
-        const parameters = change.parameters ?? {};
-        const unknown = Object.keys(parameters).filter((key) => !(key in definition.parameters));
-        if (unknown.length > 0 || Object.keys(parameters).length === 0) {
-          const known = Object.keys(definition.parameters).join('、') || '无';
-          problem(
-            'LIST.PARAMETER_UNKNOWN',
-            `事项 ${change.code} 没有参数 ${unknown.join('、') || '（未填写）'}；可调整的参数：${known}`,
-          );
-          break;
-        }
-        const overrides = { ...(document.overrides[change.code] ?? {}), ...parameters };
-        const tuned = { ...definition, parameters: { ...definition.parameters, ...overrides } };
-        const found = checkDefinition(JSON.parse(JSON.stringify(tuned)) as unknown);
-        for (const issue of found) {
-          problem(issue.code, issue.message, { state: issue.state, event: issue.event, path: issue.path });
-        }
-        if (found.length === 0) document.overrides = { ...document.overrides, [change.code]: overrides };
+        const merged = tuned(definition, document.overrides[change.code] ?? {}, change, problem);
+        if (merged) document.overrides = { ...document.overrides, [change.code]: merged };
         break;
       }
       case 'retireItem': {
-        if (!inForce) problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${change.code}`);
+        if (!inForce) unknownItem(problem, change.code);
         else if (!change.reason) problem('LIST.REASON_MISSING', '停用事项须说明理由');
         else {
           document.retired = [...new Set([...document.retired, change.code])];
@@ -135,7 +145,7 @@ export async function admit(
         break;
       }
       case 'setResponsibility': {
-        if (!inForce) problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${change.code}`);
+        if (!inForce) unknownItem(problem, change.code);
         else if (!change.personId || !change.duty) problem('LIST.RESPONSIBILITY', '请指定责任人并写明职责');
         else if (!(await lookups.isCadre(change.personId)))
           problem('LIST.RESPONSIBILITY', '责任人须为本村“两委”成员');
@@ -152,13 +162,76 @@ export async function admit(
   return { document, definitions, issues };
 }
 
-/** The X item's procedure: given as JSON, or a base item's under the village's own id and title. */
+export interface BaseAdmission {
+  document: BaseListDocument;
+  definitions: ProcedureDefinition[];
+  issues: AdmissionIssue[];
+}
+
+/** The same check for the district's base list: items keep their code as their procedure id. */
+export async function admitBase(
+  current: BaseListDocument,
+  changes: readonly ListChange[],
+  lookups: Pick<AdmissionLookups, 'definition' | 'versionFor'>,
+): Promise<BaseAdmission> {
+  const document: BaseListDocument = structuredClone(current);
+  const definitions: ProcedureDefinition[] = [];
+  const issues: AdmissionIssue[] = [];
+  for (const [index, change] of changes.entries()) {
+    const problem: Problem = (issue, message, where = {}) =>
+      issues.push({ change: index, code: change.code, issue, message, ...where });
+    const item = document.items.find((entry) => entry.code === change.code);
+    switch (change.kind) {
+      case 'addItem': {
+        const made = await makeDefinition(change, document, lookups, problem, change.code);
+        if (!made) break;
+        if (made.category !== change.code[0]) {
+          problem('LIST.CATEGORY', `事项编号 ${change.code} 与类别 ${made.category} 不一致`);
+        }
+        if (!passesChecker(made, problem) || made.category !== change.code[0]) break;
+        definitions.push(made);
+        const entry = { code: change.code, procedureId: made.id, version: made.version, parameters: {} };
+        document.items = [...document.items.filter((other) => other.code !== change.code), entry];
+        break;
+      }
+      case 'changeParameters': {
+        if (!item) {
+          unknownItem(problem, change.code);
+          break;
+        }
+        const definition =
+          definitions.find((made) => made.id === item.procedureId) ??
+          (await lookups.definition(item.procedureId, item.version));
+        const merged = tuned(definition, item.parameters, change, problem);
+        if (merged) item.parameters = merged;
+        break;
+      }
+      case 'retireItem': {
+        if (!item) unknownItem(problem, change.code);
+        else if (!change.reason) problem('LIST.REASON_MISSING', '停用事项须说明理由');
+        else document.items = document.items.filter((other) => other.code !== change.code);
+        break;
+      }
+      case 'setResponsibility':
+        problem('LIST.RESPONSIBILITY', '责任人由各村在本村清单中明确');
+        break;
+    }
+  }
+  return { document, definitions, issues };
+}
+
+/** An item's procedure: given as JSON, or a base item's under the new id and title. */
 async function makeDefinition(
   change: ListChange,
   base: BaseListDocument,
-  lookups: AdmissionLookups,
-  problem: (issue: string, message: string) => void,
+  lookups: Pick<AdmissionLookups, 'definition' | 'versionFor'>,
+  problem: Problem,
+  id: string,
 ): Promise<ProcedureDefinition | null> {
+  if (!change.title) {
+    problem('LIST.TITLE_MISSING', '请填写事项名称');
+    return null;
+  }
   if (Boolean(change.definition) === Boolean(change.fromBase)) {
     problem('LIST.PROCEDURE_SOURCE', '新增事项须给出流程定义（JSON）或选择一个基本目录事项作模板，二者选一');
     return null;
@@ -174,15 +247,13 @@ async function makeDefinition(
   } else {
     source = change.definition as unknown as ProcedureDefinition;
   }
-  const id = villageProcedureId(change.code, lookups.villageId);
   const content = {
     ...source,
     id,
     version: 0,
-    title: change.title!,
-    category: source.category,
+    title: change.title,
     parameters: { ...(source.parameters ?? {}), ...(change.parameters ?? {}) },
   };
-  const version = await lookups.versionFor(id, digestOf({ ...content, version: 0 }));
+  const version = await lookups.versionFor(id, digestOf(content));
   return { ...content, version };
 }

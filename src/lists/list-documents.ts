@@ -12,6 +12,8 @@ export interface ListItem {
 export interface BaseListDocument {
   items: ListItem[];
   negative: NegativeEntry[];
+  /** The software release's catalog this version follows (its hash); see ListsService.refreshBase. */
+  release: string;
 }
 
 export interface Responsibility {

@@ -16,7 +16,7 @@ import { AccessService } from '../identity/access.service.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { ProcedureVersionEntity } from '../procedures/procedure-version.entity.js';
-import { admit, type Admission, type ListChange } from './admission.js';
+import { admit, admitBase, type Admission, type BaseAdmission, type ListChange } from './admission.js';
 import {
   EMPTY_VILLAGE_LIST,
   effectiveItems,
@@ -68,6 +68,11 @@ export class ListsService implements OnModuleInit, OnApplicationBootstrap {
       if (admission.issues.length > 0) throw this.refusal(admission);
     });
     this.extensions.registerEffect('publishListChange', (context) => this.publish(context));
+    this.extensions.registerStartCheck('L2', async (db, districtId, inputs) => {
+      const admission = await this.baseAdmission(db, districtId, inputs.changes as unknown as ListChange[]);
+      if (admission.issues.length > 0) throw this.refusal(admission);
+    });
+    this.extensions.registerEffect('publishBaseListChange', (context) => this.publishBaseChange(context));
   }
 
   /** A software release may bring new base procedure versions: each district's base list follows. */
@@ -145,7 +150,40 @@ export class ListsService implements OnModuleInit, OnApplicationBootstrap {
     });
   }
 
-  refusal(admission: Admission): DomainError {
+  /** The admission check of a change to a district's base list, against its newest version. */
+  async baseAdmission(db: EntityManager, districtId: string, changes: ListChange[]): Promise<BaseAdmission> {
+    await this.refreshBase(db, districtId);
+    const latest = (await this.versions.latest(db, districtId))!;
+    return admitBase(latest.document as unknown as BaseListDocument, changes, {
+      definition: async (id, version) => (await this.catalog.get(db, id, version)).definition,
+      versionFor: (id, hash) => this.versionFor(db, id, hash),
+    });
+  }
+
+  private async publishBaseChange({ db, matter, today }: EffectContext): Promise<void> {
+    const inputs = matter.inputs as JsonObject;
+    const admission = await this.baseAdmission(
+      db,
+      matter.villageId,
+      inputs.changes as unknown as ListChange[],
+    );
+    if (admission.issues.length > 0) throw this.refusal(admission);
+    for (const definition of admission.definitions) await this.catalog.register(db, definition, 'runtime');
+    const requested = inputs.effectiveFrom as string;
+    await this.publishBase(
+      db,
+      matter.villageId,
+      await this.versions.latest(db, matter.villageId),
+      admission.document,
+      {
+        effectiveFrom: requested > today ? requested : today,
+        reason: inputs.title as string,
+        matterId: matter.id,
+      },
+    );
+  }
+
+  refusal(admission: { issues: Admission['issues'] }): DomainError {
     const first = admission.issues[0];
     return new DomainError(
       'LIST.CHANGE_INVALID',
@@ -203,32 +241,60 @@ export class ListsService implements OnModuleInit, OnApplicationBootstrap {
     return (await this.versions.inForce(db, districtId, date))!;
   }
 
-  /** Publishes the base catalog as the district's base list when it differs from the newest version. */
+  /**
+   * Follows a software release: when the catalog shipped differs from the one the district's newest base
+   * version follows, publishes a version with the release's procedure versions and new items, keeping
+   * what the district itself changed (L2: its items, parameters, retirements of other items).
+   */
   private async refreshBase(db: EntityManager, districtId: string): Promise<boolean> {
-    const document: BaseListDocument = {
-      items: BASE_CATALOG.map((definition: ProcedureDefinition) => ({
-        code: definition.id,
-        procedureId: definition.id,
-        version: definition.version,
-        parameters: {},
-      })),
-      negative: [...NEGATIVE_LIST],
-    };
-    const contentHash = digestOf(document);
+    const shipped = BASE_CATALOG.map((definition: ProcedureDefinition) => ({
+      code: definition.id,
+      procedureId: definition.id,
+      version: definition.version,
+      parameters: {},
+    }));
+    const release = digestOf({ items: shipped, negative: NEGATIVE_LIST });
     const latest = await this.versions.latest(db, districtId);
-    if (latest?.contentHash === contentHash) return false;
-    await this.versions.insertIfAbsent(db, {
+    const current = latest?.document as unknown as BaseListDocument | undefined;
+    if (current?.release === release) return false;
+    const released = new Map(shipped.map((item) => [item.code, item]));
+    const previous = new Map((current?.items ?? []).map((item) => [item.code, item]));
+    const kept = (current?.items ?? []).map((item) => {
+      const update = released.get(item.code);
+      return update && update.procedureId === item.procedureId ? { ...item, version: update.version } : item;
+    });
+    const document: BaseListDocument = {
+      items: [...kept, ...shipped.filter((item) => !previous.has(item.code))],
+      negative: [...NEGATIVE_LIST],
+      release,
+    };
+    await this.publishBase(db, districtId, latest, document, {
+      effectiveFrom: latest ? this.time.today() : BEGINNING,
+      reason: latest ? '随系统版本更新基本目录' : '区级基本目录',
+      matterId: null,
+    });
+    return true;
+  }
+
+  private async publishBase(
+    db: EntityManager,
+    districtId: string,
+    latest: ListVersionEntity | null,
+    document: BaseListDocument,
+    how: { effectiveFrom: string; reason: string; matterId: string | null },
+  ): Promise<void> {
+    // A release is published by whichever process starts first; an approval must publish or fail.
+    const row: ListVersionEntity = {
       scopeId: districtId,
       version: (latest?.version ?? 0) + 1,
       kind: 'base',
-      effectiveFrom: latest ? this.time.today() : BEGINNING,
       document: document,
-      contentHash,
-      reason: latest ? '随系统版本更新基本目录' : '区级基本目录',
-      matterId: null,
+      contentHash: digestOf(document),
       publishedAt: this.time.now(),
-    });
-    return true;
+      ...how,
+    };
+    if (how.matterId) await this.versions.insert(db, row);
+    else await this.versions.insertIfAbsent(db, row);
   }
 
   /** The stored version with this content, or the next number for a changed procedure. */

@@ -165,7 +165,8 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
     params: schema({ event: name, period }, ['event', 'period']),
   },
   passDeadline: { description: '办理时限届满未办结，报乡镇', params: none },
-  publishListChange: { description: '按批准的调整发布新版清单，自生效日起施行', params: none },
+  publishListChange: { description: '按批准的调整发布新版村级清单，自生效日起施行', params: none },
+  publishBaseListChange: { description: '按批准的调整发布新版基本目录，自生效日起施行', params: none },
   meetDeadline: { description: '在办理时限内（或逾期后）办结', params: none },
   fileObjection: { description: '登记村民对公示内容的异议', params: kind },
   answerObjection: {

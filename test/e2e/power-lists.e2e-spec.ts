@@ -237,6 +237,66 @@ describe('Power lists over HTTP: base + X, changed only by approved adjustment (
     expect(retired.body).toMatchObject({ code: 'LIST.ITEM_NOT_IN_FORCE' });
   });
 
+  describe('the district’s base list (L2)', () => {
+    const reviewer = async () => {
+      const username = `reviewer-${world.districtId.slice(0, 8)}`;
+      await api('district')
+        .post(`/regions/${world.districtId}/officials`, {
+          role: 'district_admin',
+          person: { name: '审核人' },
+          account: { username, password: 'correct horse battery' },
+        })
+        .expect(201);
+      const login = await api()
+        .post('/auth/login', { username, password: 'correct horse battery' })
+        .expect(200);
+      return login.body.token as string;
+    };
+    const draft = (changes: object[], effectiveFrom = '2026-03-02') =>
+      api('district').post(`/villages/${world.districtId}/matters`, {
+        procedureId: 'L2',
+        inputs: { title: '调整基本目录', summary: '按上级要求调整', effectiveFrom, changes },
+      });
+
+    it('is changed only by a second district official’s approval, and every village’s list follows', async () => {
+      const started = await draft([
+        { kind: 'changeParameters', code: 'C1', parameters: { townshipSignFrom: 2000 } },
+        { kind: 'retireItem', code: 'H6', reason: '罢免程序改由乡镇指导' },
+      ]).expect(201);
+      const events = `/villages/${world.districtId}/matters/${(started.body as { id: string }).id}/events`;
+      const approve = (token: string) =>
+        t.api(token).post(events, { type: 'APPROVE_BASE_CHANGE', payload: { opinion: '同意发布' } });
+      const selfApproval = await approve(world.people.district.token);
+      expect(selfApproval.status).toBe(403);
+      expect((await lists()).powerList.map((item) => item.code)).toContain('H6');
+
+      await approve(await reviewer()).expect(200);
+
+      const list = await lists();
+      expect(list.powerList.map((item) => item.code)).not.toContain('H6');
+      expect(list.powerList.find((item) => item.code === 'C1')!.parameters).toMatchObject({
+        townshipSignFrom: 2000,
+      });
+      const other = await createVillage(t, { within: world });
+      const theirs = (await api().get(`/public/villages/${other.villageId}/lists`).expect(200))
+        .body as ListBody;
+      expect(theirs.powerList.map((item) => item.code)).not.toContain('H6');
+    });
+
+    it('refuses at drafting a base item whose procedure lacks what its category requires', async () => {
+      const definition = wellUse();
+      const refused = await draft([
+        { kind: 'addItem', code: 'A9', title: '新增重大事项', definition: { ...definition, category: 'A' } },
+      ]);
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'LIST.CHANGE_INVALID' });
+      const issues = (refused.body as { details: { issues: { code: string; issue: string }[] } }).details
+        .issues;
+      expect(issues.every((issue) => issue.code === 'A9')).toBe(true);
+      expect(issues.map((issue) => issue.issue)).toContain('GOVERNANCE.MISSING_STEP');
+    });
+  });
+
   describe('the negative list', () => {
     it('is published with the lists, the checkable entries marked as enforced', async () => {
       const { negativeList } = await lists();
