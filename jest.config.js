@@ -1,4 +1,7 @@
-/** One jest configuration for the three tiers: `*.spec.ts` (unit), `*.medium-spec.ts`, `*.e2e-spec.ts`. */
+/**
+ * One jest configuration for the tiers: `*.spec.ts` (unit), `*.medium-spec.ts`, `*.e2e-spec.ts`, and
+ * `*.browser-spec.ts` (the web console in Debian's Chromium).
+ */
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -15,6 +18,6 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/{src,workflows,test}/**/*.{spec,medium-spec,e2e-spec}.ts'],
+  testMatch: ['<rootDir>/{src,workflows,test}/**/*.{spec,medium-spec,e2e-spec,browser-spec}.ts'],
   testTimeout: 60000,
 };

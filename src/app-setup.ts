@@ -15,13 +15,19 @@ export async function createApp(
     abortOnError: false,
   });
   app.useBodyParser('json', { limit: '256kb' });
+  // The web console's forms.
+  app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   // Attachments arrive as the raw file with its own Content-Type.
   app.useBodyParser('raw', {
     limit: '5mb',
     type: (request) =>
-      Boolean(request.headers['content-type']) && !/json/i.test(request.headers['content-type'] ?? ''),
+      Boolean(request.headers['content-type']) &&
+      !/json|x-www-form-urlencoded/i.test(request.headers['content-type'] ?? ''),
   });
-  app.setGlobalPrefix('api');
+  // Web pages live outside /api: the public board and lists, login, the console, their assets.
+  app.setGlobalPrefix('api', {
+    exclude: ['', 'login', 'logout', 'p/{*rest}', 'c/{*rest}', 'c', 'assets/{*rest}'],
+  });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   const document = SwaggerModule.createDocument(

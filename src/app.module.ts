@@ -17,6 +17,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
 import { ListsModule } from './lists/lists.module.js';
 import { RecordsModule } from './records/records.module.js';
+import { WebModule } from './web/web.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { PublicModule } from './public/public.module.js';
 import { TimeModule } from './time/time.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         SupervisionModule,
         RecordsModule,
         ListsModule,
+        WebModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -18,7 +18,19 @@ interface CachedAccount {
 /** Account lookups are cached briefly; disabling an account takes effect within this time. */
 const ACCOUNT_CACHE_MS = 10_000;
 
-/** Every route needs a valid bearer token unless marked `@Public()`. */
+/** The web console's session cookie: the same signed token as the API's, HttpOnly and SameSite=Strict. */
+export const SESSION_COOKIE = 'mp_session';
+
+const sessionCookie = (header: string | undefined): string | null =>
+  (header ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === SESSION_COOKIE)?.[1] ?? null;
+
+/**
+ * Every route needs a valid bearer token unless marked `@Public()`. Public routes still learn who is
+ * asking when a session cookie (web pages) or token comes with the request, so a page can greet them.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly accounts = new Map<string, CachedAccount>();
@@ -35,8 +47,14 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (isPublic) {
+      const session = sessionCookie(request.headers.cookie);
+      const claims = session ? await this.tokens.verify(session) : null;
+      const actor = claims ? await this.actorOf(claims.accountId) : null;
+      if (actor && actor.personId === claims?.personId) request.actor = actor;
+      return true;
+    }
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const claims = scheme === 'Bearer' && token ? await this.tokens.verify(token) : null;
     const actor = claims ? await this.actorOf(claims.accountId) : null;

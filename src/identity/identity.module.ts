@@ -33,6 +33,8 @@ import { VillagePeopleService } from './village-people.service.js';
   ],
   exports: [
     AccessService,
+    AuthService,
+    VillagePeopleService,
     AccountFactory,
     AppSettingRepository,
     MembershipRepository,

@@ -12,5 +12,6 @@ import { ListsService } from './lists.service.js';
   imports: [EngineModule, IdentityModule, ProceduresModule],
   controllers: [ListsController],
   providers: [ListVersionRepository, ListViews, ListsService],
+  exports: [ListViews, ListsService],
 })
 export class ListsModule {}

@@ -12,5 +12,6 @@ import { PublicController } from './public.controller.js';
   imports: [DisclosureModule, EngineModule, IdentityModule, TimeModule],
   controllers: [PublicController],
   providers: [ChainHeadsService, PublicBoardRepository, PublicBoardService],
+  exports: [ChainHeadsService, PublicBoardService],
 })
 export class PublicModule {}

@@ -1,20 +1,7 @@
+import { localTime } from '../common/format-time.js';
 import type { Dossier } from './dossier.js';
 
-/** `YYYY-MM-DD HH:mm` in the dossier's time zone, as a printed record shows a moment. */
-export function localTime(iso: string | null, timeZone: string): string {
-  if (!iso) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
+export { localTime };
 
 export const yesNo = (value: boolean) => (value ? '是' : '否');
 

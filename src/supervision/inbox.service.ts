@@ -9,10 +9,14 @@ import { MatterRepository } from '../engine/matter.repository.js';
 import { nodesAlong } from '../engine/state-path.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
+import type { BuiltProcedure } from '../procedures/machine-builder.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { TimerRepository } from '../time/timer.repository.js';
 import { DOCUMENT_ANSWERERS } from './document-requests.service.js';
 import { DocumentRequestRepository } from './document-request.repository.js';
+
+const snapshot = (procedure: BuiltProcedure, matter: MatterEntity) =>
+  procedure.machine.resolveState(matter.snapshot as never) as AnyMachineSnapshot;
 
 /** An inbox shows this many waiting matters, longest-waiting first; the rest are in the matter list. */
 const INBOX_LIMIT = 200;
@@ -44,7 +48,7 @@ export class InboxService {
     const answers = DOCUMENT_ANSWERERS.some((role) => roles.has(role as never));
     return {
       roles: [...roles].sort(),
-      matters: await this.items(db, waiting, roles),
+      matters: await this.items(db, waiting, roles, actor.personId),
       documentRequests: answers ? await this.openRequests(db, [villageId]) : [],
       overdue: await this.overdue(db, [villageId]),
     };
@@ -70,17 +74,27 @@ export class InboxService {
     };
   }
 
-  private async items(db: EntityManager, matters: MatterEntity[], held: ReadonlySet<string>) {
+  /** Waiting matters with the acts open to the holder of `held`; a step for a named person only to them. */
+  private async items(
+    db: EntityManager,
+    matters: MatterEntity[],
+    held: ReadonlySet<string>,
+    personId?: string,
+  ) {
     const timers = await this.timers.pendingForMatters(
       db,
       [...new Set(matters.map((matter) => matter.villageId))],
       matters.map((matter) => matter.id),
     );
     const now = this.time.now();
-    return Promise.all(
+    const items = await Promise.all(
       matters.map(async (matter) => {
         const procedure = await this.catalog.forMatter(db, matter);
-        const snapshot = procedure.machine.resolveState(matter.snapshot as never) as AnyMachineSnapshot;
+        const inputs = matter.inputs as Record<string, unknown>;
+        const actions = actsFor(procedure, snapshot(procedure, matter), held).filter(({ type }) => {
+          const named = procedure.events.get(type)?.spec.actorFromInput;
+          return !named || inputs[named] === personId;
+        });
         const nodes = nodesAlong(procedure.definition.machine, matter.state);
         const deadlines = timers
           .filter((timer) => timer.matterId === matter.id)
@@ -93,12 +107,13 @@ export class InboxService {
           state: matter.state,
           step: nodes.at(-1)?.meta?.title ?? matter.state,
           since: matter.stateSince.toISOString(),
-          actions: actsFor(procedure, snapshot, held),
+          actions,
           deadlines,
           overdue: deadlines.some((deadline) => new Date(deadline.dueAt) <= now),
         };
       }),
     );
+    return items.filter((item) => item.actions.length > 0);
   }
 
   private async openRequests(db: EntityManager, villageIds: string[]) {

@@ -25,5 +25,6 @@ import { SupervisionController } from './supervision.controller.js';
     OverviewRepository,
     OverviewService,
   ],
+  exports: [InboxService, OverviewService],
 })
 export class SupervisionModule {}

@@ -1,0 +1,319 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { SYSTEM_PROCEDURES, type Role } from '../../workflows/index.js';
+import { Public } from '../common/http/public.decorator.js';
+import { isDomainError } from '../common/errors/domain-error.js';
+import { localTime } from '../common/format-time.js';
+import { LocalTime } from '../common/local-time.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { periodOf } from '../disclosure/periods.js';
+import { EngineService } from '../engine/engine.service.js';
+import { MatterQueries } from '../engine/matter-queries.service.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import { AuthService } from '../identity/auth.service.js';
+import { VillagePeopleService } from '../identity/village-people.service.js';
+import { ListsService } from '../lists/lists.service.js';
+import { ListViews } from '../lists/list-views.service.js';
+import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { InboxService } from '../supervision/inbox.service.js';
+import { LEDGER_READERS } from '../supervision/ledger.service.js';
+import { OverviewService } from '../supervision/overview.service.js';
+import { fieldsOf, labelOf, payloadOf, type FormField } from './form-fields.js';
+import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
+
+type Form = Record<string, unknown>;
+
+/** Acts that end or send back a matter get a red button: people should pause before them. */
+const DANGEROUS = /REJECT|REFUSED|ABANDON|OBJECT|WITHDRAW|UPHOLD/;
+
+/**
+ * The console: what waits for me, a village's matters, starting a matter from the list in force, taking
+ * a step with a form made from the step's payload schema (checked on a confirmation page first), and the
+ * township's overview. Every act goes through the same engine as the API, so it is refused and traced
+ * the same way.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('c')
+export class ConsoleController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+    private readonly access: AccessService,
+    private readonly inbox: InboxService,
+    private readonly overview: OverviewService,
+    private readonly queries: MatterQueries,
+    private readonly engine: EngineService,
+    private readonly lists: ListsService,
+    private readonly listViews: ListViews,
+    private readonly procedures: ProcedureCatalog,
+    private readonly catalog: CatalogService,
+    private readonly people: VillagePeopleService,
+    private readonly time: LocalTime,
+  ) {}
+
+  @Get()
+  async home(@Req() request: Request, @Res() response: Response) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    const me = await this.auth.me(actor);
+    const villages = await Promise.all(
+      me.villages.map(async (village) => ({
+        id: village.id,
+        name: village.name,
+        roles: village.roles.map((role) => role.title).join('、'),
+        waiting: (await this.inbox.forVillage(actor, village.id)).matters.length,
+      })),
+    );
+    const regions = me.posts.map((post) => ({ id: post.regionId, name: post.regionName, roles: post.title }));
+    sendPage(
+      response,
+      '@console',
+      { title: '我的工作台', me: actor, flash: flashOf(request) },
+      { me: actor, villages, regions },
+    );
+  }
+
+  @Get('v/:villageId')
+  async village(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    const today = this.time.today();
+    const roles = await this.access.requireVillage(this.dataSource.manager, actor.personId, villageId, today);
+    const [inbox, matters, lists] = await Promise.all([
+      this.inbox.forVillage(actor, villageId),
+      this.queries.list(actor, villageId, { limit: 50, offset: 0 }),
+      this.listViews.onDate(villageId),
+    ]);
+    const startable = [
+      ...lists.powerList.map((item) => ({ code: item.code, title: item.title })),
+      ...SYSTEM_PROCEDURES.filter((procedure) =>
+        procedure.startRoles.some((role) => roles.has(role as Role)),
+      ).map((procedure) => ({ code: procedure.id, title: procedure.title })),
+    ];
+    const at = (iso: string) => localTime(iso, this.time.timeZone);
+    const waiting = inbox.matters.map((item) => ({
+      ...item,
+      since: at(item.since),
+      deadlines: item.deadlines.map((deadline) => ({ ...deadline, dueAt: at(deadline.dueAt) })),
+    }));
+    sendPage(
+      response,
+      '@village',
+      { title: lists.village.name, me: actor, flash: flashOf(request) },
+      {
+        village: lists.village,
+        inbox: { ...inbox, matters: waiting },
+        matters: matters.items.map((matter) => ({
+          ...matter,
+          updatedAt: this.time.dateOf(matter.updatedAt),
+        })),
+        startable,
+        canLedger: LEDGER_READERS.some((role) => roles.has(role)),
+        quarter: periodOf(today, 'quarterly'),
+      },
+    );
+  }
+
+  @Get('v/:villageId/start')
+  async startForm(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query('code') code: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    try {
+      const { title, fields } = await this.startFields(actor, villageId, code);
+      sendPage(
+        response,
+        '@start',
+        { title: `发起：${title}`, me: actor, flash: flashOf(request) },
+        { villageId, code, fields },
+      );
+    } catch (error) {
+      response.redirect(303, withFlash(`/c/v/${villageId}`, 'error', messageOf(error)));
+    }
+  }
+
+  @Post('v/:villageId/start')
+  async start(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Body() body: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    const code = typeof body.code === 'string' ? body.code : '';
+    try {
+      const { fields } = await this.startFields(actor, villageId, code);
+      const result = await this.engine.start({
+        villageId,
+        actor,
+        procedureId: code,
+        inputs: payloadOf(fields, body),
+      });
+      response.redirect(303, withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '事项已发起'));
+    } catch (error) {
+      response.redirect(
+        303,
+        withFlash(`/c/v/${villageId}/start?code=${encodeURIComponent(code)}`, 'error', messageOf(error)),
+      );
+    }
+  }
+
+  @Get('v/:villageId/m/:matterId')
+  async matter(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('matterId', ParseUUIDPipe) matterId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    const matter = await this.queries.read(actor, villageId, matterId);
+    const members = await this.membersOf(actor, villageId);
+    const actions = matter.availableActions.map((action) => ({
+      type: action.type,
+      title: action.title,
+      danger: DANGEROUS.test(action.type),
+      fields: fieldsOf(action.payloadSchema, members),
+    }));
+    const { procedureId, version, path } = await this.queries.pathTaken(actor, villageId, matterId);
+    const flowchart = await this.catalog.flowchart(procedureId, version, path);
+    const history = matter.history.map((step) => ({ ...step, at: this.time.dateOf(step.at) }));
+    sendPage(
+      response,
+      '@matter',
+      { title: matter.title, me: actor, flash: flashOf(request) },
+      {
+        villageId,
+        matter: { ...matter, history },
+        actions,
+        flowchart,
+      },
+    );
+  }
+
+  /** First the confirmation page with what will be recorded; then, confirmed, the act itself. */
+  @Post('v/:villageId/m/:matterId/act')
+  async act(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('matterId', ParseUUIDPipe) matterId: string,
+    @Body() body: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    const back = `/c/v/${villageId}/m/${matterId}`;
+    try {
+      const matter = await this.queries.read(actor, villageId, matterId);
+      const action = matter.availableActions.find((candidate) => candidate.type === body.type);
+      if (!action) {
+        // Not offered to this person now: the engine says why, and traces the attempt like any other.
+        const type = typeof body.type === 'string' ? body.type : '';
+        await this.engine.send({ villageId, matterId, actor, type, payload: {} });
+        throw new Error('该操作当前不可办理');
+      }
+      const members = await this.membersOf(actor, villageId);
+      const fields = fieldsOf(action.payloadSchema, members);
+      const payload = payloadOf(fields, body);
+      if (body.confirmed !== 'yes') {
+        sendPage(
+          response,
+          '@confirm',
+          { title: `核对：${action.title}`, me: actor },
+          {
+            actTitle: action.title,
+            danger: DANGEROUS.test(action.type),
+            action: `${back}/act`,
+            back,
+            rows: this.confirmRows(fields, payload, members),
+            hidden: this.hiddenInputs(action.type, payload),
+          },
+        );
+        return;
+      }
+      await this.engine.send({ villageId, matterId, actor, type: action.type, payload });
+      response.redirect(303, withFlash(back, 'ok', `已办理：${action.title}`));
+    } catch (error) {
+      const text = error instanceof Error && !isDomainError(error) ? error.message : messageOf(error);
+      response.redirect(303, withFlash(back, 'error', text));
+    }
+  }
+
+  @Get('r/:regionId')
+  async region(
+    @Param('regionId', ParseUUIDPipe) regionId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    try {
+      const [overview, inbox] = await Promise.all([
+        this.overview.forRegion(actor, regionId),
+        this.inbox.forRegion(actor, regionId),
+      ]);
+      sendPage(
+        response,
+        '@region',
+        { title: `${overview.region.name}各村情况`, me: actor, flash: flashOf(request) },
+        { ...overview, inbox },
+      );
+    } catch (error) {
+      response.redirect(303, withFlash('/c', 'error', messageOf(error)));
+    }
+  }
+
+  private async startFields(actor: PersonActor, villageId: string, code: string) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const inForce = await this.lists.itemInForce(db, villageId, code, this.time.today());
+    const procedure = inForce
+      ? await this.procedures.get(db, inForce.procedureId, inForce.version, inForce.parameters)
+      : await this.procedures.latest(db, code);
+    const members = await this.membersOf(actor, villageId);
+    return {
+      title: procedure.definition.title,
+      fields: fieldsOf(procedure.definition.inputSchema, members),
+    };
+  }
+
+  private async membersOf(actor: PersonActor, villageId: string) {
+    const memberships = await this.people.members(actor, villageId);
+    const unique = new Map(memberships.map((membership) => [membership.person.id, membership.person]));
+    return [...unique.values()];
+  }
+
+  private confirmRows(fields: FormField[], payload: Form, members: { id: string; name: string }[]) {
+    const nameOf = new Map(members.map((member) => [member.id, member.name]));
+    const optionLabel = (value: string) =>
+      fields.flatMap((field) => field.options).find((option) => option.value === value)?.label;
+    const show = (value: unknown): string => {
+      if (Array.isArray(value)) return value.map(show).join('、');
+      if (typeof value === 'boolean') return value ? '是' : '否';
+      const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      return nameOf.get(text) ?? optionLabel(text) ?? text;
+    };
+    return fields.map((field) => ({ label: labelOf(field.name), value: show(payload[field.name]) }));
+  }
+
+  private hiddenInputs(type: string, payload: Form) {
+    const inputs = [{ name: 'type', value: type }];
+    for (const [name, value] of Object.entries(payload)) {
+      for (const item of Array.isArray(value) ? value : [value]) inputs.push({ name, value: String(item) });
+    }
+    return inputs;
+  }
+}

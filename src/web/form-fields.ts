@@ -1,0 +1,95 @@
+import type { JsonObject, JsonSchema, JsonValue } from '../../workflows/index.js';
+
+/** One form control made from a payload schema's property. */
+export interface FormField {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkbox' | 'people' | 'person';
+  required: boolean;
+  options: { value: string; label: string }[];
+}
+
+const LABELS: Record<string, string> = {
+  opinion: '意见',
+  reason: '理由',
+  reasons: '理由',
+  plan: '方案',
+  heldOn: '会议日期',
+  noticeGivenOn: '通知日期',
+  ballot: '表决方式',
+  present: '到会人员',
+  choice: '表决意见',
+  minutes: '会议记录',
+  title: '标题',
+  body: '正文',
+  note: '备注',
+  summary: '概要',
+  agree: '同意',
+  request: '调阅内容',
+  answer: '答复',
+  measures: '整改措施',
+  content: '内容',
+  backTo: '退回到',
+  mergeWithDeliberation: '提议与“两委”商议合并进行',
+  documentNo: '文号',
+  place: '地点',
+  agenda: '议题',
+};
+
+const OPTION_LABELS: Record<string, string> = {
+  yes: '赞成',
+  no: '反对',
+  abstain: '弃权',
+  open: '公开表决（举手）',
+  secret: '无记名投票',
+};
+
+export const labelOf = (name: string) => LABELS[name] ?? name;
+
+/** The controls for a payload: text, dates, choices, and the village's people where an id is asked. */
+export function fieldsOf(schema: JsonSchema, people: { id: string; name: string }[]): FormField[] {
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
+  const personOptions = people.map((person) => ({ value: person.id, label: person.name }));
+  return Object.entries(properties).flatMap(([name, property]): FormField[] => {
+    const base = { name, label: labelOf(name), required: required.has(name), options: [] };
+    const items = property.items as JsonSchema | undefined;
+    if (property.type === 'array' && items?.format === 'uuid')
+      return [{ ...base, kind: 'people', options: personOptions }];
+    if (property.type === 'array' || property.type === 'object') return [];
+    if (Array.isArray(property.enum)) {
+      const options = (property.enum as string[]).map((value) => ({
+        value,
+        label: OPTION_LABELS[value] ?? value,
+      }));
+      return [{ ...base, kind: 'select', options }];
+    }
+    if (property.format === 'uuid') return [{ ...base, kind: 'person', options: personOptions }];
+    if (property.format === 'date') return [{ ...base, kind: 'date' }];
+    if (property.type === 'boolean') return [{ ...base, kind: 'checkbox' }];
+    if (property.type === 'number' || property.type === 'integer') return [{ ...base, kind: 'number' }];
+    const long = typeof property.maxLength === 'number' && property.maxLength > 200;
+    return [{ ...base, kind: long ? 'textarea' : 'text' }];
+  });
+}
+
+/** The posted form as the payload the schema describes: numbers, booleans and lists typed, blanks left out. */
+export function payloadOf(fields: FormField[], body: Record<string, unknown>): JsonObject {
+  const payload: JsonObject = {};
+  for (const field of fields) {
+    const raw = body[field.name];
+    if (field.kind === 'checkbox') {
+      if (raw !== undefined) payload[field.name] = raw === 'true' || raw === 'on';
+      continue;
+    }
+    if (field.kind === 'people') {
+      const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+      if (list.length > 0) payload[field.name] = list.map(String);
+      continue;
+    }
+    if (typeof raw !== 'string' || raw.trim() === '') continue;
+    const value: JsonValue = field.kind === 'number' ? Number(raw) : raw.trim();
+    payload[field.name] = value;
+  }
+  return payload;
+}

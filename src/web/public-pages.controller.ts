@@ -1,0 +1,96 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { localTime } from '../common/format-time.js';
+import { Public } from '../common/http/public.decorator.js';
+import { LocalTime } from '../common/local-time.js';
+import { ListViews } from '../lists/list-views.service.js';
+import { ChainHeadsService } from '../public/chain-heads.service.js';
+import { PublicBoardService } from '../public/public-board.service.js';
+import { STYLESHEET } from './views/layout.js';
+import { actorOf, flashOf, messageOf, sendPage } from './web-request.js';
+
+/** The pages anyone may read: the villages, each village's board, its three lists, the chain check. */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class PublicPagesController {
+  constructor(
+    private readonly board: PublicBoardService,
+    private readonly lists: ListViews,
+    private readonly chain: ChainHeadsService,
+    private readonly time: LocalTime,
+  ) {}
+
+  @Get('assets/app.css')
+  @Header('Content-Type', 'text/css; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=3600')
+  stylesheet() {
+    return STYLESHEET;
+  }
+
+  @Get()
+  async home(@Req() request: Request, @Res() response: Response) {
+    const villages = await this.board.villages();
+    sendPage(
+      response,
+      '@home',
+      { title: '各村公开', me: actorOf(request), flash: flashOf(request) },
+      { villages },
+    );
+  }
+
+  @Get('p/:villageId')
+  async villageBoard(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const board = await this.board.current(villageId);
+    const at = (iso: string | null) => localTime(iso, this.time.timeZone);
+    const current = board.current.map((item) => ({ ...item, periodEndsAt: at(item.periodEndsAt) }));
+    const overdue = board.overdue.map((item) => ({ ...item, dueAt: at(item.dueAt) }));
+    const frame = { title: `${board.village.name}公开栏`, me: actorOf(request) };
+    sendPage(response, '@board', frame, { ...board, current, overdue });
+  }
+
+  @Get('p/:villageId/lists')
+  async villageLists(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query('on') on: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const me = actorOf(request);
+    try {
+      const lists = await this.lists.onDate(villageId, /^\d{4}-\d{2}-\d{2}$/.test(on ?? '') ? on : undefined);
+      sendPage(response, '@lists', { title: `${lists.village.name}三张清单`, me }, lists);
+    } catch (error) {
+      sendPage(
+        response,
+        '@home',
+        { title: '各村公开', me, flash: { kind: 'error', text: messageOf(error) } },
+        {
+          villages: await this.board.villages(),
+        },
+        404,
+      );
+    }
+  }
+
+  @Get('p/:villageId/verify')
+  async verify(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const village = await this.board.village(villageId);
+    const report = await this.chain.verify(villageId);
+    sendPage(
+      response,
+      '@verify',
+      { title: `${village.name}记录核验`, me: actorOf(request) },
+      { village, report },
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../common/http/public.decorator.js';
+import { SESSION_COOKIE } from '../identity/auth.guard.js';
+import { AuthService } from '../identity/auth.service.js';
+import { actorOf, messageOf, sendPage } from './web-request.js';
+
+/** Only paths inside this site: `next` must not send a person elsewhere after logging in. */
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/c');
+
+/** Logging in and out of the web console: the API's token, kept in an HttpOnly, SameSite=Strict cookie. */
+@ApiExcludeController()
+@Public()
+@Controller()
+export class SessionController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get('login')
+  page(@Query('next') next: string | undefined, @Req() request: Request, @Res() response: Response) {
+    sendPage(
+      response,
+      '@login',
+      { title: '登录', me: actorOf(request) },
+      { next: safeNext(next), username: '' },
+    );
+  }
+
+  @Post('login')
+  @HttpCode(303)
+  async login(@Body() body: Record<string, string>, @Req() request: Request, @Res() response: Response) {
+    try {
+      const session = await this.auth.login(String(body.username ?? ''), String(body.password ?? ''));
+      response.cookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.secure,
+        path: '/',
+        expires: new Date(session.expiresAt),
+      });
+      response.redirect(303, safeNext(body.next));
+    } catch (error) {
+      const frame = { title: '登录', flash: { kind: 'error' as const, text: messageOf(error) } };
+      sendPage(response, '@login', frame, { next: safeNext(body.next), username: body.username ?? '' }, 401);
+    }
+  }
+
+  @Post('logout')
+  logout(@Res() response: Response) {
+    response.clearCookie(SESSION_COOKIE, { path: '/' }).redirect(303, '/');
+  }
+}

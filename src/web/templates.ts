@@ -1,0 +1,37 @@
+import { Eta } from 'eta';
+import { CONFIRM, CONSOLE, FIELD, MATTER, REGION, START, VILLAGE } from './views/console-pages.js';
+import { LAYOUT } from './views/layout.js';
+import { BOARD, HOME, LISTS, LOGIN, VERIFY } from './views/public-pages.js';
+
+/** Eta templates, escaping by default (`<%= %>`); `<%~ %>` only for HTML we rendered ourselves. */
+const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true });
+const TEMPLATES: Record<string, string> = {
+  '@layout': LAYOUT,
+  '@field': FIELD,
+  '@home': HOME,
+  '@board': BOARD,
+  '@lists': LISTS,
+  '@verify': VERIFY,
+  '@login': LOGIN,
+  '@console': CONSOLE,
+  '@village': VILLAGE,
+  '@start': START,
+  '@matter': MATTER,
+  '@confirm': CONFIRM,
+  '@region': REGION,
+};
+for (const [name, template] of Object.entries(TEMPLATES)) eta.loadTemplate(name, template);
+
+export type PageName = Exclude<keyof typeof TEMPLATES, '@layout' | '@field'>;
+
+export interface PageFrame {
+  title: string;
+  me?: { name: string } | null;
+  flash?: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+/** A whole page: the named body inside the layout. */
+export function renderPage(name: PageName, frame: PageFrame, data: object): string {
+  const body = eta.render(name, { ...data, me: frame.me });
+  return eta.render('@layout', { ...frame, body });
+}

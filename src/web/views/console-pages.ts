@@ -1,0 +1,114 @@
+/** Renders one form control; shared by every action form. */
+export const FIELD = `
+<% const f = it.field; const id = it.prefix + '-' + f.name; %>
+<% if (f.kind === 'people') { %>
+<fieldset><legend><%= f.label %><% if (f.required) { %>（必填）<% } %></legend>
+<% for (const option of f.options) { %><label><input type="checkbox" name="<%= f.name %>" value="<%= option.value %>"> <%= option.label %></label><% } %>
+</fieldset>
+<% } else if (f.kind === 'checkbox') { %>
+<label for="<%= id %>"><input type="checkbox" id="<%= id %>" name="<%= f.name %>" value="true"> <%= f.label %></label>
+<% } else { %>
+<label for="<%= id %>"><%= f.label %><% if (f.required) { %>（必填）<% } %></label>
+<% if (f.kind === 'textarea') { %><textarea id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>></textarea>
+<% } else if (f.kind === 'select' || f.kind === 'person') { %><select id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><% if (!f.required) { %><option value="">（不选）</option><% } %><% for (const option of f.options) { %><option value="<%= option.value %>"><%= option.label %></option><% } %></select>
+<% } else { %><input type="<%= f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text' %>" id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>>
+<% } %>
+<% } %>`;
+
+export const CONSOLE = `
+<p>您好，<%= it.me.name %>。</p>
+<% for (const village of it.villages) { %>
+<section class="card">
+  <h2 style="border:0;margin:0"><a href="/c/v/<%= village.id %>"><%= village.name %></a></h2>
+  <p class="muted">身份：<%= village.roles %></p>
+  <p><% if (village.waiting > 0) { %><strong class="due">待办 <%= village.waiting %> 件</strong><% } else { %>暂无待办<% } %></p>
+</section>
+<% } %>
+<% for (const region of it.regions) { %>
+<section class="card">
+  <h2 style="border:0;margin:0"><a href="/c/r/<%= region.id %>"><%= region.name %></a></h2>
+  <p class="muted"><%= region.roles %></p>
+</section>
+<% } %>`;
+
+export const VILLAGE = `
+<p><a href="/p/<%= it.village.id %>">本村公开栏</a> · <a href="/p/<%= it.village.id %>/lists">三张清单</a><% if (it.canLedger) { %> · <a href="/api/villages/<%= it.village.id %>/ledger.xlsx?quarter=<%= it.quarter %>">下载本季度监督台账</a><% } %></p>
+<h2>待我办理</h2>
+<% if (it.inbox.matters.length === 0) { %><p>暂无</p><% } %>
+<% for (const item of it.inbox.matters) { %>
+<article class="card">
+  <h3><a href="/c/v/<%= it.village.id %>/m/<%= item.matterId %>"><%= item.title %></a></h3>
+  <p>当前步骤：<%= item.step %>（自 <%= item.since %>）</p>
+  <p>可办理：<%= item.actions.map((action) => action.title).join('、') %></p>
+  <% for (const deadline of item.deadlines) { %><p class="<%= item.overdue ? 'due' : 'muted' %>">期限：<%= deadline.dueAt %></p><% } %>
+</article>
+<% } %>
+<% if (it.inbox.documentRequests.length) { %><h2>调阅资料要求</h2><ul><% for (const request of it.inbox.documentRequests) { %><li><a href="/c/v/<%= it.village.id %>/m/<%= request.matterId %>"><%= request.request %></a></li><% } %></ul><% } %>
+<h2>发起事项</h2>
+<form method="get" action="/c/v/<%= it.village.id %>/start" class="stack">
+  <label for="code">清单事项</label>
+  <select id="code" name="code"><% for (const item of it.startable) { %><option value="<%= item.code %>"><%= item.code %> <%= item.title %></option><% } %></select>
+  <button type="submit">下一步</button>
+</form>
+<h2>本村事项</h2>
+<div class="scroll"><table><thead><tr><th>事项</th><th>状态</th><th>更新</th></tr></thead><tbody>
+<% for (const matter of it.matters) { %><tr><td><a href="/c/v/<%= it.village.id %>/m/<%= matter.id %>"><%= matter.title %></a></td><td><%= matter.status === 'done' ? '已办结' : '办理中' %></td><td><%= matter.updatedAt %></td></tr><% } %>
+</tbody></table></div>`;
+
+export const START = `
+<form method="post" action="/c/v/<%= it.villageId %>/start" class="stack">
+  <input type="hidden" name="code" value="<%= it.code %>">
+  <% for (const field of it.fields) { %><%~ include('@field', { field, prefix: 'start' }) %><% } %>
+  <button type="submit">发起</button>
+</form>`;
+
+export const MATTER = `
+<p class="muted"><%= it.matter.procedure.id %> <%= it.matter.procedure.title %>（第 <%= it.matter.procedure.version %> 版）</p>
+<p>当前步骤：<strong><%= it.matter.step.title %></strong><% if (it.matter.outcome) { %>；结果：<strong><%= it.matter.outcome.title %></strong><% } %></p>
+<h2>可办理的操作</h2>
+<% if (it.actions.length === 0) { %><p>当前没有您可以办理的操作。</p><% } %>
+<% for (const action of it.actions) { %>
+<section class="card">
+  <h3><%= action.title %></h3>
+  <form method="post" action="/c/v/<%= it.villageId %>/m/<%= it.matter.id %>/act" class="stack">
+    <input type="hidden" name="type" value="<%= action.type %>">
+    <% for (const field of action.fields) { %><%~ include('@field', { field, prefix: action.type }) %><% } %>
+    <button type="submit" class="<%= action.danger ? 'danger' : '' %>">下一步：核对</button>
+  </form>
+</section>
+<% } %>
+<h2>流程图</h2>
+<div class="scroll"><%~ it.flowchart %></div>
+<h2>会议</h2>
+<% if (it.matter.meetings.length === 0) { %><p>暂无</p><% } %>
+<% for (const meeting of it.matter.meetings) { %>
+<div class="card"><h3><%= meeting.bodyTitle %></h3><p>状态：<%= meeting.status %>；结果：<%= meeting.outcome || '进行中' %></p>
+<% if (meeting.tally) { %><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %></ul><% } %></div>
+<% } %>
+<h2>公开</h2>
+<% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>
+<% for (const disclosure of it.matter.disclosures) { %><div class="card"><h3><%= disclosure.title %></h3><p><%= disclosure.body %></p><p class="muted">状态：<%= disclosure.status %><% if (disclosure.supervisorOpinion) { %>；监督委员会意见：<%= disclosure.supervisorOpinion %><% } %></p></div><% } %>
+<h2>办理记录（谁、何时、做了什么）</h2>
+<ol><% for (const step of it.matter.history) { %><li><%= step.at %> <%= step.actor.name %>：<%= step.title %></li><% } %></ol>
+<p><a href="/api/villages/<%= it.villageId %>/matters/<%= it.matter.id %>/dossier.pdf">档案（PDF）</a></p>`;
+
+export const CONFIRM = `
+<p>请核对以下内容。提交后将记入留痕，不能撤回。</p>
+<dl>
+<% for (const row of it.rows) { %><dt><%= row.label %></dt><dd><%= row.value || '（空）' %></dd><% } %>
+</dl>
+<form method="post" action="<%= it.action %>">
+  <% for (const hidden of it.hidden) { %><input type="hidden" name="<%= hidden.name %>" value="<%= hidden.value %>"><% } %>
+  <input type="hidden" name="confirmed" value="yes">
+  <button type="submit" class="<%= it.danger ? 'danger' : '' %>">确认提交：<%= it.actTitle %></button>
+</form>
+<p><a href="<%= it.back %>">返回修改</a></p>`;
+
+export const REGION = `
+<div class="scroll"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th></tr></thead><tbody>
+<% for (const row of it.villages) { %><tr><td><%= row.township.name %> <%= row.village.name %></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td></tr><% } %>
+</tbody></table></div>
+<p><a href="/api/regions/<%= it.region.id %>/overview.xlsx">下载对比表（五好评比参考）</a></p>
+<h2>待我办理</h2>
+<% if (it.inbox.matters.length === 0) { %><p>暂无</p><% } %>
+<% for (const item of it.inbox.matters) { %><article class="card"><h3><a href="/c/v/<%= item.village.id %>/m/<%= item.matterId %>"><%= item.village.name %>：<%= item.title %></a></h3><p>当前步骤：<%= item.step %></p></article><% } %>`;

@@ -1,0 +1,66 @@
+export const HOME = `
+<p>各村依清单办事、按流程用权，全程留痕。村民无需登录即可查看本村公开栏、三张清单，并核验记录未被改写。</p>
+<% for (const village of it.villages) { %>
+<section class="card">
+  <h2 style="border:0;margin:0"><%= village.name %></h2>
+  <p class="muted"><%= village.district %> <%= village.township %></p>
+  <p><a href="/p/<%= village.id %>">公开栏</a> · <a href="/p/<%= village.id %>/lists">三张清单</a> · <a href="/p/<%= village.id %>/verify">核验记录</a></p>
+</section>
+<% } %>`;
+
+export const BOARD = `
+<p><a href="/p/<%= it.village.id %>/lists">三张清单</a> · <a href="/p/<%= it.village.id %>/verify">核验记录</a></p>
+<h2>正在公示</h2>
+<% if (it.current.length === 0) { %><p>暂无</p><% } %>
+<% for (const item of it.current) { %>
+<article class="card" id="<%= item.id %>">
+  <h3><%= item.title %></h3>
+  <p class="due">公示期还剩 <%= item.daysLeft %> 天（至 <%= item.periodEndsAt %>）</p>
+  <p><%= item.body %></p>
+  <% if (item.attachments.length) { %><ul><% for (const file of item.attachments) { %><li><a href="/api/public/villages/<%= it.village.id %>/attachments/<%= file.id %>"><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %>
+  <p class="muted">事项：<%= item.matterTitle %></p>
+</article>
+<% } %>
+<h2>逾期未办</h2>
+<% if (it.overdue.length === 0) { %><p>暂无</p><% } %>
+<ul><% for (const item of it.overdue) { %><li class="due"><%= item.title %>（应于 <%= item.dueAt %> 前）</li><% } %></ul>
+<h2>已结束的公示</h2>
+<% if (it.past.length === 0) { %><p>暂无</p><% } %>
+<ul><% for (const item of it.past) { %><li><%= item.title %>（<%= item.matterTitle %>）</li><% } %></ul>
+<h2>记录指纹（日终哈希）</h2>
+<p class="muted">每天结束时公布本村全部记录的哈希。请抄录保存：日后若有人改写历史记录，将与此不符。</p>
+<p>当前：第 <%= it.chain.current.seq %> 条 <span class="hash"><%= it.chain.current.hash || '' %></span></p>
+<% if (it.chain.daily.length) { %><div class="scroll"><table><thead><tr><th>日期</th><th>条数</th><th>哈希</th></tr></thead><tbody>
+<% for (const head of it.chain.daily) { %><tr><td><%= head.day %></td><td><%= head.seq %></td><td class="hash"><%= head.hash %></td></tr><% } %>
+</tbody></table></div><% } %>`;
+
+export const LISTS = `
+<p class="muted">第 <%= it.version.village %> 版（基本目录第 <%= it.version.base %> 版），自 <%= it.version.effectiveFrom %> 起施行。
+<a href="/p/<%= it.village.id %>/lists?on=">查看其他日期</a></p>
+<form method="get" class="stack"><label for="on">查看某一天施行的清单</label><input type="date" id="on" name="on" value="<%= it.on %>"><button type="submit">查看</button></form>
+<h2>小微权力清单</h2>
+<div class="scroll"><table><thead><tr><th>编号</th><th>事项</th><th>类别</th><th>流程图</th></tr></thead><tbody>
+<% for (const item of it.powerList) { %><tr><td><%= item.code %></td><td><%= item.title %><% if (item.origin === 'village') { %>（本村自有）<% } %></td><td><%= item.category.title %></td><td><a href="<%= item.flowchart %>">流程图</a></td></tr><% } %>
+</tbody></table></div>
+<h2>责任清单</h2>
+<% if (it.responsibilityList.length === 0) { %><p>暂无</p><% } %>
+<ul><% for (const entry of it.responsibilityList) { %><li><%= entry.code %> <%= entry.title %>：<%= entry.person %>，<%= entry.duty %></li><% } %></ul>
+<h2>负面清单</h2>
+<ul><% for (const entry of it.negativeList) { %><li><%= entry.text %><span class="muted">（<%= entry.basis %>）</span><% if (entry.enforced) { %> <strong>系统强制</strong><% } %></li><% } %></ul>`;
+
+export const VERIFY = `
+<% if (it.report.ok) { %>
+<p class="flash ok" role="status">核验通过：本村 <%= it.report.checked %> 条记录哈希相连、一致，与已公布的日终哈希相符。</p>
+<% } else { %>
+<p class="flash error" role="alert">核验未通过：第 <%= it.report.firstBroken.seq %> 条记录不符（<%= it.report.firstBroken.reason %>）。请向乡镇反映。</p>
+<% } %>
+<p>链头：第 <%= it.report.head.seq %> 条 <span class="hash"><%= it.report.head.hash %></span></p>
+<p class="muted">核验时间 <%= it.report.verifiedAt %>。核验只比对序号和哈希，不显示记录内容。</p>`;
+
+export const LOGIN = `
+<form method="post" action="/login" class="stack">
+  <input type="hidden" name="next" value="<%= it.next %>">
+  <label for="username">用户名</label><input type="text" id="username" name="username" autocomplete="username" required value="<%= it.username %>">
+  <label for="password">密码</label><input type="password" id="password" name="password" autocomplete="current-password" required>
+  <button type="submit">登录</button>
+</form>`;

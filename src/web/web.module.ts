@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
+import { EngineModule } from '../engine/engine.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { ListsModule } from '../lists/lists.module.js';
+import { ProceduresModule } from '../procedures/procedures.module.js';
+import { PublicModule } from '../public/public.module.js';
+import { SupervisionModule } from '../supervision/supervision.module.js';
+import { ConsoleController } from './console.controller.js';
+import { PublicPagesController } from './public-pages.controller.js';
+import { SessionController } from './session.controller.js';
+
+/** Server-rendered pages in Chinese, on the same services as the API: public pages and the console. */
+@Module({
+  imports: [
+    CatalogModule,
+    EngineModule,
+    IdentityModule,
+    ListsModule,
+    ProceduresModule,
+    PublicModule,
+    SupervisionModule,
+  ],
+  controllers: [PublicPagesController, SessionController, ConsoleController],
+})
+export class WebModule {}

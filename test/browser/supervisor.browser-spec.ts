@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import {
+  createVillage,
+  TEST_PASSWORD,
+  type MemberKey,
+  type VillageWorld,
+} from '../factories/village.factory.js';
+import {
+  launchBrowser,
+  openPage,
+  snap,
+  unlabelledControls,
+  VIEWPORTS,
+  type ViewportName,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** The supervisor's journey in a real browser: find the step in the inbox, object, then approve. */
+describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
+  'A supervisor in the web console (%s)',
+  (viewport) => {
+    let t: TestApp;
+    let world: VillageWorld;
+    let browser: Browser;
+    let base: string;
+
+    beforeAll(async () => {
+      t = await startTestApp();
+      await t.app.listen(0, '127.0.0.1');
+      base = await t.app.getUrl();
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser.close();
+      await t.close();
+    });
+    beforeEach(async () => {
+      world = await createVillage(t);
+    });
+
+    const logIn = async (page: Page, who: MemberKey) => {
+      await page.goto(`${base}/login`);
+      await page.getByLabel('用户名').fill(world.people[who].username);
+      await page.getByLabel('密码').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(`${base}/c`);
+    };
+
+    it('objects with a reason, sees the step restart, then approves; each act confirmed first', async () => {
+      const started = await t
+        .api(world.people.committee1.token)
+        .post(`/villages/${world.villageId}/matters`, {
+          procedureId: 'C3',
+          inputs: { title: '2026-02 财务收支公开', period: '2026-02' },
+        })
+        .expect(201);
+      const matterId = (started.body as { id: string }).id;
+      const page = await openPage(browser, viewport);
+      await logIn(page, 'supervisor');
+
+      await page
+        .getByRole('link', { name: /village-/ })
+        .first()
+        .click();
+      await snap(page, 'supervisor', viewport, '1-inbox');
+      await page.getByRole('link', { name: '2026-02 财务收支公开' }).first().click();
+      expect(await unlabelledControls(page)).toEqual([]);
+
+      const objection = page.locator('section.card', { hasText: '提出异议' });
+      await objection.getByLabel('理由（必填）').fill('收支明细缺少凭证号');
+      await objection.getByRole('button', { name: '下一步：核对' }).click();
+      await page.getByText('收支明细缺少凭证号').waitFor();
+      await snap(page, 'supervisor', viewport, '2-confirm-objection');
+      await page.getByRole('button', { name: /确认提交/ }).click();
+      expect(await page.getByRole('status').textContent()).toContain('已办理');
+
+      const approval = page.locator('section.card', { hasText: '审核同意' });
+      await approval.getByLabel('意见（必填）').fill('凭证已补齐，同意');
+      await approval.getByRole('button', { name: '下一步：核对' }).click();
+      await page.getByRole('button', { name: /确认提交/ }).click();
+      expect(await page.getByRole('status').textContent()).toContain('已办理');
+      await snap(page, 'supervisor', viewport, '3-approved');
+
+      const trace = await t
+        .api(world.people.secretary.token)
+        .get(`/villages/${world.villageId}/matters/${matterId}/trace`)
+        .expect(200);
+      const acts = (trace.body as { eventType: string; accepted: boolean; actor: { role: string } }[])
+        .filter((row) => row.actor.role === 'supervisor')
+        .map((row) => [row.eventType, row.accepted]);
+      expect(acts).toEqual([
+        ['OBJECT', true],
+        ['SUPERVISOR_APPROVE', true],
+      ]);
+    });
+  },
+);
