@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CATEGORY_TITLES } from '../../workflows/index.js';
+import { CATEGORY_TITLES, type ProcedureDefinition } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { PeopleRepository } from '../identity/people.repository.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { buildProcedure } from '../procedures/machine-builder.js';
+import type { ListChange } from './admission.js';
+import { effectiveItems, type BaseListDocument } from './list-documents.js';
 import { diffLists, type ComparedItem } from './list-diff.js';
 import { ListsService, type ListInForce } from './lists.service.js';
 
@@ -64,10 +67,41 @@ export class ListViews {
     return { village, from, to, ...diffLists(before, after) };
   }
 
-  private async compared(db: EntityManager, list: ListInForce): Promise<ComparedItem[]> {
+  /**
+   * What a village's list-adjustment request would change, against the list in force today: the
+   * admission check's issues and the diff, for those who review it.
+   */
+  async preview(villageId: string, changes: ListChange[]) {
+    const db = this.dataSource.manager;
+    const today = this.time.today();
+    const current = await this.lists.inForce(db, villageId, today);
+    const admission = await this.lists.admission(db, villageId, changes, today);
+    const proposed: ListInForce = {
+      ...current,
+      items: effectiveItems(current.base.document as unknown as BaseListDocument, admission.document),
+      responsibilities: admission.document.responsibilities,
+    };
+    const fresh = new Map(
+      admission.definitions.map((definition) => [`${definition.id}@${definition.version}`, definition]),
+    );
+    return {
+      issues: admission.issues,
+      ...diffLists(await this.compared(db, current), await this.compared(db, proposed, fresh)),
+    };
+  }
+
+  private async compared(
+    db: EntityManager,
+    list: ListInForce,
+    /** Procedures a pending change brings, not registered yet. */
+    fresh: ReadonlyMap<string, ProcedureDefinition> = new Map(),
+  ): Promise<ComparedItem[]> {
     return Promise.all(
       list.items.map(async (item) => {
-        const built = await this.catalog.get(db, item.procedureId, item.version, item.parameters);
+        const pending = fresh.get(`${item.procedureId}@${item.version}`);
+        const built = pending
+          ? buildProcedure(pending, item.parameters)
+          : await this.catalog.get(db, item.procedureId, item.version, item.parameters);
         const responsible = list.responsibilities.find((entry) => entry.code === item.code);
         return {
           code: item.code,

@@ -1,5 +1,16 @@
-import type { Dossier, DossierDisclosure, DossierMeeting } from './dossier.js';
-import { dossierTables, localTime, yesNo } from './dossier-format.js';
+import type { Dossier } from './dossier.js';
+import {
+  dossierView,
+  NONE,
+  SECRET_BALLOT_NOTE,
+  sectionHeading,
+  type DisclosureView,
+  type DossierFact,
+  type DossierTable,
+  type MeetingView,
+  type SectionTitle,
+  type TraceEntry,
+} from './dossier-format.js';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -8,122 +19,201 @@ const ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 
-const STYLE = `
+/** Text as HTML that shows it as typed, in element content and in quoted attributes alike. */
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
+
+/** Markup made by `html` from escaped parts: the only thing `html` interpolates as it is. */
+class Markup {
+  constructor(readonly source: string) {}
+}
+type Part = Markup | string | number | Part[];
+
+const source = (part: Part): string => {
+  if (part instanceof Markup) return part.source;
+  if (Array.isArray(part)) return part.map(source).join('');
+  return escapeHtml(String(part));
+};
+
+/**
+ * Builds markup from a template, escaping every interpolated string, so no typed text can become markup.
+ * Prettier lays out `html` templates as HTML; the whitespace it adds between elements does not show.
+ */
+function html(strings: TemplateStringsArray, ...parts: Part[]): Markup {
+  return new Markup(strings.reduce((markup, text, index) => markup + source(parts[index - 1]) + text));
+}
+
+// Printed on A4 first: the screen view is the same page, centred.
+const STYLE = new Markup(`
 @page { size: A4; margin: 18mm; }
-body { font-family: "Songti SC", "SimSun", "Noto Serif CJK SC", serif; font-size: 11pt; line-height: 1.6; color: #111; max-width: 60rem; margin: 0 auto; padding: 1rem; }
-h1 { text-align: center; font-size: 18pt; } h2 { font-size: 14pt; border-bottom: 1px solid #333; margin-top: 1.6em; } h3 { font-size: 12pt; }
-table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; } th, td { border: 1px solid #555; padding: 3px 6px; text-align: left; vertical-align: top; }
-th { background: #eee; } .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; word-break: break-all; }
-.meeting, .disclosure { page-break-inside: avoid; break-inside: avoid; } .muted { color: #444; } footer { margin-top: 2em; font-size: 9pt; color: #444; }
-`;
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 174mm; padding: 8mm 0; color: #111; font: 10.5pt/1.6 "Songti SC", "SimSun", "Noto Serif CJK SC", serif; }
+h1 { font-size: 18pt; text-align: center; margin: 0 0 1em; }
+h2 { font-size: 14pt; margin: 1.6em 0 .5em; padding-bottom: .2em; border-bottom: 1px solid #333; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 12pt; margin: 1.2em 0 .4em; break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 10.5pt; margin: .8em 0 .3em; break-after: avoid; page-break-after: avoid; }
+table { width: 100%; border-collapse: collapse; margin: .3em 0 .8em; font-size: 9pt; line-height: 1.45; }
+th, td { border: 1px solid #666; padding: 2px 5px; text-align: left; vertical-align: top; }
+thead th { background: #eee; white-space: nowrap; }
+.timed td:first-child, .trace .act td:nth-child(-n + 4) { white-space: nowrap; }
+thead { display: table-header-group; }
+tr, .trace tbody { break-inside: avoid; page-break-inside: avoid; }
+.facts th { width: 9em; font-weight: normal; color: #444; background: #f6f6f6; }
+.hash { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8pt; word-break: break-all; }
+.hashes { display: grid; grid-template-columns: max-content 1fr; gap: 0 .8em; margin: 0; }
+.hashes dt { color: #444; }
+.hashes dd { margin: 0; }
+.meeting, .disclosure { break-inside: avoid; page-break-inside: avoid; }
+.check { margin: .2em 0; }
+.note, .none { color: #444; }
+footer { margin-top: 2em; padding-top: .5em; border-top: 1px solid #999; font-size: 9pt; color: #444; }
+`);
 
-const table = (headers: string[], rows: string[][], hashColumns: number[] = []) =>
+const none = html`<p class="none">${NONE}</p>`;
+
+const facts = (rows: DossierFact[]) =>
   rows.length === 0
-    ? '<p>无</p>'
-    : `<table><thead><tr>${headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('')}</tr></thead><tbody>${rows
-        .map(
-          (row) =>
-            `<tr>${row
-              .map(
-                (cell, index) =>
-                  `<td${hashColumns.includes(index) ? ' class="hash"' : ''}>${escapeHtml(cell)}</td>`,
-              )
-              .join('')}</tr>`,
-        )
-        .join('')}</tbody></table>`;
+    ? none
+    : html`<table class="facts">
+        <tbody>
+          ${rows.map(
+            (fact) =>
+              html`<tr>
+                <th scope="row">${fact.label}</th>
+                <td>
+                  ${fact.value}${
+                    fact.hash === undefined ? '' : html`<br /><span class="hash">${fact.hash}</span>`
+                  }
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
 
-const pairs = (rows: [string, string][]) =>
-  `<table>${rows.map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`).join('')}</table>`;
+/** `timed` tables start with a time, kept on one line; `hashColumn` holds hashes, broken anywhere. */
+const table = ({ headers, rows }: DossierTable, options: { timed?: boolean; hashColumn?: number } = {}) =>
+  rows.length === 0
+    ? none
+    : html`<table class="${options.timed ? 'timed' : 'plain'}">
+        <thead>
+          <tr>
+            ${headers.map((header) => html`<th>${header}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) =>
+              html`<tr>
+                ${row.map((cell, index) =>
+                  index === options.hashColumn ? html`<td class="hash">${cell}</td>` : html`<td>${cell}</td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
 
-function meetingHtml(meeting: DossierMeeting): string {
-  return `<section class="meeting"><h3>${escapeHtml(meeting.body)}（${escapeHtml(meeting.stage)}）</h3>${pairs(
-    [
-      ['日期', meeting.heldOn ?? ''],
-      ['地点', meeting.place ?? ''],
-      ['议题', meeting.agenda ?? ''],
-      ['表决规则', meeting.ruleSet],
-      ['表决方式', meeting.ballotMode],
-      ['结果', meeting.outcome],
-    ],
-  )}<h4>出席情况</h4>${table(
-    ['姓名', '出席', '已投票', '回避'],
-    meeting.attendance.map((person) => [
-      person.name,
-      yesNo(person.present),
-      yesNo(person.voted),
-      yesNo(person.recused),
-    ]),
-  )}<h4>列席</h4>${table(
-    ['姓名', '身份'],
-    meeting.observers.map((observer) => [observer.name, observer.role]),
-  )}${
-    meeting.ballots
-      ? `<h4>表决</h4>${table(
-          ['姓名', '表决意见'],
-          meeting.ballots.map((ballot) => [ballot.name, ballot.choice]),
-        )}`
-      : '<p class="muted">无记名投票：只公布计票结果，不公布个人表决意见。</p>'
-  }<h4>计票</h4>${
-    meeting.tally
-      ? `${table(
-          meeting.tally.counts.map(([label]) => label),
-          [meeting.tally.counts.map(([, count]) => String(count))],
-        )}<ul>${meeting.tally.checks.map((check) => `<li>${escapeHtml(check)}</li>`).join('')}</ul>`
-      : '<p>无</p>'
-  }</section>`;
+function meeting(view: MeetingView): Markup {
+  return html`<section class="meeting">
+    <h3>${view.heading}</h3>
+    ${facts(view.facts)}
+    <h4>出席情况</h4>
+    ${table(view.attendance)}
+    <h4>列席</h4>
+    <p>${view.observers}</p>
+    <h4>表决</h4>
+    ${view.ballots ? table(view.ballots) : html`<p class="note">${SECRET_BALLOT_NOTE}</p>`}
+    <h4>计票</h4>
+    <p>${view.counts}</p>
+    ${view.checks.map((check) => html`<p class="check">${check}</p>`)}
+  </section>`;
 }
 
-function disclosureHtml(disclosure: DossierDisclosure, timeZone: string): string {
-  const at = (iso: string | null) => localTime(iso, timeZone);
-  return `<section class="disclosure"><h3>${escapeHtml(disclosure.title)}</h3>${pairs([
-    ['类别', disclosure.kind],
-    ['公开渠道', disclosure.channels.join('、')],
-    ['发布时间', at(disclosure.publishedAt)],
-    ['公示期至', at(disclosure.periodEndsAt)],
-    ['监督委员会意见', disclosure.supervisorOpinion ?? ''],
-  ])}<p>${escapeHtml(disclosure.body)}</p><h4>附件</h4>${table(
-    ['文件', 'SHA-256'],
-    disclosure.attachments.map((file) => [file.name, file.sha256]),
-    [1],
-  )}<h4>异议</h4>${table(
-    ['提出时间', '内容', '处理', '答复'],
-    disclosure.objections.map((objection) => [
-      at(objection.filedAt),
-      objection.content,
-      objection.status,
-      objection.answer ?? '',
-    ]),
-  )}</section>`;
+function disclosure(view: DisclosureView): Markup {
+  return html`<section class="disclosure">
+    <h3>${view.heading}</h3>
+    ${facts(view.facts)}
+    <h4>公开内容</h4>
+    <p>${view.body || NONE}</p>
+    <h4>附件</h4>
+    ${table(view.attachments, { hashColumn: 1 })}
+    <h4>异议</h4>
+    ${table(view.objections, { timed: true })}
+  </section>`;
 }
 
-/** The dossier as a standalone page to read or print (A4): no scripts, no outside resources. */
+/** Two rows per entry: what happened, then its hashes whole beneath it, so the table fits the A4 width. */
+function trace(entries: TraceEntry[]): Markup {
+  if (entries.length === 0) return none;
+  const headers = ['序号', '时间', '办理人', '身份', '操作', '结果', '状态变化'];
+  return html`<table class="trace">
+    <thead>
+      <tr>
+        ${headers.map((header) => html`<th>${header}</th>`)}
+      </tr>
+    </thead>
+    ${entries.map(
+      (entry) =>
+        html`<tbody>
+          <tr class="act">
+            ${[entry.seq, entry.at, entry.by, entry.role, entry.act, entry.result, entry.stateChange].map(
+              (cell) => html`<td>${cell}</td>`,
+            )}
+          </tr>
+          <tr>
+            <td></td>
+            <td colspan="6">
+              <dl class="hashes">
+                <dt>载荷摘要</dt>
+                <dd class="hash">${entry.payloadDigest}</dd>
+                <dt>前一哈希</dt>
+                <dd class="hash">${entry.prevHash}</dd>
+                <dt>哈希</dt>
+                <dd class="hash">${entry.hash}</dd>
+              </dl>
+            </td>
+          </tr>
+        </tbody>`,
+    )}
+  </table>`;
+}
+
+const listOr = (items: Markup[]) => (items.length === 0 ? none : items);
+
+/** The dossier as a standalone page to read or print on A4: no scripts, nothing fetched from elsewhere. */
 export function renderDossierHtml(dossier: Dossier): string {
-  const tables = dossierTables(dossier);
-  const sections = [
-    ['基本情况', pairs(tables.basics)],
-    ['办理步骤', table(tables.steps.headers, tables.steps.rows)],
-    ['会议', dossier.meetings.length ? dossier.meetings.map(meetingHtml).join('') : '<p>无</p>'],
-    [
-      '公开',
-      dossier.disclosures.length
-        ? dossier.disclosures.map((disclosure) => disclosureHtml(disclosure, dossier.timeZone)).join('')
-        : '<p>无</p>',
-    ],
-    ['监督意见', table(tables.opinions.headers, tables.opinions.rows)],
-    ['调阅资料', table(tables.documentRequests.headers, tables.documentRequests.rows)],
-    [
-      '全程留痕',
-      `${table(tables.trace.headers, tables.trace.rows)}<h3>哈希</h3>${table(tables.hashes.headers, tables.hashes.rows, [1, 2, 3])}`,
-    ],
-    ['链校验', pairs(tables.chain)],
+  const view = dossierView(dossier);
+  const sections: [SectionTitle, Part][] = [
+    ['基本情况', [facts(view.basics), html`<h3>事项内容</h3>`, facts(view.inputs)]],
+    ['办理步骤', table(view.steps, { timed: true })],
+    ['会议', listOr(view.meetings.map(meeting))],
+    ['公开', listOr(view.disclosures.map(disclosure))],
+    ['监督意见', table(view.opinions, { timed: true })],
+    ['调阅资料', table(view.documentRequests, { timed: true })],
+    ['全程留痕', trace(view.trace)],
+    ['链校验', facts(view.chain)],
   ];
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(dossier.matter.title)} 档案</title><style>${STYLE}</style></head>
-<body><h1>${escapeHtml(dossier.matter.title)} 档案</h1>
-${sections.map(([heading, body]) => `<h2>${heading}</h2>${body}`).join('\n')}
-<footer>${escapeHtml(tables.footer)}</footer></body></html>
-`;
+  return source(
+    html`<!doctype html>
+      <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>${view.title}</title>
+          <style>
+            ${STYLE}
+          </style>
+        </head>
+        <body>
+          <h1>${view.title}</h1>
+          ${sections.map(
+            ([title, body]) =>
+              html`<section>
+                <h2>${sectionHeading(title)}</h2>
+                ${body}
+              </section> `,
+          )}
+          <footer>${view.footer}</footer>
+        </body>
+      </html> `,
+  );
 }

@@ -1,115 +1,126 @@
-import { PdfDocument } from '../export/pdf-document.js';
+import { PdfDocument, type TableColumn } from '../export/pdf-document.js';
 import type { Dossier } from './dossier.js';
-import { dossierTables, localTime, yesNo } from './dossier-format.js';
+import {
+  dossierView,
+  NONE,
+  SECRET_BALLOT_NOTE,
+  sectionHeading,
+  type DisclosureView,
+  type DossierFact,
+  type DossierTable,
+  type MeetingView,
+  type SectionTitle,
+  type TraceEntry,
+} from './dossier-format.js';
 
-const widths = (headers: string[], weights: number[]) =>
-  headers.map((header, index) => ({ header, width: weights[index] ?? 1 }));
+/** Relative column widths, in the order of the table's headers. */
+type Widths = number[];
 
-/** The dossier as a PDF in the same sections as the page; the same dossier gives the same bytes. */
+const columns = (headers: string[], widths: Widths): TableColumn[] =>
+  headers.map((header, index) => ({ header, width: widths[index] ?? 1 }));
+
+const facts = (pdf: PdfDocument, rows: DossierFact[]) =>
+  rows.length === 0
+    ? pdf.paragraph(NONE)
+    : pdf.keyValues(rows.map((fact) => [fact.label, fact.hash ? `${fact.value}\n${fact.hash}` : fact.value]));
+
+const table = (
+  pdf: PdfDocument,
+  { headers, rows }: DossierTable,
+  widths: Widths,
+  { emptyLabel, ...options }: { size?: number; monospace?: boolean; emptyLabel?: string } = {},
+) => {
+  if (rows.length > 0) return pdf.table(columns(headers, widths), rows, options);
+  return pdf.paragraph(emptyLabel ? `${emptyLabel}：${NONE}` : NONE);
+};
+
+function meeting(pdf: PdfDocument, view: MeetingView): void {
+  pdf.heading(view.heading, 3);
+  facts(pdf, view.facts);
+  // The tables' headers say what they are; a caption above them could be left alone at a page's foot.
+  table(pdf, view.attendance, [3, 1, 1, 1], { emptyLabel: '出席情况' });
+  pdf.paragraph(`列席：${view.observers}`);
+  if (view.ballots) table(pdf, view.ballots, [3, 2], { emptyLabel: '表决' });
+  else pdf.paragraph(SECRET_BALLOT_NOTE, { muted: true });
+  pdf.paragraph(`计票：${view.counts}`);
+  for (const check of view.checks) pdf.paragraph(check);
+}
+
+function disclosure(pdf: PdfDocument, view: DisclosureView): void {
+  pdf.heading(view.heading, 3);
+  facts(pdf, view.facts);
+  pdf.paragraph(view.body || `公开内容：${NONE}`);
+  // At 8 pt a 64-character hash fits the wider column on one line.
+  table(pdf, view.attachments, [1, 2], { monospace: true, size: 8, emptyLabel: '附件' });
+  table(pdf, view.objections, [1.6, 3, 1.2, 3], { emptyLabel: '异议' });
+}
+
+/**
+ * One row per entry, each cell's lines in the order its header names them, so a hash sits beside its act.
+ * The widths are points of the 483-pt text width: at 7 pt in Courier a 64-character hash takes 269 pt and
+ * a date 42 pt, which the hash and time columns just hold inside their padding.
+ */
+function trace(pdf: PdfDocument, entries: TraceEntry[]): void {
+  if (entries.length === 0) {
+    pdf.paragraph(NONE);
+    return;
+  }
+  const traceColumns: TableColumn[] = [
+    { header: '序号', width: 22 },
+    { header: '时间', width: 50 },
+    { header: '办理人\n身份', width: 58 },
+    { header: '操作\n结果\n状态变化', width: 73 },
+    { header: '载荷摘要\n前一哈希\n哈希', width: 280 },
+  ];
+  const rows = entries.map((entry) => [
+    entry.seq,
+    entry.at,
+    `${entry.by}\n${entry.role}`,
+    `${entry.act}\n${entry.result}\n${entry.stateChange}`,
+    `${entry.payloadDigest}\n${entry.prevHash}\n${entry.hash}`,
+  ]);
+  pdf.table(traceColumns, rows, { monospace: true, size: 7 });
+}
+
+/**
+ * The dossier as a PDF, in the sections and order of the HTML page. The file's dates come from the dossier
+ * (or `createdAt`), never the clock, so the same dossier gives the same bytes.
+ */
 export function renderDossierPdf(dossier: Dossier, options: { createdAt?: Date } = {}): Buffer {
-  const tables = dossierTables(dossier);
-  const at = (iso: string | null) => localTime(iso, dossier.timeZone);
+  const view = dossierView(dossier);
   const pdf = new PdfDocument({
-    title: `${dossier.matter.title} 档案`,
-    subject: `${dossier.village.name} ${dossier.matter.procedure.title}`,
+    title: view.title,
+    author: dossier.village.name,
+    subject: dossier.matter.procedure.title,
     createdAt: options.createdAt ?? new Date(dossier.generatedAt),
   });
-  const none = () => pdf.paragraph('无', { muted: true });
-  pdf.heading(`${dossier.matter.title} 档案`, 1);
-
-  pdf.heading('基本情况', 2).keyValues(tables.basics);
-
-  pdf.heading('办理步骤', 2);
-  if (tables.steps.rows.length)
-    pdf.table(widths(tables.steps.headers, [2, 2, 2, 1.2, 1.5]), tables.steps.rows);
-  else none();
-
-  pdf.heading('会议', 2);
-  if (dossier.meetings.length === 0) none();
-  for (const meeting of dossier.meetings) {
-    pdf.heading(`${meeting.body}（${meeting.stage}）`, 3).keyValues([
-      ['日期', meeting.heldOn ?? ''],
-      ['地点', meeting.place ?? ''],
-      ['议题', meeting.agenda ?? ''],
-      ['表决规则', meeting.ruleSet],
-      ['表决方式', meeting.ballotMode],
-      ['结果', meeting.outcome],
-    ]);
-    if (meeting.attendance.length) {
-      pdf.table(
-        widths(['姓名', '出席', '已投票', '回避'], [2, 1, 1, 1]),
-        meeting.attendance.map((person) => [
-          person.name,
-          yesNo(person.present),
-          yesNo(person.voted),
-          yesNo(person.recused),
-        ]),
-      );
-    }
-    if (meeting.observers.length) {
-      pdf.paragraph(
-        `列席：${meeting.observers.map((observer) => `${observer.name}（${observer.role}）`).join('、')}`,
-      );
-    }
-    if (meeting.ballots?.length) {
-      pdf.table(
-        widths(['姓名', '表决意见'], [2, 1]),
-        meeting.ballots.map((ballot) => [ballot.name, ballot.choice]),
-      );
-    } else if (!meeting.ballots) {
-      pdf.paragraph('无记名投票：只公布计票结果，不公布个人表决意见。', { muted: true });
-    }
-    if (meeting.tally) {
-      pdf.paragraph(`计票：${meeting.tally.counts.map(([label, count]) => `${label} ${count}`).join('，')}`);
-      for (const check of meeting.tally.checks) pdf.paragraph(check);
-    }
+  const sections: [SectionTitle, () => void][] = [
+    [
+      '基本情况',
+      () => {
+        facts(pdf, view.basics);
+        pdf.heading('事项内容', 3);
+        facts(pdf, view.inputs);
+      },
+    ],
+    ['办理步骤', () => table(pdf, view.steps, [2.2, 2.4, 2.4, 1.4, 2])],
+    ['会议', () => list(pdf, view.meetings, meeting)],
+    ['公开', () => list(pdf, view.disclosures, disclosure)],
+    ['监督意见', () => table(pdf, view.opinions, [2.2, 1.4, 2, 2, 4])],
+    ['调阅资料', () => table(pdf, view.documentRequests, [2.2, 1.4, 3, 2.2, 1.4, 3])],
+    ['全程留痕', () => trace(pdf, view.trace)],
+    ['链校验', () => facts(pdf, view.chain)],
+  ];
+  pdf.heading(view.title, 1);
+  for (const [title, write] of sections) {
+    pdf.heading(sectionHeading(title), 2);
+    write();
   }
-
-  pdf.heading('公开', 2);
-  if (dossier.disclosures.length === 0) none();
-  for (const disclosure of dossier.disclosures) {
-    pdf.heading(disclosure.title, 3).keyValues([
-      ['类别', disclosure.kind],
-      ['公开渠道', disclosure.channels.join('、')],
-      ['发布时间', at(disclosure.publishedAt)],
-      ['公示期至', at(disclosure.periodEndsAt)],
-      ['监督委员会意见', disclosure.supervisorOpinion ?? ''],
-    ]);
-    pdf.paragraph(disclosure.body);
-    if (disclosure.attachments.length) {
-      pdf.table(
-        widths(['文件', 'SHA-256'], [1, 2]),
-        disclosure.attachments.map((file) => [file.name, file.sha256]),
-        { monospace: true },
-      );
-    }
-    for (const objection of disclosure.objections) {
-      pdf.paragraph(
-        `异议（${at(objection.filedAt)}，${objection.status}）：${objection.content}${objection.answer ? `；答复：${objection.answer}` : ''}`,
-      );
-    }
-  }
-
-  pdf.heading('监督意见', 2);
-  if (tables.opinions.rows.length)
-    pdf.table(widths(tables.opinions.headers, [2, 2, 4, 1.2, 1.5]), tables.opinions.rows);
-  else none();
-
-  pdf.heading('调阅资料', 2);
-  if (tables.documentRequests.rows.length) {
-    pdf.table(widths(tables.documentRequests.headers, [2, 1.2, 3, 2, 1.2, 3]), tables.documentRequests.rows);
-  } else none();
-
-  pdf.heading('全程留痕', 2);
-  if (tables.trace.rows.length) {
-    pdf.table(widths(tables.trace.headers, [0.7, 2, 1.2, 1.5, 2, 1.5, 3]), tables.trace.rows);
-    pdf.heading('哈希', 3).table(widths(tables.hashes.headers, [0.6, 3, 3, 3]), tables.hashes.rows, {
-      monospace: true,
-      size: 7,
-    });
-  } else none();
-
-  pdf.heading('链校验', 2).keyValues(tables.chain);
-  pdf.rule().paragraph(tables.footer, { muted: true, size: 8 });
+  pdf.rule().paragraph(view.footer, { size: 8, muted: true });
   return pdf.toBuffer();
+}
+
+function list<T>(pdf: PdfDocument, items: T[], write: (pdf: PdfDocument, item: T) => void): void {
+  if (items.length === 0) pdf.paragraph(NONE);
+  for (const item of items) write(pdf, item);
 }

@@ -52,6 +52,7 @@ export interface DossierStep {
 export interface DossierMeeting {
   body: string;
   stage: string;
+  /** A calendar date, YYYY-MM-DD, printed as it is. */
   heldOn: string | null;
   place: string | null;
   agenda: string | null;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } fr
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { SYSTEM_PROCEDURES, type Role } from '../../workflows/index.js';
+import { SYSTEM_PROCEDURES, type JsonObject, type Role } from '../../workflows/index.js';
 import { Public } from '../common/http/public.decorator.js';
 import { isDomainError } from '../common/errors/domain-error.js';
 import { localTime } from '../common/format-time.js';
@@ -15,6 +15,7 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { AuthService } from '../identity/auth.service.js';
 import { VillagePeopleService } from '../identity/village-people.service.js';
+import type { ListChange } from '../lists/admission.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
@@ -25,6 +26,13 @@ import { fieldsOf, labelOf, payloadOf, type FormField } from './form-fields.js';
 import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
 
 type Form = Record<string, unknown>;
+
+const CHANGE_KINDS: Record<ListChange['kind'], string> = {
+  addItem: '新增事项',
+  changeParameters: '调整参数',
+  retireItem: '停用事项',
+  setResponsibility: '明确责任人',
+};
 
 /** Acts that end or send back a matter get a red button: people should pause before them. */
 const DANGEROUS = /REJECT|REFUSED|ABANDON|OBJECT|WITHDRAW|UPHOLD/;
@@ -191,6 +199,7 @@ export class ConsoleController {
     const { procedureId, version, path } = await this.queries.pathTaken(actor, villageId, matterId);
     const flowchart = await this.catalog.flowchart(procedureId, version, path);
     const history = matter.history.map((step) => ({ ...step, at: this.time.dateOf(step.at) }));
+    const listChange = await this.listChangeOf(villageId, matter);
     sendPage(
       response,
       '@matter',
@@ -199,6 +208,7 @@ export class ConsoleController {
         villageId,
         matter: { ...matter, history },
         actions,
+        listChange,
         flowchart,
       },
     );
@@ -274,6 +284,35 @@ export class ConsoleController {
     } catch (error) {
       response.redirect(303, withFlash('/c', 'error', messageOf(error)));
     }
+  }
+
+  /** For a list-adjustment request: its changes in words, and while it runs, what it would change. */
+  private async listChangeOf(
+    villageId: string,
+    matter: { procedure: { id: string }; status: string; inputs: JsonObject },
+  ) {
+    const changes = matter.inputs.changes as unknown as ListChange[] | undefined;
+    if (!changes || !['L1', 'L2'].includes(matter.procedure.id)) return null;
+    const detail = (change: ListChange) =>
+      change.reason ??
+      change.duty ??
+      (change.parameters
+        ? JSON.stringify(change.parameters)
+        : change.fromBase
+          ? `以 ${change.fromBase} 为模板`
+          : '自定流程');
+    return {
+      changes: changes.map((change) => ({
+        kind: CHANGE_KINDS[change.kind],
+        code: change.code,
+        title: change.title ?? '',
+        detail: detail(change),
+      })),
+      preview:
+        matter.procedure.id === 'L1' && matter.status === 'active'
+          ? await this.listViews.preview(villageId, changes)
+          : null,
+    };
   }
 
   private async startFields(actor: PersonActor, villageId: string, code: string) {

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonSchema, JsonValue } from '../../workflows/index.js';
+import { INPUT_LABELS } from '../records/dossier-words.js';
 
 /** One form control made from a payload schema's property. */
 export interface FormField {
@@ -42,9 +43,21 @@ const OPTION_LABELS: Record<string, string> = {
   abstain: '弃权',
   open: '公开表决（举手）',
   secret: '无记名投票',
+  representatives: '村民代表会议',
+  villagers: '村民会议',
+  party_member_suggestion: '党员建议',
+  public_suggestion: '群众建议',
+  cadre_proposal: '村“两委”提出',
+  higher_assignment: '上级交办',
 };
 
-export const labelOf = (name: string) => LABELS[name] ?? name;
+export const labelOf = (name: string) => LABELS[name] ?? INPUT_LABELS[name] ?? name;
+
+/**
+ * Left out of the console's forms: files (uploaded through the API for now), list changes (made on their
+ * own page), and absentees (whoever is not ticked present).
+ */
+const NOT_IN_FORMS = new Set(['attachments', 'evidence', 'changes', 'absent']);
 
 /** The controls for a payload: text, dates, choices, and the village's people where an id is asked. */
 export function fieldsOf(schema: JsonSchema, people: { id: string; name: string }[]): FormField[] {
@@ -54,6 +67,7 @@ export function fieldsOf(schema: JsonSchema, people: { id: string; name: string 
   return Object.entries(properties).flatMap(([name, property]): FormField[] => {
     const base = { name, label: labelOf(name), required: required.has(name), options: [] };
     const items = property.items as JsonSchema | undefined;
+    if (NOT_IN_FORMS.has(name)) return [];
     if (property.type === 'array' && items?.format === 'uuid')
       return [{ ...base, kind: 'people', options: personOptions }];
     if (property.type === 'array' || property.type === 'object') return [];

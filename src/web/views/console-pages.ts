@@ -65,6 +65,21 @@ export const START = `
 export const MATTER = `
 <p class="muted"><%= it.matter.procedure.id %> <%= it.matter.procedure.title %>（第 <%= it.matter.procedure.version %> 版）</p>
 <p>当前步骤：<strong><%= it.matter.step.title %></strong><% if (it.matter.outcome) { %>；结果：<strong><%= it.matter.outcome.title %></strong><% } %></p>
+<% if (it.listChange) { %>
+<h2>清单调整内容</h2>
+<div class="scroll"><table><thead><tr><th>调整</th><th>事项</th><th>说明</th></tr></thead><tbody>
+<% for (const change of it.listChange.changes) { %><tr><td><%= change.kind %></td><td><%= change.code %> <%= change.title %></td><td><%= change.detail %></td></tr><% } %>
+</tbody></table></div>
+<% if (it.listChange.preview) { %>
+<h3>与现行清单相比</h3>
+<% if (it.listChange.preview.issues.length) { %><p class="flash error" role="alert">准入审查未通过：<%= it.listChange.preview.issues.map((issue) => issue.code + ' ' + issue.message).join('；') %></p><% } else { %><p>准入审查：通过</p><% } %>
+<ul>
+<% for (const item of it.listChange.preview.added) { %><li>新增：<%= item.code %> <%= item.title %></li><% } %>
+<% for (const item of it.listChange.preview.removed) { %><li>停用：<%= item.code %> <%= item.title %></li><% } %>
+<% for (const item of it.listChange.preview.changed) { %><li>变更：<%= item.code %> <%= item.title %><% if (item.procedure) { %>（流程第 <%= item.procedure.from.version %> 版 → 第 <%= item.procedure.to.version %> 版<% if (item.procedure.statesAdded.length) { %>，增加步骤 <%= item.procedure.statesAdded.join('、') %><% } %><% if (item.procedure.statesRemoved.length) { %>，去掉步骤 <%= item.procedure.statesRemoved.join('、') %><% } %>）<% } %><% for (const parameter of item.parameters) { %>；参数 <%= parameter.name %>：<%= JSON.stringify(parameter.from) %> → <%= JSON.stringify(parameter.to) %><% } %><% if (item.responsible) { %>；责任人变更<% } %></li><% } %>
+</ul>
+<% } %>
+<% } %>
 <h2>可办理的操作</h2>
 <% if (it.actions.length === 0) { %><p>当前没有您可以办理的操作。</p><% } %>
 <% for (const action of it.actions) { %>

@@ -1,0 +1,147 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  createVillage,
+  TEST_PASSWORD,
+  type MemberKey,
+  type VillageWorld,
+} from '../factories/village.factory.js';
+import {
+  launchBrowser,
+  openPage,
+  snap,
+  unlabelledControls,
+  VIEWPORTS,
+  type ViewportName,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Takes one act on the matter page: fills its form, checks the confirmation page, confirms. */
+async function act(page: Page, title: string, fill: (form: Locator) => Promise<void> = async () => {}) {
+  const form = page.locator('section.card', { has: page.getByRole('heading', { name: title, exact: true }) });
+  if ((await form.count()) === 0) {
+    const open = await page.locator('section.card h3').allTextContents();
+    throw new Error(
+      `no form for ${title}; open: ${open.join(', ')}; ${(await page.locator('.flash').allTextContents()).join(' ')}`,
+    );
+  }
+  await fill(form);
+  await form.getByRole('button', { name: '下一步：核对' }).click();
+  await page.getByRole('button', { name: `确认提交：${title}` }).click();
+  const status = await page.getByRole('status').textContent();
+  if (!status?.includes('已办理')) throw new Error(`${title}: ${await page.locator('.flash').textContent()}`);
+}
+
+/** A secretary's journey in a real browser: a major matter (四议两公开) up to its resolution disclosure. */
+describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
+  'A village secretary in the web console (%s)',
+  (viewport) => {
+    let t: TestApp;
+    let world: VillageWorld;
+    let browser: Browser;
+    let base: string;
+
+    beforeAll(async () => {
+      t = await startTestApp();
+      await t.app.listen(0, '127.0.0.1');
+      base = await t.app.getUrl();
+      browser = await launchBrowser();
+      world = await createVillage(t);
+    });
+    afterAll(async () => {
+      await browser.close();
+      await t.close();
+    });
+
+    /** The other people's ballots, cast through the API as each of them would from their own phone. */
+    const ballots = async (matterId: string, voters: MemberKey[]) => {
+      for (const who of voters) {
+        await t
+          .api(world.people[who].token)
+          .post(`/villages/${world.villageId}/matters/${matterId}/events`, {
+            type: 'CAST_BALLOT',
+            payload: { choice: 'yes' },
+          })
+          .expect(200);
+      }
+    };
+
+    const holdMeeting = async (
+      page: Page,
+      matterId: string,
+      present: MemberKey[],
+      ballot = '公开表决（举手）',
+    ) => {
+      await act(page, '召集会议', async (form) => {
+        await form.getByLabel('会议日期（必填）').fill('2026-03-02');
+        await form.getByLabel('表决方式（必填）').selectOption({ label: ballot });
+      });
+      await act(page, '登记到会情况', async (form) => {
+        const people = form.getByRole('group', { name: '到会人员' });
+        for (const who of present)
+          await people.getByRole('checkbox', { name: new RegExp(`^${who}（`) }).check();
+      });
+      await act(page, '投票', async (form) => {
+        await form.getByLabel('表决意见（必填）').selectOption({ label: '赞成' });
+      });
+      await ballots(
+        matterId,
+        present.filter((who) => who !== 'secretary'),
+      );
+      await page.reload();
+      await act(page, '结束表决并计票', async (form) => {
+        await form.getByLabel('会议记录').fill('会议记录：全体同意');
+      });
+    };
+
+    it('starts a major matter, holds the four meetings, and submits the resolution for disclosure', async () => {
+      const page = await openPage(browser, viewport);
+      await page.goto(`${base}/login`);
+      await page.getByLabel('用户名').fill(world.people.secretary.username);
+      await page.getByLabel('密码').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page
+        .getByRole('link', { name: /village-/ })
+        .first()
+        .click();
+
+      await page.getByLabel('清单事项').selectOption('A1');
+      await page.getByRole('button', { name: '下一步' }).click();
+      expect(await unlabelledControls(page)).toEqual([]);
+      await page.getByLabel('标题（必填）').fill('硬化村北主干道');
+      await page.getByLabel('概要').fill('硬化 1.2 公里');
+      await page.getByLabel('议题来源').selectOption({ label: '群众建议' });
+      await page.getByLabel('决策主体').selectOption({ label: '村民代表会议' });
+      await page.getByRole('button', { name: '发起' }).click();
+      expect(await page.getByRole('status').textContent()).toContain('事项已发起');
+      const matterId = page.url().split('/m/')[1].split('?')[0];
+
+      await act(page, '提出方案', async (form) => {
+        await form.getByLabel('方案（必填）').fill('硬化村北主干道 1.2 公里，预算 38 万元');
+      });
+      await holdMeeting(page, matterId, ['secretary', 'committee1']);
+      await holdMeeting(page, matterId, ['secretary', 'committee1', 'committee2']);
+      await holdMeeting(page, matterId, ['secretary', 'committee1', 'party1', 'party2', 'party3']);
+      await snap(page, 'secretary', viewport, '1-meetings');
+      await holdMeeting(
+        page,
+        matterId,
+        ['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3'],
+        '无记名投票',
+      );
+
+      await act(page, '提交公开内容', async (form) => {
+        await form.getByLabel('标题').fill('关于硬化村北主干道的决议');
+        await form.getByLabel('正文').fill('经村民代表会议表决通过。');
+      });
+      await snap(page, 'secretary', viewport, '2-disclosure-submitted');
+      const view = await t
+        .api(world.people.secretary.token)
+        .get(`/villages/${world.villageId}/matters/${matterId}`)
+        .expect(200);
+      expect(view.body).toMatchObject({ state: 'resolutionDisclosure.awaitingOpinion' });
+      expect(
+        (view.body as { meetings: { outcome: string }[] }).meetings.map((meeting) => meeting.outcome),
+      ).toEqual(['passed', 'passed', 'passed', 'passed']);
+    });
+  },
+);
