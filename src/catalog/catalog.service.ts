@@ -81,7 +81,10 @@ export class CatalogService {
   }
 
   private async latestItems(): Promise<ProcedureDefinition[]> {
-    const rows = await this.procedures.list(this.dataSource.manager);
+    // A village's own procedures (X1-<village id>) belong to that village's list, not the district catalog.
+    const rows = (await this.procedures.list(this.dataSource.manager)).filter(
+      (row) => !row.procedureId.includes('-'),
+    );
     const latest = new Map<string, number>();
     for (const row of rows)
       latest.set(row.procedureId, Math.max(latest.get(row.procedureId) ?? 0, row.version));

@@ -7,6 +7,7 @@ import type { PersonActor } from '../identity/actor.js';
 import { PeopleRepository } from '../identity/people.repository.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { actTitle } from './act-words.js';
+import { pathTaken } from './path-taken.js';
 import { MatterViewService } from './matter-view.service.js';
 import type { MatterListFilter } from './matter.repository.js';
 import { MatterRepository } from './matter.repository.js';
@@ -62,23 +63,11 @@ export class MatterQueries {
     await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
     const matter = await this.matters.findById(db, villageId, matterId);
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
-    const accepted = (await this.traceRows.listByMatter(db, villageId, matterId)).filter(
-      (row) => row.accepted,
-    );
-    const visited = new Set(
-      accepted
-        .flatMap((row) => [row.stateBefore, row.stateAfter])
-        .filter((state): state is string => !!state),
-    );
-    const moves = new Set(
-      accepted
-        .filter((row) => row.stateBefore && row.stateBefore !== row.stateAfter)
-        .map((row) => `${row.stateBefore}→${row.stateAfter}`),
-    );
+    const rows = await this.traceRows.listByMatter(db, villageId, matterId);
     return {
       procedureId: matter.procedureId,
       version: matter.procedureVersion,
-      path: { current: matter.state, visited, moves },
+      path: pathTaken(matter.state, rows),
     };
   }
 

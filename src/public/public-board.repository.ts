@@ -51,15 +51,29 @@ export class PublicBoardRepository {
   disclosures(
     db: EntityManager,
     villageId: string,
-    filter: { statuses: ('published' | 'ended')[]; publishedFrom?: Date; publishedTo?: Date; limit: number },
+    filter: {
+      statuses: ('published' | 'ended')[];
+      publishedFrom?: Date;
+      publishedTo?: Date;
+      matterId?: string;
+      limit: number;
+    },
   ): Promise<BoardDisclosure[]> {
     return db.query(
       `SELECT ${DISCLOSURE_COLUMNS}
        FROM disclosure d JOIN matter m ON m.village_id = d.village_id AND m.id = d.matter_id
        WHERE d.village_id = $1 AND d.status = ANY($2)
          AND ($3::timestamptz IS NULL OR d.published_at >= $3) AND ($4::timestamptz IS NULL OR d.published_at < $4)
+         AND ($6::uuid IS NULL OR d.matter_id = $6)
        ORDER BY d.published_at DESC LIMIT $5`,
-      [villageId, filter.statuses, filter.publishedFrom ?? null, filter.publishedTo ?? null, filter.limit],
+      [
+        villageId,
+        filter.statuses,
+        filter.publishedFrom ?? null,
+        filter.publishedTo ?? null,
+        filter.limit,
+        filter.matterId ?? null,
+      ],
     );
   }
 

@@ -7,6 +7,13 @@ import { ObligationRepository } from '../disclosure/obligation.repository.js';
 import { periodBounds } from '../disclosure/periods.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { addDays, daysBetween, localDate, startOfLocalDay } from '../time/calendar.js';
+import { ROLE_TITLES, type Role } from '../../workflows/index.js';
+import { actTitle } from '../engine/act-words.js';
+import { MatterRepository } from '../engine/matter.repository.js';
+import { pathTaken } from '../engine/path-taken.js';
+import { stepTitleOf } from '../engine/state-path.js';
+import { TraceRepository } from '../engine/trace.repository.js';
+import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { ChainHeadsService } from './chain-heads.service.js';
 import { bulletinText } from './bulletin-text.js';
 import { PublicBoardRepository, type BoardDisclosure } from './public-board.repository.js';
@@ -26,6 +33,9 @@ export class PublicBoardService {
     private readonly obligations: ObligationRepository,
     private readonly attachments: AttachmentsService,
     private readonly chain: ChainHeadsService,
+    private readonly matters: MatterRepository,
+    private readonly traces: TraceRepository,
+    private readonly catalog: ProcedureCatalog,
     private readonly time: LocalTime,
   ) {}
 
@@ -60,6 +70,43 @@ export class PublicBoardService {
       })),
       // The record's fingerprint at each day's end: a later rewrite of history cannot match it.
       chain,
+    };
+  }
+
+  /**
+   * A matter's public record, once something of it was made public: its steps (acts and roles, not
+   * names), where it stands, the path for its flowchart, and its published disclosures.
+   */
+  async matterRecord(villageId: string, matterId: string) {
+    const db = this.dataSource.manager;
+    const village = await this.village(villageId);
+    const disclosures = await this.board.disclosures(db, villageId, {
+      statuses: ['published', 'ended'],
+      matterId,
+      limit: 50,
+    });
+    const matter = disclosures.length ? await this.matters.findById(db, villageId, matterId) : null;
+    if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
+    const procedure = await this.catalog.forMatter(db, matter);
+    const rows = await this.traces.listByMatter(db, villageId, matterId);
+    return {
+      village,
+      title: matter.title,
+      procedure: {
+        id: matter.procedureId,
+        version: matter.procedureVersion,
+        title: procedure.definition.title,
+      },
+      step: stepTitleOf(procedure.definition.machine, matter.state),
+      path: pathTaken(matter.state, rows),
+      steps: rows
+        .filter((row) => row.accepted)
+        .map((row) => ({
+          at: row.at,
+          act: actTitle(procedure, row.eventType),
+          role: ROLE_TITLES[row.actorRole as Role] ?? '',
+        })),
+      disclosures: disclosures.map((disclosure) => this.view(disclosure)),
     };
   }
 

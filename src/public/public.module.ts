@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EngineModule } from '../engine/engine.module.js';
+import { ProceduresModule } from '../procedures/procedures.module.js';
 import { TimeModule } from '../time/time.module.js';
 import { ChainHeadsService } from './chain-heads.service.js';
 import { DisclosureModule } from '../disclosure/disclosure.module.js';
@@ -9,7 +10,7 @@ import { PublicBoardService } from './public-board.service.js';
 import { PublicController } from './public.controller.js';
 
 @Module({
-  imports: [DisclosureModule, EngineModule, IdentityModule, TimeModule],
+  imports: [DisclosureModule, EngineModule, IdentityModule, ProceduresModule, TimeModule],
   controllers: [PublicController],
   providers: [ChainHeadsService, PublicBoardRepository, PublicBoardService],
   exports: [ChainHeadsService, PublicBoardService],

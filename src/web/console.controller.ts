@@ -2,7 +2,15 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } fr
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { SYSTEM_PROCEDURES, type JsonObject, type Role } from '../../workflows/index.js';
+import {
+  CATEGORY_TITLES,
+  POWER_CATEGORIES,
+  SYSTEM_PROCEDURES,
+  villageItem,
+  type CategoryCode,
+  type JsonObject,
+  type Role,
+} from '../../workflows/index.js';
 import { Public } from '../common/http/public.decorator.js';
 import { isDomainError } from '../common/errors/domain-error.js';
 import { localTime } from '../common/format-time.js';
@@ -15,7 +23,7 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { AuthService } from '../identity/auth.service.js';
 import { VillagePeopleService } from '../identity/village-people.service.js';
-import type { ListChange } from '../lists/admission.js';
+import type { AdmissionIssue, ListChange } from '../lists/admission.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
@@ -125,6 +133,7 @@ export class ConsoleController {
         })),
         startable,
         canLedger: LEDGER_READERS.some((role) => roles.has(role)),
+        canAdjust: roles.has('secretary'),
         quarter: periodOf(today, 'quarterly'),
       },
     );
@@ -262,6 +271,84 @@ export class ConsoleController {
     }
   }
 
+  /** The village's own item (X) from the template: the admission check's errors beside the step at fault. */
+  @Get('v/:villageId/x-item')
+  xItemForm(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    const form = {
+      code: 'X1',
+      title: '',
+      category: 'C',
+      description: '',
+      basis: '村规民约',
+      supervised: true,
+      effectiveFrom: this.time.today(),
+    };
+    this.sendXItemPage(response, actor, villageId, form, []);
+  }
+
+  @Post('v/:villageId/x-item')
+  async xItem(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Body() body: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
+    const form = {
+      code: text('code'),
+      title: text('title'),
+      category: text('category'),
+      description: text('description'),
+      basis: text('basis'),
+      supervised: body.supervised === 'true',
+      effectiveFrom: text('effectiveFrom'),
+    };
+    const change: ListChange = {
+      kind: 'addItem',
+      code: form.code,
+      title: form.title,
+      definition: this.xDefinition(form) as unknown as JsonObject,
+    };
+    const admission = await this.lists.admission(
+      this.dataSource.manager,
+      villageId,
+      [change],
+      this.time.today(),
+    );
+    if (admission.issues.length > 0) {
+      this.sendXItemPage(response, actor, villageId, form, admission.issues, 422);
+      return;
+    }
+    try {
+      const inputs = {
+        title: `增加或修改本村事项：${form.code} ${form.title}`,
+        summary: form.description,
+        effectiveFrom: form.effectiveFrom,
+        changes: [change],
+      };
+      const result = await this.engine.start({
+        villageId,
+        actor,
+        procedureId: 'L1',
+        inputs: inputs as unknown as JsonObject,
+      });
+      response.redirect(
+        303,
+        withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '调整申请已提交，待监督委员会提出意见'),
+      );
+    } catch (error) {
+      this.sendXItemPage(response, actor, villageId, form, [], 422, messageOf(error));
+    }
+  }
+
   @Get('r/:regionId')
   async region(
     @Param('regionId', ParseUUIDPipe) regionId: string,
@@ -284,6 +371,56 @@ export class ConsoleController {
     } catch (error) {
       response.redirect(303, withFlash('/c', 'error', messageOf(error)));
     }
+  }
+
+  private xDefinition(form: {
+    code: string;
+    title: string;
+    category: string;
+    description: string;
+    basis: string;
+    supervised: boolean;
+  }) {
+    return villageItem({
+      code: form.code,
+      title: form.title || form.code,
+      category: form.category as CategoryCode,
+      description: form.description,
+      startRoles: ['committee_member', 'villager'],
+      basis: form.basis,
+      supervised: form.supervised,
+    });
+  }
+
+  private sendXItemPage(
+    response: Response,
+    actor: PersonActor,
+    villageId: string,
+    form: Parameters<ConsoleController['xDefinition']>[0] & { effectiveFrom: string },
+    issues: AdmissionIssue[],
+    status = 200,
+    refusal?: string,
+  ) {
+    const definition = this.xDefinition(form);
+    const steps = Object.entries(definition.machine.states ?? {})
+      .filter(([, node]) => node.type !== 'final')
+      .map(([key, node]) => ({
+        title: node.meta?.title ?? key,
+        issues: issues.filter((issue) => issue.state?.split('.')[0] === key).map((issue) => issue.message),
+      }));
+    const placed = new Set(steps.flatMap((step) => step.issues));
+    const general = [
+      ...issues.map((issue) => issue.message).filter((message) => !placed.has(message)),
+      ...(refusal ? [refusal] : []),
+    ];
+    const categories = POWER_CATEGORIES.map((code) => ({ code, title: CATEGORY_TITLES[code] }));
+    sendPage(
+      response,
+      '@xItem',
+      { title: '制定本村自有事项（X）', me: actor },
+      { villageId, form, steps, general, categories },
+      status,
+    );
   }
 
   /** For a list-adjustment request: its changes in words, and while it runs, what it would change. */

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res } from '
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { localTime } from '../common/format-time.js';
+import { CatalogService } from '../catalog/catalog.service.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
 import { ListViews } from '../lists/list-views.service.js';
@@ -19,6 +20,7 @@ export class PublicPagesController {
     private readonly board: PublicBoardService,
     private readonly lists: ListViews,
     private readonly chain: ChainHeadsService,
+    private readonly catalog: CatalogService,
     private readonly time: LocalTime,
   ) {}
 
@@ -37,6 +39,52 @@ export class PublicPagesController {
       '@home',
       { title: '各村公开', me: actorOf(request), flash: flashOf(request) },
       { villages },
+    );
+  }
+
+  /** Declared before `p/:villageId`: Express takes the first route that matches. */
+  @Get('p/catalog')
+  async catalogPage(@Req() request: Request, @Res() response: Response) {
+    const categories = await this.catalog.categories();
+    sendPage(response, '@catalog', { title: '基本目录', me: actorOf(request) }, { categories });
+  }
+
+  @Get('p/catalog/:code')
+  async catalogItem(@Param('code') code: string, @Req() request: Request, @Res() response: Response) {
+    const item = await this.catalog.item(code);
+    const flowchart = await this.catalog.flowchart(code, item.version);
+    sendPage(
+      response,
+      '@catalogItem',
+      { title: `${item.code} ${item.title}`, me: actorOf(request) },
+      { ...item, flowchart },
+    );
+  }
+
+  @Get('p/:villageId/m/:matterId')
+  async matterRecord(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('matterId', ParseUUIDPipe) matterId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const record = await this.board.matterRecord(villageId, matterId);
+    const flowchart = await this.catalog.flowchart(
+      record.procedure.id,
+      record.procedure.version,
+      record.path,
+    );
+    const at = (iso: string | null) => localTime(iso, this.time.timeZone);
+    sendPage(
+      response,
+      '@publicMatter',
+      { title: record.title, me: actorOf(request) },
+      {
+        ...record,
+        flowchart,
+        steps: record.steps.map((step) => ({ ...step, at: at(step.at.toISOString()) })),
+        disclosures: record.disclosures.map((item) => ({ ...item, periodEndsAt: at(item.periodEndsAt) })),
+      },
     );
   }
 

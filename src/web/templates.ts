@@ -2,6 +2,7 @@ import { Eta } from 'eta';
 import { CONFIRM, CONSOLE, FIELD, MATTER, REGION, START, VILLAGE } from './views/console-pages.js';
 import { LAYOUT } from './views/layout.js';
 import { BOARD, HOME, LISTS, LOGIN, VERIFY } from './views/public-pages.js';
+import { CATALOG, CATALOG_ITEM, PUBLIC_MATTER, X_ITEM } from './views/record-pages.js';
 
 /** Eta templates, escaping by default (`<%= %>`); `<%~ %>` only for HTML we rendered ourselves. */
 const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true });
@@ -19,6 +20,10 @@ const TEMPLATES: Record<string, string> = {
   '@matter': MATTER,
   '@confirm': CONFIRM,
   '@region': REGION,
+  '@publicMatter': PUBLIC_MATTER,
+  '@catalog': CATALOG,
+  '@catalogItem': CATALOG_ITEM,
+  '@xItem': X_ITEM,
 };
 for (const [name, template] of Object.entries(TEMPLATES)) eta.loadTemplate(name, template);
 

@@ -7,6 +7,7 @@ import {
 } from '../factories/village.factory.js';
 import {
   launchBrowser,
+  lowestContrast,
   openPage,
   snap,
   unlabelledControls,
@@ -92,6 +93,36 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
         ['OBJECT', true],
         ['SUPERVISOR_APPROVE', true],
       ]);
+    });
+
+    it('logs in and reaches the inbox by keyboard alone, every page readable (contrast at least 4.5:1)', async () => {
+      const page = await openPage(browser, viewport);
+      await page.goto(`${base}/login`);
+      for (let presses = 0; presses < 10; presses++) {
+        await page.keyboard.press('Tab');
+        if (
+          await page
+            .getByLabel('用户名')
+            .evaluate((element) => element === element.ownerDocument.activeElement)
+        )
+          break;
+      }
+      await page.keyboard.type(world.people.supervisor.username);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(TEST_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${base}/c`);
+
+      for (const path of [
+        '/c',
+        `/c/v/${world.villageId}`,
+        '/',
+        `/p/${world.villageId}`,
+        `/p/${world.villageId}/lists`,
+      ]) {
+        await page.goto(`${base}${path}`);
+        expect(await lowestContrast(page)).toBeGreaterThanOrEqual(4.5);
+      }
     });
   },
 );

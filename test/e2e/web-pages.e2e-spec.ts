@@ -138,4 +138,72 @@ describe('Web pages', () => {
       accepted: false,
     });
   });
+
+  it('shows the base catalog with each item’s flowchart, without a login', async () => {
+    expect((await web().get('/p/catalog').expect(200)).text).toContain('A1 村级重大事项决策');
+    const item = await web().get('/p/catalog/A1').expect(200);
+    expect(item.text).toContain('<svg');
+    expect(item.text).toContain('廉政风险点');
+  });
+
+  it('shows a matter’s public record once something of it is public, with roles but not names', async () => {
+    const started = await t
+      .api(world.people.committee1.token)
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'C3',
+        inputs: { title: '二月财务公开', period: '2026-02' },
+      })
+      .expect(201);
+    const id = (started.body as { id: string }).id;
+    await web().get(`/p/${world.villageId}/m/${id}`).expect(404);
+    const events = `/villages/${world.villageId}/matters/${id}/events`;
+    const send = (who: MemberKey, type: string, payload: object) =>
+      t.api(world.people[who].token).post(events, { type, payload }).expect(200);
+    await send('supervisor', 'SUPERVISOR_APPROVE', { opinion: '属实' });
+    await send('committee1', 'SUBMIT_DISCLOSURE', { title: '二月收支情况', body: '收入 3 万元' });
+    await send('supervisor', 'GIVE_OPINION', { opinion: '同意公开' });
+
+    const record = await web().get(`/p/${world.villageId}/m/${id}`).expect(200);
+
+    expect(record.text).toContain('二月收支情况');
+    expect(record.text).toContain('<svg');
+    expect(record.text).toContain('村务监督委员会成员：监督委员会审核同意');
+    expect(record.text).not.toContain('supervisor（');
+  });
+
+  it('makes an X item from the template, showing the admission check’s errors, then submits it', async () => {
+    const cookie = await logIn('secretary');
+    const form = {
+      code: 'X1',
+      title: '零星开支审批',
+      description: '500 元以下',
+      basis: '村规民约',
+      supervised: 'true',
+      effectiveFrom: '2026-03-02',
+    };
+
+    const refused = await web()
+      .post(`/c/v/${world.villageId}/x-item`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ ...form, category: 'A' })
+      .expect(422);
+    expect(refused.text).toContain('准入审查未通过');
+    expect(refused.text).toContain('类别 A 要求');
+
+    const accepted = await web()
+      .post(`/c/v/${world.villageId}/x-item`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ ...form, category: 'C' })
+      .expect(303);
+    expect(decodeURIComponent(accepted.headers.location)).toContain('调整申请已提交');
+    const matters = await t
+      .api(world.people.secretary.token)
+      .get(`/villages/${world.villageId}/matters`)
+      .expect(200);
+    expect(
+      (matters.body as { items: { procedureId: string }[] }).items.map((item) => item.procedureId),
+    ).toContain('L1');
+  });
 });

@@ -50,3 +50,36 @@ const UNLABELLED_CONTROLS = `[...document.querySelectorAll('input:not([type=hidd
 export function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(UNLABELLED_CONTROLS);
 }
+
+/**
+ * Runs in the page: the lowest contrast ratio (WCAG) between the text and its background, over the
+ * elements people read and press. Backgrounds are looked up through transparent ancestors.
+ */
+const LOWEST_CONTRAST = `(() => {
+  const rgb = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = (value) => { const v = value / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const background = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const colour = rgb(getComputedStyle(node).backgroundColor);
+      if (colour.length === 3 || (colour.length === 4 && colour[3] > 0)) return colour.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  let lowest = 21;
+  let measured = 0;
+  for (const element of document.querySelectorAll('p, li, h1, h2, h3, a, button, label, td, th, legend')) {
+    if (!element.textContent.trim()) continue;
+    const [a, b] = [luminance(rgb(getComputedStyle(element).color).slice(0, 3)), luminance(background(element))];
+    lowest = Math.min(lowest, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
+    measured++;
+  }
+  // Nothing measured is a broken check, not a perfect page.
+  return measured > 0 ? lowest : 0;
+})()`;
+
+export function lowestContrast(page: Page): Promise<number> {
+  return page.evaluate<number>(LOWEST_CONTRAST);
+}

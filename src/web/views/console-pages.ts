@@ -32,7 +32,7 @@ export const CONSOLE = `
 <% } %>`;
 
 export const VILLAGE = `
-<p><a href="/p/<%= it.village.id %>">本村公开栏</a> · <a href="/p/<%= it.village.id %>/lists">三张清单</a><% if (it.canLedger) { %> · <a href="/api/villages/<%= it.village.id %>/ledger.xlsx?quarter=<%= it.quarter %>">下载本季度监督台账</a><% } %></p>
+<p><a href="/p/catalog">基本目录</a> · <a href="/p/<%= it.village.id %>">本村公开栏</a> · <a href="/p/<%= it.village.id %>/lists">三张清单</a><% if (it.canLedger) { %> · <a href="/api/villages/<%= it.village.id %>/ledger.xlsx?quarter=<%= it.quarter %>">下载本季度监督台账</a><% } %></p>
 <h2>待我办理</h2>
 <% if (it.inbox.matters.length === 0) { %><p>暂无</p><% } %>
 <% for (const item of it.inbox.matters) { %>
@@ -44,6 +44,7 @@ export const VILLAGE = `
 </article>
 <% } %>
 <% if (it.inbox.documentRequests.length) { %><h2>调阅资料要求</h2><ul><% for (const request of it.inbox.documentRequests) { %><li><a href="/c/v/<%= it.village.id %>/m/<%= request.matterId %>"><%= request.request %></a></li><% } %></ul><% } %>
+<% if (it.canAdjust) { %><p><a href="/c/v/<%= it.village.id %>/x-item">制定或修改本村自有事项（X）</a></p><% } %>
 <h2>发起事项</h2>
 <form method="get" action="/c/v/<%= it.village.id %>/start" class="stack">
   <label for="code">清单事项</label>

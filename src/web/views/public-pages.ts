@@ -9,7 +9,7 @@ export const HOME = `
 <% } %>`;
 
 export const BOARD = `
-<p><a href="/p/<%= it.village.id %>/lists">三张清单</a> · <a href="/p/<%= it.village.id %>/verify">核验记录</a></p>
+<p><a href="/p/<%= it.village.id %>/lists">三张清单</a> · <a href="/p/<%= it.village.id %>/verify">核验记录</a> · <a href="/p/catalog">基本目录与流程图</a></p>
 <h2>正在公示</h2>
 <% if (it.current.length === 0) { %><p>暂无</p><% } %>
 <% for (const item of it.current) { %>
@@ -18,7 +18,7 @@ export const BOARD = `
   <p class="due">公示期还剩 <%= item.daysLeft %> 天（至 <%= item.periodEndsAt %>）</p>
   <p><%= item.body %></p>
   <% if (item.attachments.length) { %><ul><% for (const file of item.attachments) { %><li><a href="/api/public/villages/<%= it.village.id %>/attachments/<%= file.id %>"><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %>
-  <p class="muted">事项：<%= item.matterTitle %></p>
+  <p class="muted">事项：<a href="/p/<%= it.village.id %>/m/<%= item.matterId %>"><%= item.matterTitle %></a></p>
 </article>
 <% } %>
 <h2>逾期未办</h2>

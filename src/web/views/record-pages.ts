@@ -1,0 +1,46 @@
+/** A matter's public record: what was decided, by which steps, and what was made public. */
+export const PUBLIC_MATTER = `
+<p class="muted"><%= it.procedure.title %>（第 <%= it.procedure.version %> 版）；当前步骤：<%= it.step %></p>
+<h2>流程图（已走过的路径加粗）</h2>
+<div class="scroll"><%~ it.flowchart %></div>
+<h2>办理经过</h2>
+<ol><% for (const step of it.steps) { %><li><%= step.at %> <%= step.role %>：<%= step.act %></li><% } %></ol>
+<h2>公开内容</h2>
+<% for (const item of it.disclosures) { %><article class="card"><h3><%= item.title %></h3><p><%= item.body %></p><p class="muted">公示期至 <%= item.periodEndsAt %></p></article><% } %>`;
+
+export const CATALOG = `
+<p>区级基本目录：每个事项的流程图与系统实际执行的流程是同一份定义（看图办事、按图监督）。</p>
+<% for (const category of it.categories) { %>
+<h2><%= category.code %> <%= category.title %></h2>
+<ul><% for (const item of category.items) { %><li><a href="/p/catalog/<%= item.code %>"><%= item.code %> <%= item.title %></a></li><% } %></ul>
+<% } %>`;
+
+export const CATALOG_ITEM = `
+<p class="muted"><%= it.category.title %>；责任主体：<%= it.responsible || '—' %>；第 <%= it.version %> 版</p>
+<% if (it.description) { %><p><%= it.description %></p><% } %>
+<h2>办理步骤</h2>
+<ol><% for (const step of it.steps) { %><li><%= step.title %><% if (step.roles && step.roles.length) { %>（<%= step.roles.map((role) => role.title).join('、') %>）<% } %></li><% } %></ol>
+<h2>流程图</h2>
+<div class="scroll"><%~ it.flowchart %></div>
+<h2>法律依据</h2>
+<ul><% for (const basis of it.legalBasis) { %><li><%= basis.law %><%= basis.article ? ' ' + basis.article : '' %><%= basis.localPractice ? '（地方实践）' : '' %></li><% } %></ul>
+<h2>廉政风险点</h2>
+<ul><% for (const risk of it.riskPoints) { %><li><%= risk %></li><% } %></ul>`;
+
+/** Making or changing the village's own item from the template; checker errors beside the step at fault. */
+export const X_ITEM = `
+<p>用模板制定本村自有事项（X），提交后进入清单调整程序：监督委员会意见、乡镇审核、区级批准。提交前先经准入审查。</p>
+<% if (it.general.length) { %><div class="flash error" role="alert"><p>准入审查未通过：</p><ul><% for (const issue of it.general) { %><li><%= issue %></li><% } %></ul></div><% } %>
+<form method="post" action="/c/v/<%= it.villageId %>/x-item" class="stack">
+  <label for="x-code">编号（如 X1）</label><input type="text" id="x-code" name="code" required pattern="X[0-9]{1,3}" value="<%= it.form.code %>">
+  <label for="x-title">事项名称</label><input type="text" id="x-title" name="title" required value="<%= it.form.title %>">
+  <label for="x-category">类别</label>
+  <select id="x-category" name="category"><% for (const category of it.categories) { %><option value="<%= category.code %>" <%= category.code === it.form.category ? 'selected' : '' %>><%= category.code %> <%= category.title %></option><% } %></select>
+  <label for="x-description">说明</label><textarea id="x-description" name="description" required><%= it.form.description %></textarea>
+  <label for="x-basis">依据（村规民约等）</label><input type="text" id="x-basis" name="basis" required value="<%= it.form.basis %>">
+  <label for="x-supervised"><input type="checkbox" id="x-supervised" name="supervised" value="true" <%= it.form.supervised ? 'checked' : '' %>> 先经村务监督委员会审核</label>
+  <label for="x-from">生效日期</label><input type="date" id="x-from" name="effectiveFrom" required value="<%= it.form.effectiveFrom %>">
+  <h2>步骤</h2>
+  <ol><% for (const step of it.steps) { %><li><%= step.title %><% for (const issue of step.issues) { %><p class="due" role="alert"><%= issue %></p><% } %></li><% } %></ol>
+  <button type="submit">准入审查并提交调整申请</button>
+</form>`;
