@@ -26,6 +26,7 @@ import { VillagePeopleService } from '../identity/village-people.service.js';
 import type { AdmissionIssue, ListChange } from '../lists/admission.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ListViews } from '../lists/list-views.service.js';
+import { MeetingViews } from '../meetings/meeting-views.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { InboxService } from '../supervision/inbox.service.js';
 import { LEDGER_READERS } from '../supervision/ledger.service.js';
@@ -68,6 +69,7 @@ export class ConsoleController {
     private readonly procedures: ProcedureCatalog,
     private readonly catalog: CatalogService,
     private readonly people: VillagePeopleService,
+    private readonly meetings: MeetingViews,
     private readonly time: LocalTime,
   ) {}
 
@@ -209,13 +211,14 @@ export class ConsoleController {
     const flowchart = await this.catalog.flowchart(procedureId, version, path);
     const history = matter.history.map((step) => ({ ...step, at: this.time.dateOf(step.at) }));
     const listChange = await this.listChangeOf(villageId, matter);
+    const meetings = await this.meetings.forMatter(actor, villageId, matterId);
     sendPage(
       response,
       '@matter',
       { title: matter.title, me: actor, flash: flashOf(request) },
       {
         villageId,
-        matter: { ...matter, history },
+        matter: { ...matter, history, meetings },
         actions,
         listChange,
         flowchart,

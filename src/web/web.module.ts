@@ -3,6 +3,7 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { EngineModule } from '../engine/engine.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ListsModule } from '../lists/lists.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { PublicModule } from '../public/public.module.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
@@ -13,6 +14,7 @@ import { SessionController } from './session.controller.js';
 /** Server-rendered pages in Chinese, on the same services as the API: public pages and the console. */
 @Module({
   imports: [
+    MeetingsModule,
     CatalogModule,
     EngineModule,
     IdentityModule,

@@ -1,19 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import type { MemberKey, VillageWorld } from '../factories/village.factory.js';
 import {
-  createVillage,
-  TEST_PASSWORD,
-  type MemberKey,
-  type VillageWorld,
-} from '../factories/village.factory.js';
-import {
-  launchBrowser,
-  openPage,
   snap,
+  startBrowserWorld,
   unlabelledControls,
   VIEWPORTS,
+  type BrowserWorld,
   type ViewportName,
 } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** Takes one act on the matter page: fills its form, checks the confirmation page, confirms. */
 async function act(page: Page, title: string, fill: (form: Locator) => Promise<void> = async () => {}) {
@@ -35,22 +30,15 @@ async function act(page: Page, title: string, fill: (form: Locator) => Promise<v
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
   'A village secretary in the web console (%s)',
   (viewport) => {
+    let env: BrowserWorld;
     let t: TestApp;
     let world: VillageWorld;
-    let browser: Browser;
-    let base: string;
 
     beforeAll(async () => {
-      t = await startTestApp();
-      await t.app.listen(0, '127.0.0.1');
-      base = await t.app.getUrl();
-      browser = await launchBrowser();
-      world = await createVillage(t);
+      env = await startBrowserWorld();
+      ({ t, world } = env);
     });
-    afterAll(async () => {
-      await browser.close();
-      await t.close();
-    });
+    afterAll(() => env.close());
 
     /** The other people's ballots, cast through the API as each of them would from their own phone. */
     const ballots = async (matterId: string, voters: MemberKey[]) => {
@@ -94,11 +82,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
     };
 
     it('starts a major matter, holds the four meetings, and submits the resolution for disclosure', async () => {
-      const page = await openPage(browser, viewport);
-      await page.goto(`${base}/login`);
-      await page.getByLabel('用户名').fill(world.people.secretary.username);
-      await page.getByLabel('密码').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
+      const page = await env.loggedIn(viewport, 'secretary');
       await page
         .getByRole('link', { name: /village-/ })
         .first()
@@ -122,6 +106,9 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
       await holdMeeting(page, matterId, ['secretary', 'committee1', 'committee2']);
       await holdMeeting(page, matterId, ['secretary', 'committee1', 'party1', 'party2', 'party3']);
       await snap(page, 'secretary', viewport, '1-meetings');
+      // The roster with attendance, and the tally as the server computed it, are on the matter page.
+      expect(await page.getByRole('columnheader', { name: '应到人员' }).count()).toBe(3);
+      expect(await page.getByText('计票（由系统按表决规则计算）').count()).toBe(3);
       await holdMeeting(
         page,
         matterId,

@@ -1,51 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
+import { TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
 import {
-  createVillage,
-  TEST_PASSWORD,
-  type MemberKey,
-  type VillageWorld,
-} from '../factories/village.factory.js';
-import {
-  launchBrowser,
   lowestContrast,
   openPage,
   snap,
+  startBrowserWorld,
   unlabelledControls,
   VIEWPORTS,
+  type BrowserWorld,
   type ViewportName,
 } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** The supervisor's journey in a real browser: find the step in the inbox, object, then approve. */
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
   'A supervisor in the web console (%s)',
   (viewport) => {
+    let env: BrowserWorld;
     let t: TestApp;
     let world: VillageWorld;
-    let browser: Browser;
     let base: string;
 
     beforeAll(async () => {
-      t = await startTestApp();
-      await t.app.listen(0, '127.0.0.1');
-      base = await t.app.getUrl();
-      browser = await launchBrowser();
+      env = await startBrowserWorld();
+      ({ t, world, base } = env);
     });
-    afterAll(async () => {
-      await browser.close();
-      await t.close();
-    });
-    beforeEach(async () => {
-      world = await createVillage(t);
-    });
-
-    const logIn = async (page: Page, who: MemberKey) => {
-      await page.goto(`${base}/login`);
-      await page.getByLabel('用户名').fill(world.people[who].username);
-      await page.getByLabel('密码').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL(`${base}/c`);
-    };
+    afterAll(() => env.close());
 
     it('objects with a reason, sees the step restart, then approves; each act confirmed first', async () => {
       const started = await t
@@ -56,8 +35,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
         })
         .expect(201);
       const matterId = (started.body as { id: string }).id;
-      const page = await openPage(browser, viewport);
-      await logIn(page, 'supervisor');
+      const page = await env.loggedIn(viewport, 'supervisor');
 
       await page
         .getByRole('link', { name: /village-/ })
@@ -96,7 +74,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
     });
 
     it('logs in and reaches the inbox by keyboard alone, every page readable (contrast at least 4.5:1)', async () => {
-      const page = await openPage(browser, viewport);
+      const page = await openPage(env.browser, viewport);
       await page.goto(`${base}/login`);
       for (let presses = 0; presses < 10; presses++) {
         await page.keyboard.press('Tab');

@@ -1,38 +1,26 @@
-import type { Browser } from 'playwright-core';
 import { villageItem } from '../../workflows/index.js';
-import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
 import {
-  launchBrowser,
-  openPage,
+  startBrowserWorld,
+  type BrowserWorld,
   snap,
   unlabelledControls,
   VIEWPORTS,
   type ViewportName,
 } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** A township officer's journey: review a village's new X item with its diff, approve, see it listed. */
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
   'A township officer in the web console (%s)',
   (viewport) => {
-    let t: TestApp;
-    let world: VillageWorld;
-    let browser: Browser;
-    let base: string;
+    let env: BrowserWorld;
 
     beforeAll(async () => {
-      t = await startTestApp();
-      await t.app.listen(0, '127.0.0.1');
-      base = await t.app.getUrl();
-      browser = await launchBrowser();
-      world = await createVillage(t);
+      env = await startBrowserWorld();
     });
-    afterAll(async () => {
-      await browser.close();
-      await t.close();
-    });
+    afterAll(() => env.close());
 
     it('approves an X item a village proposed, after reading what it changes', async () => {
+      const { t, world, base } = env;
       const definition = villageItem({
         code: 'X1',
         title: '村级零星小额开支审批',
@@ -60,11 +48,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
         .post(path, { type: 'SUPERVISOR_OPINION', payload: { opinion: '同意', agree: true } })
         .expect(200);
 
-      const page = await openPage(browser, viewport);
-      await page.goto(`${base}/login`);
-      await page.getByLabel('用户名').fill(world.people.township.username);
-      await page.getByLabel('密码').fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
+      const page = await env.loggedIn(viewport, 'township');
       await page
         .getByRole('link', { name: /township-/ })
         .first()

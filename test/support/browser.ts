@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  createVillage,
+  TEST_PASSWORD,
+  type MemberKey,
+  type VillageWorld,
+} from '../factories/village.factory.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** Debian's Chromium, which `.ci/run` installs; flags keep it off the closed network. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,4 +89,42 @@ const LOWEST_CONTRAST = `(() => {
 
 export function lowestContrast(page: Page): Promise<number> {
   return page.evaluate<number>(LOWEST_CONTRAST);
+}
+
+/** The app listening on a local port, a village of people, and Chromium: one per browser test file. */
+export interface BrowserWorld {
+  t: TestApp;
+  world: VillageWorld;
+  browser: Browser;
+  base: string;
+  /** Opens a page at the viewport, logged in as `who` through the login form, on their workbench. */
+  loggedIn(viewport: ViewportName, who: MemberKey): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserWorld(): Promise<BrowserWorld> {
+  const t = await startTestApp();
+  await t.app.listen(0, '127.0.0.1');
+  const base = await t.app.getUrl();
+  const browser = await launchBrowser();
+  const world = await createVillage(t);
+  return {
+    t,
+    world,
+    browser,
+    base,
+    loggedIn: async (viewport, who) => {
+      const page = await openPage(browser, viewport);
+      await page.goto(`${base}/login`);
+      await page.getByLabel('用户名').fill(world.people[who].username);
+      await page.getByLabel('密码').fill(TEST_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(`${base}/c`);
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
 }

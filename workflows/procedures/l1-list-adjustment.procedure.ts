@@ -32,6 +32,25 @@ const change: JsonSchema = {
   },
 };
 
+/** A list-adjustment request's inputs: what it is, why, from when, and the changes. */
+export const adjustmentInputs = (changeSchema: JsonSchema): JsonSchema =>
+  object(
+    {
+      title: text(100, 2),
+      summary: text(5000),
+      effectiveFrom: isoDate(),
+      changes: { type: 'array', items: changeSchema, minItems: 1, maxItems: 50 },
+    },
+    ['title', 'summary', 'effectiveFrom', 'changes'],
+  );
+
+/** Both adjustment procedures end the same three ways. */
+export const ADJUSTMENT_OUTCOMES = {
+  approved: 'carriedOut',
+  rejected: 'rejected',
+  withdrawn: 'dropped',
+} as const;
+
 const events: Record<string, EventSpec> = {
   SUPERVISOR_OPINION: {
     title: '村务监督委员会提出意见',
@@ -129,17 +148,9 @@ export const listAdjustmentProcedure: ProcedureDefinition = {
     riskPoints: ['擅自增减权力事项', '以调整为名规避民主程序', '调整未经审批即执行'],
   },
   startRoles: ['secretary'],
-  inputSchema: object(
-    {
-      title: text(100, 2),
-      summary: text(5000),
-      effectiveFrom: isoDate(),
-      changes: { type: 'array', items: change, minItems: 1, maxItems: 50 },
-    },
-    ['title', 'summary', 'effectiveFrom', 'changes'],
-  ),
+  inputSchema: adjustmentInputs(change),
   parameters: {},
-  outcomes: { approved: 'carriedOut', rejected: 'rejected', withdrawn: 'dropped' },
+  outcomes: { ...ADJUSTMENT_OUTCOMES },
   events,
   machine,
 };

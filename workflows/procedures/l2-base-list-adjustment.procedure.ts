@@ -1,6 +1,7 @@
-import { isoDate, object, text } from '../events/schema.js';
+import { object, text } from '../events/schema.js';
 import { ref, remember } from '../fragments/refs.js';
 import type { EventSpec, JsonSchema, MachineData, ProcedureDefinition } from '../types.js';
+import { ADJUSTMENT_OUTCOMES, adjustmentInputs } from './l1-list-adjustment.procedure.js';
 
 /** A change to the district's base list: the same kinds as a village's, on base codes (A1 … H99). */
 const change: JsonSchema = {
@@ -85,17 +86,9 @@ export const baseListAdjustmentProcedure: ProcedureDefinition = {
     { requirement: 'townshipApproval', reason: '基本目录由区级制定，乡镇执行' },
   ],
   startRoles: ['district_admin'],
-  inputSchema: object(
-    {
-      title: text(100, 2),
-      summary: text(5000),
-      effectiveFrom: isoDate(),
-      changes: { type: 'array', items: change, minItems: 1, maxItems: 50 },
-    },
-    ['title', 'summary', 'effectiveFrom', 'changes'],
-  ),
+  inputSchema: adjustmentInputs(change),
   parameters: {},
-  outcomes: { approved: 'carriedOut', rejected: 'rejected', withdrawn: 'dropped' },
+  outcomes: { ...ADJUSTMENT_OUTCOMES },
   events,
   machine,
 };

@@ -98,8 +98,13 @@ export const MATTER = `
 <h2>会议</h2>
 <% if (it.matter.meetings.length === 0) { %><p>暂无</p><% } %>
 <% for (const meeting of it.matter.meetings) { %>
-<div class="card"><h3><%= meeting.bodyTitle %></h3><p>状态：<%= meeting.status %>；结果：<%= meeting.outcome || '进行中' %></p>
-<% if (meeting.tally) { %><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %></ul><% } %></div>
+<div class="card"><h3><%= meeting.bodyTitle %></h3>
+<p><%= meeting.heldOn %> <%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %>；结果：<%= ({ passed: '通过', lost: '未通过', noQuorum: '未达到法定人数' })[meeting.outcome] || '进行中' %></p>
+<div class="scroll"><table><thead><tr><th>应到人员</th><th>到会</th><th>已投票</th></tr></thead><tbody>
+<% for (const person of meeting.roster) { %><tr><td><%= person.name %><%= person.entitled ? '' : '（无表决权）' %><%= person.recused ? '（回避）' : '' %></td><td><%= person.present ? '是' : '—' %></td><td><%= person.voted ? '是' : '—' %></td></tr><% } %>
+</tbody></table></div>
+<% if (meeting.observers.length) { %><p>列席：<%= meeting.observers.map((observer) => observer.name).join('、') %></p><% } %>
+<% if (meeting.tally) { %><p>计票（由系统按表决规则计算）：</p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %></ul><% } %></div>
 <% } %>
 <h2>公开</h2>
 <% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>
