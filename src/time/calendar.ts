@@ -21,7 +21,7 @@ export class WorkingCalendar {
   }
 }
 
-const partsIn = (instant: Date, timeZone: string) => {
+export const partsIn = (instant: Date, timeZone: string) => {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
