@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../common/escape-markup.js';
 /** Atom and JSON Feed renderings of a village's disclosures, for WeChat groups and SMS relays to follow. */
 
 interface FeedItem {
@@ -16,9 +17,6 @@ interface Feed {
   base: string;
 }
 
-const escapeXml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-
 const boardUrl = (feed: Feed) => `${feed.base}/public/villages/${feed.village.id}/board`;
 
 export function atomFeed(feed: Feed): string {
@@ -26,21 +24,21 @@ export function atomFeed(feed: Feed): string {
   const entries = feed.items.map(
     (item) => `  <entry>
     <id>urn:micropower:disclosure:${item.id}</id>
-    <title>${escapeXml(item.title)}</title>
+    <title>${escapeMarkup(item.title)}</title>
     <updated>${item.publishedAt}</updated>
     <published>${item.publishedAt}</published>
-    <link rel="alternate" href="${escapeXml(`${boardUrl(feed)}#${item.id}`)}"/>
-    <summary>${escapeXml(`${item.matterTitle}${item.periodEndsAt ? `（公示期至 ${item.periodEndsAt.slice(0, 10)}）` : ''}`)}</summary>
-    <content type="text">${escapeXml(item.body)}</content>
+    <link rel="alternate" href="${escapeMarkup(`${boardUrl(feed)}#${item.id}`)}"/>
+    <summary>${escapeMarkup(`${item.matterTitle}${item.periodEndsAt ? `（公示期至 ${item.periodEndsAt.slice(0, 10)}）` : ''}`)}</summary>
+    <content type="text">${escapeMarkup(item.body)}</content>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <id>urn:micropower:village:${feed.village.id}</id>
-  <title>${escapeXml(`${feed.village.name} 村务公开栏`)}</title>
+  <title>${escapeMarkup(`${feed.village.name} 村务公开栏`)}</title>
   <updated>${updated}</updated>
-  <link rel="self" href="${escapeXml(`${feed.base}/public/villages/${feed.village.id}/feed.atom`)}"/>
-  <link rel="alternate" href="${escapeXml(boardUrl(feed))}"/>
+  <link rel="self" href="${escapeMarkup(`${feed.base}/public/villages/${feed.village.id}/feed.atom`)}"/>
+  <link rel="alternate" href="${escapeMarkup(boardUrl(feed))}"/>
 ${entries.join('\n')}
 </feed>
 `;

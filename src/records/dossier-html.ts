@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../common/escape-markup.js';
 import type { Dossier } from './dossier.js';
 import {
   dossierView,
@@ -12,16 +13,8 @@ import {
   type TraceEntry,
 } from './dossier-format.js';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text as HTML that shows it as typed, in element content and in quoted attributes alike. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
+/** Text as HTML that shows it as typed (kept under this name for the dossier's tests and callers). */
+export const escapeHtml = escapeMarkup;
 
 /** Markup made by `html` from escaped parts: the only thing `html` interpolates as it is. */
 class Markup {
