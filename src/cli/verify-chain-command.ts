@@ -3,6 +3,7 @@ import { ChainCheckpointRepository } from '../engine/chain-checkpoint.repository
 import type { BrokenLink } from '../engine/trace-chain.js';
 import { TraceRepository } from '../engine/trace.repository.js';
 import { TraceService, type ChainReport } from '../engine/trace.service.js';
+import { isUuid } from '../common/uuid.js';
 
 export const VERIFY_USAGE = `Usage: npm run verify -- <villageId>... | --all [--head <seq>:<hash>]... [--json]
 
@@ -20,7 +21,6 @@ interface Options {
   json: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEAD = /^(\d+):([0-9a-f]{64})$/i;
 
 export function parseVerifyArgs(args: readonly string[]): Options {
@@ -33,7 +33,7 @@ export function parseVerifyArgs(args: readonly string[]): Options {
       const match = HEAD.exec(args[++index] ?? '');
       if (!match) throw new UsageError('--head wants <seq>:<64 hex digits>, as the public board shows it');
       options.heads.push({ seq: Number(match[1]), hash: match[2].toLowerCase() });
-    } else if (UUID.test(arg)) options.villageIds.push(arg.toLowerCase());
+    } else if (isUuid(arg)) options.villageIds.push(arg.toLowerCase());
     else throw new UsageError(`not a village id or option: ${arg}`);
   }
   if (options.all === options.villageIds.length > 0) {

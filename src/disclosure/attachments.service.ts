@@ -29,6 +29,11 @@ export class AttachmentsService {
     return ids.map((id) => refs.find((ref) => ref.id === id)!);
   }
 
+  /** Those of the ids that name a file of this village (ids of other villages are simply not found). */
+  refs(db: EntityManager, villageId: string, ids: string[]): Promise<AttachmentRef[]> {
+    return this.disclosures.attachmentRefs(db, villageId, ids);
+  }
+
   async upload(
     actor: PersonActor,
     villageId: string,

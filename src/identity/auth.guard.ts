@@ -27,8 +27,10 @@ const sessionCookie = (header: string | undefined): string | null =>
     .map((part) => part.trim().split('='))
     .find(([name]) => name === SESSION_COOKIE)?.[1] ?? null;
 
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
 /**
- * Every route needs a valid bearer token unless marked `@Public()`. Public routes still learn who is
+ * Every route needs a valid bearer token (or, to read, the session cookie) unless marked `@Public()`. Public routes still learn who is
  * asking when a session cookie (web pages) or token comes with the request, so a page can greet them.
  */
 @Injectable()
@@ -55,8 +57,13 @@ export class AuthGuard implements CanActivate {
       if (actor && actor.personId === claims?.personId) request.actor = actor;
       return true;
     }
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const claims = scheme === 'Bearer' && token ? await this.tokens.verify(token) : null;
+    const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
+    // The console's downloads (ledger, dossier, attachments) are API reads made with the page's cookie;
+    // only reads: every write of the API needs the bearer token.
+    const readsWithCookie = !bearer && SAFE_METHODS.has(request.method);
+    const token =
+      scheme === 'Bearer' && bearer ? bearer : readsWithCookie ? sessionCookie(request.headers.cookie) : null;
+    const claims = token ? await this.tokens.verify(token) : null;
     const actor = claims ? await this.actorOf(claims.accountId) : null;
     if (!actor || actor.personId !== claims?.personId) throw new DomainError('AUTH.UNAUTHENTICATED');
     request.actor = actor;

@@ -137,6 +137,7 @@ export class ListViews {
         category: { code: item.definition.category, title: CATEGORY_TITLES[item.definition.category] },
         origin: list.items[index].origin,
         procedure: { id: item.definition.id, version: item.definition.version },
+        startRoles: item.definition.startRoles,
         parameters: item.parameters,
         flowchart: `/api/catalog/${item.definition.id}/flowchart.svg?version=${item.definition.version}`,
       })),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -18,20 +18,21 @@ import { LocalTime } from '../common/local-time.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { periodOf } from '../disclosure/periods.js';
 import { EngineService } from '../engine/engine.service.js';
+import type { ConflictRelation } from '../engine/matter-conflict.entity.js';
 import { MatterQueries } from '../engine/matter-queries.service.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { AuthService } from '../identity/auth.service.js';
-import { VillagePeopleService } from '../identity/village-people.service.js';
 import type { AdmissionIssue, ListChange } from '../lists/admission.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { MeetingViews } from '../meetings/meeting-views.service.js';
-import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { InboxService } from '../supervision/inbox.service.js';
 import { LEDGER_READERS } from '../supervision/ledger.service.js';
 import { OverviewService } from '../supervision/overview.service.js';
-import { fieldsOf, labelOf, payloadOf, type FormField } from './form-fields.js';
+import { ConsoleForms } from './console-forms.service.js';
+import { CONFLICT_RELATION_LABELS, fieldsOf, payloadOf } from './form-fields.js';
+import type { PageFrame } from './templates.js';
 import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
 
 type Form = Record<string, unknown>;
@@ -66,9 +67,8 @@ export class ConsoleController {
     private readonly engine: EngineService,
     private readonly lists: ListsService,
     private readonly listViews: ListViews,
-    private readonly procedures: ProcedureCatalog,
     private readonly catalog: CatalogService,
-    private readonly people: VillagePeopleService,
+    private readonly forms: ConsoleForms,
     private readonly meetings: MeetingViews,
     private readonly time: LocalTime,
   ) {}
@@ -110,12 +110,12 @@ export class ConsoleController {
       this.queries.list(actor, villageId, { limit: 50, offset: 0 }),
       this.listViews.onDate(villageId),
     ]);
-    const startable = [
-      ...lists.powerList.map((item) => ({ code: item.code, title: item.title })),
-      ...SYSTEM_PROCEDURES.filter((procedure) =>
-        procedure.startRoles.some((role) => roles.has(role as Role)),
-      ).map((procedure) => ({ code: procedure.id, title: procedure.title })),
-    ];
+    // Only what this person may start: the engine would refuse the rest, so don't offer it.
+    const mayStart = (item: { startRoles: readonly string[] }) =>
+      item.startRoles.some((role) => roles.has(role as Role));
+    const startable = [...lists.powerList, ...SYSTEM_PROCEDURES.map((p) => ({ ...p, code: p.id }))]
+      .filter(mayStart)
+      .map((item) => ({ code: item.code, title: item.title }));
     const at = (iso: string) => localTime(iso, this.time.timeZone);
     const waiting = inbox.matters.map((item) => ({
       ...item,
@@ -141,55 +141,6 @@ export class ConsoleController {
     );
   }
 
-  @Get('v/:villageId/start')
-  async startForm(
-    @Param('villageId', ParseUUIDPipe) villageId: string,
-    @Query('code') code: string,
-    @Req() request: Request,
-    @Res() response: Response,
-  ) {
-    const actor = requireActor(request, response);
-    if (!actor) return;
-    try {
-      const { title, fields } = await this.startFields(actor, villageId, code);
-      sendPage(
-        response,
-        '@start',
-        { title: `发起：${title}`, me: actor, flash: flashOf(request) },
-        { villageId, code, fields },
-      );
-    } catch (error) {
-      response.redirect(303, withFlash(`/c/v/${villageId}`, 'error', messageOf(error)));
-    }
-  }
-
-  @Post('v/:villageId/start')
-  async start(
-    @Param('villageId', ParseUUIDPipe) villageId: string,
-    @Body() body: Form,
-    @Req() request: Request,
-    @Res() response: Response,
-  ) {
-    const actor = requireActor(request, response);
-    if (!actor) return;
-    const code = typeof body.code === 'string' ? body.code : '';
-    try {
-      const { fields } = await this.startFields(actor, villageId, code);
-      const result = await this.engine.start({
-        villageId,
-        actor,
-        procedureId: code,
-        inputs: payloadOf(fields, body),
-      });
-      response.redirect(303, withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '事项已发起'));
-    } catch (error) {
-      response.redirect(
-        303,
-        withFlash(`/c/v/${villageId}/start?code=${encodeURIComponent(code)}`, 'error', messageOf(error)),
-      );
-    }
-  }
-
   @Get('v/:villageId/m/:matterId')
   async matter(
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -199,34 +150,13 @@ export class ConsoleController {
   ) {
     const actor = requireActor(request, response);
     if (!actor) return;
-    const matter = await this.queries.read(actor, villageId, matterId);
-    const members = await this.membersOf(actor, villageId);
-    const actions = matter.availableActions.map((action) => ({
-      type: action.type,
-      title: action.title,
-      danger: DANGEROUS.test(action.type),
-      fields: fieldsOf(action.payloadSchema, members),
-    }));
-    const { procedureId, version, path } = await this.queries.pathTaken(actor, villageId, matterId);
-    const flowchart = await this.catalog.flowchart(procedureId, version, path);
-    const history = matter.history.map((step) => ({ ...step, at: this.time.dateOf(step.at) }));
-    const listChange = await this.listChangeOf(villageId, matter);
-    const meetings = await this.meetings.forMatter(actor, villageId, matterId);
-    sendPage(
-      response,
-      '@matter',
-      { title: matter.title, me: actor, flash: flashOf(request) },
-      {
-        villageId,
-        matter: { ...matter, history, meetings },
-        actions,
-        listChange,
-        flowchart,
-      },
-    );
+    await this.sendMatterPage(response, actor, villageId, matterId, flashOf(request));
   }
 
-  /** First the confirmation page with what will be recorded; then, confirmed, the act itself. */
+  /**
+   * First the confirmation page with what will be recorded; then, confirmed, the act itself. A refused
+   * act brings back the matter page with the form as the person filled it and the reason.
+   */
   @Post('v/:villageId/m/:matterId/act')
   async act(
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -238,19 +168,21 @@ export class ConsoleController {
     const actor = requireActor(request, response);
     if (!actor) return;
     const back = `/c/v/${villageId}/m/${matterId}`;
+    const type = typeof body.type === 'string' ? body.type : '';
+    let values: JsonObject = {};
     try {
       const matter = await this.queries.read(actor, villageId, matterId);
-      const action = matter.availableActions.find((candidate) => candidate.type === body.type);
+      const action = matter.availableActions.find((candidate) => candidate.type === type);
       if (!action) {
         // Not offered to this person now: the engine says why, and traces the attempt like any other.
-        const type = typeof body.type === 'string' ? body.type : '';
         await this.engine.send({ villageId, matterId, actor, type, payload: {} });
         throw new Error('该操作当前不可办理');
       }
-      const members = await this.membersOf(actor, villageId);
-      const fields = fieldsOf(action.payloadSchema, members);
-      const payload = payloadOf(fields, body);
+      const people = await this.forms.villagePeople(actor, villageId);
+      const fields = fieldsOf(action.payloadSchema, people);
+      values = payloadOf(fields, body);
       if (body.confirmed !== 'yes') {
+        const files = await this.forms.filesIn(villageId, fields, values);
         sendPage(
           response,
           '@confirm',
@@ -260,17 +192,20 @@ export class ConsoleController {
             danger: DANGEROUS.test(action.type),
             action: `${back}/act`,
             back,
-            rows: this.confirmRows(fields, payload, members),
-            hidden: this.hiddenInputs(action.type, payload),
+            rows: this.forms.confirmRows(fields, values, people, files),
+            hidden: this.hiddenInputs(action.type, values),
           },
         );
         return;
       }
-      await this.engine.send({ villageId, matterId, actor, type: action.type, payload });
+      await this.engine.send({ villageId, matterId, actor, type: action.type, payload: values });
       response.redirect(303, withFlash(back, 'ok', `已办理：${action.title}`));
     } catch (error) {
       const text = error instanceof Error && !isDomainError(error) ? error.message : messageOf(error);
-      response.redirect(303, withFlash(back, 'error', text));
+      const flash = { kind: 'error' as const, text };
+      await this.sendMatterPage(response, actor, villageId, matterId, flash, { type, values }, 422).catch(
+        () => response.redirect(303, withFlash(back, 'error', text)),
+      );
     }
   }
 
@@ -455,37 +390,54 @@ export class ConsoleController {
     };
   }
 
-  private async startFields(actor: PersonActor, villageId: string, code: string) {
-    const db = this.dataSource.manager;
-    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
-    const inForce = await this.lists.itemInForce(db, villageId, code, this.time.today());
-    const procedure = inForce
-      ? await this.procedures.get(db, inForce.procedureId, inForce.version, inForce.parameters)
-      : await this.procedures.latest(db, code);
-    const members = await this.membersOf(actor, villageId);
-    return {
-      title: procedure.definition.title,
-      fields: fieldsOf(procedure.definition.inputSchema, members),
-    };
-  }
-
-  private async membersOf(actor: PersonActor, villageId: string) {
-    const memberships = await this.people.members(actor, villageId);
-    const unique = new Map(memberships.map((membership) => [membership.person.id, membership.person]));
-    return [...unique.values()];
-  }
-
-  private confirmRows(fields: FormField[], payload: Form, members: { id: string; name: string }[]) {
-    const nameOf = new Map(members.map((member) => [member.id, member.name]));
-    const optionLabel = (value: string) =>
-      fields.flatMap((field) => field.options).find((option) => option.value === value)?.label;
-    const show = (value: unknown): string => {
-      if (Array.isArray(value)) return value.map(show).join('、');
-      if (typeof value === 'boolean') return value ? '是' : '否';
-      const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-      return nameOf.get(text) ?? optionLabel(text) ?? text;
-    };
-    return fields.map((field) => ({ label: labelOf(field.name), value: show(payload[field.name]) }));
+  private async sendMatterPage(
+    response: Response,
+    actor: PersonActor,
+    villageId: string,
+    matterId: string,
+    flash: PageFrame['flash'],
+    filled?: { type: string; values: JsonObject },
+    status = 200,
+  ) {
+    const matter = await this.queries.read(actor, villageId, matterId);
+    const people = await this.forms.villagePeople(actor, villageId);
+    const actions = matter.availableActions.map((action) => ({
+      type: action.type,
+      title: action.title,
+      danger: DANGEROUS.test(action.type),
+      fields: fieldsOf(action.payloadSchema, people),
+      values: action.type === filled?.type ? filled.values : {},
+    }));
+    const filledFields = actions.find((action) => action.type === filled?.type)?.fields ?? [];
+    const files = filled ? await this.forms.filesIn(villageId, filledFields, filled.values) : [];
+    const { procedureId, version, path } = await this.queries.pathTaken(actor, villageId, matterId);
+    const flowchart = await this.catalog.flowchart(procedureId, version, path);
+    const history = matter.history.map((step) => ({ ...step, at: this.time.dateOf(step.at) }));
+    const listChange = await this.listChangeOf(villageId, matter);
+    const meetings = await this.meetings.forMatter(actor, villageId, matterId);
+    const nameOf = new Map(people.map((person) => [person.id, person.name]));
+    const conflicts = (
+      (matter as { conflicts?: { personId: string; relation: ConflictRelation }[] }).conflicts ?? []
+    ).map((conflict) => ({
+      name: nameOf.get(conflict.personId) ?? '',
+      relation: CONFLICT_RELATION_LABELS[conflict.relation],
+    }));
+    sendPage(
+      response,
+      '@matter',
+      { title: matter.title, me: actor, flash },
+      {
+        villageId,
+        matter: { ...matter, history, meetings },
+        actions,
+        conflicts,
+        files,
+        uploadTo: `/c/v/${villageId}/attachments`,
+        listChange,
+        flowchart,
+      },
+      status,
+    );
   }
 
   private hiddenInputs(type: string, payload: Form) {

@@ -1,11 +1,12 @@
 import type { JsonObject, JsonSchema, JsonValue } from '../../workflows/index.js';
+import type { ConflictRelation } from '../engine/matter-conflict.entity.js';
 import { INPUT_LABELS } from '../records/dossier-words.js';
 
 /** One form control made from a payload schema's property. */
 export interface FormField {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkbox' | 'people' | 'person';
+  kind: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkbox' | 'people' | 'person' | 'files';
   required: boolean;
   options: { value: string; label: string }[];
 }
@@ -35,6 +36,8 @@ const LABELS: Record<string, string> = {
   documentNo: '文号',
   place: '地点',
   agenda: '议题',
+  attachments: '附件',
+  evidence: '整改佐证材料',
 };
 
 const OPTION_LABELS: Record<string, string> = {
@@ -51,13 +54,22 @@ const OPTION_LABELS: Record<string, string> = {
   higher_assignment: '上级交办',
 };
 
+/** Why a person stands aside (回避) from a matter, as the start form and the matter page say it. */
+export const CONFLICT_RELATION_LABELS: Record<ConflictRelation, string> = {
+  closeRelative: '申请人、投标人或收款人的近亲属',
+  applicant: '本人是申请人',
+  bidder: '本人是投标人',
+  payee: '本人是收款人',
+  other: '其他利害关系',
+};
+
 export const labelOf = (name: string) => LABELS[name] ?? INPUT_LABELS[name] ?? name;
 
-/**
- * Left out of the console's forms: files (uploaded through the API for now), list changes (made on their
- * own page), and absentees (whoever is not ticked present).
- */
-const NOT_IN_FORMS = new Set(['attachments', 'evidence', 'changes', 'absent']);
+/** Left out of the console's forms: list changes (made on their own page), absentees (whoever is not ticked). */
+const NOT_IN_FORMS = new Set(['changes', 'absent']);
+
+/** Lists of uploaded files' ids: the form uploads each file as it is chosen and keeps its id. */
+const FILE_FIELDS = new Set(['attachments', 'evidence']);
 
 /** The controls for a payload: text, dates, choices, and the village's people where an id is asked. */
 export function fieldsOf(schema: JsonSchema, people: { id: string; name: string }[]): FormField[] {
@@ -68,6 +80,7 @@ export function fieldsOf(schema: JsonSchema, people: { id: string; name: string 
     const base = { name, label: labelOf(name), required: required.has(name), options: [] };
     const items = property.items as JsonSchema | undefined;
     if (NOT_IN_FORMS.has(name)) return [];
+    if (FILE_FIELDS.has(name) && property.type === 'array') return [{ ...base, kind: 'files' }];
     if (property.type === 'array' && items?.format === 'uuid')
       return [{ ...base, kind: 'people', options: personOptions }];
     if (property.type === 'array' || property.type === 'object') return [];
@@ -96,7 +109,7 @@ export function payloadOf(fields: FormField[], body: Record<string, unknown>): J
       if (raw !== undefined) payload[field.name] = raw === 'true' || raw === 'on';
       continue;
     }
-    if (field.kind === 'people') {
+    if (field.kind === 'people' || field.kind === 'files') {
       const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
       if (list.length > 0) payload[field.name] = list.map(String);
       continue;

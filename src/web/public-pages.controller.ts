@@ -8,6 +8,7 @@ import { LocalTime } from '../common/local-time.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { ChainHeadsService } from '../public/chain-heads.service.js';
 import { PublicBoardService } from '../public/public-board.service.js';
+import { APP_SCRIPT } from './views/app-script.js';
 import { STYLESHEET } from './views/layout.js';
 import { actorOf, flashOf, messageOf, sendPage } from './web-request.js';
 
@@ -29,6 +30,13 @@ export class PublicPagesController {
   @Header('Cache-Control', 'public, max-age=3600')
   stylesheet() {
     return STYLESHEET;
+  }
+
+  @Get('assets/app.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=3600')
+  script() {
+    return APP_SCRIPT;
   }
 
   @Get()

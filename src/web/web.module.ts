@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module.js';
+import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { EngineModule } from '../engine/engine.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ListsModule } from '../lists/lists.module.js';
@@ -7,6 +8,9 @@ import { MeetingsModule } from '../meetings/meetings.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { PublicModule } from '../public/public.module.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
+import { ConsoleForms } from './console-forms.service.js';
+import { ConsoleStartController } from './console-start.controller.js';
+import { ConsoleUploadsController } from './console-uploads.controller.js';
 import { ConsoleController } from './console.controller.js';
 import { PublicPagesController } from './public-pages.controller.js';
 import { SessionController } from './session.controller.js';
@@ -16,6 +20,7 @@ import { SessionController } from './session.controller.js';
   imports: [
     MeetingsModule,
     CatalogModule,
+    DisclosureModule,
     EngineModule,
     IdentityModule,
     ListsModule,
@@ -23,6 +28,13 @@ import { SessionController } from './session.controller.js';
     PublicModule,
     SupervisionModule,
   ],
-  controllers: [PublicPagesController, SessionController, ConsoleController],
+  controllers: [
+    PublicPagesController,
+    SessionController,
+    ConsoleStartController,
+    ConsoleUploadsController,
+    ConsoleController,
+  ],
+  providers: [ConsoleForms],
 })
 export class WebModule {}

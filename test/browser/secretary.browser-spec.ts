@@ -95,6 +95,12 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
       await page.getByLabel('概要').fill('硬化 1.2 公里');
       await page.getByLabel('议题来源').selectOption({ label: '群众建议' });
       await page.getByLabel('决策主体').selectOption({ label: '村民代表会议' });
+      // The contractor's brother sits among the villagers: he stands aside (回避) from this matter.
+      const brother = page.getByLabel('回避人员 1');
+      const villager2 = await brother.locator('option', { hasText: /^villager2（/ }).getAttribute('value');
+      await brother.selectOption(villager2);
+      await page.getByLabel('关系').first().selectOption({ label: '申请人、投标人或收款人的近亲属' });
+      await page.getByLabel('说明').first().fill('施工方负责人之兄');
       await page.getByRole('button', { name: '发起' }).click();
       expect(await page.getByRole('status').textContent()).toContain('事项已发起');
       const matterId = page.url().split('/m/')[1].split('?')[0];
@@ -119,16 +125,35 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
       await act(page, '提交公开内容', async (form) => {
         await form.getByLabel('标题').fill('关于硬化村北主干道的决议');
         await form.getByLabel('正文').fill('经村民代表会议表决通过。');
+        // Chosen files upload at once, with a progress bar, and appear in the form by name.
+        await form.getByLabel('附件（每个不超过 5 MB）').setInputFiles({
+          name: '表决结果.txt',
+          mimeType: 'text/plain',
+          buffer: Buffer.from('赞成 6 票'),
+        });
+        await form.getByRole('listitem').filter({ hasText: '表决结果.txt' }).waitFor();
       });
       await snap(page, 'secretary', viewport, '2-disclosure-submitted');
       const view = await t
         .api(world.people.secretary.token)
         .get(`/villages/${world.villageId}/matters/${matterId}`)
         .expect(200);
-      expect(view.body).toMatchObject({ state: 'resolutionDisclosure.awaitingOpinion' });
+      expect(view.body).toMatchObject({
+        state: 'resolutionDisclosure.awaitingOpinion',
+        conflicts: [{ personId: world.people.villager2.personId, relation: 'closeRelative' }],
+        disclosures: [{ attachments: [{ filename: '表决结果.txt' }] }],
+      });
       expect(
         (view.body as { meetings: { outcome: string }[] }).meetings.map((meeting) => meeting.outcome),
       ).toEqual(['passed', 'passed', 'passed', 'passed']);
+
+      // The dossier downloads with its progress shown beside the link.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: '档案（PDF）' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('硬化村北主干道-档案.pdf');
+      expect(await page.getByRole('status').filter({ hasText: '已下载' }).count()).toBe(1);
     });
   },
 );

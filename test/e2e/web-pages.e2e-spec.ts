@@ -128,8 +128,8 @@ describe('Web pages', () => {
       .set('cookie', cookie)
       .type('form')
       .send({ type: 'SUPERVISOR_APPROVE', opinion: '同意', confirmed: 'yes' })
-      .expect(303);
-    expect(decodeURIComponent(refused.headers.location)).toContain('error=您的角色不能进行这一步操作');
+      .expect(422);
+    expect(refused.text).toContain('您的角色不能进行这一步操作');
     const trace = await t
       .api(world.people.secretary.token)
       .get(`/villages/${world.villageId}/matters/${(started.body as { id: string }).id}/trace`);
@@ -205,5 +205,132 @@ describe('Web pages', () => {
     expect(
       (matters.body as { items: { procedureId: string }[] }).items.map((item) => item.procedureId),
     ).toContain('L1');
+  });
+
+  it('brings a refused start back as it was filled in, and records declared conflicts of interest', async () => {
+    const cookie = await logIn('secretary');
+    const form = {
+      code: 'A1',
+      title: '修建村北<桥>',
+      topicSource: 'public_suggestion',
+      decidingBody: 'representatives',
+      conflictRelation: 'closeRelative',
+      conflictNote: '施工方负责人之兄',
+    };
+    const refused = await web()
+      .post(`/c/v/${world.villageId}/start`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ ...form, conflictPerson: 'not-a-person' })
+      .expect(422);
+    expect(refused.text).toContain('回避申报的关系或说明填写有误');
+    expect(refused.text).toContain('value="修建村北&lt;桥&gt;"');
+    expect(refused.text).toContain('value="施工方负责人之兄"');
+    const none = await t.api(world.people.secretary.token).get(`/villages/${world.villageId}/matters`);
+    expect((none.body as { items: unknown[] }).items).toEqual([]);
+
+    const started = await web()
+      .post(`/c/v/${world.villageId}/start`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ ...form, conflictPerson: world.people.rep5.personId })
+      .expect(303);
+    const matterId = decodeURIComponent(started.headers.location).split('/m/')[1].split('?')[0];
+    const view = await t
+      .api(world.people.secretary.token)
+      .get(`/villages/${world.villageId}/matters/${matterId}`)
+      .expect(200);
+    expect(view.body).toMatchObject({
+      title: '修建村北<桥>',
+      conflicts: [
+        { personId: world.people.rep5.personId, relation: 'closeRelative', note: '施工方负责人之兄' },
+      ],
+    });
+    const page = await web().get(`/c/v/${world.villageId}/m/${matterId}`).set('cookie', cookie).expect(200);
+    expect(page.text).toContain('回避人员');
+  });
+
+  it('offers to start only what the person may start', async () => {
+    const listed = async (who: MemberKey) => {
+      const page = await web()
+        .get(`/c/v/${world.villageId}`)
+        .set('cookie', await logIn(who))
+        .expect(200);
+      return [...page.text.matchAll(/<option value="([A-Z]\d+)">/g)].map((match) => match[1]);
+    };
+    expect(await listed('secretary')).toContain('A1');
+    expect(await listed('villager1')).not.toContain('A1');
+  });
+
+  it('uploads a file for a form, shows it on the confirmation page, and lets the page download exports', async () => {
+    const cookie = await logIn('committee1');
+    const anonymous = await web()
+      .post(`/c/v/${world.villageId}/attachments?filename=a.txt`)
+      .set('content-type', 'text/plain')
+      .send('x')
+      .expect(401);
+    expect(anonymous.body).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+    const uploaded = await web()
+      .post(`/c/v/${world.villageId}/attachments?filename=${encodeURIComponent('二月凭证.txt')}`)
+      .set('cookie', cookie)
+      .set('content-type', 'text/plain')
+      .send('凭证')
+      .expect(201);
+    const file = uploaded.body as { id: string; sha256: string };
+    expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const started = await t
+      .api(world.people.committee1.token)
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'C3',
+        inputs: { title: '财务公开', period: '2026-02' },
+      })
+      .expect(201);
+    const id = (started.body as { id: string }).id;
+    await t
+      .api(world.people.supervisor.token)
+      .post(`/villages/${world.villageId}/matters/${id}/events`, {
+        type: 'SUPERVISOR_APPROVE',
+        payload: { opinion: '属实' },
+      })
+      .expect(200);
+    const matter = `/c/v/${world.villageId}/m/${id}`;
+    expect((await web().get(matter).set('cookie', cookie).expect(200)).text).toContain('data-upload=');
+    const form = { type: 'SUBMIT_DISCLOSURE', title: '二月收支', body: '见附件', attachments: file.id };
+    const confirm = await web()
+      .post(`${matter}/act`)
+      .set('cookie', cookie)
+      .type('form')
+      .send(form)
+      .expect(200);
+    expect(confirm.text).toContain('二月凭证.txt');
+    await web()
+      .post(`${matter}/act`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ ...form, confirmed: 'yes' })
+      .expect(303);
+    const view = await t.api(world.people.committee1.token).get(`/villages/${world.villageId}/matters/${id}`);
+    expect(
+      (view.body as { disclosures: { attachments: { id: string }[] }[] }).disclosures[0].attachments,
+    ).toEqual([expect.objectContaining({ id: file.id, filename: '二月凭证.txt' })]);
+
+    // The page's links to files and exports are API reads, made with the session cookie.
+    const download = await web()
+      .get(`/api/villages/${world.villageId}/attachments/${file.id}`)
+      .set('cookie', cookie)
+      .expect(200);
+    expect(download.headers['x-content-sha256']).toBe(file.sha256);
+    await web()
+      .get(`/api/villages/${world.villageId}/matters/${id}/dossier.pdf`)
+      .set('cookie', cookie)
+      .expect(200);
+    await web()
+      .post(`/api/villages/${world.villageId}/matters/${id}/events`)
+      .set('cookie', cookie)
+      .send({ type: 'GIVE_OPINION', payload: { opinion: '同意' } })
+      .expect(401);
+    const script = await web().get('/assets/app.js').expect(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
   });
 });

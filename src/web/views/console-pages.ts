@@ -1,17 +1,27 @@
-/** Renders one form control; shared by every action form. */
+/**
+ * Renders one form control, filled with what the person entered before (`it.values`) so that a refused
+ * form comes back as they left it. Files upload as they are chosen (app.js) and travel as their ids.
+ */
 export const FIELD = `
-<% const f = it.field; const id = it.prefix + '-' + f.name; %>
+<% const f = it.field; const id = it.prefix + '-' + f.name; const v = (it.values || {})[f.name]; const list = v === undefined ? [] : [].concat(v); %>
 <% if (f.kind === 'people') { %>
 <fieldset><legend><%= f.label %><% if (f.required) { %>（必填）<% } %></legend>
-<% for (const option of f.options) { %><label><input type="checkbox" name="<%= f.name %>" value="<%= option.value %>"> <%= option.label %></label><% } %>
+<% for (const option of f.options) { %><label><input type="checkbox" name="<%= f.name %>" value="<%= option.value %>"<%= list.includes(option.value) ? ' checked' : '' %>> <%= option.label %></label><% } %>
 </fieldset>
+<% } else if (f.kind === 'files') { %>
+<label for="<%= id %>"><%= f.label %>（每个不超过 5 MB）</label>
+<input type="file" id="<%= id %>" multiple data-upload="<%= it.uploadTo %>" data-field="<%= f.name %>">
+<progress class="upload-progress" hidden max="100" value="0" aria-label="<%= f.label %>上传进度"></progress>
+<p class="upload-error flash error" role="alert" hidden></p>
+<ul class="files" aria-live="polite"><% for (const file of (it.files || []).filter((file) => list.includes(file.id))) { %><li><%= file.filename %>（<%= file.size %> 字节）<input type="hidden" name="<%= f.name %>" value="<%= file.id %>"></li><% } %></ul>
+<noscript><p class="muted">上传附件需要浏览器允许运行脚本。</p></noscript>
 <% } else if (f.kind === 'checkbox') { %>
-<label for="<%= id %>"><input type="checkbox" id="<%= id %>" name="<%= f.name %>" value="true"> <%= f.label %></label>
+<label for="<%= id %>"><input type="checkbox" id="<%= id %>" name="<%= f.name %>" value="true"<%= v === true ? ' checked' : '' %>> <%= f.label %></label>
 <% } else { %>
 <label for="<%= id %>"><%= f.label %><% if (f.required) { %>（必填）<% } %></label>
-<% if (f.kind === 'textarea') { %><textarea id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>></textarea>
-<% } else if (f.kind === 'select' || f.kind === 'person') { %><select id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><% if (!f.required) { %><option value="">（不选）</option><% } %><% for (const option of f.options) { %><option value="<%= option.value %>"><%= option.label %></option><% } %></select>
-<% } else { %><input type="<%= f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text' %>" id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>>
+<% if (f.kind === 'textarea') { %><textarea id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><%= v ?? '' %></textarea>
+<% } else if (f.kind === 'select' || f.kind === 'person') { %><select id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><% if (!f.required) { %><option value="">（不选）</option><% } %><% for (const option of f.options) { %><option value="<%= option.value %>"<%= v === option.value ? ' selected' : '' %>><%= option.label %></option><% } %></select>
+<% } else { %><input type="<%= f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text' %>" id="<%= id %>" name="<%= f.name %>" value="<%= v ?? '' %>"<%= f.kind === 'number' ? ' step="any" inputmode="decimal"' : '' %> <%= f.required ? 'required' : '' %>>
 <% } %>
 <% } %>`;
 
@@ -32,7 +42,7 @@ export const CONSOLE = `
 <% } %>`;
 
 export const VILLAGE = `
-<p><a href="/p/catalog">基本目录</a> · <a href="/p/<%= it.village.id %>">本村公开栏</a> · <a href="/p/<%= it.village.id %>/lists">三张清单</a><% if (it.canLedger) { %> · <a href="/api/villages/<%= it.village.id %>/ledger.xlsx?quarter=<%= it.quarter %>">下载本季度监督台账</a><% } %></p>
+<p><a href="/p/catalog">基本目录</a> · <a href="/p/<%= it.village.id %>">本村公开栏</a> · <a href="/p/<%= it.village.id %>/lists">三张清单</a><% if (it.canLedger) { %> · <a href="/api/villages/<%= it.village.id %>/ledger.xlsx?quarter=<%= it.quarter %>" data-download>下载本季度监督台账</a><% } %></p>
 <h2>待我办理</h2>
 <% if (it.inbox.matters.length === 0) { %><p>暂无</p><% } %>
 <% for (const item of it.inbox.matters) { %>
@@ -59,13 +69,28 @@ export const VILLAGE = `
 export const START = `
 <form method="post" action="/c/v/<%= it.villageId %>/start" class="stack">
   <input type="hidden" name="code" value="<%= it.code %>">
-  <% for (const field of it.fields) { %><%~ include('@field', { field, prefix: 'start' }) %><% } %>
+  <% for (const field of it.fields) { %><%~ include('@field', { field, prefix: 'start', values: it.values, files: it.files, uploadTo: it.uploadTo }) %><% } %>
+  <fieldset>
+    <legend>利害关系回避（申报后，该人员不参加本事项的表决和审批）</legend>
+    <p class="muted">如有村干部、代表或党员是申请人、投标人、收款人或其近亲属，请逐一申报。</p>
+    <% it.conflicts.forEach((conflict, index) => { %>
+    <div class="conflict">
+      <label for="conflict-person-<%= index %>">回避人员 <%= index + 1 %></label>
+      <select id="conflict-person-<%= index %>" name="conflictPerson"><option value="">（无）</option><% for (const person of it.people) { %><option value="<%= person.id %>"<%= conflict.personId === person.id ? ' selected' : '' %>><%= person.name %></option><% } %></select>
+      <label for="conflict-relation-<%= index %>">关系</label>
+      <select id="conflict-relation-<%= index %>" name="conflictRelation"><% for (const relation of it.relations) { %><option value="<%= relation.value %>"<%= conflict.relation === relation.value ? ' selected' : '' %>><%= relation.label %></option><% } %></select>
+      <label for="conflict-note-<%= index %>">说明</label>
+      <input type="text" id="conflict-note-<%= index %>" name="conflictNote" value="<%= conflict.note ?? '' %>" maxlength="500">
+    </div>
+    <% }) %>
+  </fieldset>
   <button type="submit">发起</button>
 </form>`;
 
 export const MATTER = `
 <p class="muted"><%= it.matter.procedure.id %> <%= it.matter.procedure.title %>（第 <%= it.matter.procedure.version %> 版）</p>
 <p>当前步骤：<strong><%= it.matter.step.title %></strong><% if (it.matter.outcome) { %>；结果：<strong><%= it.matter.outcome.title %></strong><% } %></p>
+<% if (it.conflicts.length) { %><p>回避人员（不参加本事项的表决和审批）：<%= it.conflicts.map((conflict) => conflict.name + '（' + conflict.relation + '）').join('、') %></p><% } %>
 <% if (it.listChange) { %>
 <h2>清单调整内容</h2>
 <div class="scroll"><table><thead><tr><th>调整</th><th>事项</th><th>说明</th></tr></thead><tbody>
@@ -88,7 +113,7 @@ export const MATTER = `
   <h3><%= action.title %></h3>
   <form method="post" action="/c/v/<%= it.villageId %>/m/<%= it.matter.id %>/act" class="stack">
     <input type="hidden" name="type" value="<%= action.type %>">
-    <% for (const field of action.fields) { %><%~ include('@field', { field, prefix: action.type }) %><% } %>
+    <% for (const field of action.fields) { %><%~ include('@field', { field, prefix: action.type, values: action.values, files: it.files, uploadTo: it.uploadTo }) %><% } %>
     <button type="submit" class="<%= action.danger ? 'danger' : '' %>">下一步：核对</button>
   </form>
 </section>
@@ -108,10 +133,10 @@ export const MATTER = `
 <% } %>
 <h2>公开</h2>
 <% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>
-<% for (const disclosure of it.matter.disclosures) { %><div class="card"><h3><%= disclosure.title %></h3><p><%= disclosure.body %></p><p class="muted">状态：<%= disclosure.status %><% if (disclosure.supervisorOpinion) { %>；监督委员会意见：<%= disclosure.supervisorOpinion %><% } %></p></div><% } %>
+<% for (const disclosure of it.matter.disclosures) { %><div class="card"><h3><%= disclosure.title %></h3><p><%= disclosure.body %></p><% if (disclosure.attachments && disclosure.attachments.length) { %><ul><% for (const file of disclosure.attachments) { %><li><a href="/api/villages/<%= it.villageId %>/attachments/<%= file.id %>" data-download><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %><p class="muted">状态：<%= disclosure.status %><% if (disclosure.supervisorOpinion) { %>；监督委员会意见：<%= disclosure.supervisorOpinion %><% } %></p></div><% } %>
 <h2>办理记录（谁、何时、做了什么）</h2>
 <ol><% for (const step of it.matter.history) { %><li><%= step.at %> <%= step.actor.name %>：<%= step.title %></li><% } %></ol>
-<p><a href="/api/villages/<%= it.villageId %>/matters/<%= it.matter.id %>/dossier.pdf">档案（PDF）</a></p>`;
+<p><a href="/api/villages/<%= it.villageId %>/matters/<%= it.matter.id %>/dossier.pdf" data-download>档案（PDF）</a></p>`;
 
 export const CONFIRM = `
 <p>请核对以下内容。提交后将记入留痕，不能撤回。</p>
@@ -129,7 +154,7 @@ export const REGION = `
 <div class="scroll"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th></tr></thead><tbody>
 <% for (const row of it.villages) { %><tr><td><%= row.township.name %> <%= row.village.name %></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td></tr><% } %>
 </tbody></table></div>
-<p><a href="/api/regions/<%= it.region.id %>/overview.xlsx">下载对比表（五好评比参考）</a></p>
+<p><a href="/api/regions/<%= it.region.id %>/overview.xlsx" data-download>下载对比表（五好评比参考）</a></p>
 <h2>待我办理</h2>
 <% if (it.inbox.matters.length === 0) { %><p>暂无</p><% } %>
 <% for (const item of it.inbox.matters) { %><article class="card"><h3><a href="/c/v/<%= item.village.id %>/m/<%= item.matterId %>"><%= item.village.name %>：<%= item.title %></a></h3><p>当前步骤：<%= item.step %></p></article><% } %>`;

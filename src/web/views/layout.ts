@@ -6,6 +6,7 @@ export const LAYOUT = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><%= it.title %> · 村级小微权力</title>
 <link rel="stylesheet" href="/assets/app.css">
+<script src="/assets/app.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>
@@ -56,4 +57,5 @@ form.inline{display:inline}
 .flash{padding:.6rem .8rem;border-radius:.3rem}.flash.ok{background:#e6f4ea;border:1px solid #1e6b34}.flash.error{background:#fdecea;border:1px solid #8b0000}
 .hash{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}
 svg{max-width:100%;height:auto}
+progress{width:100%;height:1.2rem}ul.files{padding-left:1.2rem}
 `;

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { JsonObject, JsonValue } from '../../workflows/index.js';
+import { LocalTime } from '../common/local-time.js';
+import { isUuid } from '../common/uuid.js';
+import { AttachmentsService } from '../disclosure/attachments.service.js';
+import type { AttachmentRef } from '../disclosure/attachment.entity.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import { VillagePeopleService } from '../identity/village-people.service.js';
+import { ListsService } from '../lists/lists.service.js';
+import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { fieldsOf, labelOf, type FormField } from './form-fields.js';
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+/** What the console's forms need to be drawn and read back: the village's people, fields, files. */
+@Injectable()
+export class ConsoleForms {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly people: VillagePeopleService,
+    private readonly lists: ListsService,
+    private readonly procedures: ProcedureCatalog,
+    private readonly attachments: AttachmentsService,
+    private readonly time: LocalTime,
+  ) {}
+
+  /** Each person of the village once, however many roles they hold. */
+  async villagePeople(actor: PersonActor, villageId: string): Promise<Person[]> {
+    const memberships = await this.people.members(actor, villageId);
+    const unique = new Map(memberships.map((membership) => [membership.person.id, membership.person]));
+    return [...unique.values()];
+  }
+
+  /** The inputs the item in force today asks for when a matter starts. */
+  async startFields(actor: PersonActor, villageId: string, code: string) {
+    const db = this.dataSource.manager;
+    await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const inForce = await this.lists.itemInForce(db, villageId, code, this.time.today());
+    const procedure = inForce
+      ? await this.procedures.get(db, inForce.procedureId, inForce.version, inForce.parameters)
+      : await this.procedures.latest(db, code);
+    const people = await this.villagePeople(actor, villageId);
+    return {
+      title: procedure.definition.title,
+      people,
+      fields: fieldsOf(procedure.definition.inputSchema, people),
+    };
+  }
+
+  /** The files a form already carries (by id), with their names, to show them again. */
+  async filesIn(villageId: string, fields: FormField[], values: JsonObject): Promise<AttachmentRef[]> {
+    const ids = fields
+      .filter((field) => field.kind === 'files')
+      .flatMap((field) => ([] as JsonValue[]).concat(values[field.name] ?? []))
+      .filter((id): id is string => isUuid(id));
+    return ids.length ? this.attachments.refs(this.dataSource.manager, villageId, ids) : [];
+  }
+
+  /** A filled form as rows to check before it is sent: names for ids, words for choices. */
+  confirmRows(fields: FormField[], values: JsonObject, people: Person[], files: AttachmentRef[]) {
+    const nameOf = new Map([
+      ...people.map((person) => [person.id, person.name] as const),
+      ...files.map((file) => [file.id, file.filename] as const),
+    ]);
+    const optionLabel = (value: string) =>
+      fields.flatMap((field) => field.options).find((option) => option.value === value)?.label;
+    const show = (value: unknown): string => {
+      if (Array.isArray(value)) return value.map(show).join('、');
+      if (typeof value === 'boolean') return value ? '是' : '否';
+      const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      return nameOf.get(text) ?? optionLabel(text) ?? text;
+    };
+    return fields.map((field) => ({ label: labelOf(field.name), value: show(values[field.name]) }));
+  }
+}
