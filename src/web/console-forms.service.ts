@@ -53,6 +53,39 @@ export class ConsoleForms {
     };
   }
 
+  /**
+   * The template form for a village's own item (X): filled from the item in force when `code` names one
+   * (to change it), else blank with the next free code.
+   */
+  async villageItemForm(code: string | undefined, items: VillageListItem[]) {
+    const own = items.filter((item) => item.origin === 'village');
+    const existing = own.find((item) => item.code === code);
+    const blank = {
+      code: nextFreeCode(own.map((item) => item.code)),
+      title: '',
+      category: 'C',
+      description: '',
+      basis: '村规民约',
+      supervised: true,
+      effectiveFrom: this.time.today(),
+    };
+    if (!existing) return blank;
+    const { definition } = await this.procedures.get(
+      this.dataSource.manager,
+      existing.procedure.id,
+      existing.procedure.version,
+    );
+    return {
+      ...blank,
+      code: existing.code,
+      title: existing.title,
+      category: definition.category,
+      description: definition.description ?? '',
+      basis: definition.legalBasis[0]?.law ?? blank.basis,
+      supervised: 'review' in (definition.machine.states ?? {}),
+    };
+  }
+
   /** The files a form already carries (by id), with their names, to show them again. */
   async filesIn(villageId: string, fields: FormField[], values: JsonObject): Promise<AttachmentRef[]> {
     const ids = fields
@@ -78,4 +111,19 @@ export class ConsoleForms {
     };
     return fields.map((field) => ({ label: labelOf(field.name), value: show(values[field.name]) }));
   }
+}
+
+interface VillageListItem {
+  code: string;
+  title: string;
+  origin: string;
+  procedure: { id: string; version: number };
+}
+
+/** X1, X2 …: the first number no item of the village uses. */
+function nextFreeCode(codes: string[]): string {
+  const used = new Set(codes);
+  let number = 1;
+  while (used.has(`X${number}`)) number++;
+  return `X${number}`;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -134,6 +134,7 @@ export class ConsoleController {
           updatedAt: this.time.dateOf(matter.updatedAt),
         })),
         startable,
+        ownItems: lists.powerList.filter((item) => item.origin === 'village'),
         canLedger: LEDGER_READERS.some((role) => roles.has(role)),
         canAdjust: roles.has('secretary'),
         quarter: periodOf(today, 'quarterly'),
@@ -209,24 +210,18 @@ export class ConsoleController {
     }
   }
 
-  /** The village's own item (X) from the template: the admission check's errors beside the step at fault. */
+  /** The village's own item (X) from the template, new or (`?code=X1`) changing one in force. */
   @Get('v/:villageId/x-item')
-  xItemForm(
+  async xItemForm(
     @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query('code') code: string | undefined,
     @Req() request: Request,
     @Res() response: Response,
   ) {
     const actor = requireActor(request, response);
     if (!actor) return;
-    const form = {
-      code: 'X1',
-      title: '',
-      category: 'C',
-      description: '',
-      basis: '村规民约',
-      supervised: true,
-      effectiveFrom: this.time.today(),
-    };
+    const lists = await this.listViews.onDate(villageId);
+    const form = await this.forms.villageItemForm(code, lists.powerList);
     this.sendXItemPage(response, actor, villageId, form, []);
   }
 
@@ -355,7 +350,7 @@ export class ConsoleController {
     sendPage(
       response,
       '@xItem',
-      { title: '制定本村自有事项（X）', me: actor },
+      { title: '制定或修改本村自有事项（X）', me: actor },
       { villageId, form, steps, general, categories },
       status,
     );

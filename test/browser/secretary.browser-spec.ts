@@ -101,6 +101,7 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
       await brother.selectOption(villager2);
       await page.getByLabel('关系').first().selectOption({ label: '申请人、投标人或收款人的近亲属' });
       await page.getByLabel('说明').first().fill('施工方负责人之兄');
+      await snap(page, 'secretary', viewport, '0-start');
       await page.getByRole('button', { name: '发起' }).click();
       expect(await page.getByRole('status').textContent()).toContain('事项已发起');
       const matterId = page.url().split('/m/')[1].split('?')[0];

@@ -74,6 +74,15 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
       await page.goto(`${base}/p/${world.villageId}/lists`);
       expect(await page.getByRole('cell', { name: /村级零星小额开支审批（本村自有）/ }).count()).toBe(1);
       await snap(page, 'township', viewport, '2-list');
+
+      // The village may change its item later: the template form comes back filled from the item in force.
+      const secretary = await env.loggedIn(viewport, 'secretary');
+      await secretary.goto(`${base}/c/v/${world.villageId}`);
+      await secretary.getByRole('link', { name: '修改 X1 村级零星小额开支审批' }).click();
+      expect(await secretary.getByLabel('事项名称').inputValue()).toBe('村级零星小额开支审批');
+      expect(await secretary.getByLabel('说明').inputValue()).toBe('500 元以下的零星开支');
+      expect(await secretary.getByLabel('编号（如 X1）').inputValue()).toBe('X1');
+      expect(await secretary.getByLabel('先经村务监督委员会审核').isChecked()).toBe(true);
     });
   },
 );

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError } from '../errors/domain-error.js';
 import type { ErrorCode } from '../errors/error-catalog.js';
 import type { ErrorBody } from './error-body.js';
@@ -20,6 +21,14 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 
 function isDatabaseUnavailable(error: unknown): boolean {
+  // When the server drops a connection between two queries of a transaction, TypeORM releases it at once
+  // (on the client's 'error' event): the transaction's next query fails with one of these instead.
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  ) {
+    return true;
+  }
   const candidate = error as { code?: string; driverError?: { code?: string }; message?: string };
   const code = candidate?.driverError?.code ?? candidate?.code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;

@@ -54,7 +54,11 @@ export const VILLAGE = `
 </article>
 <% } %>
 <% if (it.inbox.documentRequests.length) { %><h2>调阅资料要求</h2><ul><% for (const request of it.inbox.documentRequests) { %><li><a href="/c/v/<%= it.village.id %>/m/<%= request.matterId %>"><%= request.request %></a></li><% } %></ul><% } %>
-<% if (it.canAdjust) { %><p><a href="/c/v/<%= it.village.id %>/x-item">制定或修改本村自有事项（X）</a></p><% } %>
+<% if (it.canAdjust) { %>
+<h2>本村自有事项（X）</h2>
+<ul><% for (const item of it.ownItems) { %><li><%= item.code %> <%= item.title %>（流程第 <%= item.procedure.version %> 版） <a href="/c/v/<%= it.village.id %>/x-item?code=<%= item.code %>" aria-label="修改 <%= item.code %> <%= item.title %>">修改</a></li><% } %></ul>
+<p><a href="/c/v/<%= it.village.id %>/x-item">制定新的自有事项</a></p>
+<% } %>
 <h2>发起事项</h2>
 <form method="get" action="/c/v/<%= it.village.id %>/start" class="stack">
   <label for="code">清单事项</label>

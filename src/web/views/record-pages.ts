@@ -29,7 +29,7 @@ export const CATALOG_ITEM = `
 
 /** Making or changing the village's own item from the template; checker errors beside the step at fault. */
 export const X_ITEM = `
-<p>用模板制定本村自有事项（X），提交后进入清单调整程序：监督委员会意见、乡镇审核、区级批准。提交前先经准入审查。</p>
+<p>用模板制定本村自有事项（X）；沿用已有编号即修改该事项，新流程自生效日期起用于新发起的事项，办理中的事项仍按原流程办结。提交后进入清单调整程序：监督委员会意见、乡镇审核、区级批准。提交前先经准入审查。</p>
 <% if (it.general.length) { %><div class="flash error" role="alert"><p>准入审查未通过：</p><ul><% for (const issue of it.general) { %><li><%= issue %></li><% } %></ul></div><% } %>
 <form method="post" action="/c/v/<%= it.villageId %>/x-item" class="stack">
   <label for="x-code">编号（如 X1）</label><input type="text" id="x-code" name="code" required pattern="X[0-9]{1,3}" value="<%= it.form.code %>">
