@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module.js';
+import { refuseUnsafeInput } from './common/input-guard.js';
 
 /** Builds the HTTP app the same way for `main.ts` and for the e2e tests. */
 export async function createApp(
@@ -24,6 +25,8 @@ export async function createApp(
       Boolean(request.headers['content-type']) &&
       !/json|x-www-form-urlencoded/i.test(request.headers['content-type'] ?? ''),
   });
+  // Bodies nested past any definition's depth, and NUL in the address, stop here with a clear refusal.
+  app.use(refuseUnsafeInput);
   // Web pages live outside /api: the public board and lists, login, the console, their assets.
   app.setGlobalPrefix('api', {
     exclude: ['', 'login', 'logout', 'p/{*rest}', 'c/{*rest}', 'c', 'assets/{*rest}'],

@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDate, IsIn, IsOptional, MaxDate, MaxLength, MinDate } from 'class-validator';
+import { IsText } from '../common/is-text.js';
 import type { Request, Response } from 'express';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
@@ -11,7 +12,7 @@ import type { ObligationStatus } from './obligation.entity.js';
 import { sendDownload } from '../common/http/download.js';
 
 export class UploadQuery {
-  @ApiPropertyOptional({ example: '公示照片.jpg' }) @IsString() @MaxLength(200) filename: string;
+  @ApiPropertyOptional({ example: '公示照片.jpg' }) @IsText() @MaxLength(200) filename: string;
 }
 
 export class ObligationQuery {
@@ -21,9 +22,24 @@ export class ObligationQuery {
   status?: ObligationStatus;
 }
 
+/** JavaScript parses dates back to 271821 BC, PostgreSQL holds them from 4713 BC: bound them here. */
+const EARLIEST = new Date('1900-01-01T00:00:00Z');
+const LATEST = new Date('9999-12-31T00:00:00Z');
+const inRange = { message: '$property must lie between 1900-01-01 and 9999-12-31' };
+
 export class RangeQuery {
-  @ApiPropertyOptional({ format: 'date-time' }) @Type(() => Date) @IsDate() from: Date;
-  @ApiPropertyOptional({ format: 'date-time' }) @Type(() => Date) @IsDate() to: Date;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @Type(() => Date)
+  @IsDate()
+  @MinDate(EARLIEST, inRange)
+  @MaxDate(LATEST, inRange)
+  from: Date;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @Type(() => Date)
+  @IsDate()
+  @MinDate(EARLIEST, inRange)
+  @MaxDate(LATEST, inRange)
+  to: Date;
 }
 
 @ApiTags('disclosures')

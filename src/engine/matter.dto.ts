@@ -6,7 +6,6 @@ import {
   IsInt,
   IsObject,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
@@ -16,6 +15,8 @@ import {
 } from 'class-validator';
 import { ROLES } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { IsText } from '../common/is-text.js';
+import { PG_INTEGER_MAX } from '../common/pg-integer.js';
 import { CONFLICT_RELATIONS, type ConflictRelation } from './matter-conflict.entity.js';
 
 export class ConflictDto {
@@ -23,7 +24,7 @@ export class ConflictDto {
   @IsUUID()
   personId: string;
   @ApiProperty({ enum: CONFLICT_RELATIONS }) @IsIn(CONFLICT_RELATIONS) relation: ConflictRelation;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText() @MaxLength(500) note?: string;
 }
 
 export class StartMatterDto {
@@ -65,7 +66,13 @@ export class ListMattersQuery {
   @Min(1)
   @Max(100)
   limit?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(PG_INTEGER_MAX)
+  offset?: number;
 }
 
 /** Visible ASCII, 1–200 characters: a UUID or any client-chosen token. */

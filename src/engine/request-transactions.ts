@@ -4,6 +4,7 @@ import type { Role } from '../../workflows/index.js';
 import { DomainError, isDomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import type { Actor } from '../identity/actor.js';
+import { RegionRepository } from '../identity/region.repository.js';
 import { IdempotencyRepository, type IdempotencyScope } from './idempotency.repository.js';
 import type { MatterEntity } from './matter.entity.js';
 import { MatterViewService, type MatterView } from './matter-view.service.js';
@@ -55,6 +56,7 @@ export class RequestTransactions {
     private readonly traces: TraceService,
     private readonly idempotency: IdempotencyRepository,
     private readonly views: MatterViewService,
+    private readonly regions: RegionRepository,
     private readonly time: LocalTime,
   ) {}
 
@@ -67,6 +69,10 @@ export class RequestTransactions {
       return await this.dataSource.transaction(async (db) => {
         const scope = this.scopeOf(request);
         if (scope) {
+          // Keys are kept per village (or district): where there is none, there is nothing to retry.
+          if (!(await this.regions.findById(db, scope.villageId))) {
+            throw new DomainError('REGION.NOT_FOUND', { regionId: scope.villageId });
+          }
           const fingerprint = await request.fingerprint(db);
           const stored = await this.idempotency.claim(db, scope, fingerprint, this.time.now());
           if (stored && stored.fingerprint !== fingerprint) {

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsText } from '../common/is-text.js';
 
 export class LoginDto {
-  @ApiProperty({ example: 'secretary' }) @IsString() @MinLength(1) @MaxLength(64) username: string;
+  @ApiProperty({ example: 'secretary' }) @IsText() @MinLength(1) @MaxLength(64) username: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(256) password: string;
 }
 

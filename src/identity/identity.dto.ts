@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsText } from '../common/is-text.js';
 import { OFFICIAL_ROLES, type OfficialRole } from './official-post.entity.js';
 import { VILLAGE_ROLES, type VillageRole } from './membership.entity.js';
 
@@ -21,7 +22,7 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export class CreateRegionDto {
   @ApiProperty({ enum: ['township', 'village'] }) @IsIn(['township', 'village']) kind: 'township' | 'village';
-  @ApiProperty({ example: '东庄村' }) @IsString() @MinLength(1) @MaxLength(100) name: string;
+  @ApiProperty({ example: '东庄村' }) @IsText() @MinLength(1) @MaxLength(100) name: string;
   @ApiProperty() @IsUUID() parentId: string;
 }
 
@@ -45,11 +46,11 @@ export class RoleGrantDto {
 }
 
 export class CreateVillagerDto {
-  @ApiProperty({ example: '张三' }) @IsString() @MinLength(1) @MaxLength(100) name: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) phone?: string;
+  @ApiProperty({ example: '张三' }) @IsText() @MinLength(1) @MaxLength(100) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsText() @MaxLength(30) phone?: string;
   @ApiPropertyOptional({ description: 'household (户) code' })
   @IsOptional()
-  @IsString()
+  @IsText()
   @MaxLength(50)
   household?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
@@ -68,7 +69,7 @@ export class CreateVillagerDto {
 
 export class CreateMembershipDto extends RoleGrantDto {
   @ApiProperty() @IsUUID() personId: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) household?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText() @MaxLength(50) household?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
 }
 
@@ -77,8 +78,8 @@ export class EndMembershipDto {
 }
 
 export class NewPersonDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100) name: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) phone?: string;
+  @ApiProperty() @IsText() @MinLength(1) @MaxLength(100) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsText() @MaxLength(30) phone?: string;
 }
 
 export class CreateOfficialDto {

@@ -28,6 +28,7 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
 import type { ListChange } from './admission.js';
+import { requireChangeShape } from './change-shape.js';
 import { ListViews } from './list-views.service.js';
 import { ListsService } from './lists.service.js';
 
@@ -102,6 +103,7 @@ export class ListsController {
     const db = this.dataSource.manager;
     const today = this.time.today();
     await this.access.requireVillage(db, actor.personId, villageId, today);
+    requireChangeShape(body.changes);
     const admission = await this.lists.admission(db, villageId, body.changes, today);
     return { ok: admission.issues.length === 0, issues: admission.issues };
   }

@@ -10,6 +10,7 @@ import {
 } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { fitsPgInteger } from '../common/pg-integer.js';
 import { LocalTime } from '../common/local-time.js';
 import { EngineExtensions, type EffectContext, type ItemInForce } from '../engine/engine-extensions.js';
 import { AccessService } from '../identity/access.service.js';
@@ -113,6 +114,7 @@ export class ListsService implements OnModuleInit, OnApplicationBootstrap {
 
   /** A village's version by number (0: the base list alone), with the base list in force on its date. */
   async atVersion(db: EntityManager, villageId: string, version: number): Promise<ListInForce> {
+    if (!fitsPgInteger(version)) throw new DomainError('LIST.VERSION_NOT_FOUND', { version });
     if (version === 0) {
       const first = await this.versions.byNumber(db, villageId, 1);
       return this.combine(

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { BUILTIN_PROCEDURES, type JsonObject, type ProcedureDefinition } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { fitsPgInteger } from '../common/pg-integer.js';
 import { LocalTime } from '../common/local-time.js';
 import { buildProcedure, type BuiltProcedure } from './machine-builder.js';
 import { ProcedureVersionEntity } from './procedure-version.entity.js';
@@ -76,6 +77,7 @@ export class ProcedureCatalog implements OnModuleInit {
     const key = `${procedureId}@${version}${tuned ? `#${digestOf(overrides)}` : ''}`;
     const cached = this.built.get(key);
     if (cached) return cached;
+    if (!fitsPgInteger(version)) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId, version });
     const definition = tuned
       ? (await this.get(db, procedureId, version)).definition
       : (await db.findOneBy(ProcedureVersionEntity, { procedureId, version }))?.definition;

@@ -11,7 +11,10 @@ import { sendDownload } from '../common/http/download.js';
 export class BulletinParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() villageId: string;
   @ApiProperty({ example: '2026-11' })
-  @Matches(/^[0-9]{4}-(0[1-9]|1[0-2])$/, { message: 'month must look like 2026-11' })
+  // The years the calendar covers (2000–2100, as elsewhere): the year 9999's last month has no "after".
+  @Matches(/^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$/, {
+    message: 'month must look like 2026-11 (years 2000–2100)',
+  })
   month: string;
 }
 

@@ -8,17 +8,17 @@ import {
   Max,
   Min,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsText } from '../common/is-text.js';
 import { LEDGER_SHEETS, type LedgerSheet } from './ledger-sheets.js';
 
 export class DocumentRequestDto {
   @ApiProperty({ example: '请提供工程预算明细和三家比价记录' })
-  @IsString()
+  @IsText()
   @MinLength(1)
   @MaxLength(2000)
   request: string;
@@ -26,7 +26,7 @@ export class DocumentRequestDto {
 
 export class DocumentAnswerDto {
   @ApiProperty({ example: '预算明细和比价记录见附件' })
-  @IsString()
+  @IsText()
   @MinLength(1)
   @MaxLength(5000)
   answer: string;
@@ -40,7 +40,8 @@ export class DocumentAnswerDto {
 
 export class QuarterQuery {
   @ApiProperty({ example: '2026-Q1' })
-  @Matches(/^[0-9]{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q1' })
+  // The years the calendar covers (2000–2100, as for the overview's year): 9999-Q4 has no "after".
+  @Matches(/^(20[0-9]{2}|2100)-Q[1-4]$/, { message: 'quarter must look like 2026-Q1 (years 2000–2100)' })
   quarter: string;
 }
 

@@ -1,17 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsText } from '../common/is-text.js';
 import { Public } from '../common/http/public.decorator.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
@@ -24,7 +15,7 @@ export class CalendarQuery {
 export class CalendarEntryDto {
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) date: string;
   @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) kind: 'holiday' | 'workday';
-  @ApiProperty({ example: '地方节日' }) @IsString() @MinLength(1) @MaxLength(50) name: string;
+  @ApiProperty({ example: '地方节日' }) @IsText() @MinLength(1) @MaxLength(50) name: string;
 }
 
 /** The working-day calendar: national statutory holidays and 调休, and each district's own days. */

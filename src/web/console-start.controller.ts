@@ -138,7 +138,8 @@ function validConflicts(conflicts: Partial<ConflictDeclaration>[]): ConflictDecl
     const fine =
       isUuid(conflict.personId) &&
       CONFLICT_RELATIONS.includes(conflict.relation as ConflictRelation) &&
-      (conflict.note?.length ?? 0) <= 500;
+      (conflict.note?.length ?? 0) <= 500 &&
+      !conflict.note?.includes('\u0000');
     if (!fine)
       throw new DomainError('REQUEST.INVALID', { field: 'conflicts' }, '回避申报的关系或说明填写有误');
   }

@@ -220,6 +220,7 @@ export class ConsoleController {
   ) {
     const actor = requireActor(request, response);
     if (!actor) return;
+    await this.access.requireVillage(this.dataSource.manager, actor.personId, villageId, this.time.today());
     const lists = await this.listViews.onDate(villageId);
     const form = await this.forms.villageItemForm(code, lists.powerList);
     this.sendXItemPage(response, actor, villageId, form, []);
@@ -234,6 +235,8 @@ export class ConsoleController {
   ) {
     const actor = requireActor(request, response);
     if (!actor) return;
+    // A stranger learns nothing from the admission check's findings about this village's list.
+    await this.access.requireVillage(this.dataSource.manager, actor.personId, villageId, this.time.today());
     const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
     const form = {
       code: text('code'),

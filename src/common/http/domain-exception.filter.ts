@@ -54,13 +54,18 @@ export class DomainExceptionFilter implements ExceptionFilter {
       );
     }
     const body: ErrorBody = { code: error.code, message: error.messageIn(language), details: error.details };
-    if (!response.headersSent) response.status(HTTP_STATUS_OF[error.code]).json(body);
+    // Routes that declare their own Content-Type (an SVG, a feed) must not label the error as one.
+    if (!response.headersSent) {
+      response.status(HTTP_STATUS_OF[error.code]).type('application/json').json(body);
+    }
   }
 
   private toDomainError(exception: unknown): DomainError {
     if (exception instanceof DomainError) return exception;
     if (isDatabaseUnavailable(exception)) return new DomainError('SERVICE.UNAVAILABLE');
-    const bodyParserType = (exception as { type?: string })?.type;
+    // Nest hands a body parser's failure over wrapped in an HttpException, the parser's error as its cause.
+    const thrown = exception as { type?: string; cause?: { type?: string } };
+    const bodyParserType = thrown?.type ?? thrown?.cause?.type;
     if (bodyParserType === 'entity.too.large') return new DomainError('REQUEST.TOO_LARGE');
     if (bodyParserType === 'entity.parse.failed') {
       return new DomainError('REQUEST.INVALID', {}, '请求正文不是有效的 JSON');
