@@ -16,6 +16,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(SchedulerService.name);
   private interval?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private beat?: Promise<void>;
+  private stopping = false;
   private readonly jobs = new Map<string, (now: Date) => Promise<unknown>>();
 
   constructor(
@@ -34,6 +36,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.interval);
+    // A backlog is left for the next start (or another process) to deliver: stopping must not wait on it.
+    this.stopping = true;
+    await this.beat;
     await this.running?.catch(() => undefined);
   }
 
@@ -51,21 +56,27 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   /** Timers first, then the jobs: what the clock makes due, all of it. */
   async runDue(): Promise<number> {
     const delivered = await this.deliverDue();
-    for (const job of this.jobs.values()) await job(this.time.now());
+    for (const job of this.jobs.values()) if (!this.stopping) await job(this.time.now());
     return delivered;
   }
 
-  private async tick(): Promise<void> {
-    try {
-      await this.runDue();
-    } catch (error) {
-      this.logger.warn(`Timer delivery paused: ${(error as Error).message}`);
-    }
+  /**
+   * One beat at a time: while a long delivery run or job is in flight, later beats join it instead of
+   * queueing behind it, or they would all start the jobs at once when it ends (thousands after a backlog).
+   */
+  private tick(): Promise<void> {
+    this.beat ??= this.runDue()
+      .then(
+        () => undefined,
+        (error: unknown) => this.logger.warn(`Timer delivery paused: ${(error as Error).message}`),
+      )
+      .finally(() => (this.beat = undefined));
+    return this.beat;
   }
 
   private async deliverAll(): Promise<number> {
     let settled = 0;
-    while (await this.deliverOne()) settled++;
+    while (!this.stopping && (await this.deliverOne())) settled++;
     return settled;
   }
 

@@ -6,7 +6,7 @@ import { AppConfig } from '../../src/config/app-config.js';
 import { LocalTime } from '../../src/common/local-time.js';
 import { EngineDriver } from '../factories/engine.driver.js';
 import { createVillage } from '../factories/village.factory.js';
-import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_NOW, testConfig, type TestApp } from '../support/test-app.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -115,6 +115,36 @@ describe(SchedulerService.name, () => {
         t.clock.set(TEST_NOW);
       }
     });
+  });
+
+  it('runs one beat at a time: a slow job is never started again while it is still running', async () => {
+    const t = await startTestApp();
+    const sut = new SchedulerService(
+      t.dataSource,
+      t.get(TimerRepository),
+      t.get(EngineService),
+      testConfig({ timerPollMs: 2 }),
+      t.get(LocalTime),
+    );
+    let running = 0;
+    let mostAtOnce = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    sut.registerJob('slow', async () => {
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+      await gate;
+      running--;
+    });
+    try {
+      sut.onApplicationBootstrap();
+      // Fifty beats fall due while the first one's job waits at the gate.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release();
+      await sut.onApplicationShutdown();
+      expect(mostAtOnce).toBe(1);
+    } finally {
+      await t.close();
+    }
   });
 
   describe('with two app processes on one database', () => {
