@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -46,6 +47,8 @@ async function openPglite(
   try {
     const db = await PGlite.create(target.dataDir, {
       parsers: TEXT_PARSERS,
+      // The inbox index (village and waiting roles in one GIN index) needs it, as on a server.
+      extensions: { btree_gin },
       // A template seeds only a new folder; an existing one keeps its data.
       loadDataDir:
         target.dataDir && existsSync(join(target.dataDir, 'PG_VERSION'))

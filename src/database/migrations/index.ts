@@ -5,6 +5,7 @@ import { DisclosureObjections1764547200000 } from './1764547200000-disclosure-ob
 import { Obligations1764633600000 } from './1764633600000-obligations.js';
 import { Supervision1764720000000 } from './1764720000000-supervision.js';
 import { PowerLists1764806400000 } from './1764806400000-power-lists.js';
+import { WaitingMattersIndex1764892800000 } from './1764892800000-waiting-matters-index.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Obligations1764633600000,
   Supervision1764720000000,
   PowerLists1764806400000,
+  WaitingMattersIndex1764892800000,
 ];

@@ -1,0 +1,174 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { AdjustableClock } from '../src/common/clock.js';
+import { EngineService } from '../src/engine/engine.service.js';
+import {
+  endPublicPeriods,
+  matterInPublicPeriod,
+  pathToResolutionPublic,
+  progressReport,
+  sendDirect,
+  type BenchMatter,
+} from './engine-load/a1-path.js';
+import { startBenchApp, type BenchApp } from './common/bench-app.js';
+import { withBenchDatabase } from './common/database-cleanup.js';
+import { flagsOrExit, integerFlags } from './common/flags.js';
+import { describeMachine, loadLine } from './common/machine.js';
+import { fixed, say } from './common/output.js';
+import { table } from './common/table.js';
+import { checkWorld } from './engine-load/check-world.js';
+import { JsonClient } from './engine-load/http-client.js';
+import { breakDown, breakdownLines } from './engine-load/profile.js';
+import { RawEventWriter } from './engine-load/raw-writer.js';
+import { PATHS, senders, type PathName, type Sender } from './engine-load/senders.js';
+import { createVillages } from './engine-load/village-world.js';
+import { driveRounds, merged, onWorkers, summarise, type Measurement } from './engine-load/workload.js';
+
+const USAGE = `usage: npm run bench:events -- [--villages V] [--matters M] [--events E] [--clients C]
+                                [--warmup W] [--slices S] [--pool P] [--profile N]
+  M matters spread over V villages get W warm-up and then E measured events each from C concurrent
+  clients, over HTTP, through EngineService directly, and as raw SQL; the measured events run in S
+  slices taking the three paths in turn, so a change in the machine's load falls on all three alike.
+  Then N events on one client are counted statement by statement (0 skips this).`;
+
+const flags = flagsOrExit(() =>
+  integerFlags(
+    { villages: 10, matters: 60, events: 30, clients: 8, warmup: 3, slices: 4, pool: 10, profile: 200 },
+    USAGE,
+    ['warmup', 'profile'],
+  ),
+);
+
+/** The engine path (the service, no HTTP) must reach this share of the raw-SQL limit. */
+const TARGET_ENGINE_TO_RAW = 0.6;
+
+/**
+ * The measured event is REPORT_PROGRESS in A1's implementation step: repeatable, so every matter can take
+ * any number of them, and it persists exactly a snapshot and a trace row, which is what the raw-SQL
+ * limit can mirror write for write. Authorisation still reads memberships and posts, and separation of
+ * duties reads the matter's trace, since the reporters act as cadres. The lawful path that brings
+ * each matter there (meetings, ballots, disclosure, timer) runs in the setup and is reported there.
+ */
+async function main(): Promise<void> {
+  say(
+    'bench:events: one repeatable event (REPORT_PROGRESS) through the full engine path, against PostgreSQL',
+  );
+  await describeMachine();
+  say(loadLine('before'));
+  say(
+    `workload: ${flags.matters} matters in ${flags.villages} villages × ${flags.events} events, ` +
+      `${flags.clients} concurrent clients, ${flags.warmup} warm-up events per matter first, ` +
+      `${flags.slices} slices; app pool ${flags.pool} connections, raw pool the same`,
+  );
+  await withBenchDatabase('bench_events', async (database) => {
+    const bench = await startBenchApp(database.url, {
+      clock: new AdjustableClock(),
+      poolSize: flags.pool,
+      quiet: true,
+    });
+    const pool = new pg.Pool({ connectionString: database.url, max: flags.pool });
+    const http = new JsonClient(bench.baseUrl!, flags.clients);
+    try {
+      const send = senders(bench, http, new RawEventWriter(pool));
+      const matters = await prepare(bench);
+      await measure(bench, matters, send);
+      if (flags.profile > 0) await profile(matters, send);
+    } finally {
+      http.close();
+      await pool.end();
+      await bench.close();
+    }
+  });
+  say(loadLine('after'));
+}
+
+/** Per path, M matters over V villages (matter i in village i mod V), taken lawfully to implementation. */
+async function prepare(bench: BenchApp<AdjustableClock>): Promise<Record<PathName, BenchMatter[]>> {
+  const started = performance.now();
+  const matters = {} as Record<PathName, BenchMatter[]>;
+  // Each path gets matters of its own, the same shape: no path works on rows another has grown.
+  for (const path of PATHS) {
+    const villages = await createVillages(bench, flags.villages, `bench ${path}`);
+    const slots = Array.from({ length: flags.matters }, (_, index) => villages[index % villages.length]);
+    matters[path] = await onWorkers(slots, flags.clients, (village) => matterInPublicPeriod(bench, village));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const all = PATHS.flatMap((path) => matters[path]);
+  await endPublicPeriods(bench, all);
+  const acts = 1 + pathToResolutionPublic(all[0].village, '').length;
+  say(
+    `setup: ${all.length} A1 matters taken by the lawful path to implementation (${acts} acts each: ` +
+      `proposal, three meetings with ballots, disclosure), direct, ${flags.clients} clients: ` +
+      `${fixed((all.length * acts) / seconds, 0)} events/s`,
+  );
+  return matters;
+}
+
+async function measure(
+  bench: BenchApp,
+  matters: Record<PathName, BenchMatter[]>,
+  send: Record<PathName, Sender>,
+): Promise<void> {
+  const run = (path: PathName, from: number, count: number) =>
+    driveRounds(matters[path], { from, count }, flags.clients, send[path]);
+  for (const path of PATHS) await run(path, 0, flags.warmup);
+  const slices = Math.max(1, Math.min(flags.slices, flags.events));
+  const parts: Record<PathName, Measurement[]> = { HTTP: [], direct: [], 'raw SQL': [] };
+  for (let slice = 0; slice < slices; slice++) {
+    const from = Math.floor((slice * flags.events) / slices);
+    const to = Math.floor(((slice + 1) * flags.events) / slices);
+    // Each slice starts with another path, so none always follows the same one.
+    for (let turn = 0; turn < PATHS.length; turn++) {
+      const path = PATHS[(slice + turn) % PATHS.length];
+      global.gc?.();
+      parts[path].push(await run(path, flags.warmup + from, to - from));
+    }
+  }
+  const results = Object.fromEntries(PATHS.map((path) => [path, summarise(merged(parts[path]))]));
+  const checks = await Promise.all(
+    PATHS.map((path) => checkWorld(bench, matters[path], flags.warmup + flags.events)),
+  );
+  // The engine takes the next event on a snapshot the raw path wrote: the raw writes are the engine's.
+  await sendDirect(bench.get(EngineService), matters['raw SQL'][0], progressReport(0));
+  say();
+  say(
+    table(
+      ['path', 'events', 'seconds', 'events/s', 'p50 ms', 'p99 ms'],
+      PATHS.map((path) => {
+        const r = results[path];
+        const cells = [r.seconds, r.perSecond, r.p50, r.p99].map((value, index) =>
+          fixed(value, index === 1 ? 1 : 2),
+        );
+        return [path, String(r.events), ...cells];
+      }),
+    ).join('\n'),
+  );
+  for (const [index, check] of checks.entries()) say(`check ${PATHS[index]}: ${check}`);
+  say('check raw SQL: the engine accepted a further event on a matter whose snapshot the raw path wrote');
+  say();
+  const rawRate = results['raw SQL'].perSecond;
+  const direct = results.direct.perSecond / rawRate;
+  say(`ratio direct/raw (the engine path, EngineService.send): ${fixed(direct, 2)}`);
+  say(
+    `ratio HTTP/raw (the same plus HTTP, auth guard, validation pipe, JSON): ${fixed(results.HTTP.perSecond / rawRate, 2)}`,
+  );
+  const met = direct >= TARGET_ENGINE_TO_RAW ? 'met' : 'missed';
+  say(`target engine/raw ≥ ${fixed(TARGET_ENGINE_TO_RAW, 2)}: ${met} (${fixed(direct, 2)})`);
+}
+
+/** Where the time goes: one client, so per-event figures are not blurred by queueing. */
+async function profile(matters: Record<PathName, BenchMatter[]>, send: Record<PathName, Sender>) {
+  const firstRound = flags.warmup + flags.events;
+  const breakdowns = [];
+  for (const path of ['direct', 'raw SQL'] as const) {
+    breakdowns.push([path, await breakDown(matters[path], flags.profile, firstRound, send[path])] as const);
+  }
+  say();
+  say(`where the time goes (${flags.profile} events, one client):`);
+  for (const line of breakdownLines(breakdowns)) say(line);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
