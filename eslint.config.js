@@ -7,6 +7,7 @@ export default defineConfig(
   {
     ignores: [
       'dist/',
+      'dist-bench/',
       'node_modules/',
       'data/',
       'coverage/',

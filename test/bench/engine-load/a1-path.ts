@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import type { JsonObject } from '../../workflows/index.js';
-import { DAY_MS, type AdjustableClock } from '../../src/common/clock.js';
-import { LocalTime } from '../../src/common/local-time.js';
-import { EngineService } from '../../src/engine/engine.service.js';
-import { SchedulerService } from '../../src/time/scheduler.service.js';
+import type { JsonObject } from '../../../workflows/index.js';
+import { DAY_MS, type AdjustableClock } from '../../../src/common/clock.js';
+import { LocalTime } from '../../../src/common/local-time.js';
+import { EngineService } from '../../../src/engine/engine.service.js';
+import { SchedulerService } from '../../../src/time/scheduler.service.js';
 import type { BenchApp } from '../common/bench-app.js';
 import type { BenchVillage, MemberKey } from './village-world.js';
 

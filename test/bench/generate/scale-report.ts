@@ -1,4 +1,4 @@
-import { ObligationService } from '../../src/disclosure/obligation.service.js';
+import { ObligationService } from '../../../src/disclosure/obligation.service.js';
 import type { BenchApp } from '../common/bench-app.js';
 import type { BenchDatabase } from '../common/bench-database.js';
 import type { BulkResult } from './bulk.js';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TraceService } from '../../src/engine/trace.service.js';
+import { TraceService } from '../../../src/engine/trace.service.js';
 import type { BenchMatter } from './a1-path.js';
 import type { BenchApp } from '../common/bench-app.js';
 

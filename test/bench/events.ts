@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { AdjustableClock } from '../src/common/clock.js';
-import { EngineService } from '../src/engine/engine.service.js';
+import { AdjustableClock } from '../../src/common/clock.js';
+import { EngineService } from '../../src/engine/engine.service.js';
 import {
   endPublicPeriods,
   matterInPublicPeriod,

@@ -1,4 +1,4 @@
-import { TokenService } from '../../src/identity/token.service.js';
+import { TokenService } from '../../../src/identity/token.service.js';
 import type { BenchApp } from '../common/bench-app.js';
 import type { Random } from './random.js';
 import { summarise, type Summary } from './stats.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH } from '../../src/engine/trace-chain.js';
+import { GENESIS_HASH } from '../../../src/engine/trace-chain.js';
 import { CopyBuffer, type CopyValue } from './copy-text.js';
 import type { TraceFields } from './trace-fields.js';
 

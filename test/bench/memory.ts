@@ -1,5 +1,5 @@
-import { AdjustableClock } from '../src/common/clock.js';
-import { EngineService } from '../src/engine/engine.service.js';
+import { AdjustableClock } from '../../src/common/clock.js';
+import { EngineService } from '../../src/engine/engine.service.js';
 import { pathToResolutionPublic, sendDirect, startMatter, today } from './engine-load/a1-path.js';
 import { startBenchApp, type BenchApp } from './common/bench-app.js';
 import { withBenchDatabase } from './common/database-cleanup.js';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PersonActor } from '../../src/identity/actor.js';
-import { MembershipRepository } from '../../src/identity/membership.repository.js';
-import { PasswordHasher } from '../../src/identity/password-hasher.js';
-import { PeopleRepository } from '../../src/identity/people.repository.js';
-import { RegionRepository } from '../../src/identity/region.repository.js';
-import { TokenService } from '../../src/identity/token.service.js';
+import type { PersonActor } from '../../../src/identity/actor.js';
+import { MembershipRepository } from '../../../src/identity/membership.repository.js';
+import { PasswordHasher } from '../../../src/identity/password-hasher.js';
+import { PeopleRepository } from '../../../src/identity/people.repository.js';
+import { RegionRepository } from '../../../src/identity/region.repository.js';
+import { TokenService } from '../../../src/identity/token.service.js';
 import type { BenchApp } from '../common/bench-app.js';
 import { grantFlags, OFFICE_HOLDERS, withVillager, type Grant } from '../common/village-offices.js';
 

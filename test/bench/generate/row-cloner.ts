@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DAY_MS } from '../../src/common/clock.js';
+import { DAY_MS } from '../../../src/common/clock.js';
 import { copyField } from './copy-text.js';
 
 export type ColumnKind = 'uuid' | 'timestamptz' | 'date' | 'text';

@@ -1,4 +1,4 @@
-import { TraceService } from '../../src/engine/trace.service.js';
+import { TraceService } from '../../../src/engine/trace.service.js';
 import type { BenchApp } from '../common/bench-app.js';
 import { duration, int, say } from '../common/output.js';
 import type { BenchVillage } from './village-people.js';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import type { JsonObject } from '../../workflows/index.js';
-import { digestOf } from '../../src/common/canonical-json.js';
-import { chainHash, type ChainedFields } from '../../src/engine/trace-chain.js';
+import type { JsonObject } from '../../../workflows/index.js';
+import { digestOf } from '../../../src/common/canonical-json.js';
+import { chainHash, type ChainedFields } from '../../../src/engine/trace-chain.js';
 
 interface LockedMatter {
   snapshot: { context: JsonObject } & JsonObject;

@@ -1,4 +1,4 @@
-import type { ManualClock } from '../../src/common/clock.js';
+import type { ManualClock } from '../../../src/common/clock.js';
 import type { BenchApp } from '../common/bench-app.js';
 import { expenseClaim, financeDisclosure, majorMatter, sealUse } from './template-matters.js';
 import type { BenchVillage } from './village-people.js';

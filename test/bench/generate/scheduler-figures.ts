@@ -1,8 +1,8 @@
 import type pg from 'pg';
-import type { JsonObject } from '../../workflows/index.js';
-import { EngineService } from '../../src/engine/engine.service.js';
-import { SYSTEM_ACTOR } from '../../src/identity/actor.js';
-import { TimerRepository } from '../../src/time/timer.repository.js';
+import type { JsonObject } from '../../../workflows/index.js';
+import { EngineService } from '../../../src/engine/engine.service.js';
+import { SYSTEM_ACTOR } from '../../../src/identity/actor.js';
+import { TimerRepository } from '../../../src/time/timer.repository.js';
 import type { BenchApp } from '../common/bench-app.js';
 import { say } from '../common/output.js';
 import { captureQueries, explainAll, type QueryPlan } from './plans.js';

@@ -1,4 +1,4 @@
-import type { ManualClock } from '../../src/common/clock.js';
+import type { ManualClock } from '../../../src/common/clock.js';
 import type { BenchApp } from '../common/bench-app.js';
 import { captureQueries } from './plans.js';
 import { summarise, type Summary } from './stats.js';

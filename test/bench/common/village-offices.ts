@@ -1,4 +1,4 @@
-import type { VillageRole } from '../../src/identity/membership.entity.js';
+import type { VillageRole } from '../../../src/identity/membership.entity.js';
 
 /** One membership a bench person holds; the flags default as the app's own grants do. */
 export type Grant = {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ManualClock } from '../src/common/clock.js';
-import { PasswordHasher } from '../src/identity/password-hasher.js';
+import { ManualClock } from '../../src/common/clock.js';
+import { PasswordHasher } from '../../src/identity/password-hasher.js';
 import { startBenchApp, type BenchApp } from './common/bench-app.js';
 import { createBenchDatabase } from './common/bench-database.js';
 import { dropOnInterrupt } from './common/database-cleanup.js';

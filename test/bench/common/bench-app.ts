@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/app-setup.js';
-import { AdjustableClock, type Clock } from '../../src/common/clock.js';
-import { AppConfig } from '../../src/config/app-config.js';
+import { createApp } from '../../../src/app-setup.js';
+import { AdjustableClock, type Clock } from '../../../src/common/clock.js';
+import { AppConfig } from '../../../src/config/app-config.js';
 
 export interface BenchAppOptions<C extends Clock> {
   /** The bench moves time itself: public periods must end, meetings fall on later days. */

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { ManualClock } from '../src/common/clock.js';
-import { PasswordHasher } from '../src/identity/password-hasher.js';
+import { ManualClock } from '../../src/common/clock.js';
+import { PasswordHasher } from '../../src/identity/password-hasher.js';
 import { AppProcess } from './generate/app-processes.js';
 import { startBenchApp, type BenchApp } from './common/bench-app.js';
 import { createBenchDatabase, databaseUrl } from './common/bench-database.js';

@@ -1,6 +1,6 @@
-import { digestOf } from '../../src/common/canonical-json.js';
-import { DAY_MS } from '../../src/common/clock.js';
-import { chainHash } from '../../src/engine/trace-chain.js';
+import { digestOf } from '../../../src/common/canonical-json.js';
+import { DAY_MS } from '../../../src/common/clock.js';
+import { chainHash } from '../../../src/engine/trace-chain.js';
 import { CopyBuffer } from './copy-text.js';
 import type { Random } from './random.js';
 import { CloneContext } from './row-cloner.js';

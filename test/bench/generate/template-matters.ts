@@ -1,8 +1,8 @@
-import type { JsonObject } from '../../workflows/index.js';
-import { DAY_MS, type ManualClock } from '../../src/common/clock.js';
-import { EngineService } from '../../src/engine/engine.service.js';
-import { SchedulerService } from '../../src/time/scheduler.service.js';
-import { addDays, localDate, startOfLocalDay } from '../../src/time/calendar.js';
+import type { JsonObject } from '../../../workflows/index.js';
+import { DAY_MS, type ManualClock } from '../../../src/common/clock.js';
+import { EngineService } from '../../../src/engine/engine.service.js';
+import { SchedulerService } from '../../../src/time/scheduler.service.js';
+import { addDays, localDate, startOfLocalDay } from '../../../src/time/calendar.js';
 import type { BenchApp } from '../common/bench-app.js';
 import { actorOf, type BenchVillage, type PersonKey } from './village-people.js';
 

@@ -1,4 +1,4 @@
-import { DAY_MS, type ManualClock } from '../../src/common/clock.js';
+import { DAY_MS, type ManualClock } from '../../../src/common/clock.js';
 import type { BenchApp } from '../common/bench-app.js';
 import { say } from '../common/output.js';
 import { nextMorning } from './template-matters.js';

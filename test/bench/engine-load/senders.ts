@@ -1,4 +1,4 @@
-import { EngineService } from '../../src/engine/engine.service.js';
+import { EngineService } from '../../../src/engine/engine.service.js';
 import { progressReport, reporterRole, sendDirect, type BenchMatter } from './a1-path.js';
 import type { BenchApp } from '../common/bench-app.js';
 import type { JsonClient } from './http-client.js';
