@@ -24,10 +24,16 @@ class PgliteClient extends EventEmitter {
     super();
   }
 
-  query(text: string, ...rest: unknown[]): Promise<PgLikeResult> | undefined {
+  /** As pg's: `(text, params?, callback?)`, or a statement config `{ text, values }` (its name unused). */
+  query(
+    statement: string | { text: string; values?: unknown[] },
+    ...rest: unknown[]
+  ): Promise<PgLikeResult> | undefined {
     const callback =
       typeof rest[rest.length - 1] === 'function' ? (rest.pop() as Callback<PgLikeResult>) : undefined;
-    const params = (rest[0] as unknown[] | undefined) ?? [];
+    const text = typeof statement === 'string' ? statement : statement.text;
+    const params =
+      (typeof statement === 'string' ? (rest[0] as unknown[] | undefined) : statement.values) ?? [];
     const running = this.run(text, params);
     if (!callback) return running;
     running.then(

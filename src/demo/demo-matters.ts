@@ -25,7 +25,7 @@ export async function seedDemoMatters(
   const send =
     (matterId: string) =>
     async (by: string, type: string, payload: JsonObject = {}) => {
-      await engine.send({ villageId, matterId, actor: who(by), type, payload });
+      await engine.submit({ villageId, matterId, actor: who(by), type, payload });
     };
   const meeting = async (act: ReturnType<typeof send>, voters: string[]) => {
     await act('secretary', 'CONVENE_MEETING', { heldOn: today, ballot: 'open' });

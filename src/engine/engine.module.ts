@@ -4,7 +4,6 @@ import { ProceduresModule } from '../procedures/procedures.module.js';
 import { ActorFacts } from './actor-facts.js';
 import { ChainCheckpointRepository } from './chain-checkpoint.repository.js';
 import { ConflictSections } from './conflict-sections.js';
-import { DutySeparation } from './duty-separation.js';
 import { EngineExtensions } from './engine-extensions.js';
 import { MatterConflictRepository } from './matter-conflict.repository.js';
 import { EngineService } from './engine.service.js';
@@ -27,7 +26,6 @@ import { TraceService } from './trace.service.js';
     AwaitingBackfill,
     ChainCheckpointRepository,
     ConflictSections,
-    DutySeparation,
     EngineExtensions,
     EngineService,
     MatterConflictRepository,

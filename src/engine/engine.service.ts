@@ -6,7 +6,8 @@ import type { JsonObject, Role } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
 import { DomainError, isDomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
-import { AccessService } from '../identity/access.service.js';
+import { AccessService, type ActorStanding } from '../identity/access.service.js';
+import type { StandingRow } from '../identity/person-standing.js';
 import type { Actor, PersonActor } from '../identity/actor.js';
 import type { MatterEvent } from '../procedures/matter-event.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
@@ -14,12 +15,19 @@ import { EFFECT_SPECS } from '../procedures/vocabulary.js';
 import { actingRole } from './acting-role.js';
 import type { ConflictRelation } from './matter-conflict.entity.js';
 import { MatterConflictRepository } from './matter-conflict.repository.js';
-import { DutySeparation } from './duty-separation.js';
+import { checkDutySeparation } from './duty-separation.js';
 import { EngineExtensions, type EffectContext } from './engine-extensions.js';
 import type { MatterEntity } from './matter.entity.js';
 import { MatterRepository } from './matter.repository.js';
 import { redacted, validatedCopy } from './payloads.js';
-import { refusalOf, RequestTransactions, type Attempt, type EngineResult } from './request-transactions.js';
+import {
+  refusalOf,
+  RequestTransactions,
+  type Attempt,
+  type Committed,
+  type EngineReceipt,
+  type EngineResult,
+} from './request-transactions.js';
 import { awaitingRoles } from './awaiting.js';
 import { checkActAgainstNegativeList, checkStartAgainstNegativeList } from './negative-list.js';
 import { SideActs } from './side-acts.service.js';
@@ -77,7 +85,6 @@ export class EngineService implements OnApplicationBootstrap {
     private readonly matters: MatterRepository,
     private readonly traces: TraceService,
     private readonly requests: RequestTransactions,
-    private readonly duties: DutySeparation,
     private readonly conflicts: MatterConflictRepository,
     private readonly access: AccessService,
     private readonly extensions: EngineExtensions,
@@ -91,6 +98,7 @@ export class EngineService implements OnApplicationBootstrap {
       throw new Error(`Engine vocabulary without implementation: ${missing.join(', ')}`);
   }
 
+  /** Starts a matter and answers with it as the starter sees it. */
   async start(command: StartCommand): Promise<EngineResult> {
     const attempt: Attempt = {};
     const fingerprint = digestOf({
@@ -99,14 +107,28 @@ export class EngineService implements OnApplicationBootstrap {
       inputs: command.inputs,
       conflicts: command.conflicts ?? [],
     });
-    return this.requests.run(
+    const committed = await this.requests.run(
       attempt,
       { ...command, fingerprint: () => Promise.resolve(fingerprint), status: 201 },
       (db) => this.create(db, command, attempt),
     );
+    return this.requests.answer(committed);
   }
 
+  /** Applies an event and answers with the matter as the sender now sees it. */
   async send(command: EventCommand): Promise<EngineResult> {
+    return this.requests.answer(await this.runEvent(command));
+  }
+
+  /**
+   * Applies an event and answers with a receipt only: for callers that go on to show something else
+   * (the console redirects to the matter's page), so no view of the matter is read for them.
+   */
+  async submit(command: EventCommand): Promise<EngineReceipt> {
+    return this.requests.receipt(await this.runEvent(command));
+  }
+
+  private runEvent(command: EventCommand): Promise<Committed> {
     const attempt: Attempt = {};
     return this.requests.run(
       attempt,
@@ -252,7 +274,7 @@ export class EngineService implements OnApplicationBootstrap {
     const now = this.time.now();
     const today = this.time.dateOf(now);
     const personId = command.actor.kind === 'person' ? command.actor.personId : null;
-    const matter = await this.matters.lockById(db, command.villageId, command.matterId);
+    const { matter, standing } = await this.lockWithStanding(db, command, personId, today);
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId: command.matterId });
     const procedure = await this.catalog.forMatter(db, matter);
     const event = procedure.events.get(command.type);
@@ -266,7 +288,7 @@ export class EngineService implements OnApplicationBootstrap {
       stateBefore: matter.state,
       at: now,
     });
-    const roles = personId ? await this.access.rolesIn(db, personId, matter.villageId, today) : SYSTEM_ROLES;
+    const roles = standing?.roles ?? SYSTEM_ROLES;
     // Someone with no role in the village learns nothing, not even that the matter exists.
     if (roles.size === 0) throw new DomainError('MATTER.NOT_FOUND', { matterId: matter.id });
     if (!event) throw new DomainError('EVENT.UNKNOWN', { event: command.type, state: matter.state });
@@ -275,7 +297,7 @@ export class EngineService implements OnApplicationBootstrap {
       throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { event: command.type, allowed: event.spec.roles });
     attempt.actorRole = role;
     if (matter.status === 'done') throw new DomainError('MATTER.FINISHED', { outcome: matter.outcome });
-    if (personId) await this.duties.check(db, matter, personId, role, event.spec);
+    if (personId && standing) checkDutySeparation(matter, { personId, ...standing }, role, event.spec);
     const payload = validatedCopy(event.validatePayload, command.payload, 'EVENT.PAYLOAD_INVALID');
     attempt.payload = redacted(payload, event.spec.secretFields);
     checkActAgainstNegativeList(matter.procedureId, command.type, matter.inputs as JsonObject, personId);
@@ -325,6 +347,33 @@ export class EngineService implements OnApplicationBootstrap {
     await this.matters.saveProgress(db, matter);
     await this.traces.append(db, { ...(attempt as TraceAttempt), stateAfter, accepted: true });
     return { matter, roles };
+  }
+
+  /**
+   * Locks the matter and reads the sender's standing (roles, earlier acts, recusal) in the same statement.
+   * That read sees the statement's snapshot: if the lock waited for another act on the matter, it is read
+   * again, so an act just committed is never missed. The system has no standing to read.
+   */
+  private async lockWithStanding(
+    db: EntityManager,
+    command: EventCommand,
+    personId: string | null,
+    today: string,
+  ): Promise<{ matter: MatterEntity | null; standing: ActorStanding | null }> {
+    const { villageId, matterId } = command;
+    const query = personId
+      ? await this.access.standingQueryFor(db, personId, villageId, today, matterId)
+      : null;
+    if (!personId || !query) {
+      const matter = await this.matters.lockById(db, villageId, matterId);
+      return { matter, standing: personId ? this.access.standingFrom([]) : null };
+    }
+    const locked = await this.matters.lockReading<StandingRow>(db, villageId, matterId, query);
+    if (!locked) return { matter: null, standing: null };
+    const standing = locked.fresh
+      ? this.access.standingFrom(locked.rows)
+      : await this.access.standingIn(db, personId, villageId, today, matterId);
+    return { matter: locked.matter, standing };
   }
 
   private machineEvent(

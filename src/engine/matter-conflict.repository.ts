@@ -12,13 +12,4 @@ export class MatterConflictRepository {
   listByMatter(db: EntityManager, villageId: string, matterId: string): Promise<MatterConflictEntity[]> {
     return db.find(MatterConflictEntity, { where: { villageId, matterId }, order: { declaredAt: 'ASC' } });
   }
-
-  async isRecused(
-    db: EntityManager,
-    villageId: string,
-    matterId: string,
-    personId: string,
-  ): Promise<boolean> {
-    return db.existsBy(MatterConflictEntity, { villageId, matterId, personId });
-  }
 }

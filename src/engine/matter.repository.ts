@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { shiftParams, type SqlQuery } from '../common/sql-query.js';
+import { preparedQuery } from '../database/prepared-query.js';
+import { LOCK_MATTER_SQL, MATTER_COLUMNS, saveProgressStatement } from './matter-sql.js';
 import { MatterEntity } from './matter.entity.js';
 
 export interface MatterListFilter {
@@ -14,20 +17,45 @@ export class MatterRepository {
     await db.insert(MatterEntity, matter);
   }
 
-  findById(db: EntityManager, villageId: string, id: string): Promise<MatterEntity | null> {
-    return db
-      .createQueryBuilder(MatterEntity, 'matter')
-      .where('matter.village_id = :villageId AND matter.id = :id', { villageId, id })
-      .getOne();
+  async findById(db: EntityManager, villageId: string, id: string): Promise<MatterEntity | null> {
+    const [row] = await db.query<MatterEntity[]>(
+      `SELECT ${MATTER_COLUMNS} FROM matter WHERE village_id = $1 AND id = $2`,
+      [villageId, id],
+    );
+    return row ?? null;
   }
 
-  /** Reads the matter and holds its row lock until the transaction ends: events on it run one at a time. */
-  lockById(db: EntityManager, villageId: string, id: string): Promise<MatterEntity | null> {
-    return db
-      .createQueryBuilder(MatterEntity, 'matter')
-      .setLock('pessimistic_write')
-      .where('matter.village_id = :villageId AND matter.id = :id', { villageId, id })
-      .getOne();
+  /**
+   * Reads the matter and holds its row lock until the transaction ends: events on it run one at a time.
+   */
+  async lockById(db: EntityManager, villageId: string, id: string): Promise<MatterEntity | null> {
+    const [row] = await preparedQuery<MatterEntity>(db, LOCK_MATTER_SQL, [villageId, id]);
+    return row ?? null;
+  }
+
+  /**
+   * Locks the matter as `lockById` does and reads `also` in the same statement: one round trip fewer on
+   * every event. `also` sees the statement's snapshot, so when the lock had to wait for another
+   * transaction on the matter it may predate that transaction's writes: then `fresh` is false.
+   */
+  async lockReading<Row>(
+    db: EntityManager,
+    villageId: string,
+    id: string,
+    also: SqlQuery,
+  ): Promise<{ matter: MatterEntity; rows: Row[]; fresh: boolean } | null> {
+    const [row] = await preparedQuery<MatterEntity & { seenRevision: number; alsoRows: Row[] }>(
+      db,
+      `SELECT ${MATTER_COLUMNS},
+              (SELECT seen.revision FROM matter seen WHERE seen.village_id = $1 AND seen.id = $2)
+                AS "seenRevision",
+              (SELECT coalesce(json_agg(also), '[]'::json) FROM (${shiftParams(also, 2)}) also) AS "alsoRows"
+         FROM matter WHERE village_id = $1 AND id = $2 FOR UPDATE OF matter`,
+      [villageId, id, ...also.params],
+    );
+    if (!row) return null;
+    const { seenRevision, alsoRows, ...matter } = row;
+    return { matter, rows: alsoRows, fresh: seenRevision === matter.revision };
   }
 
   /** Running matters in these villages waiting for any of `roles`, longest-waiting first. */
@@ -71,23 +99,7 @@ export class MatterRepository {
   }
 
   async saveProgress(db: EntityManager, matter: MatterEntity): Promise<void> {
-    await db.query(
-      `UPDATE matter SET snapshot = $3, state = $4, status = $5, outcome = $6, revision = $7, updated_at = $8,
-              state_since = $9, awaiting = $10
-       WHERE village_id = $1 AND id = $2`,
-      [
-        matter.villageId,
-        matter.id,
-        JSON.stringify(matter.snapshot),
-        matter.state,
-        matter.status,
-        matter.outcome,
-        matter.revision,
-        matter.updatedAt,
-        matter.stateSince,
-        matter.awaiting,
-      ],
-    );
+    await preparedQuery(db, ...saveProgressStatement(matter));
   }
 
   async listByVillage(

@@ -19,6 +19,20 @@ export interface EngineResult {
   replayed: boolean;
 }
 
+/** What a caller that does not show the matter needs to know of an accepted request. */
+export interface EngineReceipt {
+  matterId: string;
+  state: string;
+  status: 'active' | 'done';
+  revision: number;
+  replayed: boolean;
+}
+
+/** A committed request: the matter as it was left, or the first answer to a retried key. */
+export type Committed =
+  | { matter: MatterEntity; roles: ReadonlySet<Role>; view?: MatterView; replayed: false }
+  | { view: MatterView; replayed: true };
+
 export interface EngineRequest {
   villageId: string;
   actor: Actor;
@@ -60,13 +74,18 @@ export class RequestTransactions {
     private readonly time: LocalTime,
   ) {}
 
+  /**
+   * Runs the work in one transaction. A request with an Idempotency-Key records its answer (the matter as
+   * the caller sees it) in that transaction, so a retry gets the first answer; any other request leaves the
+   * answer to be built after the commit, when asked for, so the matter's lock is held only for the work.
+   */
   async run(
     attempt: Attempt,
     request: EngineRequest,
     work: (db: EntityManager) => Promise<{ matter: MatterEntity; roles: ReadonlySet<Role> }>,
-  ): Promise<EngineResult> {
+  ): Promise<Committed> {
     try {
-      return await this.dataSource.transaction(async (db) => {
+      return await this.dataSource.transaction(async (db): Promise<Committed> => {
         const scope = this.scopeOf(request);
         if (scope) {
           // Keys are kept per village (or district): where there is none, there is nothing to retry.
@@ -81,14 +100,33 @@ export class RequestTransactions {
           if (stored) return { view: stored.responseBody as MatterView, replayed: true };
         }
         const { matter, roles } = await work(db);
+        if (!scope) return { matter, roles, replayed: false };
         const view = await this.views.build(db, matter, roles);
-        if (scope) await this.idempotency.complete(db, scope, request.status, view);
-        return { view, replayed: false };
+        await this.idempotency.complete(db, scope, request.status, view);
+        return { matter, roles, view, replayed: false };
       });
     } catch (error) {
       if (isDomainError(error) && attempt.villageId) await this.traceRefusal(attempt, error);
       throw error;
     }
+  }
+
+  /** The matter as its caller now sees it: the recorded answer, or read after the commit. */
+  async answer(committed: Committed): Promise<EngineResult> {
+    if (committed.replayed) return { view: committed.view, replayed: true };
+    if (committed.view) return { view: committed.view, replayed: false };
+    const view = await this.views.build(this.dataSource.manager, committed.matter, committed.roles);
+    return { view, replayed: false };
+  }
+
+  receipt(committed: Committed): EngineReceipt {
+    const { replayed } = committed;
+    if (committed.replayed) {
+      const { id, state, status, revision } = committed.view;
+      return { matterId: id, state, status, revision, replayed };
+    }
+    const { id, state, status, revision } = committed.matter;
+    return { matterId: id, state, status, revision, replayed };
   }
 
   private scopeOf({ villageId, actor, idempotencyKey }: EngineRequest): IdempotencyScope | null {

@@ -47,10 +47,10 @@ export class SideActs {
     private readonly time: LocalTime,
   ) {}
 
-  run(command: SideActCommand, act: SideAct): Promise<EngineResult> {
+  async run(command: SideActCommand, act: SideAct): Promise<EngineResult> {
     const attempt: Attempt = {};
     const fingerprint = digestOf({ op: act.eventType, matterId: command.matterId, payload: act.payload });
-    return this.requests.run(
+    const committed = await this.requests.run(
       attempt,
       { ...command, fingerprint: () => Promise.resolve(fingerprint), status: 200 },
       async (db) => {
@@ -90,5 +90,6 @@ export class SideActs {
         return { matter, roles };
       },
     );
+    return this.requests.answer(committed);
   }
 }

@@ -2,30 +2,31 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TraceHeadEntity } from './trace-head.entity.js';
 import { TraceEntity } from './trace.entity.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { GENESIS_HASH } from './trace-chain.js';
+import { appendTraceStatement, LOCK_HEAD_SQL } from './trace-sql.js';
 
 /** The only door to the trace: append and read. There is deliberately no update or delete. */
 @Injectable()
 export class TraceRepository {
-  /** Locks the village's chain head (creating it at genesis) so appends happen one after another. */
-  async lockHead(db: EntityManager, villageId: string): Promise<TraceHeadEntity> {
-    await db
-      .createQueryBuilder()
-      .insert()
-      .into(TraceHeadEntity)
-      .values({ villageId, seq: 0, hash: GENESIS_HASH })
-      .orIgnore()
-      .execute();
-    return db
-      .createQueryBuilder(TraceHeadEntity, 'head')
-      .setLock('pessimistic_write')
-      .where('head.village_id = :villageId', { villageId })
-      .getOneOrFail();
+  /**
+   * Locks the village's chain head (creating it at genesis) so appends happen one after another. Every
+   * event appends, so the usual case is one statement: the head exists and is locked as it is read.
+   */
+  async lockHead(db: EntityManager, villageId: string): Promise<{ seq: number; hash: string }> {
+    const [head] = await preparedQuery<{ seq: number; hash: string }>(db, LOCK_HEAD_SQL, [villageId]);
+    if (head) return head;
+    await db.query(
+      `INSERT INTO trace_head (village_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
+      [villageId, GENESIS_HASH],
+    );
+    const [created] = await db.query<{ seq: number; hash: string }[]>(LOCK_HEAD_SQL, [villageId]);
+    return created;
   }
 
+  /** Appends a row and moves the head to it, in one statement. */
   async insert(db: EntityManager, row: TraceEntity): Promise<void> {
-    await db.insert(TraceEntity, row);
-    await db.update(TraceHeadEntity, { villageId: row.villageId }, { seq: row.seq, hash: row.hash });
+    await preparedQuery(db, ...appendTraceStatement(row));
   }
 
   head(db: EntityManager, villageId: string): Promise<TraceHeadEntity | null> {
@@ -37,22 +38,6 @@ export class TraceRepository {
       .createQueryBuilder(TraceEntity, 'trace')
       .where('trace.village_id = :villageId AND trace.matter_id = :matterId', { villageId, matterId })
       .orderBy('trace.seq', 'ASC')
-      .getMany();
-  }
-
-  /** What a person has done in a matter so far (accepted acts only), for separation of duties. */
-  actsOf(
-    db: EntityManager,
-    villageId: string,
-    matterId: string,
-    personId: string,
-  ): Promise<{ eventType: string; actorRole: string | null }[]> {
-    return db
-      .createQueryBuilder(TraceEntity, 'trace')
-      .select(['trace.eventType', 'trace.actorRole'])
-      .distinct(true)
-      .where('trace.village_id = :villageId AND trace.matter_id = :matterId', { villageId, matterId })
-      .andWhere('trace.actor_person_id = :personId AND trace.accepted', { personId })
       .getMany();
   }
 

@@ -3,12 +3,16 @@ import type { EntityManager } from 'typeorm';
 import type { Role } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import type { MembershipEntity } from './membership.entity.js';
+import type { SqlQuery } from '../common/sql-query.js';
 import { MembershipRepository } from './membership.repository.js';
+import { standingFromRows, standingQuery, type PersonStanding, type StandingRow } from './person-standing.js';
 import type { RegionEntity } from './region.entity.js';
 import { RegionRepository, type VillageLineage } from './region.repository.js';
 
 /** Roles a set of memberships gives, including those derived from flags (chair, voting rights). */
-export function rolesFromMemberships(memberships: readonly MembershipEntity[]): Set<Role> {
+export function rolesFromMemberships(
+  memberships: readonly Pick<MembershipEntity, 'role' | 'vcChair' | 'supervisorChair' | 'votingRights'>[],
+): Set<Role> {
   const roles = new Set<Role>();
   for (const membership of memberships) {
     roles.add(membership.role);
@@ -18,6 +22,9 @@ export function rolesFromMemberships(memberships: readonly MembershipEntity[]): 
   }
   return roles;
 }
+
+/** A person's roles in a village and, in a matter, their acts there and whether they are recused. */
+export type ActorStanding = { roles: Set<Role> } & Pick<PersonStanding, 'acts' | 'recused'>;
 
 /**
  * Answers "what may this person do in this village today": roles held in the village, and posts in the
@@ -46,27 +53,52 @@ export class AccessService {
    * district's own matters (its base list), the posts held at that district.
    */
   async rolesIn(db: EntityManager, personId: string, villageId: string, onDate: string): Promise<Set<Role>> {
-    const lineage = await this.lineage(db, villageId);
-    if (!lineage) return this.rolesAtDistrict(db, personId, villageId, onDate);
-    const roles = rolesFromMemberships(
-      await this.memberships.validForPerson(db, villageId, personId, onDate),
-    );
-    const posts = await this.memberships.postsOver(
-      db,
-      personId,
-      [lineage.township.id, lineage.district.id],
-      onDate,
-    );
-    for (const post of posts) roles.add(post.role);
-    return roles;
+    return (await this.standingIn(db, personId, villageId, onDate)).roles;
   }
 
-  private async rolesAtDistrict(db: EntityManager, personId: string, regionId: string, onDate: string) {
+  /**
+   * The person's roles in a village and, given one of its matters, what they have done in it and whether
+   * they are recused from it: all that authorising an event needs, read in one statement.
+   */
+  async standingIn(
+    db: EntityManager,
+    personId: string,
+    villageId: string,
+    onDate: string,
+    matterId?: string,
+  ): Promise<ActorStanding> {
+    const query = await this.standingQueryFor(db, personId, villageId, onDate, matterId);
+    return this.standingFrom(query ? await db.query<StandingRow[]>(query.text, query.params) : []);
+  }
+
+  /**
+   * The statement behind `standingIn`, for a caller that reads it inside a statement of its own (the
+   * engine, with the matter's lock); null where the region gives nobody a role.
+   */
+  async standingQueryFor(
+    db: EntityManager,
+    personId: string,
+    villageId: string,
+    onDate: string,
+    matterId?: string,
+  ): Promise<SqlQuery | null> {
+    const postRegionIds = await this.postRegionsOver(db, villageId);
+    return postRegionIds ? standingQuery(personId, onDate, { villageId, postRegionIds, matterId }) : null;
+  }
+
+  standingFrom(rows: readonly StandingRow[]): ActorStanding {
+    const standing = standingFromRows(rows);
+    const roles = rolesFromMemberships(standing.memberships);
+    for (const role of standing.postRoles) roles.add(role);
+    return { roles, acts: standing.acts, recused: standing.recused };
+  }
+
+  /** Where posts give roles over a village: its township and district; over a district, the district. */
+  private async postRegionsOver(db: EntityManager, regionId: string): Promise<string[] | null> {
+    const lineage = await this.lineage(db, regionId);
+    if (lineage) return [lineage.township.id, lineage.district.id];
     const region = await this.regions.findById(db, regionId);
-    if (region?.kind !== 'district') return new Set<Role>();
-    return new Set(
-      (await this.memberships.postsOver(db, personId, [region.id], onDate)).map((post) => post.role),
-    );
+    return region?.kind === 'district' ? [region.id] : null;
   }
 
   /**

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MembershipEntity } from './membership.entity.js';
 import { OfficialPostEntity } from './official-post.entity.js';
-
-/** Memberships valid on a date: from `valid_from` through `valid_to` (inclusive, open-ended if null). */
-const VALID_ON = 'valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)';
+import { VALID_ON } from './person-standing.js';
 
 @Injectable()
 export class MembershipRepository {

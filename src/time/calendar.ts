@@ -55,10 +55,19 @@ export const partsIn = (instant: Date, timeZone: string) => {
   };
 };
 
-/** The calendar date ('YYYY-MM-DD') of an instant in a time zone. */
+/** The last date asked for per time zone, by the minute it was asked for (dates change on minutes). */
+const lastDates = new Map<string, { minute: number; date: string }>();
+const MINUTE_MS = 60_000;
+
+/** The calendar date ('YYYY-MM-DD') of an instant in a time zone. Every event asks for today's. */
 export function localDate(instant: Date, timeZone: string): string {
+  const minute = Math.floor(instant.getTime() / MINUTE_MS);
+  const last = lastDates.get(timeZone);
+  if (last?.minute === minute) return last.date;
   const { year, month, day } = partsIn(instant, timeZone);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  lastDates.set(timeZone, { minute, date });
+  return date;
 }
 
 const offsetMs = (instant: Date, timeZone: string): number => {

@@ -176,7 +176,7 @@ export class ConsoleController {
       const action = matter.availableActions.find((candidate) => candidate.type === type);
       if (!action) {
         // Not offered to this person now: the engine says why, and traces the attempt like any other.
-        await this.engine.send({ villageId, matterId, actor, type, payload: {} });
+        await this.engine.submit({ villageId, matterId, actor, type, payload: {} });
         throw new Error('该操作当前不可办理');
       }
       const people = await this.forms.villagePeople(actor, villageId);
@@ -199,7 +199,7 @@ export class ConsoleController {
         );
         return;
       }
-      await this.engine.send({ villageId, matterId, actor, type: action.type, payload: values });
+      await this.engine.submit({ villageId, matterId, actor, type: action.type, payload: values });
       response.redirect(303, withFlash(back, 'ok', `已办理：${action.title}`));
     } catch (error) {
       const text = error instanceof Error && !isDomainError(error) ? error.message : messageOf(error);

@@ -62,12 +62,11 @@ describe('Separation of duties and conflicts of interest', () => {
     expect(view.status).toBe('done');
   });
 
-  it('refuses one person acting as cadre and then as supervisor in the same matter', async () => {
-    // Roles change over a term; the matter remembers who did what.
-    await t.get(MembershipRepository).insert(t.dataSource.manager, {
+  const alsoSupervisor = (who: 'committee2') =>
+    t.get(MembershipRepository).insert(t.dataSource.manager, {
       villageId: world.villageId,
       id: randomUUID(),
-      personId: world.people.committee2.personId,
+      personId: world.people[who].personId,
       role: 'supervisor',
       vcChair: false,
       supervisorChair: false,
@@ -77,6 +76,10 @@ describe('Separation of duties and conflicts of interest', () => {
       validTo: null,
       createdAt: t.clock.now(),
     });
+
+  it('refuses one person acting as cadre and then as supervisor in the same matter', async () => {
+    // Roles change over a term; the matter remembers who did what.
+    await alsoSupervisor('committee2');
     const matter = await EngineDriver.start(t, world);
     await matter.atTwoCommitteeMeeting();
     await matter.sendAs('committee2', 'committee_member', 'CAST_BALLOT', { choice: 'yes' });
@@ -86,6 +89,22 @@ describe('Separation of duties and conflicts of interest', () => {
       code: 'SEPARATION.DUAL_ROLE',
       details: { earlierRole: 'committee_member' },
     });
+  });
+
+  it('refuses the second of two simultaneous acts by one person as cadre and as supervisor', async () => {
+    // The two arrive together: the second waits for the matter's lock and must still see the first act.
+    await alsoSupervisor('committee2');
+    for (let trial = 0; trial < 3; trial++) {
+      const matter = await EngineDriver.start(t, world);
+      await matter.atTwoCommitteeMeeting();
+      const outcomes = await Promise.allSettled([
+        matter.sendAs('committee2', 'committee_member', 'CAST_BALLOT', { choice: 'yes' }),
+        matter.sendAs('committee2', 'supervisor', 'OBJECT', { reason: '程序有误' }),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+      expect(refused?.reason).toMatchObject({ code: 'SEPARATION.DUAL_ROLE' });
+    }
   });
 
   it('keeps a person with a declared conflict out of the vote, and out of the count', async () => {

@@ -86,7 +86,7 @@ export async function startMatter(engine: EngineService, village: BenchVillage):
 }
 
 export async function sendDirect(engine: EngineService, matter: BenchMatter, act: Act): Promise<void> {
-  await engine.send({
+  await engine.submit({
     villageId: matter.village.villageId,
     matterId: matter.matterId,
     actor: matter.village.people[act.who].actor,

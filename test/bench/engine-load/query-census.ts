@@ -35,7 +35,6 @@ export class QueryCensus {
 
   start(): void {
     if (this.original) return;
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the client as `this`
     const original = pg.Client.prototype.query as Query;
     const counts = this.counts;
     this.original = original;

@@ -1,17 +1,14 @@
 import type pg from 'pg';
 import type { JsonObject } from '../../../workflows/index.js';
 import { digestOf } from '../../../src/common/canonical-json.js';
+import { LOCK_MATTER_SQL, saveProgressStatement } from '../../../src/engine/matter-sql.js';
+import type { MatterEntity } from '../../../src/engine/matter.entity.js';
 import { chainHash, type ChainedFields } from '../../../src/engine/trace-chain.js';
+import { appendTraceStatement, LOCK_HEAD_SQL } from '../../../src/engine/trace-sql.js';
+import { statementName } from '../../../src/database/prepared-query.js';
 
-interface LockedMatter {
-  snapshot: { context: JsonObject } & JsonObject;
-  state: string;
-  status: string;
-  outcome: string | null;
-  revision: number;
-  state_since: Date;
-  awaiting: string[] | null;
-}
+/** As the engine runs its hot-path statements: named, so each connection prepares them once. */
+const prepared = (text: string, values: unknown[]) => ({ name: statementName(text), text, values });
 
 export interface RawProgressReport {
   villageId: string;
@@ -24,10 +21,12 @@ export interface RawProgressReport {
 
 /**
  * The raw-SQL limit: the rows the engine writes for one progress report, written with plain `pg` and
- * no framework, in one transaction and in the engine's order (matter lock, matter update, chain head
- * lock, trace insert, head update), with the same snapshot change and the same hash chain, so the
- * engine's own chain verification accepts what it wrote. What it leaves out is what the engine does
- * beyond persisting: authorisation, separation of duties, validation, the machine, the caller's view.
+ * no framework, in one transaction, by the engine's own statement texts (prepared, as the engine's are)
+ * in the engine's order (matter lock, matter update, chain head lock, trace append with head update),
+ * with the same snapshot change and the same hash chain, so the engine's own chain verification accepts
+ * what it wrote. What it leaves out is what the engine does beyond persisting: authorisation (the
+ * person's roles and earlier acts, read with the matter's lock), separation of duties, validation, the
+ * machine.
  */
 export class RawEventWriter {
   constructor(private readonly pool: pg.Pool) {}
@@ -48,39 +47,16 @@ export class RawEventWriter {
 
   private async write(client: pg.PoolClient, report: RawProgressReport): Promise<void> {
     const { villageId, matterId, personId, role, payload, at } = report;
-    const matter = (
-      await client.query<LockedMatter>(
-        `SELECT snapshot, state, status, outcome, revision, state_since, awaiting FROM matter
-         WHERE village_id = $1 AND id = $2 FOR UPDATE`,
-        [villageId, matterId],
-      )
-    ).rows[0];
+    const matter = (await client.query<MatterEntity>(prepared(LOCK_MATTER_SQL, [villageId, matterId])))
+      .rows[0];
     if (!matter) throw new Error(`No matter ${matterId}`);
     // What the machine's `remember('lastProgress')` assigns; the state stays where it is.
-    matter.snapshot.context.lastProgress = { ...payload, by: personId, role, at: at.toISOString() };
-    await client.query(
-      `UPDATE matter SET snapshot = $3, state = $4, status = $5, outcome = $6, revision = $7, updated_at = $8,
-              state_since = $9, awaiting = $10
-       WHERE village_id = $1 AND id = $2`,
-      [
-        villageId,
-        matterId,
-        JSON.stringify(matter.snapshot),
-        matter.state,
-        matter.status,
-        matter.outcome,
-        matter.revision + 1,
-        at,
-        matter.state_since,
-        matter.awaiting,
-      ],
-    );
-    const head = (
-      await client.query<{ seq: string; hash: string }>(
-        `SELECT seq, hash FROM trace_head WHERE village_id = $1 FOR UPDATE`,
-        [villageId],
-      )
-    ).rows[0];
+    const snapshot = matter.snapshot as { context: JsonObject } & JsonObject;
+    snapshot.context.lastProgress = { ...payload, by: personId, role, at: at.toISOString() };
+    Object.assign(matter, { revision: matter.revision + 1, updatedAt: at });
+    await client.query(prepared(...saveProgressStatement(matter)));
+    const head = (await client.query<{ seq: string; hash: string }>(prepared(LOCK_HEAD_SQL, [villageId])))
+      .rows[0];
     if (!head) throw new Error(`No chain head for village ${villageId}`);
     const fields: ChainedFields = {
       villageId,
@@ -98,34 +74,6 @@ export class RawEventWriter {
       at,
     };
     const hash = chainHash(head.hash, fields);
-    await client.query(
-      `INSERT INTO trace (village_id, seq, matter_id, actor_person_id, actor_role, event_type, payload,
-                          payload_digest, state_before, state_after, accepted, refusal_code, refusal_message,
-                          at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [
-        villageId,
-        fields.seq,
-        matterId,
-        personId,
-        role,
-        fields.eventType,
-        JSON.stringify(payload),
-        fields.payloadDigest,
-        fields.stateBefore,
-        fields.stateAfter,
-        true,
-        null,
-        null,
-        at,
-        head.hash,
-        hash,
-      ],
-    );
-    await client.query(`UPDATE trace_head SET seq = $2, hash = $3 WHERE village_id = $1`, [
-      villageId,
-      fields.seq,
-      hash,
-    ]);
+    await client.query(prepared(...appendTraceStatement({ ...fields, payload, prevHash: head.hash, hash })));
   }
 }

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { QueryRunnerAlreadyReleasedError, type EntityManager } from 'typeorm';
+
+/** The part of a driver client (pg's, or ours over PGlite) that runs a named statement. */
+interface StatementClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+const names = new Map<string, string>();
+
+/** A stable name per statement text: the same text is prepared once per connection. */
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `mp_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs one of the engine's hot-path statements (every event runs them) as a named prepared statement on
+ * the transaction's own connection: PostgreSQL parses and plans it once per connection instead of at
+ * every event, and the ORM's per-query work (logging and subscriber hooks, result wrapping) is skipped.
+ * Driver errors surface as the driver raised them. Outside a transaction it is an ordinary query.
+ */
+export async function preparedQuery<Row>(db: EntityManager, text: string, params: unknown[]): Promise<Row[]> {
+  const runner = db.queryRunner;
+  if (!runner?.isTransactionActive) return db.query(text, params);
+  if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+  const client = (await runner.connect()) as StatementClient;
+  return (await client.query({ name: statementName(text), text, values: params })).rows as Row[];
+}

@@ -1,0 +1,39 @@
+import type { TraceEntity } from './trace.entity.js';
+
+/**
+ * The trace's statements on the engine's hot path, as plain SQL: every event runs them, and the
+ * raw-SQL benchmark (`npm run bench:events`) issues these same texts without the framework.
+ */
+export const LOCK_HEAD_SQL = `SELECT seq, hash FROM trace_head WHERE village_id = $1 FOR UPDATE`;
+
+/** Appends a row and moves the village's chain head to it, in one statement. */
+export function appendTraceStatement(row: TraceEntity): [string, unknown[]] {
+  return [
+    `WITH appended AS (
+       INSERT INTO trace (village_id, seq, matter_id, actor_person_id, actor_role, event_type, payload,
+                          payload_digest, state_before, state_after, accepted, refusal_code,
+                          refusal_message, at, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       RETURNING village_id, seq, hash)
+     UPDATE trace_head SET seq = appended.seq, hash = appended.hash
+       FROM appended WHERE trace_head.village_id = appended.village_id`,
+    [
+      row.villageId,
+      row.seq,
+      row.matterId,
+      row.actorPersonId,
+      row.actorRole,
+      row.eventType,
+      JSON.stringify(row.payload),
+      row.payloadDigest,
+      row.stateBefore,
+      row.stateAfter,
+      row.accepted,
+      row.refusalCode,
+      row.refusalMessage,
+      row.at,
+      row.prevHash,
+      row.hash,
+    ],
+  ];
+}
