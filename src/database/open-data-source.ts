@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseTarget } from '../config/app-config.js';
+import { warnIfAutovacuumOff } from './autovacuum-check.js';
 import { acquireDataDirLock } from './embedded-lock.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -103,6 +104,7 @@ export async function migrate(dataSource: DataSource, andThen: () => Promise<voi
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
     await dataSource.runMigrations({ transaction: 'each' });
+    await warnIfAutovacuumOff(dataSource);
     await andThen();
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);

@@ -22,6 +22,8 @@ export function statementName(text: string): string {
  * Runs one of the engine's hot-path statements (every event runs them) as a named prepared statement on
  * the transaction's own connection: PostgreSQL parses and plans it once per connection instead of at
  * every event, and the ORM's per-query work (logging and subscriber hooks, result wrapping) is skipped.
+ * A plan is kept until the tables' statistics change (ANALYZE, which autovacuum runs as tables grow):
+ * see `warnIfAutovacuumOff`.
  * Driver errors surface as the driver raised them. Outside a transaction it is an ordinary query.
  */
 export async function preparedQuery<Row>(db: EntityManager, text: string, params: unknown[]): Promise<Row[]> {

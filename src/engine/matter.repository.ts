@@ -11,6 +11,23 @@ export interface MatterListFilter {
   offset: number;
 }
 
+/** The statement of `lockReading` per text of what it also reads (a handful: built once each). */
+const lockReadingTexts = new Map<string, string>();
+
+function lockReadingText(alsoText: string): string {
+  let text = lockReadingTexts.get(alsoText);
+  if (!text) {
+    text = `SELECT ${MATTER_COLUMNS},
+                   (SELECT seen.revision FROM matter seen WHERE seen.village_id = $1 AND seen.id = $2)
+                     AS "seenRevision",
+                   (SELECT coalesce(json_agg(also), '[]'::json)
+                      FROM (${shiftParams({ text: alsoText, params: [] }, 2)}) also) AS "alsoRows"
+              FROM matter WHERE village_id = $1 AND id = $2 FOR UPDATE OF matter`;
+    lockReadingTexts.set(alsoText, text);
+  }
+  return text;
+}
+
 @Injectable()
 export class MatterRepository {
   async insert(db: EntityManager, matter: MatterEntity): Promise<void> {
@@ -46,11 +63,7 @@ export class MatterRepository {
   ): Promise<{ matter: MatterEntity; rows: Row[]; fresh: boolean } | null> {
     const [row] = await preparedQuery<MatterEntity & { seenRevision: number; alsoRows: Row[] }>(
       db,
-      `SELECT ${MATTER_COLUMNS},
-              (SELECT seen.revision FROM matter seen WHERE seen.village_id = $1 AND seen.id = $2)
-                AS "seenRevision",
-              (SELECT coalesce(json_agg(also), '[]'::json) FROM (${shiftParams(also, 2)}) also) AS "alsoRows"
-         FROM matter WHERE village_id = $1 AND id = $2 FOR UPDATE OF matter`,
+      lockReadingText(also.text),
       [villageId, id, ...also.params],
     );
     if (!row) return null;

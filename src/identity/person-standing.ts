@@ -25,6 +25,23 @@ export interface StandingRow {
 /** Valid on a date ($2): from `valid_from` through `valid_to` (inclusive, open-ended if null). */
 export const VALID_ON = 'valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)';
 
+/** Roles in a village: memberships there, posts in the regions above it ($1 person, $2 date). */
+const STANDING_IN_VILLAGE = `SELECT 'member' AS kind, role, vc_chair AS vc, supervisor_chair AS sc,
+         voting_rights AS vr, NULL AS event_type
+    FROM membership WHERE village_id = $3 AND person_id = $1 AND ${VALID_ON}
+  UNION ALL
+  SELECT 'post', role, false, false, false, NULL
+    FROM official_post WHERE person_id = $1 AND region_id = ANY($4::uuid[]) AND ${VALID_ON}`;
+
+/** The same, and in a matter ($5): the person's accepted acts by role, and whether they are recused. */
+const STANDING_IN_MATTER = `${STANDING_IN_VILLAGE}
+  UNION ALL
+  SELECT DISTINCT 'act', actor_role, false, false, false, event_type FROM trace
+   WHERE village_id = $3 AND matter_id = $5 AND actor_person_id = $1 AND accepted
+  UNION ALL
+  SELECT 'recused', NULL, false, false, false, NULL FROM matter_conflict
+   WHERE village_id = $3 AND matter_id = $5 AND person_id = $1`;
+
 /**
  * One statement for all that authorising an act needs (the engine asks it for every event): a person's
  * memberships in a village and the roles of their posts in the regions above it, valid on a date, and,
@@ -37,30 +54,10 @@ export function standingQuery(
   onDate: string,
   where: { villageId: string; postRegionIds: string[]; matterId?: string },
 ): SqlQuery {
-  const inMatter = where.matterId
-    ? `UNION ALL
-       SELECT DISTINCT 'act', actor_role, false, false, false, event_type FROM trace
-        WHERE village_id = $3 AND matter_id = $5 AND actor_person_id = $1 AND accepted
-       UNION ALL
-       SELECT 'recused', NULL, false, false, false, NULL FROM matter_conflict
-        WHERE village_id = $3 AND matter_id = $5 AND person_id = $1`
-    : '';
-  return {
-    text: `SELECT 'member' AS kind, role, vc_chair AS vc, supervisor_chair AS sc, voting_rights AS vr,
-                  NULL AS event_type
-             FROM membership WHERE village_id = $3 AND person_id = $1 AND ${VALID_ON}
-           UNION ALL
-           SELECT 'post', role, false, false, false, NULL
-             FROM official_post WHERE person_id = $1 AND region_id = ANY($4::uuid[]) AND ${VALID_ON}
-           ${inMatter}`,
-    params: [
-      personId,
-      onDate,
-      where.villageId,
-      where.postRegionIds,
-      ...(where.matterId ? [where.matterId] : []),
-    ],
-  };
+  const { villageId, postRegionIds, matterId } = where;
+  return matterId
+    ? { text: STANDING_IN_MATTER, params: [personId, onDate, villageId, postRegionIds, matterId] }
+    : { text: STANDING_IN_VILLAGE, params: [personId, onDate, villageId, postRegionIds] };
 }
 
 export function standingFromRows(rows: readonly StandingRow[]): PersonStanding {
