@@ -5,8 +5,8 @@ export interface SqlQuery {
 }
 
 /**
- * The query's text with its parameters renumbered to follow `offset` others, so that it can be embedded
+ * A query's text with its parameters renumbered to follow `offset` others, so that it can be embedded
  * as a subquery in a statement of its own ($1 becomes $(offset + 1)).
  */
-export const shiftParams = (query: SqlQuery, offset: number): string =>
-  query.text.replace(/\$(\d+)/g, (_match, index: string) => `$${Number(index) + offset}`);
+export const shiftParams = (text: string, offset: number): string =>
+  text.replace(/\$(\d+)/g, (_match, index: string) => `$${Number(index) + offset}`);

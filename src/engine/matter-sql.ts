@@ -28,8 +28,10 @@ export const MATTER_COLUMNS = [
   'updated_at AS "updatedAt"',
 ].join(', ');
 
+export const FIND_MATTER_SQL = `SELECT ${MATTER_COLUMNS} FROM matter WHERE village_id = $1 AND id = $2`;
+
 /** Reads a matter and locks its row until the transaction ends. */
-export const LOCK_MATTER_SQL = `SELECT ${MATTER_COLUMNS} FROM matter WHERE village_id = $1 AND id = $2 FOR UPDATE`;
+export const LOCK_MATTER_SQL = `${FIND_MATTER_SQL} FOR UPDATE`;
 
 /** Writes what an event changed: the snapshot and what is derived from it. */
 export function saveProgressStatement(matter: MatterEntity): [string, unknown[]] {

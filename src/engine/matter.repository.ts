@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { shiftParams, type SqlQuery } from '../common/sql-query.js';
 import { preparedQuery } from '../database/prepared-query.js';
-import { LOCK_MATTER_SQL, MATTER_COLUMNS, saveProgressStatement } from './matter-sql.js';
+import { FIND_MATTER_SQL, LOCK_MATTER_SQL, MATTER_COLUMNS, saveProgressStatement } from './matter-sql.js';
 import { MatterEntity } from './matter.entity.js';
 
 export interface MatterListFilter {
@@ -21,7 +21,7 @@ function lockReadingText(alsoText: string): string {
                    (SELECT seen.revision FROM matter seen WHERE seen.village_id = $1 AND seen.id = $2)
                      AS "seenRevision",
                    (SELECT coalesce(json_agg(also), '[]'::json)
-                      FROM (${shiftParams({ text: alsoText, params: [] }, 2)}) also) AS "alsoRows"
+                      FROM (${shiftParams(alsoText, 2)}) also) AS "alsoRows"
               FROM matter WHERE village_id = $1 AND id = $2 FOR UPDATE OF matter`;
     lockReadingTexts.set(alsoText, text);
   }
@@ -35,10 +35,7 @@ export class MatterRepository {
   }
 
   async findById(db: EntityManager, villageId: string, id: string): Promise<MatterEntity | null> {
-    const [row] = await db.query<MatterEntity[]>(
-      `SELECT ${MATTER_COLUMNS} FROM matter WHERE village_id = $1 AND id = $2`,
-      [villageId, id],
-    );
+    const [row] = await db.query<MatterEntity[]>(FIND_MATTER_SQL, [villageId, id]);
     return row ?? null;
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import { TraceHeadEntity } from './trace-head.entity.js';
 import { TraceEntity } from './trace.entity.js';
-import { preparedQuery } from '../database/prepared-query.js';
 import { GENESIS_HASH } from './trace-chain.js';
 import { appendTraceStatement, LOCK_HEAD_SQL } from './trace-sql.js';
 
@@ -20,7 +20,7 @@ export class TraceRepository {
       `INSERT INTO trace_head (village_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
       [villageId, GENESIS_HASH],
     );
-    const [created] = await db.query<{ seq: number; hash: string }[]>(LOCK_HEAD_SQL, [villageId]);
+    const [created] = await preparedQuery<{ seq: number; hash: string }>(db, LOCK_HEAD_SQL, [villageId]);
     return created;
   }
 
