@@ -25,6 +25,8 @@ export interface RuleSet {
   version: number;
   title: string;
   legalBasis: LegalBasis[];
+  /** The bodies whose votes the rule set may govern: its legal basis names them. */
+  bodies: MeetingBody[];
   /** Calendar days of notice the meeting needs before it is held. */
   noticeDays: number;
   /** Quorum: met when any one of these holds. */
@@ -47,6 +49,11 @@ export type MeetingBody = keyof typeof MEETING_BODIES;
 
 const organicLaw2018 = { law: '中华人民共和国村民委员会组织法', version: '2018-12-29' };
 const collectiveLaw = { law: '中华人民共和国农村集体经济组织法', version: '2024-06-28 (施行 2025-05-01)' };
+const landContractLaw = { law: '中华人民共和国农村土地承包法', version: '2018-12-29' };
+const landAdministrationLaw = { law: '中华人民共和国土地管理法', version: '2019-08-26' };
+/** The villager meeting is called ten days ahead (art. 21); so is the member assembly (art. 27). */
+const villagerMeetingNotice = { ...organicLaw2018, article: '第二十一条', note: '提前十天通知' };
+const memberAssemblyNotice = { ...collectiveLaw, article: '第二十七条', note: '提前十日通知' };
 
 const moreThanHalfOfPresent: Threshold = {
   count: 'yes',
@@ -61,60 +68,68 @@ const twoThirdsOfRoster = (count: TallyCount): Threshold => ({
   comparison: 'atLeast',
 });
 
+/**
+ * Version 2 of each rule set names the bodies it may govern and gives every villager-meeting and
+ * member-assembly rule its statutory ten days' notice; version 1 rows stay stored for the meetings held
+ * under them.
+ */
 export const RULE_SETS: RuleSet[] = [
   {
     code: 'two-committee-majority',
-    version: 1,
+    version: 2,
     title: '村“两委”会议：过半数到会，到会过半数同意',
     legalBasis: [{ law: '村“两委”议事规则', localPractice: true, note: '各地议事规则通行做法' }],
+    bodies: ['branchCommittee', 'twoCommittees'],
     noticeDays: 0,
     quorum: [{ count: 'present', of: 'roster', ratio: [1, 2], comparison: 'moreThan' }],
     pass: moreThanHalfOfPresent,
   },
   {
     code: 'party-member-meeting',
-    version: 1,
+    version: 2,
     title: '党员大会：有表决权党员过半数到会，赞成票超过应到会有表决权党员半数',
     legalBasis: [{ law: '中国共产党支部工作条例（试行）', version: '2018', article: '第十一条' }],
+    bodies: ['partyMembers'],
     noticeDays: 0,
     quorum: [{ count: 'presentEntitled', of: 'entitled', ratio: [1, 2], comparison: 'moreThan' }],
     pass: { count: 'yes', of: 'entitled', ratio: [1, 2], comparison: 'moreThan' },
   },
   {
     code: 'party-member-meeting-two-thirds',
-    version: 1,
+    version: 2,
     title: '党员大会（四议两公开地方规定）：三分之二以上党员到会',
     legalBasis: [{ law: '四议两公开工作法地方规定', localPractice: true }],
+    bodies: ['partyMembers'],
     noticeDays: 0,
     quorum: [{ count: 'presentEntitled', of: 'entitled', ratio: [2, 3], comparison: 'atLeast' }],
     pass: { count: 'yes', of: 'entitled', ratio: [1, 2], comparison: 'moreThan' },
   },
   {
     code: 'representative-meeting',
-    version: 1,
+    version: 2,
     title: '村民代表会议：三分之二以上组成人员参加，到会人员过半数同意',
     legalBasis: [{ ...organicLaw2018, article: '第二十六条' }],
+    bodies: ['representatives'],
     noticeDays: 0,
     quorum: [twoThirdsOfRoster('present')],
     pass: moreThanHalfOfPresent,
   },
   {
     code: 'representative-ballot',
-    version: 1,
+    version: 2,
     title: '重大事项票决：三分之二以上代表到会，无记名投票，到会代表过半数同意',
     legalBasis: [{ law: '村重大村务票决制度', localPractice: true }],
+    bodies: ['representatives'],
     noticeDays: 7,
     quorum: [twoThirdsOfRoster('present')],
     pass: moreThanHalfOfPresent,
   },
   {
     code: 'villager-meeting',
-    version: 1,
+    version: 2,
     title: '村民会议：过半数成年村民或三分之二以上户的代表参加，到会人员过半数同意',
-    legalBasis: [
-      { ...organicLaw2018, article: '第二十二条' },
-      { ...organicLaw2018, article: '第二十一条', note: '提前十天通知' },
-    ],
+    legalBasis: [{ ...organicLaw2018, article: '第二十二条' }, villagerMeetingNotice],
+    bodies: ['villagers'],
     noticeDays: 10,
     quorum: [
       { count: 'present', of: 'roster', ratio: [1, 2], comparison: 'moreThan' },
@@ -124,50 +139,83 @@ export const RULE_SETS: RuleSet[] = [
   },
   {
     code: 'collective-assembly',
-    version: 1,
+    version: 2,
     title: '集体经济组织成员大会：三分之二以上成员参加，全体成员三分之二以上同意',
     legalBasis: [{ ...collectiveLaw, article: '第二十七条' }],
+    // Where no collective economic organisation exists, the villager meeting acts for it (art. 64).
+    bodies: ['collectiveMembers', 'villagers'],
     noticeDays: 10,
     quorum: [twoThirdsOfRoster('present')],
     pass: twoThirdsOfRoster('yes'),
   },
   {
     code: 'collective-representative-assembly',
-    version: 1,
+    version: 2,
     title: '集体经济组织成员代表大会：全体成员代表三分之二以上同意',
     legalBasis: [{ ...collectiveLaw, article: '第二十八条' }],
+    bodies: ['representatives'],
     noticeDays: 0,
     quorum: [twoThirdsOfRoster('present')],
     pass: twoThirdsOfRoster('yes'),
   },
   {
     code: 'land-two-thirds',
-    version: 1,
-    title: '土地事项：村民会议三分之二以上成员或三分之二以上村民代表同意',
+    version: 2,
+    title: '土地事项（村民会议）：三分之二以上村民会议成员同意',
     legalBasis: [
-      { law: '中华人民共和国农村土地承包法', version: '2018-12-29', article: '第十九条' },
-      { law: '中华人民共和国土地管理法', version: '2019-08-26', article: '第六十三条' },
+      { ...landContractLaw, article: '第十九条' },
+      { ...landAdministrationLaw, article: '第六十三条' },
+      villagerMeetingNotice,
     ],
+    bodies: ['villagers'],
+    noticeDays: 10,
+    quorum: [twoThirdsOfRoster('present')],
+    pass: twoThirdsOfRoster('yes'),
+  },
+  {
+    code: 'land-two-thirds-representatives',
+    version: 1,
+    title: '土地事项（村民代表会议）：三分之二以上村民代表同意',
+    legalBasis: [
+      { ...landContractLaw, article: '第十九条' },
+      { ...landAdministrationLaw, article: '第六十三条' },
+    ],
+    bodies: ['representatives'],
     noticeDays: 0,
     quorum: [twoThirdsOfRoster('present')],
     pass: twoThirdsOfRoster('yes'),
   },
   {
     code: 'recall',
-    version: 1,
+    version: 2,
     title: '罢免村民委员会成员：过半数登记选民投票，投票人过半数赞成',
-    legalBasis: [{ ...organicLaw2018, article: '第十六条' }],
-    noticeDays: 0,
+    legalBasis: [{ ...organicLaw2018, article: '第十六条' }, villagerMeetingNotice],
+    bodies: ['villagers'],
+    noticeDays: 10,
     quorum: [{ count: 'present', of: 'roster', ratio: [1, 2], comparison: 'moreThan' }],
     pass: moreThanHalfOfPresent,
   },
   {
     code: 'non-member-rights',
-    version: 1,
+    version: 2,
     title: '非成员享有成员权益：全体成员四分之三以上同意',
-    legalBasis: [{ ...collectiveLaw, article: '第十五条' }],
+    legalBasis: [{ ...collectiveLaw, article: '第十五条' }, memberAssemblyNotice],
+    bodies: ['collectiveMembers', 'villagers'],
     noticeDays: 10,
     quorum: [twoThirdsOfRoster('present')],
     pass: { count: 'yes', of: 'roster', ratio: [3, 4], comparison: 'atLeast' },
   },
 ];
+
+/**
+ * The least each body's vote must meet whatever an item or a village says: the rule of the law that
+ * constitutes the body. A meeting held under a weaker rule set (by quorum, pass rule or notice) is refused.
+ */
+export const BODY_FLOOR_RULE_SETS: Record<MeetingBody, string> = {
+  branchCommittee: 'two-committee-majority',
+  twoCommittees: 'two-committee-majority',
+  partyMembers: 'party-member-meeting',
+  representatives: 'representative-meeting',
+  villagers: 'villager-meeting',
+  collectiveMembers: 'collective-assembly',
+};

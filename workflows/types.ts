@@ -84,12 +84,21 @@ export interface EventSpec {
 }
 
 /**
- * - `approval`: a decision by one person; never by whoever started the matter.
+ * - `approval`: a decision by one person; never by whoever started or proposed the matter.
  * - `supervisorSignOff`: the supervision committee's review (审核/签章); only supervisors may send it.
  * - `townshipApproval`: the township's review or approval; only township staff may send it.
  * - `tenderAward`: the result of a public tender run by the township trading centre.
+ * - `proposal`: putting the plan forward (提议); its sender may not then approve or sign off the matter.
+ * - `sealUse`: affixing the village seal; the negative list's N1 applies (a document reference first).
  */
-export type StepMark = 'approval' | 'supervisorSignOff' | 'townshipApproval' | 'tenderAward';
+export type StepMark =
+  'approval' | 'supervisorSignOff' | 'townshipApproval' | 'tenderAward' | 'proposal' | 'sealUse';
+
+/**
+ * What kind of matter an item is by law (a code of `STATUTORY_CLASSES`): fixed, or read at start from an
+ * input, whose values a table may map to classes (values missing from the table name no class).
+ */
+export type StatutoryClassSource = string | { fromInput: string; table?: Record<string, string> };
 
 /** A governance requirement an item does not have, with the reason (law or practice) it may skip it. */
 export interface GovernanceExemption {
@@ -135,6 +144,10 @@ export interface ProcedureDefinition {
   catalog?: CatalogInfo;
   /** Category requirements this item may skip, each with its reason (shown with the item). */
   exemptions?: GovernanceExemption[];
+  /** What the matter is by law; it decides the body and rule a vote must have (never a free choice). */
+  statutoryClass?: StatutoryClassSource;
+  /** The base item a village item was made from: its statutory class and category come with it. */
+  basedOn?: string;
   events: Record<string, EventSpec>;
   machine: MachineData;
 }

@@ -216,13 +216,14 @@ export class EngineService implements OnApplicationBootstrap {
     const procedure = inForce
       ? await this.catalog.get(db, inForce.procedureId, inForce.version, inForce.parameters)
       : await this.catalog.latest(db, command.procedureId);
+    this.catalog.requireAdmissible(procedure);
     const { id: procedureId, version, startRoles } = procedure.definition;
     const conflicts = this.asJson(command.conflicts);
     attempt.payload = redacted({ procedureId, version, inputs: command.inputs, conflicts });
     const role = actingRole(startRoles, roles);
     if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: startRoles });
     attempt.actorRole = role;
-    checkStartAgainstNegativeList(procedureId, command.inputs);
+    checkStartAgainstNegativeList(procedure.definition, command.inputs);
     const inputs = validatedCopy(procedure.validateInputs, command.inputs, 'MATTER.INPUTS_INVALID');
     await this.extensions.startCheck(procedureId)?.(db, command.villageId, inputs, today);
     attempt.payload = { procedureId, version, inputs, conflicts };
@@ -300,7 +301,7 @@ export class EngineService implements OnApplicationBootstrap {
     if (personId && standing) checkDutySeparation(matter, { personId, ...standing }, role, event.spec);
     const payload = validatedCopy(event.validatePayload, command.payload, 'EVENT.PAYLOAD_INVALID');
     attempt.payload = redacted(payload, event.spec.secretFields);
-    checkActAgainstNegativeList(matter.procedureId, command.type, matter.inputs as JsonObject, personId);
+    checkActAgainstNegativeList(event.spec, payload, matter.inputs as JsonObject, personId);
 
     const facts: JsonObject = {};
     for (const name of event.spec.facts ?? []) {

@@ -110,7 +110,8 @@ export async function admit(
         if (!POWER_CATEGORIES.includes(made.category)) {
           problem('LIST.CATEGORY', `自有事项须归入基本目录的八类之一（A–H），不能是 ${made.category}`);
         }
-        if (!passesChecker(made, problem) || !POWER_CATEGORIES.includes(made.category)) break;
+        const lawful = await keepsWhatTheLawFixes(made, base, lookups, problem);
+        if (!passesChecker(made, problem) || !POWER_CATEGORIES.includes(made.category) || !lawful) break;
         definitions.push(made);
         const item = {
           code: change.code,
@@ -220,6 +221,45 @@ export async function admitBase(
   return { document, definitions, issues };
 }
 
+/**
+ * What a village may not change in its own item: it states no exemption (only the district's base items
+ * may, with their reasons), and an item made from a base item keeps that item's category and statutory
+ * class, so a copy is held to the same law (and the negative list) as the original.
+ */
+async function keepsWhatTheLawFixes(
+  made: ProcedureDefinition,
+  base: BaseListDocument,
+  lookups: Pick<AdmissionLookups, 'definition'>,
+  problem: Problem,
+): Promise<boolean> {
+  let lawful = true;
+  if ((made.exemptions ?? []).length > 0) {
+    problem(
+      'LIST.EXEMPTION_NOT_ALLOWED',
+      '本村自有事项不能自行豁免类别要求；豁免只能由区级在基本目录中说明理由',
+    );
+    lawful = false;
+  }
+  if (made.basedOn === undefined) return lawful;
+  const template = base.items.find((item) => item.code === made.basedOn);
+  if (!template) {
+    problem('LIST.ITEM_UNKNOWN', `基本目录中没有事项 ${made.basedOn}`);
+    return false;
+  }
+  const original = await lookups.definition(template.procedureId, template.version);
+  if (
+    original.category !== made.category ||
+    digestOf(original.statutoryClass ?? null) !== digestOf(made.statutoryClass ?? null)
+  ) {
+    problem(
+      'LIST.BASED_ON_CHANGED',
+      `据基本目录事项 ${made.basedOn} 制作的事项须保留其类别（${original.category}）和法定事项类别，不能改变表决主体和规则的法定依据`,
+    );
+    return false;
+  }
+  return lawful;
+}
+
 /** An item's procedure: given as JSON, or a base item's under the new id and title. */
 async function makeDefinition(
   change: ListChange,
@@ -249,6 +289,7 @@ async function makeDefinition(
   }
   const content = {
     ...source,
+    ...(change.fromBase ? { basedOn: change.fromBase } : {}),
     id,
     version: 0,
     title: change.title,

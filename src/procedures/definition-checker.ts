@@ -14,11 +14,22 @@ export type { DefinitionIssue };
 const MAX_STATES = 400;
 const validateShape = createAjv().compile(DEFINITION_SHAPE);
 
+export interface CheckOptions {
+  known?: KnownNames;
+  /**
+   * `admission` (the default): everything, governance and the law included, as for a definition about to
+   * be registered or admitted to a list. `structure`: only what running it needs, for versions stored
+   * earlier whose matters must be able to finish (new matters on them still need admission).
+   */
+  scope?: 'admission' | 'structure';
+}
+
 /**
  * Checks a definition (from `workflows/` or arriving as JSON at run time) before it may be built or run.
  * Returns no issues when it is sound.
  */
-export function checkDefinition(input: unknown, known: KnownNames = DEFAULT_KNOWN_NAMES): DefinitionIssue[] {
+export function checkDefinition(input: unknown, options: CheckOptions = {}): DefinitionIssue[] {
+  const known = options.known ?? DEFAULT_KNOWN_NAMES;
   if (!validateShape(input)) {
     return describeSchemaErrors(validateShape.errors).map(({ field, problem }) => ({
       code: 'DEFINITION.SHAPE',
@@ -73,6 +84,6 @@ export function checkDefinition(input: unknown, known: KnownNames = DEFAULT_KNOW
   for (const path of stuck) {
     issues.push({ code: 'STATE.CANNOT_FINISH', message: `从状态 ${path} 无法到达任何结束状态`, state: path });
   }
-  if (issues.length > 0) return issues;
+  if (issues.length > 0 || options.scope === 'structure') return issues;
   return new GovernanceCheck(definition, machine, nodes).run();
 }

@@ -68,6 +68,21 @@ export const DEFINITION_SHAPE = {
         },
       },
     },
+    statutoryClass: {
+      oneOf: [
+        identifier,
+        {
+          type: 'object',
+          required: ['fromInput'],
+          additionalProperties: false,
+          properties: {
+            fromInput: identifier,
+            table: { type: 'object', additionalProperties: identifier },
+          },
+        },
+      ],
+    },
+    basedOn: identifier,
     outcomes: {
       type: 'object',
       minProperties: 1,
@@ -91,7 +106,14 @@ export const DEFINITION_SHAPE = {
             type: 'array',
             items: {
               type: 'string',
-              enum: ['approval', 'supervisorSignOff', 'townshipApproval', 'tenderAward'],
+              enum: [
+                'approval',
+                'supervisorSignOff',
+                'townshipApproval',
+                'tenderAward',
+                'proposal',
+                'sealUse',
+              ],
             },
           },
           distinctFrom: { type: 'array', items: { type: 'string' } },

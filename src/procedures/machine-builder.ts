@@ -2,7 +2,7 @@ import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { EventSpec, JsonObject, MachineData, ProcedureDefinition } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { createAjv, type ValidateFunction } from '../common/json-schema.js';
-import { checkDefinition } from './definition-checker.js';
+import { checkDefinition, type CheckOptions } from './definition-checker.js';
 import { GUARD_IMPLEMENTATIONS, type GuardArgs } from './guards.js';
 import type { MatterContext, MatterEvent } from './matter-event.js';
 import { resolveParameters } from './parameters.js';
@@ -35,12 +35,17 @@ const effects = Object.fromEntries(Object.keys(EFFECT_SPECS).map((name) => [name
 
 /**
  * The one builder from definition to machine, for files in `workflows/` and for definitions arriving as
- * JSON at run time. Refuses a definition the checker finds fault with.
+ * JSON at run time. Refuses a definition the checker finds fault with: in full (`admission`) for what is
+ * about to be registered, for what running needs (`structure`) for versions stored earlier.
  */
-export function buildProcedure(definition: ProcedureDefinition, overrides: JsonObject = {}): BuiltProcedure {
+export function buildProcedure(
+  definition: ProcedureDefinition,
+  overrides: JsonObject = {},
+  scope: CheckOptions['scope'] = 'admission',
+): BuiltProcedure {
   const parameters = { ...definition.parameters, ...overrides };
   const effective = { ...definition, parameters };
-  const issues = checkDefinition(effective);
+  const issues = checkDefinition(effective, { scope });
   if (issues.length > 0) {
     throw new DomainError(
       'PROCEDURE.DEFINITION_INVALID',

@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../../workflows/index.js';
 
-const asKey = (value: JsonValue | undefined): string =>
+/** How an input's value is written in a lookup table's key. */
+export const asKey = (value: JsonValue | undefined): string =>
   typeof value === 'string' ? value : JSON.stringify(value ?? null);
 
 /** The body a meeting step names: fixed, or chosen by one of the matter's inputs. Undefined if unresolved. */

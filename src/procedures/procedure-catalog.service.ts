@@ -5,6 +5,7 @@ import { digestOf } from '../common/canonical-json.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { fitsPgInteger } from '../common/pg-integer.js';
 import { LocalTime } from '../common/local-time.js';
+import { checkDefinition, type DefinitionIssue } from './definition-checker.js';
 import { buildProcedure, type BuiltProcedure } from './machine-builder.js';
 import { ProcedureVersionEntity } from './procedure-version.entity.js';
 
@@ -17,6 +18,8 @@ import { ProcedureVersionEntity } from './procedure-version.entity.js';
 export class ProcedureCatalog implements OnModuleInit {
   private readonly logger = new Logger(ProcedureCatalog.name);
   private readonly built = new Map<string, BuiltProcedure>();
+  /** What the full check (the law included) finds in a built version, once per version and parameters. */
+  private readonly admission = new Map<BuiltProcedure, DefinitionIssue[]>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,9 +85,26 @@ export class ProcedureCatalog implements OnModuleInit {
       ? (await this.get(db, procedureId, version)).definition
       : (await db.findOneBy(ProcedureVersionEntity, { procedureId, version }))?.definition;
     if (!definition) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId, version });
-    const built = buildProcedure(definition, overrides);
+    // Stored versions are built for running; whether a new matter may start on one is `requireAdmissible`.
+    const built = buildProcedure(definition, overrides, 'structure');
     this.built.set(key, built);
     return built;
+  }
+
+  /**
+   * Refuses a new matter on a version (with its parameters) that the checker, as the law stands in this
+   * release, would not admit: matters already running on it finish, none starts.
+   */
+  requireAdmissible(procedure: BuiltProcedure): void {
+    let issues = this.admission.get(procedure);
+    if (!issues) {
+      issues = checkDefinition({ ...procedure.definition, parameters: procedure.parameters });
+      this.admission.set(procedure, issues);
+    }
+    if (issues.length > 0) {
+      const { id: procedureId, version } = procedure.definition;
+      throw new DomainError('PROCEDURE.NOT_ADMISSIBLE', { procedureId, version, issues }, issues[0].message);
+    }
   }
 
   /** The procedure a matter runs on: its version, with the parameters it started under. */

@@ -178,9 +178,22 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
   },
 };
 
+/**
+ * Context keys the engine and the checker rely on: the inputs the matter started with and the route they
+ * chose. No act may overwrite them, or a payload could steer a guard the checker reads as fixed.
+ */
+export const RESERVED_CONTEXT_KEYS: ReadonlySet<string> = new Set(['inputs', 'route']);
+
 /** Actions that only change the matter's context; XState applies them during the transition. */
 export const CONTEXT_ACTION_SPECS: Record<string, NamedSpec> = {
-  remember: { description: '记录本步骤的内容、操作人和时间', params: schema({ key: name }, ['key']) },
+  remember: {
+    description: '记录本步骤的内容、操作人和时间',
+    params: schema({ key: name }, ['key']),
+    check: ({ key }) =>
+      RESERVED_CONTEXT_KEYS.has(key as string)
+        ? [`不能以 ${key as string} 为记录名：它保存事项的输入或办理路径`]
+        : [],
+  },
   markRoute: {
     description: '记录按事项输入确定的办理路径',
     params: schema({ route: name, title: { type: 'string' } }, ['route', 'title']),

@@ -1,14 +1,9 @@
 import type { StateValue } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import {
-  CATEGORY_RULES,
-  type JsonObject,
-  type JsonSchema,
-  type ProcedureDefinition,
-} from '../../workflows/index.js';
+import { type JsonObject, type JsonSchema, type ProcedureDefinition } from '../../workflows/index.js';
 import { DAY_MS } from '../../src/common/clock.js';
 import { statePath } from '../../src/engine/state-path.js';
-import { generateProbes } from '../../src/procedures/checker/probes.js';
+import { probesFor } from '../../src/procedures/checker/governance-check.js';
 import { buildProcedure } from '../../src/procedures/machine-builder.js';
 import type { MatterEvent } from '../../src/procedures/matter-event.js';
 import { localDate, startOfLocalDay } from '../../src/time/calendar.js';
@@ -76,7 +71,7 @@ export class CatalogWalker {
   private plan(definition: ProcedureDefinition, outcome: string): PlannedWalk {
     const { machine, config } = buildProcedure(definition);
     const events = sampleEvents(definition, { exclude: ['OBJECT'] });
-    for (const probe of generateProbes(definition, config, CATEGORY_RULES[definition.category])) {
+    for (const probe of probesFor(definition, config)) {
       const inputs = this.inputsFor(definition, probe);
       const [path] = getShortestPaths(machine, {
         events,

@@ -12,7 +12,7 @@ const tiny = (): ProcedureDefinition => ({
   id: 'T1',
   version: 1,
   title: '测试流程',
-  category: 'G',
+  category: 'C',
   legalBasis: [{ law: '测试', localPractice: true }],
   startRoles: ['secretary'],
   inputSchema: {

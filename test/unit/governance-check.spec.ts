@@ -39,19 +39,19 @@ describe('governance checks', () => {
 
   it('refuses a major matter that skips the villagers’ vote', () => {
     const issues = governance(withoutStep(majorMatterProcedure, 'resolutionMeeting', 'resolutionDisclosure'));
-    expect(issues.map((issue) => issue.message)).toEqual([
-      expect.stringContaining('村民会议或村民代表会议表决通过'),
-    ]);
+    expect(issues[0].message).toContain('村民会议或村民代表会议表决通过');
     expect(issues[0].path).toContain('党员大会审议：表决 （结束表决并计票）→ 决议公开：拟定公开内容');
+    // Each kind of matter the law gives the villagers is named with its law: here, land compensation.
+    expect(issues.map((issue) => issue.message)).toContainEqual(
+      expect.stringMatching(/^法定事项“征地补偿费的使用、分配方案”须经集体经济组织成员大会.*第二十八条/),
+    );
   });
 
   it('refuses a vote held by the wrong body', () => {
     const mutated = copy(majorMatterProcedure);
     const convene = mutated.machine.states!.resolutionMeeting.states!.convening.on!.CONVENE_MEETING[0];
     convene.actions![0].params = { body: 'twoCommittees', ruleSet: 'two-committee-majority' };
-    expect(governance(mutated).map((issue) => issue.message)).toEqual([
-      expect.stringContaining('村民会议或村民代表会议表决通过'),
-    ]);
+    expect(governance(mutated)[0].message).toContain('村民会议或村民代表会议表决通过');
   });
 
   it('refuses a disclosure published without the supervisors', () => {

@@ -1,14 +1,9 @@
 import type { StateValue } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
-import {
-  BUILTIN_PROCEDURES,
-  CATEGORY_RULES,
-  type JsonObject,
-  type ProcedureDefinition,
-} from '../../workflows/index.js';
+import { BUILTIN_PROCEDURES, type JsonObject, type ProcedureDefinition } from '../../workflows/index.js';
 import { majorMatterProcedure } from '../../workflows/procedures/a1-major-matter.procedure.js';
 import { statePath } from '../../src/engine/state-path.js';
-import { generateProbes } from '../../src/procedures/checker/probes.js';
+import { probesFor } from '../../src/procedures/checker/governance-check.js';
 import { buildProcedure } from '../../src/procedures/machine-builder.js';
 import type { MatterEvent } from '../../src/procedures/matter-event.js';
 import { buildStateTree } from '../../src/procedures/state-graph.js';
@@ -30,11 +25,7 @@ describe.each(BUILTIN_PROCEDURES.map((definition) => [definition.id, definition]
   (_id, definition) => {
     const built = buildProcedure(definition);
     const events = sampleEvents(definition);
-    const probes: JsonObject[] = generateProbes(
-      definition,
-      built.config,
-      CATEGORY_RULES[definition.category],
-    );
+    const probes: JsonObject[] = probesFor(definition, built.config);
 
     it('reaches every state of the definition, over the inputs that route it', () => {
       const reached = new Set<string>();

@@ -1,4 +1,5 @@
 import type { CategoryCode } from '../types.js';
+import type { StatutoryDecider } from './statutory-classes.js';
 
 /**
  * What the district requires of every item of a category (domain.md §2–§4): on every path that ends
@@ -6,7 +7,14 @@ import type { CategoryCode } from '../types.js';
  * exemption (shown with the item). Amount thresholds are the district's; a village may not raise them.
  */
 export type RequirementKind =
-  'vote' | 'disclosure' | 'supervisorSignOff' | 'townshipApproval' | 'tender' | 'decision';
+  | 'vote'
+  | 'disclosure'
+  | 'supervisorSignOff'
+  | 'townshipApproval'
+  | 'tender'
+  | 'decision'
+  | 'sealUse'
+  | 'townshipDecides';
 
 export interface GovernanceRule {
   requirement: RequirementKind;
@@ -19,11 +27,16 @@ export interface GovernanceRule {
   ruleSets?: string[];
   /** For disclosures: the kind that must be published (any kind when absent). */
   kind?: string;
+  /** For a statutory class's vote: the bodies that may decide, each under a rule set at least this strong. */
+  deciders?: StatutoryDecider[];
+  /** The law a refusal cites. */
+  basis?: string;
 }
 
 const VILLAGE_BODIES = ['representatives', 'villagers', 'collectiveMembers'];
 const TWO_THIRDS = [
   'land-two-thirds',
+  'land-two-thirds-representatives',
   'collective-assembly',
   'collective-representative-assembly',
   'non-member-rights',
@@ -50,6 +63,9 @@ export const CATEGORY_TITLES: Record<CategoryCode, string> = {
 
 /** Categories of the power list itself; the rest hold the supervisors' own procedures (e.g. rectification). */
 export const POWER_CATEGORIES: readonly CategoryCode[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+
+/** Categories whose every item must say what it is by law (a statutory class): the body and rule follow. */
+export const CLASSIFIED_CATEGORIES: readonly CategoryCode[] = ['A', 'D'];
 
 export const CATEGORY_RULES: Record<CategoryCode, GovernanceRule[]> = {
   A: [
@@ -85,7 +101,8 @@ export const CATEGORY_RULES: Record<CategoryCode, GovernanceRule[]> = {
   ],
   E: [DECISION, DISCLOSURE, TOWNSHIP],
   F: [DECISION, DISCLOSURE, TOWNSHIP],
-  G: [DECISION],
+  // Every seal use is checked against its document and logged (负面清单 N1: never on blank paper).
+  G: [DECISION, { requirement: 'sealUse', title: '核对文件后用印并登记' }],
   H: [DECISION, DISCLOSURE],
   // The list changes only with the supervisors' opinion, the township's review and the district's approval.
   L: [DECISION, SUPERVISION, TOWNSHIP],

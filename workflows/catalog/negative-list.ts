@@ -1,14 +1,24 @@
+import type { StepMark } from '../types.js';
+
 /**
  * The district's negative list (负面清单): acts no village cadre may take. Entries the engine can check
- * carry a `check`; a matter that would break one is refused with the entry's own words.
+ * carry a `check`; a matter that would break one is refused with the entry's own words. Checks apply by
+ * what an act or a matter is (its marks, its statutory class, the payee it names), never by an item's
+ * code, so a village's copy of an item is held to them as the original is.
  */
+export type NegativeCheck =
+  /** An act with the mark needs the document named first: in its payload, else in the matter's inputs. */
+  | { kind: 'documentNamed'; mark: StepMark; field: string }
+  /** Nobody takes an act with one of the marks in a matter whose input names them as the payee. */
+  | { kind: 'payeeNotDecider'; payeeInput: string; marks: StepMark[] }
+  /** A matter of the class starts only with the input holding the value that makes it lawful. */
+  | { kind: 'classRequiresInput'; statutoryClass: string; input: string; value: string };
+
 export interface NegativeEntry {
   code: string;
   text: string;
   basis: string;
-  check?:
-    | { kind: 'inputPresent'; procedureId: string; input: string }
-    | { kind: 'payeeNotApprover'; procedureId: string; payeeInput: string; approvalEvent: string };
+  check?: NegativeCheck;
 }
 
 export const NEGATIVE_LIST: readonly NegativeEntry[] = [
@@ -16,23 +26,28 @@ export const NEGATIVE_LIST: readonly NegativeEntry[] = [
     code: 'N1',
     text: '严禁在空白纸张、空白介绍信或无文件依据的材料上加盖村级印章',
     basis: '村级印章管理制度',
-    check: { kind: 'inputPresent', procedureId: 'G1', input: 'documentRef' },
+    check: { kind: 'documentNamed', mark: 'sealUse', field: 'documentRef' },
   },
   {
     code: 'N2',
     text: '严禁审批人审批支付给本人的款项',
     basis: '村级财务报账“三签一章”制度',
     check: {
-      kind: 'payeeNotApprover',
-      procedureId: 'C1',
+      kind: 'payeeNotDecider',
       payeeInput: 'payeePersonId',
-      approvalEvent: 'FINANCE_APPROVE',
+      marks: ['approval', 'supervisorSignOff', 'townshipApproval'],
     },
   },
   {
     code: 'N3',
     text: '不得以集体财产为本集体成员以外的单位和个人提供担保',
     basis: '中华人民共和国农村集体经济组织法 第三十五条',
+    check: {
+      kind: 'classRequiresInput',
+      statutoryClass: 'guarantee',
+      input: 'guaranteeBeneficiary',
+      value: 'member',
+    },
   },
   {
     code: 'N4',

@@ -14,6 +14,11 @@ export interface MeetingStageOptions {
   onPassed: string;
   onRevise: string;
   onAbandon: string;
+  /**
+   * An advisory vote (民主评议 of an application the township decides): a lost vote is recorded and the
+   * matter goes on to the same step as a passed one, since the village may not end it.
+   */
+  advisory?: boolean;
 }
 
 /**
@@ -64,17 +69,25 @@ export function meetingStage(options: MeetingStageOptions): StateNodeData {
               target: 'convening',
               actions: [closeMeeting],
             },
-            { guard: ref('voteOutcomeIs', { outcome: 'lost' }), target: 'voteLost', actions: [closeMeeting] },
+            {
+              guard: ref('voteOutcomeIs', { outcome: 'lost' }),
+              target: options.advisory ? options.onPassed : 'voteLost',
+              actions: [closeMeeting],
+            },
           ],
         },
       },
-      voteLost: {
-        meta: { title: `${title}：未通过` },
-        on: {
-          REVISE_PLAN: [{ target: options.onRevise, actions: [remember('lastRevision')] }],
-          ABANDON: [{ target: options.onAbandon, actions: [remember('abandoned')] }],
-        },
-      },
+      ...(options.advisory ? {} : { voteLost: voteLost(options) }),
+    },
+  };
+}
+
+function voteLost(options: MeetingStageOptions): StateNodeData {
+  return {
+    meta: { title: `${options.title}：未通过` },
+    on: {
+      REVISE_PLAN: [{ target: options.onRevise, actions: [remember('lastRevision')] }],
+      ABANDON: [{ target: options.onAbandon, actions: [remember('abandoned')] }],
     },
   };
 }

@@ -6,7 +6,14 @@ import { meetingStep } from '../steps/meeting.step.js';
 import { proposalStep } from '../steps/proposal.step.js';
 import { workStep } from '../steps/work.step.js';
 import type { ProcedureDefinition } from '../types.js';
-import { DECIDING_BODY, RESOLUTION_RULE_SETS, PUBLIC_PERIOD, TOPIC_SOURCE } from './shared-parameters.js';
+import { MAJOR_MATTER_CLASSES } from '../catalog/statutory-classes.js';
+import {
+  DECIDING_BODY,
+  PUBLIC_PERIOD,
+  TOPIC_SOURCE,
+  bodiesAllowedByClass,
+  classRuleSetTable,
+} from './shared-parameters.js';
 
 /**
  * A1 村级重大事项决策：“四议两公开”. Party branch proposal → two-committee deliberation → party member
@@ -64,7 +71,7 @@ const { machine, events, outcomes } = compose({
         title: '村民（代表）会议决议',
         description: '村民委员会在村党组织领导下召集村民会议或村民代表会议表决',
         body: { fromInput: 'decidingBody' },
-        ruleSet: { fromInputs: ['decidingBody', 'concern'], table: param('resolutionRuleSets') },
+        ruleSet: { fromInputs: ['decidingBody', 'matterClass'], table: param('resolutionRuleSets') },
         reviseTo: 'topicIntake',
         abandonTo: 'rejected',
       }),
@@ -96,7 +103,7 @@ const { machine, events, outcomes } = compose({
 
 export const majorMatterProcedure: ProcedureDefinition = {
   id: 'A1',
-  version: 1,
+  version: 2,
   title: '村级重大事项决策（四议两公开）',
   category: 'A',
   description:
@@ -121,19 +128,23 @@ export const majorMatterProcedure: ProcedureDefinition = {
     ],
   },
   startRoles: ['secretary'],
-  inputSchema: object(
-    {
-      title: text(100, 2),
-      summary: text(5000),
-      topicSource: oneOf(TOPIC_SOURCE),
-      decidingBody: oneOf(DECIDING_BODY),
-      concern: { ...oneOf(['general', 'collectiveProperty', 'land']), default: 'general' },
-    },
-    ['title', 'topicSource', 'decidingBody'],
-  ),
+  statutoryClass: { fromInput: 'matterClass' },
+  inputSchema: {
+    ...object(
+      {
+        title: text(100, 2),
+        summary: text(5000),
+        topicSource: oneOf(TOPIC_SOURCE),
+        matterClass: oneOf(MAJOR_MATTER_CLASSES),
+        decidingBody: oneOf(DECIDING_BODY),
+      },
+      ['title', 'topicSource', 'matterClass', 'decidingBody'],
+    ),
+    allOf: bodiesAllowedByClass('matterClass', 'decidingBody', MAJOR_MATTER_CLASSES),
+  },
   parameters: {
     partyMeetingRuleSet: 'party-member-meeting',
-    resolutionRuleSets: RESOLUTION_RULE_SETS,
+    resolutionRuleSets: classRuleSetTable(MAJOR_MATTER_CLASSES),
     resolutionPublicPeriod: PUBLIC_PERIOD.sevenDays,
     resultPublicPeriod: PUBLIC_PERIOD.sevenDays,
   },

@@ -10,20 +10,13 @@ import {
   resolution,
 } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
-import { DECIDING_BODY, PUBLIC_PERIOD, RESOLUTION_RULE_SETS } from './shared-parameters.js';
-
-/** The nine kinds of matter the villager meeting decides (村民委员会组织法 第二十四条). */
-const ARTICLE_24_MATTERS = [
-  'lostWorkSubsidy',
-  'collectiveIncome',
-  'publicWelfareProject',
-  'landContractingPlan',
-  'collectiveEconomicProject',
-  'homesteadPlan',
-  'landCompensation',
-  'collectivePropertyDisposal',
-  'other',
-];
+import { ARTICLE_24_CLASSES } from '../catalog/statutory-classes.js';
+import {
+  DECIDING_BODY,
+  PUBLIC_PERIOD,
+  bodiesAllowedByClass,
+  classRuleSetTable,
+} from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'villagerMeetingMatter',
@@ -36,7 +29,7 @@ const { machine, events, outcomes } = compose({
       step: resolution({
         title: '村民会议（或授权的村民代表会议）讨论决定',
         body: { fromInput: 'decidingBody' },
-        ruleSet: { fromInputs: ['decidingBody', 'concern'], table: param('resolutionRuleSets') },
+        ruleSet: { fromInputs: ['decidingBody', 'matterClass'], table: param('resolutionRuleSets') },
       }),
     },
     {
@@ -50,7 +43,7 @@ const { machine, events, outcomes } = compose({
 
 export const villagerMeetingMatterProcedure: ProcedureDefinition = {
   id: 'A2',
-  version: 1,
+  version: 2,
   title: '村民会议决定事项（第二十四条事项）',
   category: 'A',
   description:
@@ -74,19 +67,22 @@ export const villagerMeetingMatterProcedure: ProcedureDefinition = {
     ],
   },
   startRoles: ['secretary'],
-  inputSchema: object(
-    {
-      title: text(100, 2),
-      summary: text(5000),
-      matterType: oneOf(ARTICLE_24_MATTERS),
-      decidingBody: oneOf(DECIDING_BODY),
-      concern: { ...oneOf(['general', 'collectiveProperty', 'land']), default: 'general' },
-    },
-    ['title', 'matterType', 'decidingBody'],
-  ),
+  statutoryClass: { fromInput: 'matterClass' },
+  inputSchema: {
+    ...object(
+      {
+        title: text(100, 2),
+        summary: text(5000),
+        matterClass: oneOf(ARTICLE_24_CLASSES),
+        decidingBody: oneOf(DECIDING_BODY),
+      },
+      ['title', 'matterClass', 'decidingBody'],
+    ),
+    allOf: bodiesAllowedByClass('matterClass', 'decidingBody', ARTICLE_24_CLASSES),
+  },
   parameters: {
     partyMeetingRuleSet: 'party-member-meeting',
-    resolutionRuleSets: RESOLUTION_RULE_SETS,
+    resolutionRuleSets: classRuleSetTable(ARTICLE_24_CLASSES),
     resolutionPublicPeriod: PUBLIC_PERIOD.sevenDays,
     resultPublicPeriod: PUBLIC_PERIOD.sevenDays,
   },

@@ -1,9 +1,20 @@
 import { compose } from '../compose/compose.js';
-import { object, text } from '../events/schema.js';
+import { object, oneOf, text } from '../events/schema.js';
 import { param } from '../fragments/refs.js';
 import { deliberation, implementation, proposal, publicNotice, resolution } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
 import { PUBLIC_PERIOD } from './shared-parameters.js';
+
+/**
+ * What the representatives may decide by a majority ballot: the classes the villager meeting may delegate
+ * to them under the ordinary rule. Collective property, land and membership need two thirds (A2, D).
+ */
+const BALLOT_CLASSES = [
+  'lostWorkSubsidy',
+  'publicWelfareProject',
+  'otherVillagerMeetingMatter',
+  'generalMajorMatter',
+];
 
 /** 票决制: topics go to the representatives 7 days ahead and are decided by secret ballot. */
 const { machine, events, outcomes } = compose({
@@ -35,7 +46,7 @@ const { machine, events, outcomes } = compose({
 
 export const ballotDecisionProcedure: ProcedureDefinition = {
   id: 'A3',
-  version: 1,
+  version: 2,
   title: '重大事项票决',
   category: 'A',
   description: '重大村务实行村民代表会议无记名投票表决，结果当场宣布并于当日或次日张榜公布。',
@@ -49,7 +60,11 @@ export const ballotDecisionProcedure: ProcedureDefinition = {
     riskPoints: ['议题未提前送达代表', '以举手表决代替无记名投票', '计票不公开或结果未及时公布'],
   },
   startRoles: ['secretary'],
-  inputSchema: object({ title: text(100, 2), summary: text(5000) }, ['title']),
+  statutoryClass: { fromInput: 'matterClass' },
+  inputSchema: object({ title: text(100, 2), summary: text(5000), matterClass: oneOf(BALLOT_CLASSES) }, [
+    'title',
+    'matterClass',
+  ]),
   parameters: {
     ballotRuleSet: 'representative-ballot',
     resultPublicPeriod: PUBLIC_PERIOD.threeDays,

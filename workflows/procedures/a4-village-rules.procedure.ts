@@ -37,7 +37,7 @@ const { machine, events, outcomes } = compose({
 
 export const villageRulesProcedure: ProcedureDefinition = {
   id: 'A4',
-  version: 1,
+  version: 2,
   title: '制定和修改村规民约、村民自治章程',
   category: 'A',
   description: '村规民约和自治章程由村民会议制定和修改，报乡镇备案；违法内容由乡镇责令改正。',
@@ -47,6 +47,7 @@ export const villageRulesProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['村规民约含有违反法律法规、侵犯村民人身权利的内容', '未经村民会议通过或未报乡镇备案'],
   },
+  statutoryClass: 'villageRules',
   startRoles: ['secretary'],
   inputSchema: object(
     { title: text(100, 2), summary: text(5000), document: oneOf(['villageRules', 'charter']) },

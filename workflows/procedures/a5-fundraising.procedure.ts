@@ -62,7 +62,7 @@ const { machine, events, outcomes } = compose({
 
 export const fundraisingProcedure: ProcedureDefinition = {
   id: 'A5',
-  version: 2,
+  version: 3,
   title: '一事一议筹资筹劳',
   category: 'A',
   description: '村内公益事业筹资筹劳经村民（代表）会议表决，乡镇初审、县级复审后实施，资金专账管理并公开。',
@@ -75,6 +75,7 @@ export const fundraisingProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['超过限额标准筹资或强行以资代劳', '未经表决或审核即收取资金', '资金未专账管理、挪作他用'],
   },
+  statutoryClass: 'publicWelfareProject',
   startRoles: ['secretary'],
   inputSchema: object(
     {

@@ -42,7 +42,7 @@ const { machine, events, outcomes } = compose({
 
 export const governmentProjectProcedure: ProcedureDefinition = {
   id: 'B2',
-  version: 1,
+  version: 2,
   title: '财政投资村级项目',
   category: 'B',
   description: '财政资金投资的村级项目按县级规定申报、审批和招标，村级负责申报、配合实施和公开。',

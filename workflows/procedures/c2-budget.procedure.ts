@@ -45,7 +45,7 @@ const { machine, events, outcomes } = compose({
 
 export const budgetProcedure: ProcedureDefinition = {
   id: 'C2',
-  version: 1,
+  version: 2,
   title: '年度财务预算和决算',
   category: 'C',
   description:
@@ -59,6 +59,7 @@ export const budgetProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['预算外支出', '决算不实、隐瞒收入', '未经批准调整预算'],
   },
+  statutoryClass: 'budgetAndAccounts',
   startRoles: ['secretary'],
   inputSchema: matterInputs(
     {
@@ -71,7 +72,7 @@ export const budgetProcedure: ProcedureDefinition = {
     ruleSets: {
       collectiveMembers: 'collective-assembly',
       representatives: 'collective-representative-assembly',
-      villagers: 'villager-meeting',
+      villagers: 'collective-assembly',
     },
     draftPublicPeriod: { days: 10, unit: 'calendar' },
     resultPublicPeriod: PUBLIC_PERIOD.sevenDays,

@@ -1,4 +1,5 @@
 import type { StepEntry } from '../compose/compose.js';
+import type { RuleSetSource } from '../fragments/meeting-stage.js';
 import { param } from '../fragments/refs.js';
 import { deliberation, proposal, publicNotice, resolution } from '../steps/presets.js';
 
@@ -11,6 +12,8 @@ export function collectiveDecisionSteps(options: {
   planDescription: string;
   voteTitle: string;
   body?: 'representatives' | 'villagers' | 'collectiveMembers' | { fromInput: string };
+  /** The vote's rule set: the `voteRuleSet` parameter unless the body's choice picks it. */
+  ruleSet?: RuleSetSource;
 }): StepEntry[] {
   return [
     { key: 'proposal', step: proposal(options.planTitle, options.planDescription) },
@@ -20,7 +23,7 @@ export function collectiveDecisionSteps(options: {
       step: resolution({
         title: options.voteTitle,
         body: options.body ?? { fromInput: 'decidingBody' },
-        ruleSet: param('voteRuleSet'),
+        ruleSet: options.ruleSet ?? param('voteRuleSet'),
       }),
     },
     {

@@ -30,7 +30,7 @@ const { machine, events, outcomes } = compose({
 
 export const assetLeaseProcedure: ProcedureDefinition = {
   id: 'D1',
-  version: 1,
+  version: 2,
   title: '集体资产资源发包、出租和处置',
   category: 'D',
   description:
@@ -44,6 +44,7 @@ export const assetLeaseProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['低价发包、出租或处置', '暗箱操作、场外交易', '合同期限过长或擅自变更'],
   },
+  statutoryClass: 'collectivePropertyDisposal',
   startRoles: ['secretary'],
   inputSchema: matterInputs(
     { asset: text(200), reservePrice: amount(), kind: oneOf(['contract', 'lease', 'disposal']) },

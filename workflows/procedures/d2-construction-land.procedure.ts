@@ -5,7 +5,13 @@ import { contract, publicNotice, townshipDecision } from '../steps/presets.js';
 import { tenderStep } from '../steps/tender.step.js';
 import type { ProcedureDefinition } from '../types.js';
 import { collectiveDecisionSteps } from './d-collective-helpers.js';
-import { DECIDING_BODY, PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import {
+  DECIDING_BODY,
+  LAND_RULE_SETS,
+  LAND_VOTE,
+  PUBLIC_PERIOD,
+  matterInputs,
+} from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'constructionLand',
@@ -14,6 +20,7 @@ const { machine, events, outcomes } = compose({
       planTitle: '拟定出让（出租）方案',
       planDescription: '方案载明地块、用途、年限、价格和收益分配',
       voteTitle: '村民会议三分之二以上成员或三分之二以上村民代表同意',
+      ruleSet: LAND_VOTE,
     }),
     {
       key: 'townshipApproval',
@@ -30,7 +37,7 @@ const { machine, events, outcomes } = compose({
 
 export const constructionLandProcedure: ProcedureDefinition = {
   id: 'D2',
-  version: 1,
+  version: 2,
   title: '集体经营性建设用地出让、出租',
   category: 'D',
   description:
@@ -41,13 +48,14 @@ export const constructionLandProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['未经三分之二同意擅自出让', '改变规划用途', '收益分配不公开'],
   },
+  statutoryClass: 'constructionLand',
   startRoles: ['secretary'],
   inputSchema: matterInputs({ parcel: text(200), decidingBody: oneOf(DECIDING_BODY) }, [
     'parcel',
     'decidingBody',
   ]),
   parameters: {
-    voteRuleSet: 'land-two-thirds',
+    voteRuleSets: LAND_RULE_SETS,
     resolutionPublicPeriod: PUBLIC_PERIOD.sevenDays,
     resultPublicPeriod: PUBLIC_PERIOD.sevenDays,
   },

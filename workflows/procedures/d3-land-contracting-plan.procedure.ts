@@ -3,7 +3,13 @@ import { oneOf } from '../events/schema.js';
 import { param } from '../fragments/refs.js';
 import { deliberation, implementation, proposal, publicNotice, resolution } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
-import { DECIDING_BODY, PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import {
+  DECIDING_BODY,
+  LAND_RULE_SETS,
+  LAND_VOTE,
+  PUBLIC_PERIOD,
+  matterInputs,
+} from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'landContractingPlan',
@@ -19,7 +25,7 @@ const { machine, events, outcomes } = compose({
       step: resolution({
         title: '村民会议三分之二以上成员或三分之二以上代表同意',
         body: { fromInput: 'decidingBody' },
-        ruleSet: 'land-two-thirds',
+        ruleSet: LAND_VOTE,
       }),
     },
     {
@@ -33,7 +39,7 @@ const { machine, events, outcomes } = compose({
 
 export const landContractingPlanProcedure: ProcedureDefinition = {
   id: 'D3',
-  version: 1,
+  version: 2,
   title: '土地承包方案',
   category: 'D',
   description:
@@ -44,9 +50,11 @@ export const landContractingPlanProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['方案未公布即表决', '优亲厚友、多占多分', '剥夺妇女、外嫁女承包权益'],
   },
+  statutoryClass: 'landContractingPlan',
   startRoles: ['secretary'],
   inputSchema: matterInputs({ decidingBody: oneOf(DECIDING_BODY) }, ['decidingBody']),
   parameters: {
+    voteRuleSets: LAND_RULE_SETS,
     draftPublicPeriod: PUBLIC_PERIOD.sevenDays,
     resolutionPublicPeriod: PUBLIC_PERIOD.sevenDays,
     resultPublicPeriod: PUBLIC_PERIOD.sevenDays,

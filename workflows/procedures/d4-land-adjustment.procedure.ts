@@ -4,7 +4,13 @@ import { param } from '../fragments/refs.js';
 import { implementation, publicNotice, townshipDecision } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
 import { collectiveDecisionSteps } from './d-collective-helpers.js';
-import { DECIDING_BODY, PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import {
+  DECIDING_BODY,
+  LAND_RULE_SETS,
+  LAND_VOTE,
+  PUBLIC_PERIOD,
+  matterInputs,
+} from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'landAdjustment',
@@ -13,6 +19,7 @@ const { machine, events, outcomes } = compose({
       planTitle: '拟定个别调整方案',
       planDescription: '承包期内因自然灾害严重毁损等特殊情形需个别调整的，拟定方案',
       voteTitle: '村民会议三分之二以上成员或三分之二以上代表同意',
+      ruleSet: LAND_VOTE,
     }),
     { key: 'townshipApproval', step: townshipDecision('报乡镇人民政府批准', '乡镇审核调整方案') },
     {
@@ -26,7 +33,7 @@ const { machine, events, outcomes } = compose({
 
 export const landAdjustmentProcedure: ProcedureDefinition = {
   id: 'D4',
-  version: 1,
+  version: 2,
   title: '承包地个别调整',
   category: 'D',
   description:
@@ -37,13 +44,14 @@ export const landAdjustmentProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['以调整为名收回承包地', '未经批准擅自调整'],
   },
+  statutoryClass: 'contractedLandAdjustment',
   startRoles: ['secretary'],
   inputSchema: matterInputs({ reason: text(2000), decidingBody: oneOf(DECIDING_BODY) }, [
     'reason',
     'decidingBody',
   ]),
   parameters: {
-    voteRuleSet: 'land-two-thirds',
+    voteRuleSets: LAND_RULE_SETS,
     resolutionPublicPeriod: PUBLIC_PERIOD.sevenDays,
     resultPublicPeriod: PUBLIC_PERIOD.sevenDays,
   },

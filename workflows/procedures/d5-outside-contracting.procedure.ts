@@ -4,7 +4,13 @@ import { param } from '../fragments/refs.js';
 import { contract, publicNotice, record, townshipDecision } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
 import { collectiveDecisionSteps } from './d-collective-helpers.js';
-import { DECIDING_BODY, PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
+import {
+  DECIDING_BODY,
+  LAND_RULE_SETS,
+  LAND_VOTE,
+  PUBLIC_PERIOD,
+  matterInputs,
+} from './shared-parameters.js';
 
 const { machine, events, outcomes } = compose({
   machineId: 'outsideContracting',
@@ -13,6 +19,7 @@ const { machine, events, outcomes } = compose({
       planTitle: '拟定对外发包方案',
       planDescription: '发包给本集体经济组织以外的单位或个人',
       voteTitle: '村民会议三分之二以上成员或三分之二以上代表同意',
+      ruleSet: LAND_VOTE,
     }),
     { key: 'townshipApproval', step: townshipDecision('报乡镇人民政府批准', '乡镇审核对外发包') },
     {
@@ -32,7 +39,7 @@ const { machine, events, outcomes } = compose({
 
 export const outsideContractingProcedure: ProcedureDefinition = {
   id: 'D5',
-  version: 1,
+  version: 2,
   title: '农村土地发包给本集体以外的单位或个人',
   category: 'D',
   description: '发包给本集体以外的单位或个人，经三分之二以上同意，报乡镇批准，审查承包方资信后签订合同。',
@@ -42,10 +49,11 @@ export const outsideContractingProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['本集体成员同等条件下未享有优先权', '对承包方资信审查走过场'],
   },
+  statutoryClass: 'outsideContracting',
   startRoles: ['secretary'],
   inputSchema: matterInputs({ contractor: text(200), decidingBody: oneOf(DECIDING_BODY) }, ['decidingBody']),
   parameters: {
-    voteRuleSet: 'land-two-thirds',
+    voteRuleSets: LAND_RULE_SETS,
     resolutionPublicPeriod: PUBLIC_PERIOD.sevenDays,
     resultPublicPeriod: PUBLIC_PERIOD.sevenDays,
   },

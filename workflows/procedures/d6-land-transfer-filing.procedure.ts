@@ -30,7 +30,7 @@ const { machine, events, outcomes } = compose({
 
 export const landTransferFilingProcedure: ProcedureDefinition = {
   id: 'D6',
-  version: 1,
+  version: 2,
   title: '土地经营权流转、互换和转让备案',
   category: 'D',
   description: '承包农户自主流转土地经营权；出租、入股、互换报发包方备案，转让承包经营权须经发包方同意。',
@@ -54,6 +54,7 @@ export const landTransferFilingProcedure: ProcedureDefinition = {
     responsibleRole: 'committee_member',
     riskPoints: ['发包方强迫或阻碍农户流转', '借备案收取费用'],
   },
+  statutoryClass: 'landTransferFiling',
   startRoles: ['villager'],
   inputSchema: matterInputs({ kind: oneOf(['lease', 'shares', 'swap', 'transfer']), parcel: text(200) }, [
     'kind',

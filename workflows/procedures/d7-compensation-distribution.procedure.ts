@@ -25,7 +25,7 @@ const { machine, events, outcomes } = compose({
 
 export const compensationDistributionProcedure: ProcedureDefinition = {
   id: 'D7',
-  version: 1,
+  version: 2,
   title: '土地征收补偿费分配',
   category: 'D',
   description: '征地补偿费的使用和分配方案由成员大会决定，成员代表大会不得决定；方案和发放名单公开。',
@@ -42,6 +42,7 @@ export const compensationDistributionProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['截留、挪用补偿费', '分配名单优亲厚友', '以代表会议代替成员大会'],
   },
+  statutoryClass: 'landCompensation',
   startRoles: ['secretary'],
   inputSchema: matterInputs({ total: amount(), project: text(200) }, ['total']),
   parameters: {

@@ -33,7 +33,7 @@ const { machine, events, outcomes } = compose({
 
 export const incomeDistributionProcedure: ProcedureDefinition = {
   id: 'D8',
-  version: 1,
+  version: 2,
   title: '集体经营收益分配',
   category: 'D',
   description:
@@ -50,6 +50,7 @@ export const incomeDistributionProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['未提取公积公益金即分配', '分配方案未提前公布', '少数人决定分配'],
   },
+  statutoryClass: 'incomeDistribution',
   startRoles: ['secretary'],
   inputSchema: matterInputs({ year: { type: 'integer', minimum: 2000, maximum: 2100 }, total: amount() }, [
     'year',

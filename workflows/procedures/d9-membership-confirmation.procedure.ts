@@ -31,7 +31,7 @@ const { machine, events, outcomes } = compose({
 
 export const membershipConfirmationProcedure: ProcedureDefinition = {
   id: 'D9',
-  version: 1,
+  version: 2,
   title: '集体经济组织成员身份确认',
   category: 'D',
   description:
@@ -47,6 +47,10 @@ export const membershipConfirmationProcedure: ProcedureDefinition = {
     responsible: '村集体经济组织',
     responsibleRole: 'secretary',
     riskPoints: ['违规确认或剥夺成员身份', '外嫁女、入赘婿等群体权益受损'],
+  },
+  statutoryClass: {
+    fromInput: 'grantsNonMemberRights',
+    table: { false: 'membershipConfirmation', true: 'nonMemberRights' },
   },
   startRoles: ['secretary'],
   inputSchema: matterInputs(

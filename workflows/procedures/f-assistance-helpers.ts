@@ -1,11 +1,12 @@
 import type { StepEntry } from '../compose/compose.js';
 import { param } from '../fragments/refs.js';
 import { withDeadline } from '../steps/deadline.js';
-import { acceptApplication, publicNotice, resolution, survey, townshipDecision } from '../steps/presets.js';
+import { assistApplication, publicNotice, resolution, survey, townshipDecision } from '../steps/presets.js';
 
 /**
- * Assistance the township decides and the village assists: accept, survey, appraise, post, decide within
- * the item's `decisionPeriod`.
+ * Assistance the township decides and the village assists: accept (asking for missing materials, never
+ * refusing), survey, appraise (advisory: the result goes up either way), post, and the township decides
+ * within the item's `decisionPeriod`.
  */
 export function assistanceSteps(options: {
   investigators: number;
@@ -13,7 +14,13 @@ export function assistanceSteps(options: {
   decisionTitle: string;
 }): StepEntry[] {
   return [
-    { key: 'acceptance', step: acceptApplication('受理申请', '村民委员会协助受理申请，也可直接向乡镇申请') },
+    {
+      key: 'acceptance',
+      step: assistApplication(
+        '受理申请',
+        '村民委员会协助受理申请，材料不全的一次性告知补齐；也可直接向乡镇申请',
+      ),
+    },
     { key: 'survey', step: survey('入户调查', options.investigators) },
     ...(options.appraisal
       ? [
@@ -21,11 +28,12 @@ export function assistanceSteps(options: {
             key: 'appraisal',
             step: resolution({
               title: '民主评议',
-              description: '村民代表会议民主评议',
+              description: '村民代表会议民主评议，评议结果随材料报乡镇',
               body: 'representatives',
               ruleSet: 'representative-meeting',
               reviseTo: 'survey',
               abandonTo: 'rejected',
+              advisory: true,
             }),
           },
         ]

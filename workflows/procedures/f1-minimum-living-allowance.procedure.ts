@@ -11,7 +11,7 @@ const { machine, events, outcomes } = compose({
 
 export const minimumLivingAllowanceProcedure: ProcedureDefinition = {
   id: 'F1',
-  version: 2,
+  version: 3,
   title: '最低生活保障申请（协助）',
   category: 'F',
   description:
@@ -22,6 +22,7 @@ export const minimumLivingAllowanceProcedure: ProcedureDefinition = {
     responsibleRole: 'committee_member',
     riskPoints: ['人情保、关系保', '村干部近亲属享受低保未备案', '公示不到位'],
   },
+  statutoryClass: 'minimumLivingAllowance',
   startRoles: ['villager', 'committee_member'],
   inputSchema: matterInputs({ household: text(50), members: { type: 'integer', minimum: 1, maximum: 30 } }, [
     'household',

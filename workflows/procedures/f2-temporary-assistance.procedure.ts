@@ -2,7 +2,7 @@ import { compose } from '../compose/compose.js';
 import { text } from '../events/schema.js';
 import { param, ref } from '../fragments/refs.js';
 import {
-  acceptApplication,
+  assistApplication,
   archive,
   payment,
   publicNotice,
@@ -25,7 +25,10 @@ const { machine, events, outcomes } = compose({
     { name: 'ordinary', title: '一般程序' },
   ],
   steps: [
-    { key: 'acceptance', step: acceptApplication('受理申请', '村民委员会受理或主动发现') },
+    {
+      key: 'acceptance',
+      step: assistApplication('受理申请', '村民委员会受理或主动发现，材料不全的告知补齐'),
+    },
     {
       key: 'emergencyApproval',
       step: townshipDecision('乡镇先行审批救助', '紧急情况下先行救助'),
@@ -37,10 +40,12 @@ const { machine, events, outcomes } = compose({
       key: 'appraisal',
       step: resolution({
         title: '民主评议',
+        description: '民主评议结果随材料报乡镇审批',
         body: 'representatives',
         ruleSet: 'representative-meeting',
         reviseTo: 'survey',
         abandonTo: 'rejected',
+        advisory: true,
       }),
       onRoutes: ['ordinary'],
     },
@@ -60,7 +65,7 @@ const { machine, events, outcomes } = compose({
 
 export const temporaryAssistanceProcedure: ProcedureDefinition = {
   id: 'F2',
-  version: 1,
+  version: 2,
   title: '临时救助申请（协助）',
   category: 'F',
   description: '三名以上调查人员入户调查，民主评议，乡镇审批后公示发放；紧急情况先行救助、事后补办。',
@@ -72,6 +77,7 @@ export const temporaryAssistanceProcedure: ProcedureDefinition = {
     responsibleRole: 'committee_member',
     riskPoints: ['同一事由重复救助', '虚报灾情或困难', '救助金未足额发放到户'],
   },
+  statutoryClass: 'temporaryAssistance',
   startRoles: ['villager', 'committee_member'],
   inputSchema: matterInputs(
     { household: text(50), cause: text(500), emergency: { type: 'boolean', default: false } },

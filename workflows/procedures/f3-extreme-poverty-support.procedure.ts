@@ -11,7 +11,7 @@ const { machine, events, outcomes } = compose({
 
 export const extremePovertySupportProcedure: ProcedureDefinition = {
   id: 'F3',
-  version: 2,
+  version: 3,
   title: '特困人员认定申请（协助）',
   category: 'F',
   description: '村民委员会协助调查和公示，乡镇人民政府审核确认。',
@@ -21,6 +21,7 @@ export const extremePovertySupportProcedure: ProcedureDefinition = {
     responsibleRole: 'committee_member',
     riskPoints: ['不符合条件人员纳入供养', '应保未保'],
   },
+  statutoryClass: 'extremePovertySupport',
   startRoles: ['villager', 'committee_member'],
   inputSchema: matterInputs({ person: text(50) }, ['person']),
   parameters: { noticePeriod: PUBLIC_PERIOD.sevenDays, decisionPeriod: TIME_LIMIT.tenWorkingDays },

@@ -1,9 +1,19 @@
 import { compose } from '../compose/compose.js';
 import { oneOf, text } from '../events/schema.js';
-import { ref } from '../fragments/refs.js';
+import { param, ref } from '../fragments/refs.js';
 import { approval, record, resolution } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
-import { matterInputs } from './shared-parameters.js';
+import { DECIDING_BODY, matterInputs } from './shared-parameters.js';
+
+/**
+ * Seal uses that bind the collective (借款、担保、重大发包合同) are its decisions first: by the member assembly
+ * or the member representative assembly, two thirds of all (农村集体经济组织法 第二十六条至第二十八条).
+ */
+const VOTED_KINDS = {
+  loan: 'collectiveBorrowing',
+  guarantee: 'guarantee',
+  majorContract: 'collectivePropertyDisposal',
+};
 
 const { machine, events, outcomes } = compose({
   machineId: 'sealUse',
@@ -12,7 +22,7 @@ const { machine, events, outcomes } = compose({
     {
       name: 'vote',
       title: '借款、担保、重大发包合同：先经村民（代表）会议表决',
-      when: ref('inputIn', { input: 'kind', values: ['loan', 'guarantee', 'majorContract'] }),
+      when: ref('inputIn', { input: 'kind', values: Object.keys(VOTED_KINDS) }),
     },
     { name: 'ordinary', title: '一般用印' },
   ],
@@ -20,9 +30,10 @@ const { machine, events, outcomes } = compose({
     {
       key: 'resolutionMeeting',
       step: resolution({
-        title: '村民代表会议表决',
-        body: 'representatives',
-        ruleSet: 'representative-meeting',
+        title: '集体经济组织成员（代表）大会表决',
+        description: '借款、担保和重大发包合同按农村集体经济组织法由成员大会或成员代表大会决定',
+        body: { fromInput: 'decidingBody' },
+        ruleSet: { fromInputs: ['decidingBody'], table: param('voteRuleSets') },
         reviseTo: 'resolutionMeeting',
         abandonTo: 'rejected',
       }),
@@ -54,6 +65,7 @@ const { machine, events, outcomes } = compose({
         },
         required: ['copies', 'documentChecked'],
         distinctFrom: ['APPROVE_SEAL_USE'],
+        marks: ['sealUse'],
       }),
     },
   ],
@@ -61,27 +73,52 @@ const { machine, events, outcomes } = compose({
 
 export const sealUseProcedure: ProcedureDefinition = {
   id: 'G1',
-  version: 1,
+  version: 2,
   title: '村级印章使用',
   category: 'G',
   description:
     '印章专人保管、审批与保管分离、逐次登记；严禁空白盖章；借款、担保和重大发包合同须先经村民（代表）会议表决。',
-  legalBasis: [{ law: '村级印章管理制度', localPractice: true }],
+  legalBasis: [
+    { law: '村级印章管理制度', localPractice: true },
+    {
+      law: '中华人民共和国农村集体经济组织法',
+      version: '2024-06-28',
+      article: '第二十六条至第二十八条、第三十五条',
+      note: '借款、担保、重大发包合同',
+    },
+  ],
   catalog: {
     responsible: '村民委员会',
     responsibleRole: 'vc_chair',
     riskPoints: ['在空白纸张、空白介绍信上盖章', '未经审批擅自用印或带出印章', '以村名义违规借款、担保'],
   },
+  statutoryClass: { fromInput: 'kind', table: VOTED_KINDS },
   startRoles: ['committee_member', 'secretary', 'villager'],
-  inputSchema: matterInputs(
-    {
-      kind: oneOf(['certificate', 'contract', 'application', 'loan', 'guarantee', 'majorContract']),
-      documentRef: text(200, 2),
-      purpose: text(1000),
-    },
-    ['kind', 'documentRef', 'purpose'],
-  ),
-  parameters: {},
+  inputSchema: {
+    ...matterInputs(
+      {
+        kind: oneOf(['certificate', 'contract', 'application', ...Object.keys(VOTED_KINDS)]),
+        documentRef: text(200, 2),
+        purpose: text(1000),
+        decidingBody: oneOf(DECIDING_BODY),
+        guaranteeBeneficiary: oneOf(['member', 'outsider']),
+      },
+      ['kind', 'documentRef', 'purpose'],
+    ),
+    allOf: [
+      {
+        if: { properties: { kind: { enum: Object.keys(VOTED_KINDS) } }, required: ['kind'] },
+        then: { required: ['decidingBody'] },
+      },
+      {
+        if: { properties: { kind: { const: 'guarantee' } }, required: ['kind'] },
+        then: { required: ['guaranteeBeneficiary'] },
+      },
+    ],
+  },
+  parameters: {
+    voteRuleSets: { villagers: 'collective-assembly', representatives: 'collective-representative-assembly' },
+  },
   outcomes,
   events,
   machine,

@@ -47,9 +47,11 @@ const { machine, events, outcomes } = compose({
         fields: {
           copies: { type: 'integer', minimum: 1, maximum: 100 },
           documentChecked: { type: 'boolean', const: true },
+          documentRef: text(200),
         },
-        required: ['copies', 'documentChecked'],
+        required: ['copies', 'documentChecked', 'documentRef'],
         distinctFrom: ['ISSUE_CERTIFICATE'],
+        marks: ['sealUse'],
       }),
     },
   ],
@@ -57,7 +59,7 @@ const { machine, events, outcomes } = compose({
 
 export const certificateProcedure: ProcedureDefinition = {
   id: 'G2',
-  version: 1,
+  version: 2,
   title: '出具证明',
   category: 'G',
   description: '只出具有法律依据或保留清单内的证明；国家明确取消的证明事项不予出具。',

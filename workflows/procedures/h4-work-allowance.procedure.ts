@@ -24,7 +24,7 @@ const { machine, events, outcomes } = compose({
 
 export const workAllowanceProcedure: ProcedureDefinition = {
   id: 'H4',
-  version: 1,
+  version: 2,
   title: '误工补贴人员及标准',
   category: 'H',
   description: '享受误工补贴的人员及补贴标准由村民会议讨论决定并公开。',
@@ -34,6 +34,7 @@ export const workAllowanceProcedure: ProcedureDefinition = {
     responsibleRole: 'secretary',
     riskPoints: ['自定补贴标准', '超范围发放补贴'],
   },
+  statutoryClass: 'lostWorkSubsidy',
   startRoles: ['secretary'],
   inputSchema: matterInputs({ decidingBody: oneOf(DECIDING_BODY) }, ['decidingBody']),
   parameters: {

@@ -1,4 +1,5 @@
 import { object, text } from '../events/schema.js';
+import { statutoryClass } from '../catalog/statutory-classes.js';
 import type { JsonObject, JsonSchema } from '../types.js';
 
 /**
@@ -16,15 +17,57 @@ export const TOPIC_SOURCE = [
 /** Who resolves: the villager meeting, or the representative meeting it delegated to (art. 24). */
 export const DECIDING_BODY = ['representatives', 'villagers'];
 
-/** Rule set by deciding body and by what the matter concerns; collective property and land are stricter. */
-export const RESOLUTION_RULE_SETS: JsonObject = {
-  'representatives/general': 'representative-meeting',
-  'representatives/collectiveProperty': 'collective-representative-assembly',
-  'representatives/land': 'land-two-thirds',
-  'villagers/general': 'villager-meeting',
-  'villagers/collectiveProperty': 'collective-assembly',
-  'villagers/land': 'land-two-thirds',
+/**
+ * The rule set each deciding body votes by, for each statutory class the matter may be (`body/class`),
+ * taken from the law's table: a class the body may not decide has no entry.
+ */
+export function classRuleSetTable(
+  classes: readonly string[],
+  bodies: readonly string[] = DECIDING_BODY,
+): JsonObject {
+  const table: JsonObject = {};
+  for (const code of classes) {
+    for (const decider of statutoryClass(code)!.deciders) {
+      if (bodies.includes(decider.body)) table[`${decider.body}/${code}`] = decider.ruleSet;
+    }
+  }
+  return table;
+}
+
+/**
+ * Input conditions that let the deciding body be only one the matter's class allows (e.g. land
+ * compensation: the villager meeting as member assembly, never the representatives).
+ */
+export function bodiesAllowedByClass(
+  classInput: string,
+  bodyInput: string,
+  classes: readonly string[],
+  bodies: readonly string[] = DECIDING_BODY,
+): JsonSchema[] {
+  const allowed = (code: string) =>
+    bodies.filter((body) => statutoryClass(code)!.deciders.some((decider) => decider.body === body));
+  const groups = new Map<string, string[]>();
+  for (const code of classes) {
+    const key = allowed(code).join(',');
+    if (key !== bodies.join(',')) groups.set(key, [...(groups.get(key) ?? []), code]);
+  }
+  return [...groups].map(([key, codes]) => ({
+    if: { properties: { [classInput]: { enum: codes } }, required: [classInput] },
+    then: { properties: { [bodyInput]: { enum: key ? key.split(',') : [] } } },
+  }));
+}
+
+/**
+ * Land matters need two thirds of the villager meeting's members or of the representatives (农村土地承包法
+ * 第十九条, 土地管理法 第六十三条): the rule set follows the body chosen.
+ */
+export const LAND_RULE_SETS: JsonObject = {
+  villagers: 'land-two-thirds',
+  representatives: 'land-two-thirds-representatives',
 };
+
+/** The land vote's rule set, by the deciding body the matter names. */
+export const LAND_VOTE = { fromInputs: ['decidingBody'], table: { $param: 'voteRuleSets' } };
 
 /** Time limits on a step (办理时限), counted from the day the step is reached. */
 export const TIME_LIMIT = {

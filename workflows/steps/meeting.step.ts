@@ -13,7 +13,14 @@ export interface MeetingStepOptions {
   abandonTo: 'rejected' | 'dropped';
   /** Some decisions must be taken by secret ballot (票决制). */
   ballot?: 'secret';
+  /** A vote the village holds but does not decide by: lost or passed, the matter goes on. */
+  advisory?: boolean;
 }
+
+/** An advisory vote has no lost branch, so no events to revise or abandon after one. */
+const ADVISORY_EVENTS = Object.fromEntries(
+  Object.entries(MEETING_EVENTS).filter(([event]) => event !== 'REVISE_PLAN' && event !== 'ABANDON'),
+);
 
 /** A meeting with a vote; the server's tally decides whether the matter moves on. */
 export function meetingStep(options: MeetingStepOptions): Step {
@@ -24,10 +31,12 @@ export function meetingStep(options: MeetingStepOptions): Step {
       body: options.body,
       ruleSet: options.ruleSet,
       ballot: options.ballot,
+      advisory: options.advisory,
       onPassed: next,
-      onRevise: at(options.reviseTo),
-      onAbandon: at(options.abandonTo),
+      // An advisory vote has no lost branch: it neither returns nor ends the matter.
+      onRevise: options.advisory ? '' : at(options.reviseTo),
+      onAbandon: options.advisory ? '' : at(options.abandonTo),
     }),
-    events: MEETING_EVENTS,
+    events: options.advisory ? ADVISORY_EVENTS : MEETING_EVENTS,
   });
 }

@@ -1,8 +1,8 @@
 import type { Step } from '../compose/step.js';
 import { isoDate, listOf, text } from '../events/schema.js';
-import { param } from '../fragments/refs.js';
+import { param, remember } from '../fragments/refs.js';
 import type { JsonSchema, ParamRef } from '../types.js';
-import { actStep, type ActSpec } from './act.step.js';
+import { actStep, eventOf, type ActSpec } from './act.step.js';
 import { disclosureStep } from './disclosure.step.js';
 import { meetingStep, type MeetingStepOptions } from './meeting.step.js';
 import { proposalStep } from './proposal.step.js';
@@ -180,6 +180,37 @@ export const acceptApplication = (
       to: 'dropped',
     },
   });
+
+/**
+ * An application the village assists with and the township decides (低保、特困、临时救助): the village
+ * accepts it, and may ask for missing materials as often as needed, but has no act that ends it.
+ */
+export const assistApplication = (title: string, description: string): Step => {
+  const accept: ActSpec = {
+    event: 'ACCEPT_APPLICATION',
+    title: '受理申请',
+    roles: CADRES,
+    fields: { note: text(2000) },
+  };
+  const request: ActSpec = {
+    event: 'REQUEST_MATERIALS',
+    title: '告知补齐材料',
+    roles: CADRES,
+    fields: { missing: text(2000) },
+    required: ['missing'],
+  };
+  return ({ next }) => ({
+    node: {
+      description,
+      meta: { title },
+      on: {
+        ACCEPT_APPLICATION: [{ target: next, actions: [remember('acceptApplication')] }],
+        REQUEST_MATERIALS: [{ actions: [remember('materialsRequested')] }],
+      },
+    },
+    events: { ACCEPT_APPLICATION: eventOf(accept), REQUEST_MATERIALS: eventOf(request) },
+  });
+};
 
 export const filing = (title: string, description: string, roles = TOWNSHIP): Step =>
   record(title, description, {

@@ -33,6 +33,8 @@ export function proposalStep(options: ProposalOptions): Step {
     const proposeEvent: EventSpec = {
       title: '提出方案',
       roles,
+      // Whoever proposes does not also approve or sign off the same matter.
+      marks: ['proposal'],
       payload: object(
         { plan: text(20000), ...(options.mergeInto ? { mergeWithDeliberation: flag() } : {}) },
         ['plan'],

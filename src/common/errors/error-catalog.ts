@@ -27,6 +27,10 @@ export const ERROR_CATALOG = {
     zh: '流程定义内容已变更但版本号未提高',
     en: 'A procedure definition changed without a new version',
   },
+  'PROCEDURE.NOT_ADMISSIBLE': {
+    zh: '该流程版本不符合现行的法定程序要求，不能发起新事项',
+    en: 'This procedure version no longer meets the law; no new matter may start on it',
+  },
   'MATTER.NOT_FOUND': { zh: '找不到该事项', en: 'No such matter' },
   'MATTER.INPUTS_INVALID': { zh: '事项信息填写不正确', en: 'The matter inputs are invalid' },
   'MATTER.STEP_NOT_ALLOWED': { zh: '当前步骤不允许此操作', en: 'The current step does not allow this' },
@@ -60,6 +64,14 @@ export const ERROR_CATALOG = {
   'SEPARATION.DUAL_ROLE': {
     zh: '同一人不能在同一事项中既担任监督者又担任“两委”成员',
     en: 'One person cannot act both as supervisor and as cadre in one matter',
+  },
+  'CONFLICT.REASON_REQUIRED': {
+    zh: '为他人申报回避须写明理由',
+    en: 'A conflict declared for someone else needs a reason',
+  },
+  'PERSON.OTHER_VILLAGE': {
+    zh: '该人员登记在其他村（或地区），不能在这里任职或开设账号',
+    en: 'The person is registered in another village or region',
   },
   'CONFLICT.RECUSED': {
     zh: '您已申报回避，不能参与本事项的表决和审批',

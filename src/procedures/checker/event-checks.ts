@@ -1,5 +1,5 @@
 import type { JsonObject, ProcedureDefinition, StepMark } from '../../../workflows/index.js';
-import { ROLES } from '../../../workflows/index.js';
+import { NEGATIVE_LIST, ROLES } from '../../../workflows/index.js';
 import { createAjv, type Ajv } from '../../common/json-schema.js';
 import { FACT_SPECS } from '../vocabulary.js';
 import type { DefinitionIssue } from './issue.js';
@@ -14,6 +14,8 @@ const MARK_ROLES: Record<StepMark, (role: string) => boolean> = {
   townshipApproval: (role) => role === 'township_officer',
   tenderAward: (role) => role === 'township_officer',
   approval: (role) => !SUPERVISOR_ROLES.has(role) && role !== 'system',
+  proposal: (role) => CADRE_ROLES.has(role),
+  sealUse: (role) => CADRE_ROLES.has(role),
 };
 
 const MARK_TITLES: Record<StepMark, string> = {
@@ -21,6 +23,8 @@ const MARK_TITLES: Record<StepMark, string> = {
   townshipApproval: '乡镇审核审批',
   tenderAward: '交易中心定标',
   approval: '审批',
+  proposal: '提议',
+  sealUse: '用印',
 };
 
 export function checkRolesAndEvents(definition: ProcedureDefinition): DefinitionIssue[] {
@@ -54,6 +58,13 @@ export function checkRolesAndEvents(definition: ProcedureDefinition): Definition
       })),
     );
     issues.push(...checkSeparation(event, spec.roles, spec.marks ?? [], spec.distinctFrom ?? [], definition));
+    if (spec.marks?.includes('sealUse') && !namesDocument(definition, spec.payload)) {
+      issues.push({
+        code: 'NEGATIVE_LIST.DOCUMENT_UNNAMED',
+        message: `事件 ${event} 为用印，须在该步骤或发起时必填文件依据（documentRef）：${SEAL_ENTRY.text}（${SEAL_ENTRY.code}）`,
+        event,
+      });
+    }
     if (spec.actorFromInput && !namesRequiredPerson(definition, spec.actorFromInput)) {
       issues.push({
         code: 'EVENT.ACTOR_INPUT_INVALID',
@@ -111,6 +122,22 @@ function checkSeparation(
     }
   }
   return issues;
+}
+
+const SEAL_ENTRY = NEGATIVE_LIST.find((entry) => entry.check?.kind === 'documentNamed')!;
+
+/** Seal use names its document (N1): a required text in the act's payload or in the matter's inputs. */
+function namesDocument(definition: ProcedureDefinition, payload: JsonObject): boolean {
+  const field = (SEAL_ENTRY.check as { field: string }).field;
+  const requiredText = (schema: JsonObject) => {
+    const property = (schema.properties as Record<string, JsonObject> | undefined)?.[field];
+    return (
+      property?.type === 'string' &&
+      Number(property.minLength ?? 0) >= 1 &&
+      ((schema.required ?? []) as string[]).includes(field)
+    );
+  };
+  return requiredText(payload) || requiredText(definition.inputSchema);
 }
 
 /** An event kept for one named person needs that person's id among the matter's required inputs. */

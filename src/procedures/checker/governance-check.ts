@@ -3,72 +3,38 @@ import type {
   JsonSchema,
   JsonValue,
   MachineData,
-  NamedRef,
   ProcedureDefinition,
-  TransitionData,
 } from '../../../workflows/index.js';
-import { CATEGORY_RULES, type GovernanceRule } from '../../../workflows/catalog/governance-rules.js';
-import { evaluateGuard } from '../guards.js';
+import { RULE_SETS } from '../../../workflows/index.js';
+import {
+  CATEGORY_RULES,
+  CLASSIFIED_CATEGORIES,
+  type GovernanceRule,
+} from '../../../workflows/catalog/governance-rules.js';
+import type { StatutoryClass, StatutoryDecider } from '../../../workflows/catalog/statutory-classes.js';
+import type { MeetingBody, RuleSet } from '../../../workflows/rule-sets.js';
 import { resolveBody, resolveRuleSet } from '../meeting-sources.js';
-import type { MatterContext, MatterEvent } from '../matter-event.js';
-import { ALWAYS, enteredLeaf, outgoingEdges, resolveTarget, type StateTreeNode } from '../state-graph.js';
+import { statutoryClassOf } from '../statutory-class.js';
+import { ruleSetAtLeast } from '../rule-strength.js';
+import { resolveTarget, type StateTreeNode } from '../state-graph.js';
+import { classRules } from './class-rules.js';
+import { exploreInputs, keyParts, type InputReaders } from './input-domain.js';
 import type { DefinitionIssue } from './issue.js';
-import { generateProbes } from './probes.js';
+import { checkClassSource, meetingFloorProblem } from './law-checks.js';
+import { StateSearch, type Edge, type SearchNode } from './state-search.js';
 
-/** Guards a probe's inputs and route decide; any other guard may pass. */
-const CONTEXT_GUARDS = new Set(['inputEquals', 'inputIn', 'inputAtLeast', 'inputBelow', 'routeIs']);
-const NO_EVENT: MatterEvent = {
-  type: '',
-  payload: {},
-  facts: {},
-  actor: { personId: null, role: '' },
-  at: '',
-};
-
-interface Probe {
-  inputs: JsonObject;
-  route?: JsonObject;
-}
-
-interface Edge {
-  holder: StateTreeNode;
-  event: string;
-  transition: TransitionData;
-  to: StateTreeNode;
-  /** The leaf the edge was taken from, once on a path. */
-  from?: string;
-}
-
-function mayPass(guard: NamedRef | undefined, probe: Probe): boolean {
-  if (!guard) return true;
-  const nested = (key: string) => guard.params?.[key] as unknown as NamedRef[];
-  switch (guard.type) {
-    case 'allOf':
-      return nested('guards').every((inner) => mayPass(inner, probe));
-    case 'anyOf':
-      return nested('guards').some((inner) => mayPass(inner, probe));
-    case 'not': {
-      const inner = guard.params?.guard as unknown as NamedRef;
-      return CONTEXT_GUARDS.has(inner.type) ? !mayPass(inner, probe) : true;
-    }
-    default:
-      if (!CONTEXT_GUARDS.has(guard.type)) return true;
-      return evaluateGuard(guard, { context: contextOf(probe), event: NO_EVENT });
-  }
-}
-
-const contextOf = (probe: Probe): MatterContext => ({
-  inputs: probe.inputs,
-  ...(probe.route ? { route: probe.route } : {}),
-});
+const latestRuleSet = (code: string | undefined): RuleSet | undefined =>
+  code === undefined ? undefined : RULE_SETS.find((ruleSet) => ruleSet.code === code);
 
 /**
- * Static governance over the machine's graph, for each probe of the inputs: every path that ends with
- * the matter carried out must pass the steps the item's category requires (a vote of the right body
- * under the right rules, a disclosure, the supervisors' review…). A path without one is named.
+ * Static governance over the machine's graph, for every input a matter could start with (explored class
+ * by class, see `input-domain.ts`): every path that ends with the matter carried out must pass the steps
+ * the item's category and its statutory class require (a vote of the right body under a rule at least as
+ * strong as the law's, a disclosure, the supervisors' review…), every meeting must meet its body's legal
+ * floor, and a matter the township decides cannot be ended by the village. A path without a step is named.
  */
 export class GovernanceCheck {
-  private readonly ancestors = new Map<string, StateTreeNode[]>();
+  private readonly issues = new Map<string, DefinitionIssue>();
 
   constructor(
     private readonly definition: ProcedureDefinition,
@@ -77,93 +43,128 @@ export class GovernanceCheck {
   ) {}
 
   run(): DefinitionIssue[] {
-    const exempt = new Set((this.definition.exemptions ?? []).map((exemption) => exemption.requirement));
-    const rules = CATEGORY_RULES[this.definition.category].filter(
+    const definition = this.definition;
+    const exempt = new Set((definition.exemptions ?? []).map((exemption) => exemption.requirement));
+    const categoryRules = CATEGORY_RULES[definition.category].filter(
       (rule) => !exempt.has(rule.requirement as never),
     );
-    const issues = new Map<string, DefinitionIssue>();
-    for (const inputs of generateProbes(this.definition, this.machine, rules)) {
-      const probe: Probe = { inputs };
-      const start = this.settle(enteredLeaf(this.nodes.get('')!), probe);
-      for (const rule of rules.filter((candidate) => this.applies(candidate, inputs))) {
-        const key = `${rule.requirement}:${rule.kind ?? ''}:${rule.title}`;
-        if (issues.has(key)) continue;
-        const witness = this.pathAvoiding(start, probe, (edge) => this.satisfies(rule, edge, probe));
-        if (witness) issues.set(key, this.issue(rule, start, witness, inputs));
+    const structural = [...checkClassSource(definition), ...this.checkConditionInputs(categoryRules)];
+    if (CLASSIFIED_CATEGORIES.includes(definition.category) && definition.statutoryClass === undefined) {
+      structural.push({
+        code: 'GOVERNANCE.CLASS_REQUIRED',
+        message: `类别 ${definition.category} 的事项须写明法定事项类别（statutoryClass），由类别确定表决主体和规则`,
+        path: 'statutoryClass',
+      });
+    }
+    const source = definition.statutoryClass;
+    const exploration = exploreInputs(
+      definition.inputSchema,
+      readersOf(definition, this.machine, categoryRules),
+    );
+    if (structural.length > 0 || exploration.issues.length > 0) return [...structural, ...exploration.issues];
+
+    for (const inputs of exploration.probes) {
+      const search = new StateSearch(this.machine, this.nodes, inputs);
+      const start = search.start();
+      const matterClass = statutoryClassOf(source, inputs);
+      this.checkMeetings(search, start, inputs, exploration.steering);
+      const rules = [
+        ...categoryRules.filter((rule) => this.applies(rule, inputs)),
+        ...(matterClass ? classRules(matterClass) : []),
+      ];
+      for (const rule of rules) {
+        const key = `${rule.requirement}:${rule.kind ?? ''}:${rule.title}:${rule.deciders ? matterClass?.code : ''}`;
+        if (this.issues.has(key)) continue;
+        const witness =
+          rule.requirement === 'townshipDecides'
+            ? search.pathAvoiding(start, this.finals(['rejected', 'dropped']), (edge) =>
+                this.townshipOnly(edge),
+              )
+            : search.pathAvoiding(start, this.finals(['carriedOut']), (edge) =>
+                this.satisfies(rule, edge, inputs),
+              );
+        if (witness)
+          this.issues.set(key, this.issue(rule, start, witness, inputs, exploration.steering, matterClass));
+      }
+      for (const leaf of search.routingLoops) {
+        this.issues.set(`loop:${leaf}`, {
+          code: 'STATE.ROUTING_LOOP',
+          message: `状态 ${leaf} 的自动路由形成循环，事项会停在路由中`,
+          state: leaf,
+        });
       }
     }
-    return [...issues.values()];
+    return [...this.issues.values()];
+  }
+
+  private finals(kinds: string[]): Set<string> {
+    return new Set(
+      Object.entries(this.definition.outcomes)
+        .filter(([, kind]) => kinds.includes(kind))
+        .map(([state]) => state),
+    );
+  }
+
+  /** A requirement that applies above an amount needs that amount given, and bounded (枚举或有界数值). */
+  private checkConditionInputs(rules: GovernanceRule[]): DefinitionIssue[] {
+    const schema = this.definition.inputSchema;
+    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((schema.required ?? []) as string[]);
+    const issues: DefinitionIssue[] = [];
+    for (const input of new Set(rules.flatMap((rule) => (rule.when ? [rule.when.input] : [])))) {
+      const property = properties[input];
+      if (!property) continue;
+      const bounded =
+        Array.isArray(property.enum) ||
+        ((property.type === 'number' || property.type === 'integer') &&
+          typeof property.minimum === 'number' &&
+          typeof property.maximum === 'number');
+      if ((!required.has(input) && property.default === undefined) || !bounded) {
+        issues.push({
+          code: 'GOVERNANCE.CONDITION_INPUT',
+          message: `输入项 ${input} 决定是否须经某一步骤，必须是必填的枚举或有上下限的数值`,
+          path: `inputSchema.properties.${input}`,
+        });
+      }
+    }
+    return issues;
+  }
+
+  /** Every meeting the matter can convene for these inputs is held under a rule fit for its body and law. */
+  private checkMeetings(
+    search: StateSearch,
+    start: SearchNode,
+    inputs: JsonObject,
+    steering: string[],
+  ): void {
+    for (const edge of search.reachableEdges(start)) {
+      for (const action of edge.transition.actions ?? []) {
+        if (action.type !== 'openMeeting') continue;
+        const body = resolveBody(action.params!.body, inputs);
+        const ruleSet = latestRuleSet(resolveRuleSet(action.params!.ruleSet, inputs).code);
+        const problem = meetingFloorProblem(body, ruleSet);
+        if (!problem) continue;
+        const state = edge.to.leaf.path;
+        const key = `meeting:${problem.code}:${state}:${body}:${ruleSet?.code}`;
+        if (this.issues.has(key)) continue;
+        this.issues.set(key, {
+          ...problem,
+          message: `${problem.message}${this.condition(inputs, steering)}`,
+          state,
+          event: edge.event,
+        });
+      }
+    }
   }
 
   private applies(rule: GovernanceRule, inputs: JsonObject): boolean {
     if (!rule.when) return true;
-    const properties = (this.definition.inputSchema.properties ?? {}) as Record<string, JsonSchema>;
-    // An item without the input cannot show it is below the threshold: the rule applies.
-    if (!(rule.when.input in properties)) return true;
     const value = inputs[rule.when.input];
-    return typeof value === 'number' && value >= rule.when.atLeast;
+    // An amount not given as a number cannot show it is below the threshold: the rule applies.
+    return typeof value !== 'number' || value >= rule.when.atLeast;
   }
 
-  /** Follows eventless routing from a leaf, as XState would on entering it, recording the route. */
-  private settle(leaf: StateTreeNode, probe: Probe): StateTreeNode {
-    let current = leaf;
-    for (let hops = 0; current.data.always && hops < 50; hops++) {
-      const taken = current.data.always.find((transition) => mayPass(transition.guard, probe));
-      if (!taken?.target) break;
-      const route = taken.actions?.find((action) => action.type === 'markRoute');
-      if (route) probe.route = { name: route.params!.route, title: route.params!.title };
-      current = enteredLeaf(resolveTarget(this.nodes, this.machine.id, current, taken.target)!);
-    }
-    return current;
-  }
-
-  private edgesFrom(leaf: StateTreeNode, probe: Probe): Edge[] {
-    if (leaf.data.type === 'final') return [];
-    const edges: Edge[] = [];
-    for (const holder of this.chain(leaf)) {
-      for (const edge of outgoingEdges(holder)) {
-        if (edge.event === ALWAYS || !edge.transition.target || !mayPass(edge.transition.guard, probe))
-          continue;
-        const target = resolveTarget(this.nodes, this.machine.id, holder, edge.transition.target);
-        if (target)
-          edges.push({ holder, event: edge.event, transition: edge.transition, to: enteredLeaf(target) });
-      }
-    }
-    return edges;
-  }
-
-  /** Breadth-first from the start, never through a satisfying edge, to a carried-out final state. */
-  private pathAvoiding(
-    start: StateTreeNode,
-    probe: Probe,
-    satisfies: (edge: Edge) => boolean,
-  ): Edge[] | null {
-    const carriedOut = new Set(
-      Object.entries(this.definition.outcomes)
-        .filter(([, kind]) => kind === 'carriedOut')
-        .map(([state]) => state),
-    );
-    const cameBy = new Map<string, Edge | null>([[start.path, null]]);
-    const queue = [start];
-    while (queue.length > 0) {
-      const leaf = queue.shift()!;
-      if (carriedOut.has(leaf.path)) {
-        const path: Edge[] = [];
-        for (let edge = cameBy.get(leaf.path); edge; edge = cameBy.get(edge.from!)) path.unshift(edge);
-        return path;
-      }
-      for (const edge of this.edgesFrom(leaf, probe)) {
-        if (satisfies(edge)) continue;
-        const next = this.settle(edge.to, { ...probe });
-        if (cameBy.has(next.path)) continue;
-        cameBy.set(next.path, { ...edge, to: next, from: leaf.path });
-        queue.push(next);
-      }
-    }
-    return null;
-  }
-
-  private satisfies(rule: GovernanceRule, edge: Edge, probe: Probe): boolean {
+  private satisfies(rule: GovernanceRule, edge: Edge, inputs: JsonObject): boolean {
     const marks = this.definition.events[edge.event]?.marks ?? [];
     const actions = edge.transition.actions ?? [];
     switch (rule.requirement) {
@@ -178,31 +179,49 @@ export class GovernanceCheck {
         return marks.includes('townshipApproval');
       case 'tender':
         return marks.includes('tenderAward');
+      case 'sealUse':
+        return marks.includes('sealUse');
       case 'vote':
-        return this.passedVote(edge, probe, rule);
+        return this.passedVote(edge, inputs, rule);
       case 'decision':
         return (
-          this.passedVote(edge, probe, {}) ||
+          this.passedVote(edge, inputs, {}) ||
           marks.some(
             (mark) => mark === 'approval' || mark === 'supervisorSignOff' || mark === 'townshipApproval',
           )
         );
+      case 'townshipDecides':
+        return this.townshipOnly(edge);
     }
   }
 
-  /** A passed vote in a meeting whose body and rule set (resolved for the probe) the rule accepts. */
-  private passedVote(edge: Edge, probe: Probe, rule: Pick<GovernanceRule, 'bodies' | 'ruleSets'>): boolean {
+  /** An act only township staff may take (the decision the village assists with). */
+  private townshipOnly(edge: Edge): boolean {
+    const roles = this.definition.events[edge.event]?.roles ?? [];
+    return roles.length > 0 && roles.every((role) => role === 'township_officer');
+  }
+
+  /**
+   * A passed vote in a meeting whose body and rule set (resolved for the inputs) the rule accepts: among
+   * its bodies and rule sets, or, for a statutory class, a decider's body under a rule at least as strong.
+   */
+  private passedVote(
+    edge: Edge,
+    inputs: JsonObject,
+    rule: Pick<GovernanceRule, 'bodies' | 'ruleSets' | 'deciders'>,
+  ): boolean {
     const guard = edge.transition.guard;
     if (guard?.type !== 'voteOutcomeIs' || guard.params?.outcome !== 'passed') return false;
     const meetings = this.meetingsOpenedInto(edge.holder);
     return (
       meetings.length > 0 &&
       meetings.every(({ body, ruleSet }) => {
-        const resolvedBody = resolveBody(body, probe.inputs) ?? '';
-        const resolvedRuleSet = resolveRuleSet(ruleSet, probe.inputs).code ?? '';
+        const resolvedBody = resolveBody(body, inputs) ?? '';
+        const resolvedRuleSet = resolveRuleSet(ruleSet, inputs).code ?? '';
         return (
           (!rule.bodies || rule.bodies.includes(resolvedBody)) &&
-          (!rule.ruleSets || rule.ruleSets.includes(resolvedRuleSet))
+          (!rule.ruleSets || rule.ruleSets.includes(resolvedRuleSet)) &&
+          (!rule.deciders || decidesLawfully(rule.deciders, resolvedBody, latestRuleSet(resolvedRuleSet)))
         );
       })
     );
@@ -212,11 +231,11 @@ export class GovernanceCheck {
   private meetingsOpenedInto(session: StateTreeNode): { body: JsonValue; ruleSet: JsonValue }[] {
     const found: { body: JsonValue; ruleSet: JsonValue }[] = [];
     for (const node of this.nodes.values()) {
-      for (const edge of outgoingEdges(node)) {
+      for (const transition of [...Object.values(node.data.on ?? {}).flat(), ...(node.data.always ?? [])]) {
         const target =
-          edge.transition.target && resolveTarget(this.nodes, this.machine.id, node, edge.transition.target);
+          transition.target && resolveTarget(this.nodes, this.machine.id, node, transition.target);
         if (target !== session) continue;
-        for (const action of edge.transition.actions ?? []) {
+        for (const action of transition.actions ?? []) {
           if (action.type === 'openMeeting')
             found.push({ body: action.params!.body, ruleSet: action.params!.ruleSet });
         }
@@ -225,34 +244,78 @@ export class GovernanceCheck {
     return found;
   }
 
-  private chain(leaf: StateTreeNode): StateTreeNode[] {
-    let chain = this.ancestors.get(leaf.path);
-    if (!chain) {
-      chain = [];
-      for (let node: StateTreeNode | null = leaf; node; node = node.parent) chain.push(node);
-      this.ancestors.set(leaf.path, chain);
-    }
-    return chain;
+  /** The inputs that steer the machine, as the probe gives them: where the path lacking a step starts. */
+  private condition(inputs: JsonObject, steering: string[]): string {
+    if (steering.length === 0) return '';
+    const shown = steering.map((name) =>
+      name in inputs ? `${name} = ${JSON.stringify(inputs[name])}` : `${name} 未填写`,
+    );
+    return `（${shown.join('，')}）`;
   }
 
   private issue(
     rule: GovernanceRule,
-    start: StateTreeNode,
+    start: SearchNode,
     witness: Edge[],
     inputs: JsonObject,
+    steering: string[],
+    matterClass: StatutoryClass | undefined,
   ): DefinitionIssue {
-    const final = witness.at(-1)?.to.path ?? start.path;
+    const final = witness.at(-1)?.to.leaf ?? start.leaf;
     const title = (node: StateTreeNode) => node.data.meta?.title ?? node.path;
     const steps = witness.map(
-      (edge) => `（${this.definition.events[edge.event]?.title ?? edge.event}）→ ${title(edge.to)}`,
+      (edge) => `（${this.definition.events[edge.event]?.title ?? edge.event}）→ ${title(edge.to.leaf)}`,
     );
-    const path = [title(start), ...steps].join(' ');
-    const condition = rule.when ? `（${rule.when.input} = ${JSON.stringify(inputs[rule.when.input])}）` : '';
-    return {
-      code: 'GOVERNANCE.MISSING_STEP',
-      message: `类别 ${this.definition.category} 要求“${rule.title}”，但有一条到达“${title(this.nodes.get(final)!)}”的路径没有这一步${condition}：${path}`,
-      state: final,
-      path,
-    };
+    const path = [title(start.leaf), ...steps].join(' ');
+    const condition = this.condition(inputs, steering);
+    const law = rule.basis ? `（依据：${rule.basis}）` : '';
+    const message =
+      rule.requirement === 'townshipDecides'
+        ? `法定事项“${matterClass?.title ?? ''}”由乡镇人民政府决定，村级不得终止申请，但有一条路径不经乡镇决定即到达“${title(final)}”${condition}${law}：${path}`
+        : matterClass && rule.deciders
+          ? `法定事项“${matterClass.title}”须${rule.title}${law}，但有一条到达“${title(final)}”的路径没有这样的表决${condition}：${path}`
+          : `类别 ${this.definition.category} 要求“${rule.title}”，但有一条到达“${title(final)}”的路径没有这一步${condition}：${path}`;
+    return { code: 'GOVERNANCE.MISSING_STEP', message, state: final.path, path };
   }
+}
+
+/** Where the item's machine, its category's requirements and its class read the matter's inputs. */
+function readersOf(
+  definition: ProcedureDefinition,
+  machine: MachineData,
+  rules: GovernanceRule[],
+): InputReaders {
+  const source = definition.statutoryClass;
+  const classTable = typeof source === 'object' ? source : undefined;
+  return {
+    machine,
+    thresholds: rules.flatMap((rule) => (rule.when ? [rule.when] : [])),
+    classInput: classTable && {
+      input: classTable.fromInput,
+      values: classTable.table ? Object.keys(classTable.table).flatMap(keyParts) : [],
+    },
+    conditions: [],
+  };
+}
+
+/**
+ * The inputs the governance check searches an item with, one for each class of inputs that steer it
+ * alike: for path tests that must cover every input a matter could start with.
+ */
+export function probesFor(definition: ProcedureDefinition, machine: MachineData): JsonObject[] {
+  return exploreInputs(
+    definition.inputSchema,
+    readersOf(definition, machine, CATEGORY_RULES[definition.category]),
+  ).probes;
+}
+
+/** A vote by one of the class's bodies under a rule set at least as strong as the law's for that body. */
+function decidesLawfully(deciders: StatutoryDecider[], body: string, ruleSet: RuleSet | undefined): boolean {
+  if (!ruleSet) return false;
+  return deciders.some((decider) => {
+    const required = latestRuleSet(decider.ruleSet);
+    return (
+      decider.body === (body as MeetingBody) && required !== undefined && ruleSetAtLeast(ruleSet, required)
+    );
+  });
 }

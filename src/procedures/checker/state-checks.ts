@@ -4,6 +4,7 @@ import { ALWAYS, displayPath, outgoingEdges, resolveTarget, type StateTreeNode }
 import {
   CONTEXT_ACTION_SPECS,
   EFFECT_SPECS,
+  RESERVED_CONTEXT_KEYS,
   GUARD_SPECS,
   STATE_NODE_KEYS,
   TRANSITION_KEYS,
@@ -70,9 +71,34 @@ export function checkStateNode(
     });
   }
   for (const [index, ref] of (data.entry ?? []).concat(data.exit ?? []).entries()) {
-    issues.push(
-      ...checkNamedRef(ref, ACTION_SPECS, 'ACTION', { state, path: `${state}.entry/exit[${index}]` }, known),
-    );
+    const where = { state, path: `${state}.entry/exit[${index}]` };
+    if (ref.type in CONTEXT_ACTION_SPECS) {
+      // Entering or leaving a state must not change the route or records: only acts do, where traced.
+      issues.push({
+        code: 'ACTION.NOT_ON_ENTRY',
+        message: `状态 ${state} 的进入或离开动作不能使用 ${ref.type}`,
+        ...where,
+      });
+    } else issues.push(...checkNamedRef(ref, EFFECT_SPECS, 'ACTION', where, known));
+  }
+  if (node.path === '') {
+    for (const key of Object.keys((data as { context?: object }).context ?? {})) {
+      if (RESERVED_CONTEXT_KEYS.has(key)) {
+        issues.push({
+          code: 'STATE.CONTEXT_RESERVED',
+          message: `流程的初始上下文不能预设 ${key}`,
+          state,
+          path: `context.${key}`,
+        });
+      }
+    }
+  }
+  if (data.always && node.children.length > 0) {
+    issues.push({
+      code: 'STATE.ROUTING_NOT_ATOMIC',
+      message: `自动路由只能放在不含子状态的状态上：${state}`,
+      state,
+    });
   }
   issues.push(...checkEventless(node, state));
   for (const edge of outgoingEdges(node)) {
