@@ -13,6 +13,7 @@ import {
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { buildStateTree } from '../procedures/state-graph.js';
 import { flowchartDot, type PathTaken } from './flowchart-dot.js';
+import { statutoryClassesOf } from './statutory-class-view.js';
 import { renderSvg } from './graphviz.js';
 
 const roleTitle = (role: string) => ({ role, title: ROLE_TITLES[role as Role] ?? role });
@@ -38,6 +39,7 @@ export class CatalogService {
           title: item.title,
           version: item.version,
           responsible: item.catalog?.responsible ?? null,
+          statutoryClasses: statutoryClassesOf(item).map((entry) => entry.title),
           flowchart: `/api/catalog/${item.id}/flowchart.svg`,
         })),
     }));
@@ -55,6 +57,7 @@ export class CatalogService {
       responsibleRole: definition.catalog ? roleTitle(definition.catalog.responsibleRole) : null,
       riskPoints: definition.catalog?.riskPoints ?? [],
       legalBasis: definition.legalBasis,
+      statutoryClasses: statutoryClassesOf(definition),
       startRoles: definition.startRoles.map(roleTitle),
       inputSchema: definition.inputSchema,
       parameters,

@@ -9,6 +9,7 @@ import { MatterEntity } from '../engine/matter.entity.js';
 import { ListVersionEntity } from '../lists/list-version.entity.js';
 import { ChainCheckpointEntity } from '../engine/chain-checkpoint.entity.js';
 import { TraceHeadEntity } from '../engine/trace-head.entity.js';
+import { StrayAttemptEntity } from '../engine/stray-attempt.entity.js';
 import { TraceEntity } from '../engine/trace.entity.js';
 import { AccountEntity } from '../identity/account.entity.js';
 import { MembershipEntity } from '../identity/membership.entity.js';
@@ -53,4 +54,5 @@ export const ENTITIES = [
   TimerEntity,
   CalendarDayEntity,
   DocumentRequestEntity,
+  StrayAttemptEntity,
 ];

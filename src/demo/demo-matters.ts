@@ -50,6 +50,7 @@ export async function seedDemoMatters(
       title: '硬化村北主干道',
       summary: '硬化村北主干道 1.2 公里，预算 38 万元',
       topicSource: 'public_suggestion',
+      matterClass: 'publicWelfareProject',
       decidingBody: 'representatives',
     }),
   );

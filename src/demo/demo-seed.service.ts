@@ -51,7 +51,7 @@ export class DemoSeedService {
         const village = await this.region(db, 'village', demo.name, township.id);
         logins.villages.push({ id: village.id, name: village.name });
         for (const member of demo.people) {
-          const person = await this.accounts.createPerson(db, member.name);
+          const person = await this.accounts.createPerson(db, village.id, member.name);
           for (const grant of member.roles) {
             await this.memberships.insert(db, {
               villageId: village.id,
@@ -94,8 +94,8 @@ export class DemoSeedService {
         }
       }
       for (const official of DEMO_OFFICIALS) {
-        const person = await this.accounts.createPerson(db, official.name);
         const regionId = official.role === 'district_admin' ? district.id : township.id;
+        const person = await this.accounts.createPerson(db, regionId, official.name);
         await this.memberships.insertPost(db, {
           id: randomUUID(),
           regionId,

@@ -15,6 +15,7 @@ import { MattersController } from './matters.controller.js';
 import { RequestTransactions } from './request-transactions.js';
 import { AwaitingBackfill } from './awaiting-backfill.js';
 import { SideActs } from './side-acts.service.js';
+import { StrayAttemptRepository } from './stray-attempt.repository.js';
 import { TraceRepository } from './trace.repository.js';
 import { TraceService } from './trace.service.js';
 
@@ -35,6 +36,7 @@ import { TraceService } from './trace.service.js';
     MatterViewService,
     RequestTransactions,
     SideActs,
+    StrayAttemptRepository,
     TraceRepository,
     TraceService,
   ],
@@ -47,6 +49,7 @@ import { TraceService } from './trace.service.js';
     MatterConflictRepository,
     MatterQueries,
     SideActs,
+    StrayAttemptRepository,
     TraceRepository,
   ],
 })

@@ -6,6 +6,7 @@ import type { JsonObject, Role } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
 import { DomainError, isDomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
+import { requireMayAct } from '../authority/deciding-authority.js';
 import { AccessService, type ActorStanding } from '../identity/access.service.js';
 import type { StandingRow } from '../identity/person-standing.js';
 import type { Actor, PersonActor } from '../identity/actor.js';
@@ -15,12 +16,12 @@ import { EFFECT_SPECS } from '../procedures/vocabulary.js';
 import { actingRole } from './acting-role.js';
 import type { ConflictRelation } from './matter-conflict.entity.js';
 import { MatterConflictRepository } from './matter-conflict.repository.js';
-import { checkDutySeparation } from './duty-separation.js';
 import { EngineExtensions, type EffectContext } from './engine-extensions.js';
 import type { MatterEntity } from './matter.entity.js';
 import { MatterRepository } from './matter.repository.js';
 import { redacted, validatedCopy } from './payloads.js';
 import {
+  outsiderRefusal,
   refusalOf,
   RequestTransactions,
   type Attempt,
@@ -72,6 +73,12 @@ export interface EventCommand {
 }
 
 const SYSTEM_ROLES: ReadonlySet<Role> = new Set<Role>(['system']);
+
+/** Limits a refused start is clipped to before its item (and so its input schema) is known. */
+const START_LIMITS = {
+  type: 'object',
+  properties: { procedureId: { maxLength: 100 }, conflicts: { maxItems: 50 } },
+};
 
 /**
  * The one path by which a matter moves. Each event, in one transaction with the matter row locked:
@@ -158,6 +165,10 @@ export class EngineService implements OnApplicationBootstrap {
     now: Date,
   ) {
     for (const conflict of conflicts) {
+      // Standing someone else aside says why, so that they can read it on the matter (and answer it).
+      if (conflict.personId !== declaredBy && !conflict.note?.trim()) {
+        throw new DomainError('CONFLICT.REASON_REQUIRED', { personId: conflict.personId });
+      }
       if (!(await this.access.rolesIn(db, conflict.personId, matter.villageId, this.time.dateOf(now))).size) {
         throw new DomainError('PERSON.NOT_FOUND', { personId: conflict.personId });
       }
@@ -192,12 +203,6 @@ export class EngineService implements OnApplicationBootstrap {
   /** A new matter on the newest version of its procedure, in its initial state. */
   private async create(db: EntityManager, command: StartCommand, attempt: Attempt) {
     const now = this.time.now();
-    const roles = await this.access.requireVillage(
-      db,
-      command.actor.personId,
-      command.villageId,
-      this.time.dateOf(now),
-    );
     Object.assign(attempt, {
       villageId: command.villageId,
       matterId: null,
@@ -208,9 +213,15 @@ export class EngineService implements OnApplicationBootstrap {
         inputs: command.inputs,
         conflicts: this.asJson(command.conflicts),
       }),
+      limits: START_LIMITS,
       stateBefore: null,
       at: now,
     });
+    const roles = await this.access
+      .requireVillage(db, command.actor.personId, command.villageId, this.time.dateOf(now))
+      .catch((error: unknown) => {
+        throw isDomainError(error) ? outsiderRefusal(attempt, error) : error;
+      });
     const today = this.time.dateOf(now);
     const inForce = await this.extensions.resolveProcedure(db, command.villageId, command.procedureId, today);
     const procedure = inForce
@@ -220,6 +231,7 @@ export class EngineService implements OnApplicationBootstrap {
     const { id: procedureId, version, startRoles } = procedure.definition;
     const conflicts = this.asJson(command.conflicts);
     attempt.payload = redacted({ procedureId, version, inputs: command.inputs, conflicts });
+    attempt.limits = { type: 'object', properties: { inputs: procedure.definition.inputSchema } };
     const role = actingRole(startRoles, roles);
     if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: startRoles });
     attempt.actorRole = role;
@@ -286,19 +298,30 @@ export class EngineService implements OnApplicationBootstrap {
       actorRole: null,
       eventType: command.type,
       payload: redacted(command.payload, event?.spec.secretFields),
+      limits: event?.spec.payload,
       stateBefore: matter.state,
       at: now,
     });
     const roles = standing?.roles ?? SYSTEM_ROLES;
-    // Someone with no role in the village learns nothing, not even that the matter exists.
-    if (roles.size === 0) throw new DomainError('MATTER.NOT_FOUND', { matterId: matter.id });
+    // Someone with no role in the village learns nothing, not even that the matter exists, and leaves
+    // nothing in its chain.
+    if (roles.size === 0) {
+      throw outsiderRefusal(attempt, new DomainError('MATTER.NOT_FOUND', { matterId: matter.id }));
+    }
     if (!event) throw new DomainError('EVENT.UNKNOWN', { event: command.type, state: matter.state });
     const role = actingRole(event.spec.roles, roles, command.asRole);
     if (!role)
       throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { event: command.type, allowed: event.spec.roles });
     attempt.actorRole = role;
     if (matter.status === 'done') throw new DomainError('MATTER.FINISHED', { outcome: matter.outcome });
-    if (personId && standing) checkDutySeparation(matter, { personId, ...standing }, role, event.spec);
+    if (personId && standing) {
+      const asked = {
+        createdBy: matter.createdBy,
+        inputs: matter.inputs,
+        events: procedure.definition.events,
+      };
+      requireMayAct(asked, { personId, ...standing }, role, event.spec);
+    }
     const payload = validatedCopy(event.validatePayload, command.payload, 'EVENT.PAYLOAD_INVALID');
     attempt.payload = redacted(payload, event.spec.secretFields);
     checkActAgainstNegativeList(event.spec, payload, matter.inputs as JsonObject, personId);

@@ -49,3 +49,49 @@ export function redacted(payload: JsonObject, secretFields: readonly string[] = 
     Object.entries(storable).map(([key, value]) => [key, secretFields.includes(key) ? SECRET : value]),
   );
 }
+
+/** Limits of a refused payload's fields where its schema states none. */
+const DEFAULT_TEXT = 2000;
+const DEFAULT_ITEMS = 100;
+const UNKNOWN_FIELDS = 20;
+const UNKNOWN_TEXT = 200;
+const MAX_STORED = 16 * 1024;
+
+type Schema = JsonObject | undefined;
+
+function clipValue(value: JsonValue, schema: Schema, depth: number): JsonValue {
+  if (typeof value === 'string') {
+    const max = typeof schema?.maxLength === 'number' ? schema.maxLength : DEFAULT_TEXT;
+    return value.length <= max ? value : `${value.slice(0, max)}…［已截断，原长 ${value.length} 字］`;
+  }
+  if (depth >= 8 && value !== null && typeof value === 'object') return '［嵌套过深，已省略］';
+  if (Array.isArray(value)) {
+    const max = typeof schema?.maxItems === 'number' ? schema.maxItems : DEFAULT_ITEMS;
+    const items = value.slice(0, max).map((item) => clipValue(item, schema?.items as Schema, depth + 1));
+    return value.length <= max ? items : [...items, `［另有 ${value.length - max} 项已省略］`];
+  }
+  if (value !== null && typeof value === 'object') {
+    const properties = (schema?.properties ?? {}) as Record<string, JsonObject>;
+    const clipped: JsonObject = {};
+    let unknown = 0;
+    for (const [key, child] of Object.entries(value)) {
+      if (key in properties) clipped[key] = clipValue(child, properties[key], depth + 1);
+      else if (++unknown <= UNKNOWN_FIELDS) {
+        clipped[key.slice(0, 64)] = clipValue(child, { maxLength: UNKNOWN_TEXT, maxItems: 10 }, depth + 1);
+      }
+    }
+    if (unknown > UNKNOWN_FIELDS) clipped['［省略］'] = `另有 ${unknown - UNKNOWN_FIELDS} 个未定义字段`;
+    return clipped;
+  }
+  return value;
+}
+
+/**
+ * A refused payload as it may be kept: each field cut to its schema's limits (or modest defaults), unknown
+ * fields few and short, the whole at most 16 KB. A refusal is recorded, not the bulk someone sent with it.
+ */
+export function clippedPayload(payload: JsonObject, schema?: JsonObject): JsonObject {
+  const clipped = clipValue(payload, schema, 0) as JsonObject;
+  const size = Buffer.byteLength(JSON.stringify(clipped));
+  return size <= MAX_STORED ? clipped : { '［已截断］': `内容过大（${size} 字节），未保存` };
+}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Role } from '../../workflows/index.js';
+import type { JsonObject, Role } from '../../workflows/index.js';
 import { DomainError, isDomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import type { Actor } from '../identity/actor.js';
@@ -8,10 +8,23 @@ import { RegionRepository } from '../identity/region.repository.js';
 import { IdempotencyRepository, type IdempotencyScope } from './idempotency.repository.js';
 import type { MatterEntity } from './matter.entity.js';
 import { MatterViewService, type MatterView } from './matter-view.service.js';
+import { clippedPayload } from './payloads.js';
+import { StrayAttemptRepository } from './stray-attempt.repository.js';
 import { TraceService, type TraceAttempt } from './trace.service.js';
 
 /** What is known of an attempt so far; once the village is known, a refusal can be traced. */
-export type Attempt = Partial<TraceAttempt>;
+export type Attempt = Partial<TraceAttempt> & {
+  /** The sender has no standing in the village: the refusal is kept apart from its chain. */
+  outsider?: boolean;
+  /** The schema whose limits a refused payload is clipped to. */
+  limits?: JsonObject;
+};
+
+/** Marks an attempt as an outsider's and answers as to anyone without standing: nothing is there. */
+export function outsiderRefusal(attempt: Attempt, error: DomainError): DomainError {
+  attempt.outsider = true;
+  return error;
+}
 
 export interface EngineResult {
   view: MatterView;
@@ -45,8 +58,10 @@ export interface EngineRequest {
 
 /** The trace row of a refused attempt: nothing changed, so the state after is the state before. */
 export function refusalOf(attempt: Attempt, error: DomainError): TraceAttempt {
+  const { outsider: _outsider, limits, ...fields } = attempt;
   return {
-    ...(attempt as TraceAttempt),
+    ...(fields as TraceAttempt),
+    payload: clippedPayload(attempt.payload ?? {}, limits),
     matterId: attempt.matterId ?? null,
     actorRole: attempt.actorRole ?? null,
     stateAfter: attempt.stateBefore ?? null,
@@ -68,6 +83,7 @@ export class RequestTransactions {
   constructor(
     private readonly dataSource: DataSource,
     private readonly traces: TraceService,
+    private readonly strays: StrayAttemptRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly views: MatterViewService,
     private readonly regions: RegionRepository,
@@ -137,7 +153,11 @@ export class RequestTransactions {
 
   private async traceRefusal(attempt: Attempt, error: DomainError): Promise<void> {
     try {
-      await this.dataSource.transaction((db) => this.traces.append(db, refusalOf(attempt, error)));
+      const refusal = refusalOf(attempt, error);
+      await this.dataSource.transaction(async (db) => {
+        if (attempt.outsider) await this.strays.record(db, { ...refusal, refusalCode: error.code });
+        else await this.traces.append(db, refusal);
+      });
     } catch (traceError) {
       this.logger.error(`Could not trace a refusal (${error.code}): ${String(traceError)}`);
     }

@@ -9,7 +9,12 @@ import type { PersonActor } from '../identity/actor.js';
 import type { MatterEntity } from './matter.entity.js';
 import { MatterRepository } from './matter.repository.js';
 import { redacted } from './payloads.js';
-import { RequestTransactions, type Attempt, type EngineResult } from './request-transactions.js';
+import {
+  outsiderRefusal,
+  RequestTransactions,
+  type Attempt,
+  type EngineResult,
+} from './request-transactions.js';
 import { TraceService, type TraceAttempt } from './trace.service.js';
 
 export interface SideActCommand {
@@ -72,7 +77,9 @@ export class SideActs {
           matter.villageId,
           this.time.dateOf(now),
         );
-        if (roles.size === 0) throw new DomainError('MATTER.NOT_FOUND', { matterId: matter.id });
+        if (roles.size === 0) {
+          throw outsiderRefusal(attempt, new DomainError('MATTER.NOT_FOUND', { matterId: matter.id }));
+        }
         const role = act.roleFor(roles);
         if (!role) throw new DomainError('AUTH.ROLE_NOT_ALLOWED', { allowed: [...act.allowed] });
         attempt.actorRole = role;

@@ -16,8 +16,14 @@ export class AccountFactory {
     private readonly time: LocalTime,
   ) {}
 
-  async createPerson(db: EntityManager, name: string, phone?: string): Promise<PersonEntity> {
-    const person = { id: randomUUID(), name, phone: phone ?? null, createdAt: this.time.now() };
+  /** A person on the register of one village (or, for an official, of their township or district). */
+  async createPerson(
+    db: EntityManager,
+    homeRegionId: string,
+    name: string,
+    phone?: string,
+  ): Promise<PersonEntity> {
+    const person = { id: randomUUID(), name, phone: phone ?? null, homeRegionId, createdAt: this.time.now() };
     await this.people.insertPerson(db, person);
     return person;
   }

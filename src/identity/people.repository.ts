@@ -13,6 +13,16 @@ export class PeopleRepository {
     return db.findOneBy(PersonEntity, { id });
   }
 
+  /** Puts a person with no register yet on one; a person already on one is left where they are. */
+  async claimHome(db: EntityManager, id: string, homeRegionId: string): Promise<void> {
+    await db
+      .createQueryBuilder()
+      .update(PersonEntity)
+      .set({ homeRegionId })
+      .where('id = :id AND home_region_id IS NULL', { id })
+      .execute();
+  }
+
   findPeople(db: EntityManager, ids: string[]): Promise<PersonEntity[]> {
     return ids.length === 0 ? Promise.resolve([]) : db.findBy(PersonEntity, { id: In(ids) });
   }

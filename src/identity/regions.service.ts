@@ -98,9 +98,15 @@ export class RegionsService {
       const person = dto.personId
         ? await this.people.findPerson(db, dto.personId)
         : dto.person
-          ? await this.accounts.createPerson(db, dto.person.name, dto.person.phone)
+          ? await this.accounts.createPerson(db, regionId, dto.person.name, dto.person.phone)
           : null;
       if (!person) throw new DomainError('PERSON.NOT_FOUND', { personId: dto.personId ?? null });
+      // An existing person is appointed only from a register within the same district.
+      const home = person.homeRegionId ? await this.regions.findById(db, person.homeRegionId) : null;
+      if (home && (await this.districtOf(db, home))?.id !== (await this.districtOf(db, region))?.id) {
+        throw new DomainError('PERSON.OTHER_VILLAGE', { personId: person.id });
+      }
+      if (!home) await this.people.claimHome(db, person.id, regionId);
       const post = {
         id: randomUUID(),
         regionId,
@@ -124,15 +130,21 @@ export class RegionsService {
     });
   }
 
+  /** The district a region lies in (itself, for a district). */
+  private async districtOf(db: EntityManager, region: RegionEntity): Promise<RegionEntity | null> {
+    let district: RegionEntity | null = region;
+    while (district && district.kind !== 'district') {
+      district = district.parentId ? await this.regions.findById(db, district.parentId) : null;
+    }
+    return district;
+  }
+
   private async requireDistrictAdmin(
     db: EntityManager,
     actor: PersonActor,
     region: RegionEntity,
   ): Promise<void> {
-    let district: RegionEntity | null = region;
-    while (district && district.kind !== 'district') {
-      district = district.parentId ? await this.regions.findById(db, district.parentId) : null;
-    }
+    const district = await this.districtOf(db, region);
     const posts = district
       ? await this.memberships.postsOver(db, actor.personId, [district.id], this.time.today())
       : [];

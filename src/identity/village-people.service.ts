@@ -53,7 +53,7 @@ export class VillagePeopleService {
     return this.dataSource.transaction(async (db) => {
       const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
       dto.roles.forEach((grant) => this.requireMayGrant(callerRoles, grant.role));
-      const person = await this.accounts.createPerson(db, dto.name, dto.phone);
+      const person = await this.accounts.createPerson(db, villageId, dto.name, dto.phone);
       const validFrom = dto.validFrom ?? this.time.today();
       const memberships: MembershipEntity[] = [];
       for (const grant of dto.roles) {
@@ -74,9 +74,7 @@ export class VillagePeopleService {
     return this.dataSource.transaction(async (db) => {
       const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
       this.requireMayGrant(callerRoles, dto.role);
-      if (!(await this.people.findPerson(db, dto.personId))) {
-        throw new DomainError('PERSON.NOT_FOUND', { personId: dto.personId });
-      }
+      await this.requireOnRegister(db, villageId, dto.personId);
       const membership = await this.grant(
         db,
         villageId,
@@ -106,11 +104,24 @@ export class VillagePeopleService {
     return this.dataSource.transaction(async (db) => {
       const today = this.time.today();
       const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, today);
+      await this.requireOnRegister(db, villageId, personId);
       const held = await this.memberships.validForPerson(db, villageId, personId, today);
       if (held.length === 0) throw new DomainError('PERSON.NOT_FOUND', { personId });
       held.forEach((membership) => this.requireMayGrant(callerRoles, membership.role));
       return this.accounts.createAccount(db, personId, dto.username, dto.password);
     });
+  }
+
+  /**
+   * A person is on one village's register: roles and a login are given to them there only, so nobody can
+   * take over another village's person by giving them a role here. Someone on no register yet (kept from
+   * before registers existed) joins this one.
+   */
+  private async requireOnRegister(db: EntityManager, villageId: string, personId: string): Promise<void> {
+    const person = await this.people.findPerson(db, personId);
+    if (!person) throw new DomainError('PERSON.NOT_FOUND', { personId });
+    if (person.homeRegionId === null) await this.people.claimHome(db, personId, villageId);
+    else if (person.homeRegionId !== villageId) throw new DomainError('PERSON.OTHER_VILLAGE', { personId });
   }
 
   private requireMayGrant(callerRoles: ReadonlySet<Role>, role: VillageRole): void {

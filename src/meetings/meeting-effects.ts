@@ -16,6 +16,7 @@ import type { MeetingEntity } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
 import { rosterFor } from './roster.js';
 import { RuleSetCatalog } from './rule-set.catalog.js';
+import { whyMayNotVote } from '../authority/voting-authority.js';
 import { computeTally, type Tally } from './tally.js';
 
 /** How far back a meeting may be recorded, and how far ahead it may be convened. */
@@ -194,7 +195,7 @@ export class MeetingEffects implements OnModuleInit {
   private async castBallot({ db, matter, event, stateBefore, today }: EffectContext): Promise<void> {
     const meeting = await this.heldMeeting(db, matter, stateBefore, today);
     const choice = event.payload.choice as BallotChoice;
-    await this.vote(db, meeting, { voter: event.actor.personId!, choice, recordedBy: null }, 'VOTE');
+    await this.vote(db, matter, meeting, { voter: event.actor.personId!, choice, recordedBy: null }, 'VOTE');
   }
 
   /** An open vote (show of hands) recorded by the meeting's clerk for a named member. */
@@ -202,17 +203,18 @@ export class MeetingEffects implements OnModuleInit {
     const meeting = await this.heldMeeting(db, matter, stateBefore, today);
     if (meeting.ballotMode === 'secret') throw new DomainError('VOTE.SECRET_BALLOT');
     const { personId: voter, choice } = event.payload as unknown as RecordBallotPayload;
-    await this.vote(db, meeting, { voter, choice, recordedBy: event.actor.personId }, 'ATTENDANCE');
+    await this.vote(db, matter, meeting, { voter, choice, recordedBy: event.actor.personId }, 'ATTENDANCE');
   }
 
   /** A receipt that the voter voted, and a ballot that names them only in an open vote. */
   private async vote(
     db: EntityManager,
+    matter: MatterEntity,
     meeting: MeetingEntity,
     ballot: { voter: string; choice: BallotChoice; recordedBy: string | null },
     refusals: 'VOTE' | 'ATTENDANCE',
   ): Promise<void> {
-    await this.requireEligibleVoter(db, meeting, ballot.voter, refusals);
+    await this.requireEligibleVoter(db, matter, meeting, ballot.voter, refusals);
     const where = { villageId: meeting.villageId, meetingId: meeting.id };
     await this.meetings.recordBallot(
       db,
@@ -244,7 +246,9 @@ export class MeetingEffects implements OnModuleInit {
       ruleSet: meeting.ruleSet,
       roster,
       presentPersonIds: new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId)),
-      choices: await this.meetings.choices(db, matter.villageId, meeting.id),
+      ballots: await this.meetings.ballots(db, matter.villageId, meeting.id),
+      voterIds: await this.meetings.receipts(db, matter.villageId, meeting.id),
+      recusedPersonIds: await this.recusedIn(db, matter),
     });
     return tally as unknown as JsonValue;
   }
@@ -261,28 +265,45 @@ export class MeetingEffects implements OnModuleInit {
     return meeting;
   }
 
-  /** On the roster, with a vote, recorded present, and not yet voted. */
+  /** People a conflict of interest is declared for in the matter, now (not as the meeting was convened). */
+  private async recusedIn(db: EntityManager, matter: MatterEntity): Promise<Set<string>> {
+    const conflicts = await this.conflicts.listByMatter(db, matter.villageId, matter.id);
+    return new Set(conflicts.map((conflict) => conflict.personId));
+  }
+
+  /** The voting authority's answer for this voter now, as the act's own refusal. */
   private async requireEligibleVoter(
     db: EntityManager,
+    matter: MatterEntity,
     meeting: MeetingEntity,
     personId: string,
     codes: 'VOTE' | 'ATTENDANCE',
   ) {
     const roster = await this.meetings.roster(db, meeting.villageId, meeting.id);
-    const entry = roster.find((candidate) => candidate.personId === personId);
-    if (!entry) {
-      throw codes === 'VOTE'
-        ? new DomainError('VOTE.NOT_ON_ROSTER')
-        : new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: [personId] });
-    }
-    if (entry.recused) throw new DomainError('CONFLICT.RECUSED', { personId });
-    if (!entry.entitled) throw new DomainError('VOTE.NOT_ENTITLED', { personId });
     const attendance = await this.meetings.attendance(db, meeting.villageId, meeting.id);
-    if (!attendance.some((row) => row.personId === personId && row.kind === 'member')) {
-      throw new DomainError('VOTE.NOT_PRESENT', { personId });
-    }
-    if (await this.meetings.hasVoted(db, meeting.villageId, meeting.id, personId)) {
-      throw new DomainError('VOTE.ALREADY_CAST', { personId });
+    const refusal = whyMayNotVote(
+      roster.find((candidate) => candidate.personId === personId),
+      {
+        recused: (await this.recusedIn(db, matter)).has(personId),
+        present: attendance.some((row) => row.personId === personId && row.kind === 'member'),
+        voted: await this.meetings.hasVoted(db, meeting.villageId, meeting.id, personId),
+      },
+    );
+    switch (refusal) {
+      case null:
+        return;
+      case 'NOT_ON_ROSTER':
+        throw codes === 'VOTE'
+          ? new DomainError('VOTE.NOT_ON_ROSTER')
+          : new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: [personId] });
+      case 'RECUSED':
+        throw new DomainError('CONFLICT.RECUSED', { personId });
+      case 'NOT_ENTITLED':
+        throw new DomainError('VOTE.NOT_ENTITLED', { personId });
+      case 'NOT_PRESENT':
+        throw new DomainError('VOTE.NOT_PRESENT', { personId });
+      case 'ALREADY_VOTED':
+        throw new DomainError('VOTE.ALREADY_CAST', { personId });
     }
   }
 

@@ -4,6 +4,7 @@ import { MEETING_BODIES, type MeetingBody } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { EngineExtensions } from '../engine/engine-extensions.js';
+import { MatterConflictRepository } from '../engine/matter-conflict.repository.js';
 import { MatterRepository } from '../engine/matter.repository.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
@@ -37,6 +38,7 @@ export class MeetingViews implements OnModuleInit {
     private readonly meetings: MeetingRepository,
     private readonly matters: MatterRepository,
     private readonly people: PeopleRepository,
+    private readonly conflicts: MatterConflictRepository,
     private readonly access: AccessService,
     private readonly time: LocalTime,
   ) {}
@@ -57,12 +59,14 @@ export class MeetingViews implements OnModuleInit {
   }
 
   private async detail(db: EntityManager, meeting: MeetingEntity) {
-    const [roster, attendance, ballots, receipts] = await Promise.all([
+    const [roster, attendance, ballots, receipts, conflicts] = await Promise.all([
       this.meetings.roster(db, meeting.villageId, meeting.id),
       this.meetings.attendance(db, meeting.villageId, meeting.id),
       this.meetings.ballots(db, meeting.villageId, meeting.id),
       this.meetings.receipts(db, meeting.villageId, meeting.id),
+      this.conflicts.listByMatter(db, meeting.villageId, meeting.matterId),
     ]);
+    const recusedNow = new Set(conflicts.map((conflict) => conflict.personId));
     const ids = [
       ...new Set([...roster.map((entry) => entry.personId), ...attendance.map((row) => row.personId)]),
     ];
@@ -78,7 +82,8 @@ export class MeetingViews implements OnModuleInit {
         personId: entry.personId,
         name: nameOf.get(entry.personId) ?? '',
         entitled: entry.entitled,
-        recused: entry.recused,
+        // Recused now: a conflict declared after the meeting was convened counts just the same.
+        recused: entry.recused || recusedNow.has(entry.personId),
         household: entry.household,
         present: present.has(entry.personId),
         voted: voted.has(entry.personId),

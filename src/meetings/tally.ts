@@ -1,18 +1,17 @@
 import type { RuleSet, TallyCount, Threshold } from '../../workflows/index.js';
+import { participation, type CastBallot, type RosterPlace } from '../authority/voting-authority.js';
 
-export interface RosterEntry {
-  personId: string;
-  entitled: boolean;
-  household: string | null;
-  /** Recused for a conflict of interest: left out of every count of this vote. */
-  recused?: boolean;
-}
+export type RosterEntry = RosterPlace;
 
 export interface TallyInput {
   ruleSet: RuleSet;
   roster: RosterEntry[];
   presentPersonIds: ReadonlySet<string>;
-  choices: readonly ('yes' | 'no' | 'abstain')[];
+  ballots: readonly CastBallot[];
+  /** Who has voted (the receipts): needed to weigh a secret ballot cast by someone recused since. */
+  voterIds?: readonly string[];
+  /** Conflicts declared in the matter now, whenever declared. */
+  recusedPersonIds?: ReadonlySet<string>;
 }
 
 export interface ThresholdCheck {
@@ -33,6 +32,8 @@ export interface Tally {
   quorumMet: boolean;
   pass: ThresholdCheck;
   outcome: TallyOutcome;
+  /** Members recused from this vote and how that was counted, when any are. */
+  recusal?: { personIds: string[]; setAside: number; deductedYes: number; explanation: string };
 }
 
 export const COUNT_LABELS: Record<TallyCount, string> = {
@@ -67,11 +68,22 @@ function check(threshold: Threshold, counts: Record<TallyCount, number>): Thresh
   return { threshold, count, of, met, explanation };
 }
 
-/** Computes quorum and outcome from the roster, the attendance and the ballots under one rule set. */
-export function computeTally({ ruleSet, roster: fullRoster, presentPersonIds, choices }: TallyInput): Tally {
-  const roster = fullRoster.filter((entry) => !entry.recused);
-  const present = roster.filter((entry) => presentPersonIds.has(entry.personId));
+/**
+ * Computes quorum and outcome from the roster, the attendance and the ballots under one rule set; who
+ * counts where when members are recused is the voting authority's answer (`participation`).
+ */
+export function computeTally(input: TallyInput): Tally {
+  const { ruleSet, presentPersonIds } = input;
+  const taking = participation(
+    input.roster,
+    presentPersonIds,
+    input.ballots,
+    input.voterIds ?? [],
+    input.recusedPersonIds ?? new Set(),
+  );
+  const { roster, present, counted } = taking;
   const householdOf = (entry: RosterEntry) => entry.household ?? `person:${entry.personId}`;
+  const choices = counted.map((ballot) => ballot.choice);
   const counts = {
     roster: roster.length,
     entitled: roster.filter((entry) => entry.entitled).length,
@@ -79,7 +91,7 @@ export function computeTally({ ruleSet, roster: fullRoster, presentPersonIds, ch
     presentEntitled: present.filter((entry) => entry.entitled).length,
     households: new Set(roster.map(householdOf)).size,
     householdsPresent: new Set(present.map(householdOf)).size,
-    yes: choices.filter((choice) => choice === 'yes').length,
+    yes: choices.filter((choice) => choice === 'yes').length - taking.deductedYes,
     no: choices.filter((choice) => choice === 'no').length,
     abstain: choices.filter((choice) => choice === 'abstain').length,
   };
@@ -93,5 +105,15 @@ export function computeTally({ ruleSet, roster: fullRoster, presentPersonIds, ch
     quorumMet,
     pass,
     outcome: !quorumMet ? 'noQuorum' : pass.met ? 'passed' : 'lost',
+    ...(taking.recusedPersonIds.length > 0
+      ? {
+          recusal: {
+            personIds: taking.recusedPersonIds,
+            setAside: taking.setAside,
+            deductedYes: taking.deductedYes,
+            explanation: taking.explanation,
+          },
+        }
+      : {}),
   };
 }

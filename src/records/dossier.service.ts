@@ -41,6 +41,17 @@ const sectionOf = <T>(matter: MatterRead, key: string): T[] =>
 const roleTitle = (role: string | null) => (role ? (ROLE_TITLES[role as Role] ?? role) : '');
 const personInput = (key: string) => key.endsWith('PersonId');
 
+/** The tally's recusal sentence with the names of those recused. */
+const recusalSentence = (
+  recusal: { explanation: string; personIds: string[] },
+  roster: readonly { personId: string; name: string }[],
+) => {
+  const names = roster
+    .filter((person) => recusal.personIds.includes(person.personId))
+    .map((person) => person.name);
+  return `${recusal.explanation}（${names.join('、')}）`;
+};
+
 /**
  * A matter's dossier (档案): everything it went through, put into the words of a printed record, with
  * its part of the trace and the chain's state so a reader can check the hashes against the public board.
@@ -194,7 +205,10 @@ export class DossierService {
               wordFor(COUNTS, count),
               value,
             ]),
-            checks: [...tally.quorum, tally.pass].map((check) => check.explanation),
+            checks: [
+              ...[...tally.quorum, tally.pass].map((check) => check.explanation),
+              ...(tally.recusal ? [recusalSentence(tally.recusal, meeting.roster)] : []),
+            ],
           }
         : null,
     };

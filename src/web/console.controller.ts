@@ -19,6 +19,13 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { periodOf } from '../disclosure/periods.js';
 import { EngineService } from '../engine/engine.service.js';
 import type { ConflictRelation } from '../engine/matter-conflict.entity.js';
+
+interface DeclaredConflict {
+  personId: string;
+  relation: ConflictRelation;
+  note: string | null;
+  declaredBy: string;
+}
 import { MatterQueries } from '../engine/matter-queries.service.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
@@ -414,12 +421,20 @@ export class ConsoleController {
     const listChange = await this.listChangeOf(villageId, matter);
     const meetings = await this.meetings.forMatter(actor, villageId, matterId);
     const nameOf = new Map(people.map((person) => [person.id, person.name]));
-    const conflicts = (
-      (matter as { conflicts?: { personId: string; relation: ConflictRelation }[] }).conflicts ?? []
-    ).map((conflict) => ({
+    const declared = (matter as { conflicts?: DeclaredConflict[] }).conflicts ?? [];
+    const conflicts = declared.map((conflict) => ({
       name: nameOf.get(conflict.personId) ?? '',
       relation: CONFLICT_RELATION_LABELS[conflict.relation],
     }));
+    // Someone stood aside by another is told so on the matter, with the reason and who declared it.
+    const standAside = declared.find(
+      (conflict) => conflict.personId === actor.personId && conflict.declaredBy !== actor.personId,
+    );
+    const myConflict = standAside && {
+      relation: CONFLICT_RELATION_LABELS[standAside.relation],
+      note: standAside.note ?? '',
+      declaredBy: nameOf.get(standAside.declaredBy) ?? '',
+    };
     sendPage(
       response,
       '@matter',
@@ -429,6 +444,7 @@ export class ConsoleController {
         matter: { ...matter, history, meetings },
         actions,
         conflicts,
+        myConflict,
         files,
         uploadTo: `/c/v/${villageId}/attachments`,
         listChange,

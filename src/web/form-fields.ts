@@ -1,4 +1,5 @@
 import type { JsonObject, JsonSchema, JsonValue } from '../../workflows/index.js';
+import { STATUTORY_CLASSES } from '../../workflows/catalog/statutory-classes.js';
 import type { ConflictRelation } from '../engine/matter-conflict.entity.js';
 import { INPUT_LABELS } from '../records/dossier-words.js';
 
@@ -41,6 +42,10 @@ const LABELS: Record<string, string> = {
 };
 
 const OPTION_LABELS: Record<string, string> = {
+  ...Object.fromEntries(STATUTORY_CLASSES.map((entry) => [entry.code, entry.title])),
+  member: '本集体经济组织成员',
+  outsider: '本集体经济组织成员以外的单位或个人',
+  collectiveMembers: '集体经济组织成员大会',
   yes: '赞成',
   no: '反对',
   abstain: '弃权',

@@ -53,8 +53,9 @@ describe('Identity and access over HTTP', () => {
     expect((await t.api('not-a-token').get('/me').expect(401)).body.code).toBe('AUTH.UNAUTHENTICATED');
   });
 
-  it('keeps another village’s data invisible, and traces the attempt', async () => {
+  it('keeps another village’s data invisible, and logs the attempt outside that village’s chain', async () => {
     const theirs = await MatterDriver.start(t, neighbour);
+    const before = await theirs.trace();
     const outsider = world.people.secretary.token;
     const read = await t
       .api(outsider)
@@ -71,12 +72,15 @@ describe('Identity and access over HTTP', () => {
       });
     expect(send.status).toBe(404);
     expect(send.body.code).toBe('MATTER.NOT_FOUND');
-    const trace = await theirs.trace();
-    expect(trace.at(-1)).toMatchObject({
-      accepted: false,
-      actor: { personId: world.people.secretary.personId },
-      refusal: { code: 'MATTER.NOT_FOUND' },
-    });
+    // Someone with no standing there cannot lengthen the village's chain: the attempt is kept apart.
+    expect(await theirs.trace()).toEqual(before);
+    const strays = await t.dataSource.query<{ actor_person_id: string; refusal_code: string }[]>(
+      'SELECT actor_person_id, refusal_code FROM stray_attempt WHERE village_id = $1',
+      [neighbour.villageId],
+    );
+    expect(strays).toEqual([
+      { actor_person_id: world.people.secretary.personId, refusal_code: 'MATTER.NOT_FOUND' },
+    ]);
     // Nor can a matter be reached through the wrong village's path.
     await t.api(outsider).get(`/villages/${world.villageId}/matters/${theirs.matterId}`).expect(404);
   });

@@ -1,18 +1,20 @@
 import { compose } from '../../workflows/compose/compose.js';
 import { text } from '../../workflows/events/schema.js';
 import { matterInputs } from '../../workflows/procedures/shared-parameters.js';
-import { approval, supervisorReview } from '../../workflows/steps/presets.js';
+import { approval, record, supervisorReview } from '../../workflows/steps/presets.js';
 import type { ProcedureDefinition } from '../../workflows/index.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
-/** A village's own item (X): approving the use of the village's irrigation well, by the two committees. */
-function wellUse(withSupervisorReview = false): ProcedureDefinition {
+/**
+ * A village's own item (X): approving the use of the village's irrigation well (and its fee), by the two
+ * committees, then reviewed by the supervisors; the second version also logs the water drawn.
+ */
+function wellUse(withUseLog = false): ProcedureDefinition {
   const { machine, events, outcomes } = compose({
     machineId: 'wellUse',
     steps: [
-      ...(withSupervisorReview ? [{ key: 'review', step: supervisorReview() }] : []),
       {
         key: 'approval',
         step: approval(
@@ -22,13 +24,28 @@ function wellUse(withSupervisorReview = false): ProcedureDefinition {
           'rejected',
         ),
       },
+      { key: 'review', step: supervisorReview() },
+      ...(withUseLog
+        ? [
+            {
+              key: 'useLog',
+              step: record('登记用水', '登记用水量和收费', {
+                event: 'RECORD_USE',
+                title: '登记用水量',
+                roles: ['committee_member'],
+                fields: { cubicMetres: { type: 'number', minimum: 0, maximum: 100000 } },
+                required: ['cubicMetres'],
+              }),
+            },
+          ]
+        : []),
     ],
   });
   return {
     id: 'X1',
     version: 1,
     title: '机井用水审批',
-    category: 'G',
+    category: 'C',
     legalBasis: [{ law: '村规民约', localPractice: true }],
     startRoles: ['villager', 'committee_member'],
     inputSchema: matterInputs(),
@@ -108,7 +125,8 @@ describe('Power lists over HTTP: base + X, changed only by approved adjustment (
     expect(list.powerList.find((item) => item.code === 'X1')).toMatchObject({ origin: 'village' });
     const started = await startItem('X1', 'villager1').expect(201);
     const matter = new MatterDriver(t, world, (started.body as { id: string }).id);
-    const done = await matter.ok('secretary', 'APPROVE_USE', { opinion: '同意按计划用水' });
+    await matter.ok('secretary', 'APPROVE_USE', { opinion: '同意按计划用水' });
+    const done = await matter.ok('supervisor', 'SUPERVISOR_APPROVE', { opinion: '收费标准符合村规民约' });
     expect(done).toMatchObject({ status: 'done', outcome: { state: 'closed' } });
   });
 
@@ -132,8 +150,9 @@ describe('Power lists over HTTP: base + X, changed only by approved adjustment (
       procedure: { version: number };
       state: string;
     };
-    expect(fresh).toMatchObject({ procedure: { version: 2 }, state: 'review' });
-    const finished = await old.ok('secretary', 'APPROVE_USE', { opinion: '同意' });
+    expect(fresh).toMatchObject({ procedure: { version: 2 }, state: 'approval' });
+    await old.ok('secretary', 'APPROVE_USE', { opinion: '同意' });
+    const finished = await old.ok('supervisor', 'SUPERVISOR_APPROVE', { opinion: '同意' });
     expect(finished).toMatchObject({
       procedure: { version: 1 },
       status: 'done',
@@ -222,9 +241,9 @@ describe('Power lists over HTTP: base + X, changed only by approved adjustment (
       procedure: {
         from: { version: 1 },
         to: { version: 2 },
-        statesAdded: ['review'],
+        statesAdded: ['useLog'],
         statesRemoved: [],
-        eventsAdded: ['SUPERVISOR_APPROVE'],
+        eventsAdded: ['RECORD_USE'],
       },
       responsible: { from: null, to: { personId: committee1, duty: '受理用水申请' } },
     });
@@ -286,7 +305,12 @@ describe('Power lists over HTTP: base + X, changed only by approved adjustment (
     it('refuses at drafting a base item whose procedure lacks what its category requires', async () => {
       const definition = wellUse();
       const refused = await draft([
-        { kind: 'addItem', code: 'A9', title: '新增重大事项', definition: { ...definition, category: 'A' } },
+        {
+          kind: 'addItem',
+          code: 'A9',
+          title: '新增重大事项',
+          definition: { ...definition, category: 'A', statutoryClass: 'generalMajorMatter' },
+        },
       ]);
       expect(refused.status).toBe(422);
       expect(refused.body).toMatchObject({ code: 'LIST.CHANGE_INVALID' });
@@ -300,7 +324,11 @@ describe('Power lists over HTTP: base + X, changed only by approved adjustment (
   describe('the negative list', () => {
     it('is published with the lists, the checkable entries marked as enforced', async () => {
       const { negativeList } = await lists();
-      expect(negativeList.filter((entry) => entry.enforced).map((entry) => entry.code)).toEqual(['N1', 'N2']);
+      expect(negativeList.filter((entry) => entry.enforced).map((entry) => entry.code)).toEqual([
+        'N1',
+        'N2',
+        'N3',
+      ]);
     });
 
     it('refuses a seal use without a document reference, in the entry’s words', async () => {

@@ -213,6 +213,7 @@ describe('Web pages', () => {
       code: 'A1',
       title: '修建村北<桥>',
       topicSource: 'public_suggestion',
+      matterClass: 'publicWelfareProject',
       decidingBody: 'representatives',
       conflictRelation: 'closeRelative',
       conflictNote: '施工方负责人之兄',

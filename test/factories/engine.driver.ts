@@ -59,6 +59,17 @@ export class EngineDriver {
     return view;
   }
 
+  /** Declares a conflict of interest (回避) in the matter, as `who`. */
+  async declareConflict(who: MemberKey, conflict: ConflictDeclaration): Promise<MatterView> {
+    const { view } = await this.t.get(EngineService).declareConflict({
+      villageId: this.world.villageId,
+      matterId: this.matterId,
+      actor: actorOf(this.world, who),
+      conflict,
+    });
+    return view;
+  }
+
   today(): string {
     return localDate(this.t.clock.now(), 'Asia/Shanghai');
   }

@@ -111,6 +111,7 @@ export const majorMatterInputs = () => ({
   title: '村集体道路硬化工程',
   summary: '硬化村内主干道 1.2 公里',
   topicSource: 'public_suggestion',
+  matterClass: 'publicWelfareProject',
   decidingBody: 'representatives',
 });
 

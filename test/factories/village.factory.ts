@@ -80,7 +80,7 @@ export async function createVillage(
     const districtId = options.within?.districtId ?? (await region('district', null));
     const townshipId = options.within?.townshipId ?? (await region('township', districtId));
     const villageId = await region('village', townshipId);
-    const person = async (key: string): Promise<WorldPerson> => {
+    const person = async (key: string, homeRegionId: string = villageId): Promise<WorldPerson> => {
       const personId = randomUUID();
       const accountId = randomUUID();
       const username = `${key}-${suffix}`.toLowerCase();
@@ -88,6 +88,7 @@ export async function createVillage(
         id: personId,
         name: `${key}（${suffix}）`,
         phone: null,
+        homeRegionId,
         createdAt: now,
       });
       await people.insertAccount(db, {
@@ -128,7 +129,7 @@ export async function createVillage(
       }
     }
     const official = async (key: 'township' | 'district', role: OfficialRole, regionId: string) => {
-      const created = await person(key);
+      const created = await person(key, regionId);
       await memberships.insertPost(db, {
         id: randomUUID(),
         regionId,

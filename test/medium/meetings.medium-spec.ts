@@ -156,13 +156,15 @@ describe('Meetings and votes through the engine', () => {
     expect((view.meetings as { ruleSet: { code: string } }[]).at(-1)!.ruleSet.code).toBe('villager-meeting');
   });
 
-  it('applies the stricter rule set a matter’s concern requires', async () => {
-    const matter = await EngineDriver.start(t, world, { concern: 'land' });
+  it('applies the rule set the law gives the matter’s statutory class, not a free choice', async () => {
+    const matter = await EngineDriver.start(t, world, { matterClass: 'landContractingPlan' });
     await matter.toResolutionMeeting();
     const view = await matter.send('secretary', 'CONVENE_MEETING', {
       heldOn: matter.today(),
       ballot: 'open',
     });
-    expect((view.meetings as { ruleSet: { code: string } }[]).at(-1)!.ruleSet.code).toBe('land-two-thirds');
+    expect((view.meetings as { ruleSet: { code: string } }[]).at(-1)!.ruleSet.code).toBe(
+      'land-two-thirds-representatives',
+    );
   });
 });

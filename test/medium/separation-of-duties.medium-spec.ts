@@ -107,7 +107,7 @@ describe('Separation of duties and conflicts of interest', () => {
     }
   });
 
-  it('keeps a person with a declared conflict out of the vote, and out of the count', async () => {
+  it('keeps a person with a declared conflict out of the vote, but in the count of all members', async () => {
     const matter = await EngineDriver.start(
       t,
       world,
@@ -130,16 +130,83 @@ describe('Separation of duties and conflicts of interest', () => {
     await expect(matter.send('party1', 'CAST_BALLOT', { choice: 'yes' })).rejects.toMatchObject({
       code: 'CONFLICT.RECUSED',
     });
-    for (const who of ['secretary', 'committee1', 'party2'] as const)
+    for (const who of ['secretary', 'committee1', 'party2', 'party3'] as const)
       await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
     const view = await matter.send('secretary', 'CLOSE_VOTE');
-    // 5 voting members remain after the recusal: 3 yes is more than half.
-    expect(
-      (view.meetings as { tally: { counts: { entitled: number; yes: number }; outcome: string } }[])[1].tally,
-    ).toMatchObject({
-      counts: { entitled: 5, yes: 3 },
+    // The rule counts yes votes against all 6 voting members, the recused one included: 4 is more than half
+    // (3 would not be); of the 5 who came, 4 take part.
+    expect((view.meetings as { tally: object }[])[1].tally).toMatchObject({
+      counts: { entitled: 6, presentEntitled: 4, yes: 4 },
       outcome: 'passed',
+      recusal: { personIds: [matter.personId('party1')] },
     });
+  });
+
+  it('takes someone out of a vote already open when a conflict is declared for them, and sets their ballot aside', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    for (const who of ['secretary', 'committee1', 'committee2'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('secretary', 'CLOSE_VOTE');
+    await matter.send('secretary', 'CONVENE_MEETING', { heldOn: matter.today(), ballot: 'open' });
+    const present = ['secretary', 'committee1', 'party1', 'party2', 'party3', 'party5'] as const;
+    await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      present: present.map((who) => matter.personId(who)),
+    });
+    for (const who of ['party1', 'party2'] as const) await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.declareConflict('secretary', {
+      personId: matter.personId('party1'),
+      relation: 'closeRelative',
+      note: '方案涉及其父承包的地块',
+    });
+    await matter.declareConflict('secretary', {
+      personId: matter.personId('party3'),
+      relation: 'bidder',
+      note: '拟参与投标',
+    });
+    await expect(matter.send('party3', 'CAST_BALLOT', { choice: 'yes' })).rejects.toMatchObject({
+      code: 'CONFLICT.RECUSED',
+    });
+    for (const who of ['secretary', 'committee1'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    const view = await matter.send('secretary', 'CLOSE_VOTE');
+    // party1's yes is set aside: 3 yes of 6 voting members is not more than half.
+    expect((view.meetings as { tally: object }[])[1].tally).toMatchObject({
+      counts: { entitled: 6, yes: 3 },
+      outcome: 'lost',
+      recusal: { setAside: 1, explanation: expect.stringContaining('其已投的 1 票不计') as string },
+    });
+  });
+
+  it('requires a reason to stand someone else aside', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await expect(
+      matter.declareConflict('secretary', { personId: matter.personId('party1'), relation: 'other' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT.REASON_REQUIRED' });
+    // One's own conflict needs no reason.
+    await matter.declareConflict('party1', { personId: matter.personId('party1'), relation: 'other' });
+  });
+
+  it('refuses a supervisor’s sign-off in a matter that supervisor started', async () => {
+    // A supervisor is also a villager and applies for assistance for their own household.
+    const application = await EngineDriver.start(
+      t,
+      world,
+      { title: '低保申请', household: 'H04' },
+      { procedureId: 'F1', by: 'supervisor' },
+    );
+    await application.send('committee1', 'ACCEPT_APPLICATION', {});
+    await application.send('committee1', 'RECORD_SURVEY', {
+      investigators: ['张三', '李四'],
+      findings: '属实',
+    });
+    await application.passMeeting(['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3']);
+    await application.send('committee1', 'SUBMIT_DISCLOSURE', { title: '低保公示', body: '拟纳入低保' });
+    await expect(
+      application.send('supervisor', 'GIVE_OPINION', { opinion: '同意公示' }),
+    ).rejects.toMatchObject({ code: 'SEPARATION.SELF_APPROVAL' });
+    const view = await application.send('supervisor2', 'GIVE_OPINION', { opinion: '同意公示' });
+    expect(view.state).toBe('villageNotice.public');
   });
 
   it('keeps a supervisor with a declared conflict from signing off', async () => {
@@ -147,7 +214,9 @@ describe('Separation of duties and conflicts of interest', () => {
       t,
       world,
       {},
-      { conflicts: [{ personId: world.people.supervisor.personId, relation: 'payee' }] },
+      {
+        conflicts: [{ personId: world.people.supervisor.personId, relation: 'payee', note: '本人是收款人' }],
+      },
     );
     await matter.toResolutionMeeting();
     await matter.passMeeting(['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3']);

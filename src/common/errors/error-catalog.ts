@@ -56,7 +56,10 @@ export const ERROR_CATALOG = {
   'VOTE.NOT_PRESENT': { zh: '未登记到会，不能投票', en: 'Only members recorded present may vote' },
   'VOTE.ALREADY_CAST': { zh: '已经投过票，不能重复投票', en: 'A ballot was already cast' },
   'VOTE.SECRET_BALLOT': { zh: '无记名投票须由本人投票', en: 'A secret ballot must be cast in person' },
-  'SEPARATION.SELF_APPROVAL': { zh: '不能审批自己发起的事项', en: 'You cannot approve a matter you started' },
+  'SEPARATION.SELF_APPROVAL': {
+    zh: '不能审批或审核自己发起或提议的事项',
+    en: 'You cannot approve or sign off a matter you started or proposed',
+  },
   'SEPARATION.SAME_PERSON': {
     zh: '这一步须由与前一步不同的人办理',
     en: 'This step must be taken by someone other than who took the earlier one',

@@ -6,6 +6,7 @@ import { Obligations1764633600000 } from './1764633600000-obligations.js';
 import { Supervision1764720000000 } from './1764720000000-supervision.js';
 import { PowerLists1764806400000 } from './1764806400000-power-lists.js';
 import { WaitingMattersIndex1764892800000 } from './1764892800000-waiting-matters-index.js';
+import { PersonHomeAndStrayAttempts1764979200000 } from './1764979200000-person-home-and-stray-attempts.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Supervision1764720000000,
   PowerLists1764806400000,
   WaitingMattersIndex1764892800000,
+  PersonHomeAndStrayAttempts1764979200000,
 ];

@@ -8,12 +8,19 @@ const KNOWN_ROLES = new Set<string>(ROLES);
 const SUPERVISOR_ROLES = new Set(['supervisor', 'supervisor_chair']);
 const CADRE_ROLES = new Set(['secretary', 'committee_member', 'vc_chair']);
 
+/**
+ * Who may approve: the village's cadres or a higher level. An approval counts as the decision a category
+ * requires, so it must not be open to any villager, party member or representative (who hold no office
+ * to decide by), nor to the supervisors, who review instead.
+ */
+const APPROVER_ROLES = new Set([...CADRE_ROLES, 'township_officer', 'district_admin']);
+
 /** The roles each mark allows: a sign-off is only a sign-off if the right people give it. */
 const MARK_ROLES: Record<StepMark, (role: string) => boolean> = {
   supervisorSignOff: (role) => SUPERVISOR_ROLES.has(role),
   townshipApproval: (role) => role === 'township_officer',
   tenderAward: (role) => role === 'township_officer',
-  approval: (role) => !SUPERVISOR_ROLES.has(role) && role !== 'system',
+  approval: (role) => APPROVER_ROLES.has(role),
   proposal: (role) => CADRE_ROLES.has(role),
   sealUse: (role) => CADRE_ROLES.has(role),
 };

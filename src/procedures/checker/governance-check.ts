@@ -3,6 +3,7 @@ import type {
   JsonSchema,
   JsonValue,
   MachineData,
+  NamedRef,
   ProcedureDefinition,
 } from '../../../workflows/index.js';
 import { RULE_SETS } from '../../../workflows/index.js';
@@ -16,7 +17,7 @@ import type { MeetingBody, RuleSet } from '../../../workflows/rule-sets.js';
 import { resolveBody, resolveRuleSet } from '../meeting-sources.js';
 import { statutoryClassOf } from '../statutory-class.js';
 import { ruleSetAtLeast } from '../rule-strength.js';
-import { resolveTarget, type StateTreeNode } from '../state-graph.js';
+import { enteredLeaf, resolveTarget, type StateTreeNode } from '../state-graph.js';
 import { classRules } from './class-rules.js';
 import { exploreInputs, keyParts, type InputReaders } from './input-domain.js';
 import type { DefinitionIssue } from './issue.js';
@@ -61,7 +62,10 @@ export class GovernanceCheck {
       definition.inputSchema,
       readersOf(definition, this.machine, categoryRules),
     );
-    if (structural.length > 0 || exploration.issues.length > 0) return [...structural, ...exploration.issues];
+    // A missing or invalid class, or a badly typed condition, refuses on its own; the paths are still
+    // searched (without the class's rules) so that the author sees every missing step at once.
+    if (exploration.issues.length > 0) return [...structural, ...exploration.issues];
+    for (const issue of structural) this.issues.set(`structural:${issue.code}:${issue.message}`, issue);
 
     for (const inputs of exploration.probes) {
       const search = new StateSearch(this.machine, this.nodes, inputs);
@@ -75,10 +79,16 @@ export class GovernanceCheck {
       for (const rule of rules) {
         const key = `${rule.requirement}:${rule.kind ?? ''}:${rule.title}:${rule.deciders ? matterClass?.code : ''}`;
         if (this.issues.has(key)) continue;
+        // The act that ends a township-decided matter must itself be the township's: a township act
+        // earlier on the path (an emergency approval, a request to survey again) does not let the
+        // village end the application afterwards.
+        const endings = this.finals(['rejected', 'dropped']);
         const witness =
           rule.requirement === 'townshipDecides'
-            ? search.pathAvoiding(start, this.finals(['rejected', 'dropped']), (edge) =>
-                this.townshipOnly(edge),
+            ? search.pathAvoiding(
+                start,
+                endings,
+                (edge) => this.townshipOnly(edge) && endings.has(edge.to.leaf.path),
               )
             : search.pathAvoiding(start, this.finals(['carriedOut']), (edge) =>
                 this.satisfies(rule, edge, inputs),
@@ -137,22 +147,34 @@ export class GovernanceCheck {
     inputs: JsonObject,
     steering: string[],
   ): void {
+    const check = (action: NamedRef, state: string, event: string | undefined) => {
+      if (action.type !== 'openMeeting') return;
+      const body = resolveBody(action.params!.body, inputs);
+      const ruleSet = latestRuleSet(resolveRuleSet(action.params!.ruleSet, inputs).code);
+      const problem = meetingFloorProblem(body, ruleSet);
+      if (!problem) return;
+      const key = `meeting:${problem.code}:${state}:${body}:${ruleSet?.code}`;
+      if (this.issues.has(key)) return;
+      this.issues.set(key, {
+        ...problem,
+        message: `${problem.message}${this.condition(inputs, steering)}`,
+        state,
+        ...(event ? { event } : {}),
+      });
+    };
     for (const edge of search.reachableEdges(start)) {
-      for (const action of edge.transition.actions ?? []) {
-        if (action.type !== 'openMeeting') continue;
-        const body = resolveBody(action.params!.body, inputs);
-        const ruleSet = latestRuleSet(resolveRuleSet(action.params!.ruleSet, inputs).code);
-        const problem = meetingFloorProblem(body, ruleSet);
-        if (!problem) continue;
-        const state = edge.to.leaf.path;
-        const key = `meeting:${problem.code}:${state}:${body}:${ruleSet?.code}`;
-        if (this.issues.has(key)) continue;
-        this.issues.set(key, {
-          ...problem,
-          message: `${problem.message}${this.condition(inputs, steering)}`,
-          state,
-          event: edge.event,
-        });
+      for (const action of edge.transition.actions ?? []) check(action, edge.to.leaf.path, edge.event);
+    }
+    // A meeting opened where the search takes no edge (an act that stays put, an entry or exit action)
+    // is convened all the same: each must meet its floor too, wherever it is.
+    for (const node of this.nodes.values()) {
+      for (const action of [...(node.data.entry ?? []), ...(node.data.exit ?? [])])
+        check(action, node.path, undefined);
+      for (const [event, transitions] of Object.entries(node.data.on ?? {})) {
+        for (const transition of transitions) {
+          if (!transition.target)
+            for (const action of transition.actions ?? []) check(action, node.path, event);
+        }
       }
     }
   }
@@ -212,7 +234,7 @@ export class GovernanceCheck {
   ): boolean {
     const guard = edge.transition.guard;
     if (guard?.type !== 'voteOutcomeIs' || guard.params?.outcome !== 'passed') return false;
-    const meetings = this.meetingsOpenedInto(edge.holder);
+    const meetings = this.meetingsOpenableIn(edge.holder);
     return (
       meetings.length > 0 &&
       meetings.every(({ body, ruleSet }) => {
@@ -227,19 +249,32 @@ export class GovernanceCheck {
     );
   }
 
-  /** The `openMeeting` params of every transition that enters the given (in-session) state. */
-  private meetingsOpenedInto(session: StateTreeNode): { body: JsonValue; ruleSet: JsonValue }[] {
+  /**
+   * The `openMeeting` params of every act that can leave a meeting open in a state where `holder`'s
+   * transition counts the vote. The tally is taken from whichever meeting is open in the matter's state,
+   * however it was opened there: a transition into it, an act that stays in it, an entry action on the
+   * way in, or (conservatively) any exit action. One weaker meeting among them and the vote may be its.
+   */
+  private meetingsOpenableIn(holder: StateTreeNode): { body: JsonValue; ruleSet: JsonValue }[] {
+    const leaves = new Set(
+      [...this.nodes.values()].filter((node) => node.children.length === 0 && within(node, holder)),
+    );
+    const around = (node: StateTreeNode) => within(node, holder) || within(holder, node);
     const found: { body: JsonValue; ruleSet: JsonValue }[] = [];
+    const collect = (actions: NamedRef[] | undefined) => {
+      for (const action of actions ?? []) {
+        if (action.type === 'openMeeting')
+          found.push({ body: action.params!.body, ruleSet: action.params!.ruleSet });
+      }
+    };
     for (const node of this.nodes.values()) {
       for (const transition of [...Object.values(node.data.on ?? {}).flat(), ...(node.data.always ?? [])]) {
         const target =
           transition.target && resolveTarget(this.nodes, this.machine.id, node, transition.target);
-        if (target !== session) continue;
-        for (const action of transition.actions ?? []) {
-          if (action.type === 'openMeeting')
-            found.push({ body: action.params!.body, ruleSet: action.params!.ruleSet });
-        }
+        if (target ? leaves.has(enteredLeaf(target)) : around(node)) collect(transition.actions);
       }
+      if (around(node)) collect(node.data.entry);
+      collect(node.data.exit);
     }
     return found;
   }
@@ -287,16 +322,25 @@ function readersOf(
 ): InputReaders {
   const source = definition.statutoryClass;
   const classTable = typeof source === 'object' ? source : undefined;
+  const property = classTable && propertiesOf(definition.inputSchema)[classTable.fromInput];
   return {
     machine,
     thresholds: rules.flatMap((rule) => (rule.when ? [rule.when] : [])),
+    // Without a table each value of the input is a class code, and classes differ in who must decide:
+    // every value must be tried, not one for all the values the machine itself never compares.
     classInput: classTable && {
       input: classTable.fromInput,
-      values: classTable.table ? Object.keys(classTable.table).flatMap(keyParts) : [],
+      values: classTable.table
+        ? Object.keys(classTable.table).flatMap(keyParts)
+        : Array.isArray(property?.enum)
+          ? property.enum
+          : [],
     },
     conditions: [],
   };
 }
+
+const propertiesOf = (schema: JsonSchema) => (schema.properties ?? {}) as Record<string, JsonSchema>;
 
 /**
  * The inputs the governance check searches an item with, one for each class of inputs that steer it
@@ -307,6 +351,14 @@ export function probesFor(definition: ProcedureDefinition, machine: MachineData)
     definition.inputSchema,
     readersOf(definition, machine, CATEGORY_RULES[definition.category]),
   ).probes;
+}
+
+/** Whether `node` is `ancestor` or lies below it. */
+function within(node: StateTreeNode, ancestor: StateTreeNode): boolean {
+  for (let current: StateTreeNode | null = node; current; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
 }
 
 /** A vote by one of the class's bodies under a rule set at least as strong as the law's for that body. */

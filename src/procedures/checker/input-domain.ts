@@ -112,6 +112,46 @@ function mentionedInConditions(conditions: JsonSchema[]): { name: string; values
   return found;
 }
 
+/**
+ * Keywords an input condition may use. The probes try each value a condition names (`const`, `enum`),
+ * anything else, and leaving the input out: a condition on a pattern, a length or a range would tell
+ * apart values no probe tries, and could hide a combination a matter may start with.
+ */
+const CONDITION_KEYS = new Set([
+  'if',
+  'then',
+  'else',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'properties',
+  'required',
+  'const',
+  'enum',
+  'title',
+  'description',
+  '$comment',
+]);
+
+function unsupportedInCondition(schema: JsonValue, path: string): { key: string; path: string }[] {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return [];
+  const found: { key: string; path: string }[] = [];
+  for (const [key, child] of Object.entries(schema)) {
+    if (!CONDITION_KEYS.has(key)) found.push({ key, path: `${path}.${key}` });
+    else if (key === 'if' || key === 'then' || key === 'else' || key === 'not')
+      found.push(...unsupportedInCondition(child, `${path}.${key}`));
+    else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf')
+      (Array.isArray(child) ? child : []).forEach((part, index) =>
+        found.push(...unsupportedInCondition(part, `${path}.${key}[${index}]`)),
+      );
+    else if (key === 'properties' && child && typeof child === 'object' && !Array.isArray(child))
+      for (const [name, property] of Object.entries(child))
+        found.push(...unsupportedInCondition(property, `${path}.properties.${name}`));
+  }
+  return found;
+}
+
 /** Values worth trying as "anything else" when no compared value applies. */
 const OTHER_POOL: JsonValue[] = [
   'x',
@@ -158,11 +198,13 @@ function domainOf(
   const compared = reading.values;
   const thresholds = [...new Set(reading.thresholds)].sort((a, b) => a - b);
   const numericCompared = compared.filter((value): value is number => typeof value === 'number');
+  const around = numbersAround([...thresholds, ...numericCompared, 0]);
   const candidates: JsonValue[] = [
     ...compared,
     ...(schema.const !== undefined ? [schema.const] : []),
     ...(Array.isArray(schema.enum) ? schema.enum : []),
-    ...numbersAround([...thresholds, ...numericCompared, 0]),
+    ...around,
+    ...multiplesAround(schema, thresholds),
     ...(schema.default !== undefined ? [schema.default] : []),
     ...OTHER_POOL,
   ];
@@ -176,6 +218,16 @@ function domainOf(
     const key = classOf(value);
     if (!picked.has(key) && valid(value)) picked.set(key, value);
   }
+  if (mayBeAnyNumber(schema)) {
+    // An amount band none of the samples fits (a `multipleOf`, an `anyOf` of ranges…) is tried anyway
+    // with a number inside it, rather than miss the paths only such amounts take: the schema is not
+    // solved here, and a band it truly excludes costs at most a stricter check.
+    for (let band = 0; band <= thresholds.length; band++) {
+      const key = `-1:${band}`;
+      const inside = around.find((value) => classOf(value) === key);
+      if (!picked.has(key) && inside !== undefined) picked.set(key, inside);
+    }
+  }
   const closed =
     schema.const !== undefined ||
     Array.isArray(schema.enum) ||
@@ -188,6 +240,23 @@ function domainOf(
   const domain: Candidate[] = [...picked.values()];
   if (missingAllowed) domain.push(MISSING);
   return domain;
+}
+
+/** A schema that admits numbers without listing them: any of its amount bands may hold a matter. */
+function mayBeAnyNumber(schema: JsonSchema): boolean {
+  if (schema.const !== undefined || Array.isArray(schema.enum)) return false;
+  const types = schema.type === undefined ? ['number'] : [schema.type].flat();
+  return types.some((type) => type === 'number' || type === 'integer');
+}
+
+/** With `multipleOf`, the multiples next to each threshold: the samples around it may all miss them. */
+function multiplesAround(schema: JsonSchema, thresholds: number[]): number[] {
+  const step = schema.multipleOf;
+  if (typeof step !== 'number' || !(step > 0)) return [];
+  return thresholds.flatMap((threshold) => {
+    const below = Math.floor(threshold / step);
+    return [below - 1, below, below + 1, below + 2].map((times) => times * step);
+  });
 }
 
 /** A value of the schema's type that equals none of the compared ones, valid or not. */
@@ -253,6 +322,15 @@ export function exploreInputs(inputSchema: JsonSchema, readers: InputReaders): I
       path: `inputSchema.${key}`,
     });
   }
+  conditions.forEach((condition, index) => {
+    for (const { key, path } of unsupportedInCondition(condition, `inputSchema.allOf[${index}]`)) {
+      issues.push({
+        code: 'INPUT.SCHEMA_UNSUPPORTED',
+        message: `输入模式的条件只能比较取值（const、enum）和是否填写（required），不支持 ${key}`,
+        path,
+      });
+    }
+  });
   if (issues.length > 0) return { probes: [], steering: [], issues };
   const properties = (inputSchema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((inputSchema.required ?? []) as string[]);

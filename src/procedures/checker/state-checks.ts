@@ -48,6 +48,30 @@ export function checkStateNode(
       });
     }
   }
+  for (const child of node.children) {
+    // XState reads `.` as a path separator and `#` as an id: such a key names another state than the
+    // checker sees (its path may even replace another state's in the tree), so the graph checked would
+    // not be the graph run. Checked on the parent, which is always in the tree.
+    if (child.key.includes('.') || child.key.startsWith('#')) {
+      issues.push({
+        code: 'STATE.KEY_INVALID',
+        message: `状态 ${state} 下的状态名 ${child.key} 不能包含“.”或以“#”开头`,
+        state,
+      });
+    }
+  }
+  if (
+    (data.type === 'atomic' && node.children.length > 0) ||
+    (data.type === 'compound' && node.children.length === 0)
+  ) {
+    // XState follows the declared type: an "atomic" state with children is entered without them, so the
+    // matter would rest where the checker, which enters the children, never looks (and take its events).
+    issues.push({
+      code: 'STATE.TYPE_MISMATCH',
+      message: `状态 ${state} 声明为 ${data.type}，但${node.children.length > 0 ? '含有' : '没有'}子状态`,
+      state,
+    });
+  }
   if (node.path !== '' && !data.meta?.title) {
     issues.push({ code: 'STATE.NO_TITLE', message: `状态 ${state} 缺少中文标题 meta.title`, state });
   }
@@ -55,10 +79,12 @@ export function checkStateNode(
     if (node.parent?.path !== '') {
       issues.push({ code: 'STATE.NESTED_FINAL', message: `结束状态 ${state} 只能位于顶层`, state });
     }
-    if (node.children.length > 0 || data.on) {
+    // XState never leaves a top-level final state, not even by an eventless transition: a final that
+    // "routes on" would hide, from the search, every path that ends there.
+    if (node.children.length > 0 || data.on || data.always) {
       issues.push({
         code: 'STATE.FINAL_WITH_TRANSITIONS',
-        message: `结束状态 ${state} 不能有子状态或事件`,
+        message: `结束状态 ${state} 不能有子状态、事件或自动路由`,
         state,
       });
     }

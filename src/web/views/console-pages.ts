@@ -94,6 +94,7 @@ export const START = `
 export const MATTER = `
 <p class="muted"><%= it.matter.procedure.id %> <%= it.matter.procedure.title %>（第 <%= it.matter.procedure.version %> 版）</p>
 <p>当前步骤：<strong><%= it.matter.step.title %></strong><% if (it.matter.outcome) { %>；结果：<strong><%= it.matter.outcome.title %></strong><% } %></p>
+<% if (it.myConflict) { %><p class="flash error" role="status">您已被申报回避（<%= it.myConflict.relation %>）：<%= it.myConflict.note %>。申报人：<%= it.myConflict.declaredBy %>。您不参加本事项的表决和审批；如有异议，可向村务监督委员会反映。</p><% } %>
 <% if (it.conflicts.length) { %><p>回避人员（不参加本事项的表决和审批）：<%= it.conflicts.map((conflict) => conflict.name + '（' + conflict.relation + '）').join('、') %></p><% } %>
 <% if (it.listChange) { %>
 <h2>清单调整内容</h2>
@@ -133,7 +134,7 @@ export const MATTER = `
 <% for (const person of meeting.roster) { %><tr><td><%= person.name %><%= person.entitled ? '' : '（无表决权）' %><%= person.recused ? '（回避）' : '' %></td><td><%= person.present ? '是' : '—' %></td><td><%= person.voted ? '是' : '—' %></td></tr><% } %>
 </tbody></table></div>
 <% if (meeting.observers.length) { %><p>列席：<%= meeting.observers.map((observer) => observer.name).join('、') %></p><% } %>
-<% if (meeting.tally) { %><p>计票（由系统按表决规则计算）：</p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %></ul><% } %></div>
+<% if (meeting.tally) { %><p>计票（由系统按表决规则计算）：</p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %><% if (meeting.tally.recusal) { %><li><%= meeting.tally.recusal.explanation %>（<%= meeting.roster.filter((person) => meeting.tally.recusal.personIds.includes(person.personId)).map((person) => person.name).join('、') %>）</li><% } %></ul><% } %></div>
 <% } %>
 <h2>公开</h2>
 <% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>

@@ -12,7 +12,7 @@ export const CATALOG = `
 <p>区级基本目录：每个事项的流程图与系统实际执行的流程是同一份定义（看图办事、按图监督）。</p>
 <% for (const category of it.categories) { %>
 <h2><%= category.code %> <%= category.title %></h2>
-<ul><% for (const item of category.items) { %><li><a href="/p/catalog/<%= item.code %>"><%= item.code %> <%= item.title %></a></li><% } %></ul>
+<ul><% for (const item of category.items) { %><li><a href="/p/catalog/<%= item.code %>"><%= item.code %> <%= item.title %></a><% if (item.statutoryClasses.length === 1) { %><span class="muted">（法定事项：<%= item.statutoryClasses[0] %>）</span><% } else if (item.statutoryClasses.length > 1) { %><span class="muted">（按事项的法定类别确定表决主体和规则）</span><% } %></li><% } %></ul>
 <% } %>`;
 
 export const CATALOG_ITEM = `
@@ -22,6 +22,13 @@ export const CATALOG_ITEM = `
 <ol><% for (const step of it.steps) { %><li><%= step.title %><% if (step.roles && step.roles.length) { %>（<%= step.roles.map((role) => role.title).join('、') %>）<% } %></li><% } %></ol>
 <h2>流程图</h2>
 <div class="scroll"><%~ it.flowchart %></div>
+<% if (it.statutoryClasses.length) { %>
+<h2>法定事项类别与表决规则</h2>
+<p>事项属于哪一类由法律确定，表决主体、表决规则和通知期随之确定，村里不能降低。</p>
+<div class="scroll"><table><thead><tr><th>法定事项类别</th><th>决定主体与表决规则</th><th>会前通知</th><th>依据</th></tr></thead><tbody>
+<% for (const entry of it.statutoryClasses) { %><tr><td><%= entry.title %></td><td><% if (entry.decidedBy) { %>由<%= entry.decidedBy %>决定，村级协助，不得终止申请<% } else if (!entry.deciders.length) { %>无须集体表决<% } else { %><% for (const decider of entry.deciders) { %><p><%= decider.rule %></p><% } %><% } %></td><td><% for (const decider of entry.deciders) { %><p><%= decider.bodyTitle %>：<%= decider.noticeDays ? decider.noticeDays + ' 天' : '无法定要求' %></p><% } %></td><td><%= entry.legalBasis %><% if (entry.note) { %><p class="muted"><%= entry.note %></p><% } %></td></tr><% } %>
+</tbody></table></div>
+<% } %>
 <h2>法律依据</h2>
 <ul><% for (const basis of it.legalBasis) { %><li><%= basis.law %><%= basis.article ? ' ' + basis.article : '' %><%= basis.localPractice ? '（地方实践）' : '' %></li><% } %></ul>
 <h2>廉政风险点</h2>

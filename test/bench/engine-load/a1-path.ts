@@ -23,6 +23,7 @@ export const MAJOR_MATTER_INPUTS: JsonObject = {
   title: '村集体道路硬化工程',
   summary: '硬化村内主干道 1.2 公里',
   topicSource: 'public_suggestion',
+  matterClass: 'publicWelfareProject',
   decidingBody: 'representatives',
 };
 

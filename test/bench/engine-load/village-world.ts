@@ -70,7 +70,13 @@ async function createPeople(
     const personId = randomUUID();
     const accountId = randomUUID();
     const name = `${key}-${villageId.slice(0, 8)}`;
-    await people.insertPerson(db, { id: personId, name, phone: null, createdAt: now });
+    await people.insertPerson(db, {
+      id: personId,
+      name,
+      phone: null,
+      homeRegionId: villageId,
+      createdAt: now,
+    });
     await people.insertAccount(db, {
       id: accountId,
       personId,

@@ -134,6 +134,7 @@ export async function majorMatter(
       title: '硬化村北主干道',
       summary: '硬化村北主干道 1.2 公里，宽 4.5 米，预算 38 万元，申请一事一议财政奖补。',
       topicSource: 'public_suggestion',
+      matterClass: 'publicWelfareProject',
       decidingBody: 'representatives',
     },
     timeEvent,
