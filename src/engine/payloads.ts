@@ -55,7 +55,7 @@ const DEFAULT_TEXT = 2000;
 const DEFAULT_ITEMS = 100;
 const UNKNOWN_FIELDS = 20;
 const UNKNOWN_TEXT = 200;
-const MAX_STORED = 16 * 1024;
+const MAX_STORED = 128 * 1024;
 
 type Schema = JsonObject | undefined;
 
@@ -88,7 +88,7 @@ function clipValue(value: JsonValue, schema: Schema, depth: number): JsonValue {
 
 /**
  * A refused payload as it may be kept: each field cut to its schema's limits (or modest defaults), unknown
- * fields few and short, the whole at most 16 KB. A refusal is recorded, not the bulk someone sent with it.
+ * fields few and short, the whole at most 128 KB. A refusal is recorded, not the bulk someone sent with it.
  */
 export function clippedPayload(payload: JsonObject, schema?: JsonObject): JsonObject {
   const clipped = clipValue(payload, schema, 0) as JsonObject;

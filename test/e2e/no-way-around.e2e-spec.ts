@@ -1,0 +1,297 @@
+import request from 'supertest';
+import type { ProcedureDefinition } from '../../workflows/index.js';
+import { compensationDistributionProcedure } from '../../workflows/procedures/d7-compensation-distribution.procedure.js';
+import { certificateProcedure } from '../../workflows/procedures/g2-certificate.procedure.js';
+import { localDate } from '../../src/time/calendar.js';
+import { MatterDriver } from '../factories/matter.driver.js';
+import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+
+/** A real item as JSON, to change the way a determined cadre would. */
+const copyOf = (definition: ProcedureDefinition) =>
+  JSON.parse(JSON.stringify(definition)) as ProcedureDefinition;
+
+interface CheckBody {
+  ok: boolean;
+  issues: { issue: string; message: string }[];
+}
+
+/**
+ * The ways around the procedure an outside tester found (issue 15, "Why"), each tried again over HTTP:
+ * every one is now refused, with a code and a Chinese message, and changes nothing.
+ */
+describe('No way around the procedure', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    world = await createVillage(t);
+  });
+  afterEach(() => t.clock.set(TEST_NOW));
+
+  const api = (who?: MemberKey) => t.api(who ? world.people[who].token : undefined);
+  const today = () => localDate(t.clock.now(), 'Asia/Shanghai');
+  const start = (code: string, who: MemberKey, inputs: object) =>
+    api(who).post(`/villages/${world.villageId}/matters`, { procedureId: code, inputs });
+  const started = async (code: string, who: MemberKey, inputs: object) => {
+    const response = await start(code, who, inputs);
+    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+    return new MatterDriver(t, world, (response.body as { id: string }).id);
+  };
+  const check = async (changes: object[]) =>
+    (await api('secretary').post(`/villages/${world.villageId}/list-changes/check`, { changes }).expect(200))
+      .body as CheckBody;
+  const approveAll = async (request: MatterDriver) => {
+    await request.ok('supervisor', 'SUPERVISOR_OPINION', { opinion: '同意', agree: true });
+    await request.ok('township', 'TOWNSHIP_APPROVE', { opinion: '审核通过' });
+    return request.ok('district', 'DISTRICT_APPROVE', { opinion: '批准' });
+  };
+  const adopt = async (changes: object[]) =>
+    approveAll(
+      await started('L1', 'secretary', {
+        title: '调整清单',
+        summary: '调整',
+        effectiveFrom: today(),
+        changes,
+      }),
+    );
+
+  it('refuses a village item whose free-text input, set to one magic value, jumps from acceptance to the end', async () => {
+    const item = copyOf(certificateProcedure);
+    item.machine.states!.acceptance.on!.ACCEPT_APPLICATION.unshift({
+      guard: { type: 'inputEquals', params: { input: 'purpose', value: '特批' } },
+      target: '#certificate.closed',
+    });
+    const checked = await check([{ kind: 'addItem', code: 'X1', title: '特批证明', definition: item }]);
+    expect(checked.ok).toBe(false);
+    expect(checked.issues).toContainEqual(
+      expect.objectContaining({
+        issue: 'GOVERNANCE.MISSING_STEP',
+        message: expect.stringContaining('purpose = "特批"') as string,
+      }),
+    );
+    const refused = await start('L1', 'secretary', {
+      title: '调整清单',
+      summary: '新增',
+      effectiveFrom: today(),
+      changes: [{ kind: 'addItem', code: 'X1', title: '特批证明', definition: item }],
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'LIST.CHANGE_INVALID' });
+  });
+
+  it('lets land compensation be decided only by the member assembly, two thirds of all, after ten days’ notice', async () => {
+    const byRepresentatives = await start('A2', 'secretary', {
+      title: '征地补偿费分配',
+      matterClass: 'landCompensation',
+      decidingBody: 'representatives',
+    });
+    expect(byRepresentatives.status).toBe(422);
+    expect(byRepresentatives.body).toMatchObject({ code: 'MATTER.INPUTS_INVALID' });
+
+    const matter = await started('A2', 'secretary', {
+      title: '征地补偿费分配',
+      matterClass: 'landCompensation',
+      decidingBody: 'villagers',
+    });
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '按人口平均分配' });
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'committee2'],
+      yes: ['secretary', 'committee1', 'committee2'],
+    });
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'party1', 'party2', 'party3', 'party5'],
+      yes: ['secretary', 'committee1', 'party1', 'party2'],
+    });
+    const unnoticed = await matter.send('secretary', 'CONVENE_MEETING', { heldOn: today(), ballot: 'open' });
+    expect(unnoticed.status).toBe(422);
+    expect(unnoticed.body).toMatchObject({ code: 'MEETING.NOTICE_TOO_SHORT', details: { noticeDays: 10 } });
+    expect((unnoticed.body as { message: string }).message).toContain('集体经济组织成员大会');
+  });
+
+  it('refuses at admission an override that lets the representatives decide land compensation (D7)', async () => {
+    const checked = await check([
+      {
+        kind: 'changeParameters',
+        code: 'D7',
+        parameters: { voteRuleSet: 'collective-representative-assembly' },
+      },
+    ]);
+    expect(checked.ok).toBe(false);
+    expect(checked.issues.map((issue) => issue.issue)).toContain('GOVERNANCE.RULE_SET_WRONG_BODY');
+  });
+
+  it('refuses a village copy of D7 voted by the representatives, citing the law', async () => {
+    const copy = copyOf(compensationDistributionProcedure);
+    const convene = copy.machine.states!.resolutionMeeting.states!.convening.on!.CONVENE_MEETING[0];
+    convene.actions![0].params = { body: 'representatives', ruleSet: 'collective-representative-assembly' };
+    const checked = await check([{ kind: 'addItem', code: 'X1', title: '补偿款分配', definition: copy }]);
+    expect(checked.ok).toBe(false);
+    expect(checked.issues).toContainEqual(
+      expect.objectContaining({
+        issue: 'GOVERNANCE.MISSING_STEP',
+        message: expect.stringMatching(/征地补偿费.*第二十八条/) as string,
+      }),
+    );
+    const fromBase = await check([
+      {
+        kind: 'addItem',
+        code: 'X2',
+        title: '补偿款分配',
+        fromBase: 'D7',
+        parameters: { voteRuleSet: 'land-two-thirds' },
+      },
+    ]);
+    expect(fromBase.ok).toBe(false);
+  });
+
+  it('gives the villager meeting’s land and recall votes ten days’ notice', async () => {
+    const recall = await started('H6', 'villager1', {
+      title: '罢免村委会委员',
+      member: '某委员',
+      proposers: 120,
+      basis: 'voters',
+      reason: '严重失职',
+    });
+    await recall.ok('township', 'TOWNSHIP_APPROVE', { opinion: '联名人数符合规定' });
+    const unnoticed = await recall.send('secretary', 'CONVENE_MEETING', {
+      heldOn: today(),
+      ballot: 'secret',
+    });
+    expect(unnoticed.status).toBe(422);
+    expect(unnoticed.body).toMatchObject({ code: 'MEETING.NOTICE_TOO_SHORT', details: { noticeDays: 10 } });
+  });
+
+  it('puts loans and guarantees to the collective’s assembly, and refuses a guarantee for an outsider', async () => {
+    const loan = await started('G1', 'committee1', {
+      title: '村集体借款',
+      kind: 'loan',
+      documentRef: '借款合同（草案）',
+      purpose: '修建冷库',
+      decidingBody: 'representatives',
+    });
+    const convened = await loan.ok('secretary', 'CONVENE_MEETING', { heldOn: today(), ballot: 'open' });
+    expect(
+      (convened as unknown as { meetings: { ruleSet: { code: string } }[] }).meetings[0].ruleSet.code,
+    ).toBe('collective-representative-assembly');
+    const guarantee = await start('G1', 'committee1', {
+      title: '为外村企业担保',
+      kind: 'guarantee',
+      documentRef: '担保函',
+      purpose: '贷款担保',
+      decidingBody: 'representatives',
+      guaranteeBeneficiary: 'outsider',
+    });
+    expect(guarantee.status).toBe(403);
+    expect(guarantee.body).toMatchObject({ code: 'LIST.NEGATIVE_LIST', details: { code: 'N3' } });
+  });
+
+  it('lets no village cadre end a minimum living allowance application: the township decides', async () => {
+    const application = await started('F1', 'villager1', { title: '低保申请', household: 'H11' });
+    const refused = await application.send('committee1', 'REFUSE_APPLICATION', { reason: '不符合条件' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'EVENT.UNKNOWN' });
+    await application.ok('committee1', 'REQUEST_MATERIALS', { missing: '收入证明' });
+    await application.ok('committee1', 'ACCEPT_APPLICATION', {});
+    await application.ok('committee1', 'RECORD_SURVEY', {
+      investigators: ['张三', '李四'],
+      findings: '属实',
+    });
+    const appraised = await application.holdMeeting({
+      present: ['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3', 'rep4', 'rep5'],
+      no: ['secretary', 'committee1', 'committee2', 'rep1', 'rep2'],
+      yes: ['rep3'],
+    });
+    // A lost appraisal goes up with the file: only the township may refuse.
+    expect(appraised).toMatchObject({ status: 'active', state: 'villageNotice.drafting' });
+  });
+
+  it('holds a village’s copy of an item to the negative list as the original (N1, N2)', async () => {
+    await adopt([
+      { kind: 'addItem', code: 'X1', title: '本村用印', fromBase: 'G1' },
+      { kind: 'addItem', code: 'X2', title: '本村报账', fromBase: 'C1' },
+    ]);
+    const blank = await start('X1', 'committee1', {
+      title: '用印',
+      kind: 'certificate',
+      documentRef: '  ',
+      purpose: '证明',
+    });
+    expect(blank.status).toBe(403);
+    expect(blank.body).toMatchObject({ code: 'LIST.NEGATIVE_LIST', details: { code: 'N1' } });
+
+    const claim = await started('X2', 'secretary', {
+      title: '误工补贴',
+      amount: 800,
+      voucherNo: 'P-001',
+      purpose: '误工补贴',
+      payeePersonId: world.people.committee1.personId,
+    });
+    await claim.ok('committee2', 'WITNESS_SIGN', { note: '情况属实' });
+    const selfPaid = await claim.send('committee1', 'FINANCE_APPROVE', { opinion: '同意' });
+    expect(selfPaid.status).toBe(403);
+    expect(selfPaid.body).toMatchObject({ code: 'LIST.NEGATIVE_LIST', details: { code: 'N2' } });
+  });
+
+  it('keeps a secretary from taking over another village’s person', async () => {
+    const neighbour = await createVillage(t, { within: world });
+    const theirs = neighbour.people.villager2.personId;
+    const membership = await api('secretary').post(`/villages/${world.villageId}/memberships`, {
+      personId: theirs,
+      role: 'villager',
+    });
+    expect(membership.status).toBe(403);
+    expect(membership.body).toMatchObject({ code: 'PERSON.OTHER_VILLAGE' });
+    const account = await api('secretary').post(`/villages/${world.villageId}/people/${theirs}/account`, {
+      username: 'taken-over',
+      password: 'a-long-password',
+    });
+    expect(account.status).toBe(403);
+    const members = await api('secretary').get(`/villages/${world.villageId}/members`).expect(200);
+    expect((members.body as { person: { id: string } }[]).map((member) => member.person.id)).not.toContain(
+      theirs,
+    );
+  });
+
+  it('keeps refused payloads to their field limits, and outsiders out of the village’s chain', async () => {
+    const matter = await MatterDriver.start(t, world);
+    const huge = '长'.repeat(60_000);
+    await matter.send('villager1', 'PROPOSE_PLAN', { plan: huge }).expect(403);
+    const refusal = (await matter.trace()).at(-1) as unknown as {
+      accepted: boolean;
+      payload: { plan: string };
+    };
+    expect(refusal.accepted).toBe(false);
+    // The plan's schema allows 20,000 characters: that much is kept, and a note of the cut.
+    expect(refusal.payload.plan.length).toBeLessThan(20_100);
+    expect(refusal.payload.plan).toContain('已截断');
+
+    const neighbour = await createVillage(t, { within: world });
+    const before = await matter.trace();
+    await t
+      .api(neighbour.people.secretary.token)
+      .post(`${matter.path}/events`, { type: 'PROPOSE_PLAN', payload: { plan: huge } })
+      .expect(404);
+    expect(await matter.trace()).toEqual(before);
+  });
+
+  it('answers a lone UTF-16 surrogate in any text with a 400, not a server error', async () => {
+    const matter = await MatterDriver.start(t, world);
+    // Raw JSON text: a JavaScript string cannot carry the escape through a serialiser unchanged.
+    const response = await request(t.app.getHttpServer())
+      .post(`/api${matter.path}/events`)
+      .set('authorization', `Bearer ${world.people.secretary.token}`)
+      .set('content-type', 'application/json')
+      .send('{"type":"PROPOSE_PLAN","payload":{"plan":"方案\\ud800"}}');
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect((response.body as { message: string }).message).toContain('无效的字符');
+    expect((await matter.read()).state).toBe('topicIntake');
+  });
+});
