@@ -33,7 +33,8 @@ const view = (matterClass: StatutoryClass): StatutoryClassView => ({
       body: decider.body,
       bodyTitle: MEETING_BODIES[decider.body],
       ruleSet: ruleSet.code,
-      rule: ruleSet.title,
+      // The rule without the body its title starts with (村民会议：…), which the page names already.
+      rule: ruleSet.title.slice(ruleSet.title.indexOf('：') + 1),
       noticeDays: ruleSet.noticeDays,
       basis: citation(ruleSet.legalBasis),
     };

@@ -1,4 +1,4 @@
-import type request from 'supertest';
+import request from 'supertest';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -35,6 +35,34 @@ describe('Catalog API', () => {
     expect(powers.flatMap((category) => category.items).length).toBeGreaterThanOrEqual(30);
     expect(categories.at(-1)).toMatchObject({ code: 'S', kind: 'supervision', title: '监督整改' });
     expect(categories.at(-1)!.items.map((item) => item.code)).toEqual(['S1']);
+  });
+
+  it('shows each item’s statutory class with the body, rule and notice the law gives it, on the API and the page', async () => {
+    const response = await t.api().get('/catalog/D7').expect(200);
+    expect(response.body).toMatchObject({
+      statutoryClasses: [
+        {
+          code: 'landCompensation',
+          title: '征地补偿费的使用、分配方案',
+          deciders: [
+            { body: 'collectiveMembers', ruleSet: 'collective-assembly', noticeDays: 10 },
+            { body: 'villagers', ruleSet: 'collective-assembly', noticeDays: 10 },
+          ],
+          legalBasis: expect.stringContaining('第二十八条') as string,
+        },
+      ],
+    });
+    const a2 = (await t.api().get('/catalog/A2').expect(200)).body as {
+      statutoryClasses: { code: string }[];
+    };
+    expect(a2.statutoryClasses.map((entry) => entry.code)).toHaveLength(9);
+    const page = await t.api().get('/catalog/F1').expect(200);
+    expect(page.body).toMatchObject({ statutoryClasses: [{ decidedBy: '乡镇人民政府', deciders: [] }] });
+    const html = await request(t.app.getHttpServer()).get('/p/catalog/D7').expect(200);
+    expect(html.text).toContain('征地补偿费的使用、分配方案');
+    expect(html.text).toContain(
+      '<strong>集体经济组织成员大会</strong>：三分之二以上成员参加，全体成员三分之二以上同意；会前通知 10 天',
+    );
   });
 
   it('shows an item with its steps, roles, disclosures, legal basis, risk points and requirements', async () => {

@@ -25,9 +25,9 @@ export const CATALOG_ITEM = `
 <% if (it.statutoryClasses.length) { %>
 <h2>法定事项类别与表决规则</h2>
 <p>事项属于哪一类由法律确定，表决主体、表决规则和通知期随之确定，村里不能降低。</p>
-<div class="scroll"><table><thead><tr><th>法定事项类别</th><th>决定主体与表决规则</th><th>会前通知</th><th>依据</th></tr></thead><tbody>
-<% for (const entry of it.statutoryClasses) { %><tr><td><%= entry.title %></td><td><% if (entry.decidedBy) { %>由<%= entry.decidedBy %>决定，村级协助，不得终止申请<% } else if (!entry.deciders.length) { %>无须集体表决<% } else { %><% for (const decider of entry.deciders) { %><p><%= decider.rule %></p><% } %><% } %></td><td><% for (const decider of entry.deciders) { %><p><%= decider.bodyTitle %>：<%= decider.noticeDays ? decider.noticeDays + ' 天' : '无法定要求' %></p><% } %></td><td><%= entry.legalBasis %><% if (entry.note) { %><p class="muted"><%= entry.note %></p><% } %></td></tr><% } %>
-</tbody></table></div>
+<% for (const entry of it.statutoryClasses) { %><article class="card"><h3><%= entry.title %></h3>
+<% if (entry.decidedBy) { %><p>由<%= entry.decidedBy %>决定；村级协助受理、调查、评议和公示，不得终止申请。</p><% } else if (!entry.deciders.length) { %><p>无须集体表决。</p><% } else { %><ul><% for (const decider of entry.deciders) { %><li><strong><%= decider.bodyTitle %></strong>：<%= decider.rule %>；会前通知<%= decider.noticeDays ? ' ' + decider.noticeDays + ' 天' : '无法定天数' %></li><% } %></ul><% } %>
+<p class="muted">依据：<%= entry.legalBasis %><% if (entry.note) { %>。<%= entry.note %><% } %></p></article><% } %>
 <% } %>
 <h2>法律依据</h2>
 <ul><% for (const basis of it.legalBasis) { %><li><%= basis.law %><%= basis.article ? ' ' + basis.article : '' %><%= basis.localPractice ? '（地方实践）' : '' %></li><% } %></ul>
