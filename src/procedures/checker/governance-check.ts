@@ -129,7 +129,9 @@ export class GovernanceCheck {
         ((property.type === 'number' || property.type === 'integer') &&
           typeof property.minimum === 'number' &&
           typeof property.maximum === 'number');
-      if ((!required.has(input) && property.default === undefined) || !bounded) {
+      // Required, not defaulted: a default (say 0) stands in for an amount nobody stated, and routes a
+      // project of any size as the lightest.
+      if (!required.has(input) || !bounded) {
         issues.push({
           code: 'GOVERNANCE.CONDITION_INPUT',
           message: `输入项 ${input} 决定是否须经某一步骤，必须是必填的枚举或有上下限的数值`,
@@ -165,11 +167,13 @@ export class GovernanceCheck {
     for (const edge of search.reachableEdges(start)) {
       for (const action of edge.transition.actions ?? []) check(action, edge.to.leaf.path, edge.event);
     }
-    // A meeting opened where the search takes no edge (an act that stays put, an entry or exit action)
-    // is convened all the same: each must meet its floor too, wherever it is.
+    // A meeting opened where the search takes no edge of its own (an act that stays put, eventless
+    // routing, an entry or exit action) is convened all the same: each must meet its floor too.
     for (const node of this.nodes.values()) {
       for (const action of [...(node.data.entry ?? []), ...(node.data.exit ?? [])])
         check(action, node.path, undefined);
+      for (const transition of node.data.always ?? [])
+        for (const action of transition.actions ?? []) check(action, node.path, undefined);
       for (const [event, transitions] of Object.entries(node.data.on ?? {})) {
         for (const transition of transitions) {
           if (!transition.target)

@@ -169,9 +169,6 @@ const OTHER_POOL: JsonValue[] = [
   {},
 ];
 
-const sameJson = (a: Candidate, b: Candidate) =>
-  a !== MISSING && b !== MISSING && JSON.stringify(a) === JSON.stringify(b);
-
 /** Numbers on and around each threshold, and between neighbours: one in every interval guards can tell apart. */
 function numbersAround(criticals: number[]): number[] {
   const sorted = [...new Set(criticals)].sort((a, b) => a - b);
@@ -208,10 +205,15 @@ function domainOf(
     ...(schema.default !== undefined ? [schema.default] : []),
     ...OTHER_POOL,
   ];
+  // Looked up, not scanned: a definition may compare an input with thousands of values or thresholds.
+  const comparedIndex = new Map<string, number>();
+  compared.forEach((value, index) => {
+    const key = JSON.stringify(value);
+    if (!comparedIndex.has(key)) comparedIndex.set(key, index);
+  });
   const classOf = (value: JsonValue) => {
-    const equal = compared.findIndex((other) => sameJson(value, other));
-    const amount = typeof value === 'number' ? value : 0;
-    return `${equal}:${thresholds.filter((threshold) => amount >= threshold).length}`;
+    const equal = comparedIndex.get(JSON.stringify(value)) ?? -1;
+    return `${equal}:${bandOf(thresholds, typeof value === 'number' ? value : 0)}`;
   };
   const picked = new Map<string, JsonValue>();
   for (const value of candidates) {
@@ -222,17 +224,16 @@ function domainOf(
     // An amount band none of the samples fits (a `multipleOf`, an `anyOf` of ranges…) is tried anyway
     // with a number inside it, rather than miss the paths only such amounts take: the schema is not
     // solved here, and a band it truly excludes costs at most a stricter check.
-    for (let band = 0; band <= thresholds.length; band++) {
-      const key = `-1:${band}`;
-      const inside = around.find((value) => classOf(value) === key);
-      if (!picked.has(key) && inside !== undefined) picked.set(key, inside);
+    for (const value of around) {
+      const key = classOf(value);
+      if (key.startsWith('-1:') && !picked.has(key)) picked.set(key, value);
     }
   }
   const closed =
     schema.const !== undefined ||
     Array.isArray(schema.enum) ||
     ['boolean', 'number', 'integer', 'null'].includes(schema.type as string);
-  const hasOther = [...picked.values()].some((value) => !compared.some((other) => sameJson(value, other)));
+  const hasOther = [...picked.values()].some((value) => !comparedIndex.has(JSON.stringify(value)));
   if (!closed && !hasOther) {
     // A pattern or format none of the samples fit: try "anything else" anyway rather than miss a path.
     picked.set('other', otherThan(name, schema, compared));
@@ -240,6 +241,18 @@ function domainOf(
   const domain: Candidate[] = [...picked.values()];
   if (missingAllowed) domain.push(MISSING);
   return domain;
+}
+
+/** How many of the (sorted, distinct) thresholds an amount reaches. */
+function bandOf(thresholds: number[], amount: number): number {
+  let low = 0;
+  let high = thresholds.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (thresholds[middle] <= amount) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** A schema that admits numbers without listing them: any of its amount bands may hold a matter. */

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { majorMatterProcedure } from '../../../workflows/procedures/a1-major-matter.procedure.js';
 import { ERROR_CATALOG } from '../../../src/common/errors/error-catalog.js';
 import { SESSION_COOKIE } from '../../../src/identity/auth.guard.js';
 import type { TestApp } from '../../support/test-app.js';
@@ -43,8 +44,8 @@ export function pathIdsOf(key: RouteKey, policy: RoutePolicy, context: CallConte
     personId: fresh?.personId ?? '',
     membershipId: fresh?.membershipId ?? '',
     procedureId: 'A1',
-    // Version 0 of a village's lists is the base list alone; procedure versions start at 1.
-    version: key.includes('/lists/') ? '0' : '1',
+    // Version 0 of a village's lists is the base list alone; a procedure's, the one this release ships.
+    version: key.includes('/lists/') ? '0' : String(majorMatterProcedure.version),
     code: 'A1',
     month: '2026-03',
     ...policy.params?.(context),

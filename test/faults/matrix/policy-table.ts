@@ -228,7 +228,11 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'POST /api/villages/:villageId/matters/:matterId/conflicts': {
     may: members(['secretary', 'vc_chair', 'supervisor', 'township_officer']),
     fresh: true,
-    body: ({ site }) => ({ personId: site.world.people.villager2.personId, relation: 'applicant' }),
+    body: ({ site }) => ({
+      personId: site.world.people.villager2.personId,
+      relation: 'applicant',
+      note: '本人是申请人',
+    }),
   },
   'POST /api/villages/:villageId/matters/:matterId/document-requests': {
     may: members(['supervisor', 'township_officer']),
@@ -291,7 +295,7 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
     body: () => ({
       code: 'X1',
       title: '机井用水审批',
-      category: 'G',
+      category: 'C',
       description: '村集体机井用水计划审批',
       basis: '村规民约',
       supervised: 'true',
