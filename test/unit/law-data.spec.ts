@@ -1,4 +1,4 @@
-import { RULE_SETS, type RuleSet } from '../../workflows/index.js';
+import { RULE_SETS, type RuleSet, type Threshold } from '../../workflows/index.js';
 import { STATUTORY_CLASSES } from '../../workflows/catalog/statutory-classes.js';
 import { BODY_FLOOR_RULE_SETS, MEETING_BODIES, type MeetingBody } from '../../workflows/rule-sets.js';
 import { majorMatterProcedure } from '../../workflows/procedures/a1-major-matter.procedure.js';
@@ -100,8 +100,8 @@ describe(ruleSetAtLeast.name, () => {
   });
 
   it('reads "more than half" as stronger than "half or more" at the same ratio', () => {
-    const moreThanHalf = { count: 'yes', of: 'present', ratio: [1, 2], comparison: 'moreThan' } as const;
-    const halfOrMore = { ...moreThanHalf, comparison: 'atLeast' } as const;
+    const moreThanHalf: Threshold = { count: 'yes', of: 'present', ratio: [1, 2], comparison: 'moreThan' };
+    const halfOrMore: Threshold = { ...moreThanHalf, comparison: 'atLeast' };
     expect(thresholdImplies(moreThanHalf, halfOrMore)).toBe(true);
     expect(thresholdImplies(halfOrMore, moreThanHalf)).toBe(false);
   });
