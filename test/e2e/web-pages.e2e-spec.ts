@@ -249,6 +249,12 @@ describe('Web pages', () => {
     });
     const page = await web().get(`/c/v/${world.villageId}/m/${matterId}`).set('cookie', cookie).expect(200);
     expect(page.text).toContain('回避人员');
+    // The person stood aside reads why, and who declared it.
+    const theirs = await web()
+      .get(`/c/v/${world.villageId}/m/${matterId}`)
+      .set('cookie', await logIn('rep5'))
+      .expect(200);
+    expect(theirs.text).toContain('您已被申报回避（申请人、投标人或收款人的近亲属）：施工方负责人之兄。');
   });
 
   it('offers to start only what the person may start', async () => {
