@@ -118,8 +118,12 @@ export class DisclosureEffects implements OnModuleInit {
     await this.obligations.fulfilBy(db, matter, procedure.definition, now);
   }
 
+  /** Ends a public period, never before its last day is out, whichever act a definition ends it with. */
   private async end({ db, matter, stateBefore, now }: EffectContext, params: JsonObject): Promise<void> {
     const published = await this.live(db, matter, kindOf(params), stateBefore, 'published');
+    if (published.periodEndsAt && now < published.periodEndsAt) {
+      throw new DomainError('DISCLOSURE.PERIOD_NOT_OVER', { endsAt: published.periodEndsAt.toISOString() });
+    }
     await this.disclosures.update(db, published, { status: 'ended', endedAt: now });
   }
 

@@ -35,7 +35,12 @@ export function thresholdImplies(a: Threshold, b: Threshold): boolean {
 export function ruleSetAtLeast(candidate: RuleSet, required: RuleSet): boolean {
   if (candidate.noticeDays < required.noticeDays) return false;
   if (!thresholdImplies(candidate.pass, required.pass)) return false;
+  // No quorum at all is met by any meeting: it asks nothing, and gives nothing.
+  if (required.quorum.length === 0) return true;
   const meetsRequiredQuorum = (threshold: Threshold) =>
     required.quorum.some((alternative) => thresholdImplies(threshold, alternative));
-  return meetsRequiredQuorum(candidate.pass) || candidate.quorum.every(meetsRequiredQuorum);
+  return (
+    meetsRequiredQuorum(candidate.pass) ||
+    (candidate.quorum.length > 0 && candidate.quorum.every(meetsRequiredQuorum))
+  );
 }

@@ -1,6 +1,6 @@
 import { RULE_SETS, type RuleSet, type Threshold } from '../../workflows/index.js';
 import { STATUTORY_CLASSES } from '../../workflows/catalog/statutory-classes.js';
-import { BODY_FLOOR_RULE_SETS, MEETING_BODIES, type MeetingBody } from '../../workflows/rule-sets.js';
+import { BODY_FLOOR_RULE_SETS, MEETING_BODIES } from '../../workflows/rule-sets.js';
 import { majorMatterProcedure } from '../../workflows/procedures/a1-major-matter.procedure.js';
 import { ruleSetAtLeast, thresholdImplies } from '../../src/procedures/rule-strength.js';
 
@@ -60,7 +60,7 @@ describe('the law as data', () => {
       expect(entry.legalBasis.length).toBeGreaterThan(0);
       for (const decider of entry.deciders) {
         expect(decider.body in MEETING_BODIES).toBe(true);
-        expect(ruleSet(decider.ruleSet).bodies).toContain(decider.body as MeetingBody);
+        expect(ruleSet(decider.ruleSet).bodies).toContain(decider.body);
       }
       expect(
         entry.deciders.length > 0 || entry.decidedBy !== undefined || entry.code === 'landTransferFiling',

@@ -81,6 +81,7 @@ export const ERROR_CATALOG = {
     en: 'You are recused from this matter',
   },
   'DISCLOSURE.NOT_FOUND': { zh: '找不到待审核的公开内容', en: 'No disclosure awaits this step' },
+  'DISCLOSURE.PERIOD_NOT_OVER': { zh: '公示期尚未届满', en: 'The public period is not over yet' },
   'DISCLOSURE.OBJECTION_NOT_OPEN': { zh: '该异议不存在或已答复', en: 'No such open objection' },
   'DISCLOSURE.ATTACHMENT_NOT_FOUND': {
     zh: '附件不存在，请先上传',

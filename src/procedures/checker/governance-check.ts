@@ -90,8 +90,12 @@ export class GovernanceCheck {
                 endings,
                 (edge) => this.townshipOnly(edge) && endings.has(edge.to.leaf.path),
               )
-            : search.pathAvoiding(start, this.finals(['carriedOut']), (edge) =>
-                this.satisfies(rule, edge, inputs),
+            : search.pathAvoiding(
+                start,
+                this.finals(['carriedOut']),
+                (edge, phase) => this.satisfies(rule, edge, inputs, phase),
+                (edge, phase) =>
+                  rule.requirement === 'disclosure' ? publicationAfter(edge, rule.kind, phase) : phase,
               );
         if (witness)
           this.issues.set(key, this.issue(rule, start, witness, inputs, exploration.steering, matterClass));
@@ -190,14 +194,17 @@ export class GovernanceCheck {
     return typeof value !== 'number' || value >= rule.when.atLeast;
   }
 
-  private satisfies(rule: GovernanceRule, edge: Edge, inputs: JsonObject): boolean {
+  /** Whether an edge is the step the rule asks for; `phase` 1 means a disclosure of the kind is up. */
+  private satisfies(rule: GovernanceRule, edge: Edge, inputs: JsonObject, phase = 0): boolean {
     const marks = this.definition.events[edge.event]?.marks ?? [];
     const actions = edge.transition.actions ?? [];
     switch (rule.requirement) {
       case 'disclosure':
-        return actions.some(
-          (action) =>
-            action.type === 'publishDisclosure' && (!rule.kind || action.params?.kind === rule.kind),
+        // A disclosure counts once, having been put up by an act, its public period has run out (the
+        // engine refuses to end it sooner): publishing and moving on at once is no disclosure.
+        return (
+          phase === 1 &&
+          actions.some((action) => action.type === 'endDisclosure' && ofKind(action, rule.kind))
         );
       case 'supervisorSignOff':
         return marks.includes('supervisorSignOff');
@@ -316,6 +323,21 @@ export class GovernanceCheck {
           : `类别 ${this.definition.category} 要求“${rule.title}”，但有一条到达“${title(final)}”的路径没有这一步${condition}：${path}`;
     return { code: 'GOVERNANCE.MISSING_STEP', message, state: final.path, path };
   }
+}
+
+const ofKind = (action: NamedRef, kind: string | undefined) => !kind || action.params?.kind === kind;
+
+/**
+ * A disclosure's phase after an edge: put up (1) by an act that publishes one of the kind, taken down (0)
+ * when an upheld objection or a corrected text withdraws it.
+ */
+function publicationAfter(edge: Edge, kind: string | undefined, phase: number): number {
+  for (const action of edge.transition.actions ?? []) {
+    if (action.type === 'publishDisclosure' && ofKind(action, kind)) return 1;
+    const withdrawn = action.params?.outcome === 'upheld' || action.params?.outcome === 'republished';
+    if (action.type === 'answerObjection' && withdrawn && ofKind(action, kind)) return 0;
+  }
+  return phase;
 }
 
 /** Where the item's machine, its category's requirements and its class read the matter's inputs. */

@@ -136,26 +136,35 @@ export class StateSearch {
 
   /**
    * Breadth-first from `start` to a leaf in `targets`, never through an edge `satisfies` accepts: the
-   * shortest path that lacks the step, or null when every path has it.
+   * shortest path that lacks the step, or null when every path has it. A requirement of two acts in
+   * order (a disclosure put up, then its period run out) keeps a phase along the path: `advance` gives the
+   * phase after an edge, and `satisfies` sees the phase before it.
    */
   pathAvoiding(
     start: SearchNode,
     targets: ReadonlySet<string>,
-    satisfies: (edge: Edge) => boolean,
+    satisfies: (edge: Edge, phase: number) => boolean,
+    advance: (edge: Edge, phase: number) => number = (_edge, phase) => phase,
   ): Edge[] | null {
-    const cameBy = new Map<string, Edge | null>([[start.key, null]]);
-    const queue = [start];
+    type Step = { edge: Edge; fromKey: string };
+    const keyOf = (node: SearchNode, phase: number) => `${node.key}#${phase}`;
+    const cameBy = new Map<string, Step | null>([[keyOf(start, 0), null]]);
+    const queue: [SearchNode, number][] = [[start, 0]];
     while (queue.length > 0) {
-      const node = queue.shift()!;
+      const [node, phase] = queue.shift()!;
       if (targets.has(node.leaf.path)) {
         const path: Edge[] = [];
-        for (let edge = cameBy.get(node.key); edge; edge = cameBy.get(edge.from.key)) path.unshift(edge);
+        for (let step = cameBy.get(keyOf(node, phase)); step; step = cameBy.get(step.fromKey))
+          path.unshift(step.edge);
         return path;
       }
       for (const edge of this.edgesFrom(node)) {
-        if (satisfies(edge) || cameBy.has(edge.to.key)) continue;
-        cameBy.set(edge.to.key, edge);
-        queue.push(edge.to);
+        if (satisfies(edge, phase)) continue;
+        const next = advance(edge, phase);
+        const key = keyOf(edge.to, next);
+        if (cameBy.has(key)) continue;
+        cameBy.set(key, { edge, fromKey: keyOf(node, phase) });
+        queue.push([edge.to, next]);
       }
     }
     return null;
