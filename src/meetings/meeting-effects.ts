@@ -97,6 +97,10 @@ export class MeetingEffects implements OnModuleInit {
         `${ruleSet.title}须提前 ${ruleSet.noticeDays} 天通知`,
       );
     }
+    // One meeting at a time in a step: a second would leave open which one the vote is counted in.
+    if (await this.meetings.openInState(db, matter.villageId, matter.id, stateAfter)) {
+      throw new DomainError('MEETING.ALREADY_OPEN');
+    }
     const recused = new Set(
       (await this.conflicts.listByMatter(db, matter.villageId, matter.id)).map(
         (conflict) => conflict.personId,

@@ -44,6 +44,10 @@ export const ERROR_CATALOG = {
     zh: '本事项须以无记名投票方式表决',
     en: 'This decision must be taken by secret ballot',
   },
+  'MEETING.ALREADY_OPEN': {
+    zh: '本步骤已有正在进行的会议，须先结束表决',
+    en: 'A meeting is already open in this step',
+  },
   'MEETING.NOT_YET_HELD': { zh: '会议尚未召开', en: 'The meeting has not been held yet' },
   'MEETING.EMPTY_ROSTER': { zh: '应到会人员名单为空', en: 'The meeting roster is empty' },
   'ATTENDANCE.NOT_ON_ROSTER': { zh: '该人员不在应到会名单中', en: 'The person is not on the roster' },

@@ -72,6 +72,7 @@ export class GovernanceCheck {
       const start = search.start();
       const matterClass = statutoryClassOf(source, inputs);
       this.checkMeetings(search, start, inputs, exploration.steering);
+      this.checkCarryingOut(search, start);
       const rules = [
         ...categoryRules.filter((rule) => this.applies(rule, inputs)),
         ...(matterClass ? classRules(matterClass) : []),
@@ -144,6 +145,31 @@ export class GovernanceCheck {
       }
     }
     return issues;
+  }
+
+  /**
+   * Affixing the seal carries a matter out, for good: it leads only to endings that say so, or an ending
+   * called "dropped" after the seal was used would escape every requirement of the item. (A tender award
+   * may still be undone by an objection, so it is not held to this.)
+   */
+  private checkCarryingOut(search: StateSearch, start: SearchNode): void {
+    const carriedOut = this.finals(['carriedOut']);
+    for (const edge of search.reachableEdges(start)) {
+      const marks = this.definition.events[edge.event]?.marks ?? [];
+      if (!marks.includes('sealUse')) continue;
+      const endings = [edge.to, ...search.reachableEdges(edge.to).map((next) => next.to)]
+        .map((node) => node.leaf)
+        .filter((leaf) => leaf.data.type === 'final' && !carriedOut.has(leaf.path));
+      for (const ending of endings) {
+        const key = `carrying-out:${edge.event}:${ending.path}`;
+        this.issues.set(key, {
+          code: 'GOVERNANCE.OUTCOME_MISLABELLED',
+          message: `“${this.definition.events[edge.event]?.title ?? edge.event}”之后到达的结束状态“${ending.data.meta?.title ?? ending.path}”须标为办结（carriedOut）：用印后事项即已办理`,
+          state: ending.path,
+          event: edge.event,
+        });
+      }
+    }
   }
 
   /** Every meeting the matter can convene for these inputs is held under a rule fit for its body and law. */
