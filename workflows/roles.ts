@@ -9,6 +9,7 @@ export const ROLES = [
   'party_member', // 党员
   'voting_party_member', // 有表决权的党员 (full members; probationary members have no vote)
   'representative', // 村民代表
+  'member_representative', // 集体经济组织成员代表 (the member representative assembly, 集体经济组织法 art. 28)
   'villager', // 村民 (adult, entitled to attend the villager meeting)
   'supervisor', // 村务监督委员会成员
   'supervisor_chair', // 村务监督委员会主任
@@ -26,6 +27,7 @@ export const ROLE_TITLES: Record<Role, string> = {
   party_member: '党员',
   voting_party_member: '有表决权党员',
   representative: '村民代表',
+  member_representative: '集体经济组织成员代表',
   villager: '村民',
   supervisor: '村务监督委员会成员',
   supervisor_chair: '村务监督委员会主任',

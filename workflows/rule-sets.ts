@@ -43,6 +43,7 @@ export const MEETING_BODIES = {
   representatives: '村民代表会议',
   villagers: '村民会议',
   collectiveMembers: '集体经济组织成员大会',
+  collectiveRepresentatives: '集体经济组织成员代表大会',
 } as const;
 
 export type MeetingBody = keyof typeof MEETING_BODIES;
@@ -150,10 +151,12 @@ export const RULE_SETS: RuleSet[] = [
   },
   {
     code: 'collective-representative-assembly',
-    version: 2,
+    version: 3,
     title: '集体经济组织成员代表大会：全体成员代表三分之二以上同意',
     legalBasis: [{ ...collectiveLaw, article: '第二十八条' }],
-    bodies: ['representatives'],
+    // The member representative assembly; where the villagers' committee acts for the organisation, the
+    // villagers' representative meeting under the same rule.
+    bodies: ['collectiveRepresentatives', 'representatives'],
     noticeDays: 0,
     quorum: [twoThirdsOfRoster('present')],
     pass: twoThirdsOfRoster('yes'),
@@ -218,4 +221,5 @@ export const BODY_FLOOR_RULE_SETS: Record<MeetingBody, string> = {
   representatives: 'representative-meeting',
   villagers: 'villager-meeting',
   collectiveMembers: 'collective-assembly',
+  collectiveRepresentatives: 'collective-representative-assembly',
 };

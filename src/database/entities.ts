@@ -10,6 +10,9 @@ import { ListVersionEntity } from '../lists/list-version.entity.js';
 import { ChainCheckpointEntity } from '../engine/chain-checkpoint.entity.js';
 import { TraceHeadEntity } from '../engine/trace-head.entity.js';
 import { StrayAttemptEntity } from '../engine/stray-attempt.entity.js';
+import { CollectiveMemberEntity } from '../registers/collective-member.entity.js';
+import { HouseholdEntity } from '../registers/household.entity.js';
+import { RepresentativeHouseholdEntity } from '../registers/representative-household.entity.js';
 import { TraceEntity } from '../engine/trace.entity.js';
 import { AccountEntity } from '../identity/account.entity.js';
 import { MembershipEntity } from '../identity/membership.entity.js';
@@ -55,4 +58,7 @@ export const ENTITIES = [
   CalendarDayEntity,
   DocumentRequestEntity,
   StrayAttemptEntity,
+  HouseholdEntity,
+  CollectiveMemberEntity,
+  RepresentativeHouseholdEntity,
 ];

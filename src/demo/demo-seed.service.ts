@@ -10,6 +10,7 @@ import type { PersonActor } from '../identity/actor.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
 import { PeopleRepository } from '../identity/people.repository.js';
 import type { RegionEntity } from '../identity/region.entity.js';
+import { RegistersRepository } from '../registers/registers.repository.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { DEMO_DISTRICT, DEMO_OFFICIALS, DEMO_TOWNSHIP, DEMO_VILLAGES } from './demo-data.js';
 import type { DemoLogins } from './demo-logins.js';
@@ -24,6 +25,7 @@ export class DemoSeedService {
     private readonly regions: RegionRepository,
     private readonly people: PeopleRepository,
     private readonly memberships: MembershipRepository,
+    private readonly registers: RegistersRepository,
     private readonly accounts: AccountFactory,
     private readonly engine: EngineService,
     private readonly time: LocalTime,
@@ -64,6 +66,17 @@ export class DemoSeedService {
               household: member.household ?? null,
               validFrom: since,
               validTo: null,
+              createdAt: this.time.now(),
+            });
+          }
+          if (member.roles.some((grant) => grant.role === 'villager')) {
+            await this.registers.insertMemberEntry(db, {
+              villageId: village.id,
+              personId: person.id,
+              validFrom: since,
+              validTo: null,
+              basis: 'original',
+              confirmedByMatterId: null,
               createdAt: this.time.now(),
             });
           }

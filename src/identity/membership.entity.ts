@@ -7,6 +7,7 @@ export const VILLAGE_ROLES = [
   'representative',
   'villager',
   'supervisor',
+  'member_representative',
 ] as const;
 export type VillageRole = (typeof VILLAGE_ROLES)[number];
 
@@ -23,6 +24,8 @@ export class MembershipEntity {
   @Column({ type: 'boolean' }) supervisorChair: boolean;
   /** Party members: probationary members (预备党员) have no vote. */
   @Column({ type: 'boolean' }) votingRights: boolean;
+  /** A probationary party member's last day of probation: from the day after, a full member with a vote. */
+  @Column({ type: 'date', nullable: true }) probationUntil?: string | null;
   /** Household (户) the villager belongs to, for the villager meeting's household quorum. */
   @Column({ type: 'text', nullable: true }) household: string | null;
   @Column({ type: 'date' }) validFrom: string;

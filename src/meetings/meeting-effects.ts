@@ -8,7 +8,7 @@ import { EngineExtensions } from '../engine/engine-extensions.js';
 import { MatterConflictRepository } from '../engine/matter-conflict.repository.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
 import { stageOf } from '../engine/state-path.js';
-import { MembershipRepository } from '../identity/membership.repository.js';
+import { RegistersRepository } from '../registers/registers.repository.js';
 import { resolveBody, resolveRuleSet } from '../procedures/meeting-sources.js';
 import { addDays, daysBetween } from '../time/calendar.js';
 import type { BallotChoice } from './ballot.entity.js';
@@ -45,7 +45,7 @@ export class MeetingEffects implements OnModuleInit {
   constructor(
     private readonly extensions: EngineExtensions,
     private readonly meetings: MeetingRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly registers: RegistersRepository,
     private readonly ruleSets: RuleSetCatalog,
     private readonly conflicts: MatterConflictRepository,
   ) {}
@@ -106,7 +106,7 @@ export class MeetingEffects implements OnModuleInit {
         (conflict) => conflict.personId,
       ),
     );
-    const roster = rosterFor(body, await this.memberships.validInVillage(db, matter.villageId, heldOn));
+    const { roster, notes } = rosterFor(body, await this.registers.snapshot(db, matter.villageId, heldOn));
     if (roster.length === 0) throw new DomainError('MEETING.EMPTY_ROSTER', { body });
     const meeting: MeetingEntity = {
       villageId: matter.villageId,
@@ -126,6 +126,7 @@ export class MeetingEffects implements OnModuleInit {
       agenda: payload.agenda ?? null,
       status: 'open',
       tally: null,
+      rosterNotes: notes,
       outcome: null,
       convenedBy: event.actor.personId!,
       createdAt: now,

@@ -25,6 +25,8 @@ export class MeetingEntity {
   @Column({ type: 'text', nullable: true }) agenda: string | null;
   @Column({ type: 'text' }) status: 'open' | 'closed' | 'void';
   @Column({ type: 'jsonb', nullable: true }) tally: Tally | null;
+  /** What the registers could not tell when the roster was made (e.g. birth dates missing). */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) rosterNotes?: string[];
   @Column({ type: 'text', nullable: true }) outcome: string | null;
   @Column({ type: 'uuid' }) convenedBy: string;
   @Column({ type: 'timestamptz' }) createdAt: Date;

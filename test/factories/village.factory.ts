@@ -6,6 +6,7 @@ import { PasswordHasher } from '../../src/identity/password-hasher.js';
 import { PeopleRepository } from '../../src/identity/people.repository.js';
 import { RegionRepository } from '../../src/identity/region.repository.js';
 import { TokenService } from '../../src/identity/token.service.js';
+import { RegistersRepository } from '../../src/registers/registers.repository.js';
 import type { TestApp } from '../support/test-app.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -65,6 +66,7 @@ export async function createVillage(
   const regions = testApp.get(RegionRepository);
   const people = testApp.get(PeopleRepository);
   const memberships = testApp.get(MembershipRepository);
+  const registers = testApp.get(RegistersRepository);
   const tokens = testApp.get(TokenService);
   const passwordHash = await testApp.get(PasswordHasher).hash(TEST_PASSWORD);
   const now = testApp.clock.now();
@@ -127,6 +129,16 @@ export async function createVillage(
           createdAt: now,
         });
       }
+      // Every villager of the test village is on the member register (成员名册) too.
+      await registers.insertMemberEntry(db, {
+        villageId,
+        personId: created.personId,
+        validFrom: since,
+        validTo: null,
+        basis: 'original',
+        confirmedByMatterId: null,
+        createdAt: now,
+      });
     }
     const official = async (key: 'township' | 'district', role: OfficialRole, regionId: string) => {
       const created = await person(key, regionId);

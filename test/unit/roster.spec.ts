@@ -1,5 +1,6 @@
 import type { MembershipEntity, VillageRole } from '../../src/identity/membership.entity.js';
 import { rosterFor } from '../../src/meetings/roster.js';
+import type { RegisterSnapshot } from '../../src/registers/register-snapshot.js';
 
 const membership = (
   personId: string,
@@ -31,8 +32,21 @@ const memberships = [
   membership('supervisor', 'supervisor'),
 ];
 
-const people = (body: Parameters<typeof rosterFor>[0]) =>
-  rosterFor(body, memberships).map((entry) => `${entry.personId}${entry.entitled ? '' : '(no vote)'}`);
+const register = (overrides: Partial<RegisterSnapshot> = {}): RegisterSnapshot => ({
+  onDate: '2026-03-02',
+  memberships,
+  people: new Map(),
+  householdGroups: new Map(),
+  collectiveMembers: new Set(),
+  ...overrides,
+});
+const people = (body: Parameters<typeof rosterFor>[0], snapshot = register()) =>
+  rosterFor(body, snapshot).roster.map((entry) => `${entry.personId}${entry.entitled ? '' : '(no vote)'}`);
+const born = (birthDate: string, householdId: string | null = null) => ({
+  birthDate,
+  gender: null,
+  householdId,
+});
 
 describe(rosterFor.name, () => {
   it('puts party-member cadres on the branch committee', () => {
@@ -53,5 +67,50 @@ describe(rosterFor.name, () => {
 
   it('forms the villager meeting from adult villagers only', () => {
     expect(people('villagers')).toEqual(['villager']);
+  });
+
+  it('leaves out villagers under 18 on the meeting date, and says who has no birth date', () => {
+    const snapshot = register({
+      memberships: [...memberships, membership('teen', 'villager'), membership('eighteen', 'villager')],
+      people: new Map([
+        ['teen', born('2008-03-03')],
+        ['eighteen', born('2008-03-02')],
+      ]),
+    });
+    expect(people('villagers', snapshot)).toEqual(['villager', 'eighteen']);
+    expect(rosterFor('villagers', snapshot).notes).toEqual(['1 人未登记出生日期，按成年人计入应到人数']);
+  });
+
+  it('forms the member assembly from the member register: members living elsewhere in, residents who are not out', () => {
+    const snapshot = register({
+      collectiveMembers: new Set(['villager', 'away']),
+      people: new Map([
+        ['away', born('1980-01-01')],
+        ['villager', born('1970-01-01')],
+      ]),
+    });
+    expect(people('collectiveMembers', snapshot).sort()).toEqual(['away', 'villager']);
+    expect(people('collectiveMembers', register())).toEqual([]);
+  });
+
+  it('gives a probationary party member the vote from the day after the probation recorded', () => {
+    const probation = [
+      membership('p', 'party_member', { votingRights: false, probationUntil: '2026-03-01' }),
+    ];
+    expect(people('partyMembers', register({ memberships: probation, onDate: '2026-03-01' }))).toEqual([
+      'p(no vote)',
+    ]);
+    expect(people('partyMembers', register({ memberships: probation, onDate: '2026-03-02' }))).toEqual(['p']);
+  });
+
+  it('forms the member representative assembly from the member representatives only', () => {
+    const snapshot = register({ memberships: [...memberships, membership('mr', 'member_representative')] });
+    expect(people('collectiveRepresentatives', snapshot)).toEqual(['mr']);
+  });
+
+  it('takes the household from the register, the membership’s code where the register has none', () => {
+    const snapshot = register({ people: new Map([['villager', born('1970-01-01', 'household-1')]]) });
+    expect(rosterFor('villagers', snapshot).roster[0].household).toBe('household-1');
+    expect(rosterFor('villagers', register()).roster[0].household).toBe('h-villager');
   });
 });

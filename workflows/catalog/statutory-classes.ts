@@ -41,6 +41,7 @@ const VILLAGER_MEETING_OR_DELEGATED: StatutoryDecider[] = [
 /** The member assembly (art. 27), or the member representative assembly where art. 28 allows it. */
 const MEMBER_ASSEMBLY_OR_REPRESENTATIVES: StatutoryDecider[] = [
   { body: 'collectiveMembers', ruleSet: 'collective-assembly' },
+  { body: 'collectiveRepresentatives', ruleSet: 'collective-representative-assembly' },
   { body: 'villagers', ruleSet: 'collective-assembly' },
   { body: 'representatives', ruleSet: 'collective-representative-assembly' },
 ];

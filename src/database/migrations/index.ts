@@ -7,6 +7,7 @@ import { Supervision1764720000000 } from './1764720000000-supervision.js';
 import { PowerLists1764806400000 } from './1764806400000-power-lists.js';
 import { WaitingMattersIndex1764892800000 } from './1764892800000-waiting-matters-index.js';
 import { PersonHomeAndStrayAttempts1764979200000 } from './1764979200000-person-home-and-stray-attempts.js';
+import { Registers1765065600000 } from './1765065600000-registers.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PowerLists1764806400000,
   WaitingMattersIndex1764892800000,
   PersonHomeAndStrayAttempts1764979200000,
+  Registers1765065600000,
 ];
