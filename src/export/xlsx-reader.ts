@@ -48,12 +48,11 @@ export function readXlsxSheets(file: Buffer): XlsxSheet[] {
   if (workbookPath?.toLowerCase().endsWith('.bin')) {
     throw new SheetReadError('SHEET.UNSUPPORTED', '不支持 .xlsb 格式，请在 Excel 中另存为 .xlsx 后再上传');
   }
-  const workbookXml = parts.text(workbookPath ?? 'xl/workbook.xml');
+  const workbookPart = workbookPath ?? 'xl/workbook.xml';
+  const workbookXml = parts.text(workbookPart);
   if (workbookXml === undefined) throw notWorkbook(parts);
-  const workbook = readWorkbook(workbookXml);
-  const relationships = new Map(
-    parts.relationships(workbookPath ?? 'xl/workbook.xml').map((rel) => [rel.id, rel]),
-  );
+  const workbook = readWorkbook(workbookXml, `“${workbookPart}”`);
+  const relationships = new Map(parts.relationships(workbookPart).map((rel) => [rel.id, rel]));
   const sharedStringsPath = [...relationships.values()].find(({ type }) => type === 'sharedStrings')?.target;
   const sharedStringsXml = sharedStringsPath && parts.text(sharedStringsPath);
   const sharedStrings = sharedStringsXml ? readSharedStrings(sharedStringsXml, `“${sharedStringsPath}”`) : [];

@@ -18,6 +18,9 @@ const NAMED_ENTITIES = new Map([
   ['apos', "'"],
 ]);
 const ENTITY = /&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);|&/g;
+// Characters that end a name, by code; an element or attribute name is everything else.
+const ENDS_NAME: boolean[] = [];
+for (const char of ' \t\r\n=/>"\'<') ENDS_NAME[char.charCodeAt(0)] = true;
 
 /**
  * The tokens of an XML document, checked for well-formed nesting, with entities and character references
@@ -96,13 +99,17 @@ function startTag(xml: string, start: number, fail: (detail: string) => Error): 
 }
 
 function skipName(xml: string, at: number): number {
-  while (at < xml.length && !' \t\r\n=/>"\'<'.includes(xml[at])) at++;
+  while (at < xml.length && !ENDS_NAME[xml.charCodeAt(at)]) at++;
   return at;
 }
 
 function skipSpace(xml: string, at: number): number {
-  while (at < xml.length && ' \t\r\n'.includes(xml[at])) at++;
+  while (at < xml.length && isSpace(xml.charCodeAt(at))) at++;
   return at;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 function after(xml: string, terminator: string, from: number, fail: (detail: string) => Error): number {

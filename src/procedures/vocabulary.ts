@@ -165,6 +165,10 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
     params: schema({ event: name, period }, ['event', 'period']),
   },
   passDeadline: { description: '办理时限届满未办结，报乡镇', params: none },
+  enterMemberRegister: {
+    description: '按确认结果将名单中的人员记入集体经济组织成员名册（非成员享有权益的不记入）',
+    params: none,
+  },
   publishListChange: { description: '按批准的调整发布新版村级清单，自生效日起施行', params: none },
   publishBaseListChange: { description: '按批准的调整发布新版基本目录，自生效日起施行', params: none },
   meetDeadline: { description: '在办理时限内（或逾期后）办结', params: none },

@@ -1,5 +1,6 @@
 import { compose } from '../compose/compose.js';
-import { param } from '../fragments/refs.js';
+import { param, ref } from '../fragments/refs.js';
+import { listOf, oneOf, uuid } from '../events/schema.js';
 import { deliberation, filing, proposal, publicNotice, resolution } from '../steps/presets.js';
 import type { ProcedureDefinition } from '../types.js';
 import { PUBLIC_PERIOD, matterInputs } from './shared-parameters.js';
@@ -25,13 +26,18 @@ const { machine, events, outcomes } = compose({
       key: 'resolutionDisclosure',
       step: publicNotice('确认结果公示', 'resolution', param('resolutionPublicPeriod')),
     },
-    { key: 'filing', step: filing('报乡镇和县级部门备案', '成员名册报备') },
+    {
+      key: 'filing',
+      step: filing('报乡镇和县级部门备案', '成员名册报备；确认的成员自备案之日起记入成员名册', undefined, [
+        ref('enterMemberRegister'),
+      ]),
+    },
   ],
 });
 
 export const membershipConfirmationProcedure: ProcedureDefinition = {
   id: 'D9',
-  version: 2,
+  version: 3,
   title: '集体经济组织成员身份确认',
   category: 'D',
   description:
@@ -54,8 +60,13 @@ export const membershipConfirmationProcedure: ProcedureDefinition = {
   },
   startRoles: ['secretary'],
   inputSchema: matterInputs(
-    { people: { type: 'integer', minimum: 1 }, grantsNonMemberRights: { type: 'boolean', default: false } },
-    ['people'],
+    {
+      // The people confirmed, each on the village's register (members living elsewhere included).
+      personIds: listOf(uuid(), 2000),
+      basis: oneOf(['original', 'birth', 'marriage', 'adoption', 'resettlement', 'other']),
+      grantsNonMemberRights: { type: 'boolean', default: false },
+    },
+    ['personIds', 'basis'],
   ),
   parameters: {
     ruleSets: { false: 'collective-assembly', true: 'non-member-rights' },

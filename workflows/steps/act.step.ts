@@ -1,7 +1,7 @@
 import type { Step } from '../compose/step.js';
 import { object } from '../events/schema.js';
 import { remember } from '../fragments/refs.js';
-import type { EventSpec, JsonSchema, StepMark } from '../types.js';
+import type { EventSpec, JsonSchema, NamedRef, StepMark } from '../types.js';
 
 /** One act a person performs in a step: its event name, title, who may do it, what they record. */
 export interface ActSpec {
@@ -32,6 +32,8 @@ export interface ActStepOptions {
   act: ActSpec;
   /** A refusal that ends the matter or returns it to an earlier step, with a reason. */
   refuse?: ActSpec & { to: string };
+  /** What the act also does once accepted (e.g. enter the confirmed members on the register). */
+  effects?: NamedRef[];
 }
 
 /** A step decided or recorded by one act (approve, sign, file, pay…), optionally refusable. */
@@ -43,7 +45,9 @@ export function actStep(options: ActStepOptions): Step {
         description: options.description,
         meta: { title: options.title },
         on: {
-          [act.event]: [{ target: next, actions: [remember(recordKey(act.event))] }],
+          [act.event]: [
+            { target: next, actions: [remember(recordKey(act.event)), ...(options.effects ?? [])] },
+          ],
           ...(refuse
             ? { [refuse.event]: [{ target: at(refuse.to), actions: [remember(recordKey(refuse.event))] }] }
             : {}),

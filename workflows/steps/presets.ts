@@ -1,7 +1,7 @@
 import type { Step } from '../compose/step.js';
 import { isoDate, listOf, text } from '../events/schema.js';
 import { param, remember } from '../fragments/refs.js';
-import type { JsonSchema, ParamRef } from '../types.js';
+import type { JsonSchema, NamedRef, ParamRef } from '../types.js';
 import { actStep, eventOf, type ActSpec } from './act.step.js';
 import { disclosureStep } from './disclosure.step.js';
 import { meetingStep, type MeetingStepOptions } from './meeting.step.js';
@@ -212,13 +212,18 @@ export const assistApplication = (title: string, description: string): Step => {
   });
 };
 
-export const filing = (title: string, description: string, roles = TOWNSHIP): Step =>
-  record(title, description, {
-    event: 'RECORD_FILING',
-    title: '登记备案',
-    roles,
-    fields: { documentNo: text(100), filedOn: isoDate() },
-    required: ['filedOn'],
+export const filing = (title: string, description: string, roles = TOWNSHIP, effects?: NamedRef[]): Step =>
+  actStep({
+    title,
+    description,
+    act: {
+      event: 'RECORD_FILING',
+      title: '登记备案',
+      roles,
+      fields: { documentNo: text(100), filedOn: isoDate() },
+      required: ['filedOn'],
+    },
+    ...(effects ? { effects } : {}),
   });
 
 export const archive = (): Step =>
