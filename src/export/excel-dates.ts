@@ -6,7 +6,7 @@
 export type ExcelDateSystem = 1900 | 1904;
 
 const MS_PER_DAY = 86_400_000;
-// Serial 0 of the 1900 system counted back from 1900-03-01 (serial 61), past Excel's phantom 1900-02-29.
+// Day 0 for serials from 61 (1900-03-01) on; earlier ones count from a day later (see below).
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 const PHANTOM_LEAP_DAY = 60;
@@ -33,7 +33,8 @@ function excelSerialToWallTime(serial: number, system: ExcelDateSystem): Date | 
     milliseconds = 0;
   }
   if (system === 1900 && days === PHANTOM_LEAP_DAY) return undefined;
-  // Lotus 1-2-3 took 1900 for a leap year and Excel kept it: serials before the phantom day run one day late.
+  // Lotus 1-2-3 took 1900 for a leap year, and Excel kept the bug to read Lotus files: serial 60 is a
+  // 1900-02-29 that never was, so serials after it stand one day further from their epoch than those before.
   const epoch = system === 1904 ? EPOCH_1904 : days < PHANTOM_LEAP_DAY ? EPOCH_1900 + MS_PER_DAY : EPOCH_1900;
   const wallTime = epoch + days * MS_PER_DAY + milliseconds;
   return wallTime > LAST_MOMENT ? undefined : new Date(wallTime);

@@ -1,5 +1,5 @@
 import { SheetReadError } from './sheet-read-error.js';
-import { type XmlToken, xmlTokens } from './xml-tokens.js';
+import { isXmlSpace, type XmlToken, xmlTokens } from './xml-tokens.js';
 
 /** A cell as stored: dates are serial numbers (see `excel-dates.ts`), formulas their last computed value. */
 export type SheetValue = string | number | boolean | null;
@@ -8,7 +8,7 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const CELL_REFERENCE = /^([A-Za-z]{1,3})([0-9]{1,7})$/;
 const ROW_NUMBER = /^[0-9]{1,7}$/;
-// One match, one pass: the integer part can only give digits back to a fraction or exponent that needs a mark.
+// Anchored, and each optional part starts with a mark (`.`, `e`) that digits are not: backtracking stays linear.
 const XML_NUMBER = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
 const ESCAPED_CHARACTER = /_x([0-9A-Fa-f]{4})_/g;
 
@@ -74,10 +74,6 @@ function trimUnlessPreserved(text: string, preserve: boolean): string {
   return start === end ? text : text.slice(start, end);
 }
 
-function isXmlSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
 /** Excel writes a character XML cannot carry as `_xHHHH_`, and a literal `_x` as `_x005F_x`. */
 export function unescapeXstring(text: string): string {
   if (!text.includes('_x')) return text;
@@ -85,7 +81,8 @@ export function unescapeXstring(text: string): string {
 }
 
 interface OpenCell {
-  reference: string;
+  /** As written, `B2`; cells may leave it out and follow the one before. */
+  reference: string | undefined;
   row: number;
   column: number;
   type: string;
@@ -108,7 +105,7 @@ export interface WorksheetContext {
 export function readWorksheet(xml: string, context: WorksheetContext): SheetValue[][] {
   const { sharedStrings } = context;
   const where = `工作表“${context.sheetName}”`;
-  const rows: SheetValue[][] = []; // sparse: only rows and cells with a value
+  const grid = new SparseGrid(context);
   let inSheetData = false;
   let inInlineString = false;
   let row = -1;
@@ -143,11 +140,11 @@ export function readWorksheet(xml: string, context: WorksheetContext): SheetValu
       }
     } else if (token.name === 'c' && cell) {
       const value = cellValue(cell, sharedStrings, where);
-      if (value !== null) (rows[cell.row] ??= [])[cell.column] = value;
+      if (value !== null) grid.set(cell.row, cell.column, value);
       cell = undefined;
     }
   }
-  return denseGrid(rows, context);
+  return grid.toRows();
 }
 
 function rowIndex(r: string | undefined, previous: number, where: string): number {
@@ -164,23 +161,19 @@ function openCell(
   where: string,
 ): OpenCell {
   const reference = attributes.get('r');
+  const position =
+    reference === undefined ? { row: Math.max(row, 0), column } : cellPosition(reference, where);
   const type = attributes.get('t') ?? 'n';
-  if (reference === undefined) {
-    const at = { row: Math.max(row, 0), column };
-    return {
-      reference: `R${at.row + 1}C${column + 1}`,
-      ...at,
-      type,
-      value: undefined,
-      inlineText: undefined,
-    };
-  }
+  return { reference, ...position, type, value: undefined, inlineText: undefined };
+}
+
+function cellPosition(reference: string, where: string): { row: number; column: number } {
   const match = CELL_REFERENCE.exec(reference);
   const position = match && { row: Number(match[2]) - 1, column: columnIndex(match[1]) };
   if (!position || position.row < 0 || position.row >= MAX_ROWS || position.column >= MAX_COLUMNS) {
     throw corrupt(where, `的单元格地址 ${reference} 无效`);
   }
-  return { reference, ...position, type, value: undefined, inlineText: undefined };
+  return position;
 }
 
 /** A → 0, Z → 25, AA → 26. */
@@ -192,53 +185,64 @@ function columnIndex(letters: string): number {
 
 function cellValue(cell: OpenCell, sharedStrings: readonly string[], where: string): SheetValue {
   const stored = cell.value?.join('');
-  const bad = () =>
-    corrupt(where, `的单元格 ${cell.reference} 的值“${stored ?? ''}”与类型 ${cell.type} 不符`);
+  const at = cell.reference ?? `第 ${cell.row + 1} 行第 ${cell.column + 1} 列`;
+  const bad = () => corrupt(where, `的单元格 ${at} 的值“${stored ?? ''}”与类型 ${cell.type} 不符`);
+  if (cell.type === 'inlineStr') return cell.inlineText?.value() || (stored ? unescapeXstring(stored) : null);
+  // No value: a cell that only carries formatting, or a formula never computed.
+  if (stored === undefined || stored === '') return null;
   switch (cell.type) {
     case 'n': {
-      if (stored === undefined || stored === '') return null;
       const number = Number(stored);
       if (!XML_NUMBER.test(stored) || !Number.isFinite(number)) throw bad();
       return number;
     }
     case 's': {
-      if (stored === undefined || !ROW_NUMBER.test(stored)) throw bad();
-      const text = sharedStrings[Number(stored)];
+      const text = ROW_NUMBER.test(stored) ? sharedStrings[Number(stored)] : undefined;
       if (text === undefined) throw bad();
       return text === '' ? null : text;
     }
-    case 'inlineStr':
-      return cell.inlineText?.value() || (stored ? unescapeXstring(stored) : null);
     case 'str': // the text a formula last gave
-      return stored ? unescapeXstring(stored) : null;
+      return unescapeXstring(stored);
     case 'b':
-      if (stored === undefined || stored === '') return null;
       if (stored === '1' || stored === 'true') return true;
       if (stored === '0' || stored === 'false') return false;
       throw bad();
     case 'e': // an error value such as #N/A or #DIV/0!, shown as such in the cell
     case 'd': // an ISO 8601 date, which Excel itself writes only in Strict files
-      return stored || null;
+      return stored;
     default:
       throw bad();
   }
 }
 
-function denseGrid(rows: SheetValue[][], { sheetName, maxCells }: WorksheetContext): SheetValue[][] {
-  let height = 0;
-  let width = 0;
-  rows.forEach((cells, index) => {
-    height = index + 1;
-    width = Math.max(width, cells.length);
-  });
-  if (height * width > maxCells) {
-    throw new SheetReadError(
-      'SHEET.TOO_LARGE',
-      `工作表“${sheetName}”的数据区域有 ${height} 行 × ${width} 列，超过上限 ${maxCells} 个单元格；请删去多余的行列或拆分文件`,
-    );
+/**
+ * The cells with a value, kept sparse while reading. The grid they span is checked as each arrives: the check
+ * at the end alone would let a file of a million rows, each with one cell far to the right, fill memory first.
+ */
+class SparseGrid {
+  private readonly rows: SheetValue[][] = [];
+  private height = 0;
+  private width = 0;
+
+  constructor(private readonly context: WorksheetContext) {}
+
+  set(row: number, column: number, value: SheetValue): void {
+    this.height = Math.max(this.height, row + 1);
+    this.width = Math.max(this.width, column + 1);
+    if (this.height * this.width > this.context.maxCells) {
+      throw new SheetReadError(
+        'SHEET.TOO_LARGE',
+        `工作表“${this.context.sheetName}”的数据至少有 ${this.height} 行 × ${this.width} 列，` +
+          '超出了可读取的单元格数量上限；请删去多余的行列或拆分文件',
+      );
+    }
+    (this.rows[row] ??= [])[column] = value;
   }
-  return Array.from({ length: height }, (_, rowIndex) => {
-    const cells = rows[rowIndex] as SheetValue[] | undefined;
-    return Array.from({ length: width }, (_, column) => cells?.[column] ?? null);
-  });
+
+  toRows(): SheetValue[][] {
+    return Array.from({ length: this.height }, (_, row) => {
+      const cells = this.rows[row] as SheetValue[] | undefined;
+      return Array.from({ length: this.width }, (_, column) => cells?.[column] ?? null);
+    });
+  }
 }

@@ -18,6 +18,11 @@ const NAMED_ENTITIES = new Map([
   ['apos', "'"],
 ]);
 const ENTITY = /&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);|&/g;
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+const SLASH = 0x2f;
+const QUESTION_MARK = 0x3f;
+const EXCLAMATION_MARK = 0x21;
+const GREATER_THAN = 0x3e;
 // Characters that end a name, by code; an element or attribute name is everything else.
 const ENDS_NAME: boolean[] = [];
 for (const char of ' \t\r\n=/>"\'<') ENDS_NAME[char.charCodeAt(0)] = true;
@@ -39,27 +44,29 @@ export function* xmlTokens(xml: string, where: string): Generator<XmlToken> {
       break;
     }
     if (tag > at) yield { kind: 'text', text: decodeEntities(xml.slice(at, tag), fail) };
-    if (xml.startsWith('<!--', tag)) {
+    const marker = xml.charCodeAt(tag + 1);
+    if (marker === SLASH) {
+      at = after(xml, '>', tag + 2, fail);
+      const name = xml.slice(tag + 2, at - 1).trim();
+      if (open.pop() !== name) throw fail(`的 </${name}> 没有对应的开始标签`);
+      yield { kind: 'close', name: localName(name) };
+    } else if (marker === QUESTION_MARK) {
+      at = after(xml, '?>', tag + 2, fail);
+    } else if (marker !== EXCLAMATION_MARK) {
+      const element = startTag(xml, tag + 1, fail);
+      const name = localName(element.name);
+      yield { kind: 'open', name, attributes: element.attributes };
+      if (element.selfClosing) yield { kind: 'close', name };
+      else open.push(element.name);
+      at = element.end;
+    } else if (xml.startsWith('<!--', tag)) {
       at = after(xml, '-->', tag + 4, fail);
     } else if (xml.startsWith('<![CDATA[', tag)) {
       const end = after(xml, ']]>', tag + 9, fail);
       yield { kind: 'text', text: xml.slice(tag + 9, end - 3) };
       at = end;
-    } else if (xml.startsWith('<?', tag)) {
-      at = after(xml, '?>', tag + 2, fail);
-    } else if (xml.startsWith('<!', tag)) {
-      throw fail('含有 DTD 声明');
-    } else if (xml.startsWith('</', tag)) {
-      at = after(xml, '>', tag + 2, fail);
-      const name = xml.slice(tag + 2, at - 1).trim();
-      if (open.pop() !== name) throw fail(`的 </${name}> 没有对应的开始标签`);
-      yield { kind: 'close', name: localName(name) };
     } else {
-      const element = startTag(xml, tag + 1, fail);
-      yield { kind: 'open', name: localName(element.name), attributes: element.attributes };
-      if (element.selfClosing) yield { kind: 'close', name: localName(element.name) };
-      else open.push(element.name);
-      at = element.end;
+      throw fail('含有 DTD 声明');
     }
   }
   if (open.length > 0) throw fail(`的 <${open[open.length - 1]}> 没有结束`);
@@ -67,7 +74,7 @@ export function* xmlTokens(xml: string, where: string): Generator<XmlToken> {
 
 interface StartTag {
   name: string;
-  attributes: Map<string, string>;
+  attributes: ReadonlyMap<string, string>;
   selfClosing: boolean;
   /** Index just after the closing `>`. */
   end: number;
@@ -77,12 +84,15 @@ function startTag(xml: string, start: number, fail: (detail: string) => Error): 
   let at = skipName(xml, start);
   const name = xml.slice(start, at);
   if (name === '') throw fail('有一个没有名字的标签');
-  const attributes = new Map<string, string>();
+  let attributes: Map<string, string> | undefined; // most elements have none: spare them a Map
   for (;;) {
     at = skipSpace(xml, at);
     if (at >= xml.length) throw fail(`的 <${name}> 标签没有结束`);
-    if (xml.startsWith('/>', at)) return { name, attributes, selfClosing: true, end: at + 2 };
-    if (xml[at] === '>') return { name, attributes, selfClosing: false, end: at + 1 };
+    const code = xml.charCodeAt(at);
+    if (code === GREATER_THAN || (code === SLASH && xml.charCodeAt(at + 1) === GREATER_THAN)) {
+      const selfClosing = code === SLASH;
+      return { name, attributes: attributes ?? NO_ATTRIBUTES, selfClosing, end: at + (selfClosing ? 2 : 1) };
+    }
     const nameEnd = skipName(xml, at);
     const attribute = xml.slice(at, nameEnd);
     at = skipSpace(xml, nameEnd);
@@ -93,7 +103,7 @@ function startTag(xml: string, start: number, fail: (detail: string) => Error): 
     const valueStart = skipSpace(xml, at + 1) + 1;
     const valueEnd = xml.indexOf(quote, valueStart);
     if (valueEnd < 0) throw fail(`的 <${name}> 标签里有未闭合的引号`);
-    attributes.set(attribute, decodeEntities(xml.slice(valueStart, valueEnd), fail));
+    (attributes ??= new Map()).set(attribute, decodeEntities(xml.slice(valueStart, valueEnd), fail));
     at = valueEnd + 1;
   }
 }
@@ -104,11 +114,12 @@ function skipName(xml: string, at: number): number {
 }
 
 function skipSpace(xml: string, at: number): number {
-  while (at < xml.length && isSpace(xml.charCodeAt(at))) at++;
+  while (at < xml.length && isXmlSpace(xml.charCodeAt(at))) at++;
   return at;
 }
 
-function isSpace(code: number): boolean {
+/** Space, tab, line feed or carriage return: what XML counts as white space. */
+export function isXmlSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RuleSet } from '../../workflows/index.js';
+import type { CountedAttendance, VoteCount } from './counted-records.js';
 import type { Tally } from './tally.js';
 
 /** A meeting held in a matter's step, with the rule set it was judged by and its tally once closed. */
@@ -27,6 +28,10 @@ export class MeetingEntity {
   @Column({ type: 'jsonb', nullable: true }) tally: Tally | null;
   /** What the registers could not tell when the roster was made (e.g. birth dates missing). */
   @Column({ type: 'jsonb', default: () => "'[]'" }) rosterNotes?: string[];
+  /** Attendance taken by household or from the sign-in list's counts, instead of by person. */
+  @Column({ type: 'jsonb', nullable: true }) countedAttendance?: CountedAttendance | null;
+  /** Votes counted (show of hands, paper ballots) instead of cast one by one. */
+  @Column({ type: 'jsonb', nullable: true }) voteCount?: VoteCount | null;
   @Column({ type: 'text', nullable: true }) outcome: string | null;
   @Column({ type: 'uuid' }) convenedBy: string;
   @Column({ type: 'timestamptz' }) createdAt: Date;

@@ -4,6 +4,7 @@ import { BallotEntity, BallotReceiptEntity, type BallotChoice } from './ballot.e
 import { MeetingAttendanceEntity } from './meeting-attendance.entity.js';
 import { MeetingRosterEntity } from './meeting-roster.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
+import type { CountedAttendance, VoteCount } from './counted-records.js';
 import type { Tally } from './tally.js';
 
 @Injectable()
@@ -96,6 +97,36 @@ export class MeetingRepository {
 
   async choices(db: EntityManager, villageId: string, meetingId: string): Promise<BallotChoice[]> {
     return (await this.ballots(db, villageId, meetingId)).map((ballot) => ballot.choice);
+  }
+
+  /** Attendance by household or by count replaces any taken by person, and the other way round. */
+  async setCountedAttendance(
+    db: EntityManager,
+    meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
+    attendance: CountedAttendance | null,
+  ): Promise<void> {
+    await db.query(`UPDATE meeting SET counted_attendance = $3 WHERE village_id = $1 AND id = $2`, [
+      meeting.villageId,
+      meeting.id,
+      attendance === null ? null : JSON.stringify(attendance),
+    ]);
+  }
+
+  /** Forgets who was recorded present (members only; observers stay). */
+  async clearAttendance(db: EntityManager, villageId: string, meetingId: string): Promise<void> {
+    await db.delete(MeetingAttendanceEntity, { villageId, meetingId, kind: 'member' });
+  }
+
+  async setVoteCount(
+    db: EntityManager,
+    meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
+    count: VoteCount,
+  ): Promise<void> {
+    await db.query(`UPDATE meeting SET vote_count = $3 WHERE village_id = $1 AND id = $2`, [
+      meeting.villageId,
+      meeting.id,
+      JSON.stringify(count),
+    ]);
   }
 
   async close(db: EntityManager, meeting: MeetingEntity, tally: Tally, now: Date): Promise<void> {

@@ -12,6 +12,15 @@ export interface TallyInput {
   voterIds?: readonly string[];
   /** Conflicts declared in the matter now, whenever declared. */
   recusedPersonIds?: ReadonlySet<string>;
+  /**
+   * What was counted rather than recorded by person: attendance from the sign-in list (of members taking
+   * part), and votes counted by show of hands or on paper. The same rules judge them.
+   */
+  counted?: {
+    present?: number;
+    householdsPresent?: number;
+    votes?: { yes: number; no: number; abstain: number };
+  };
 }
 
 export interface ThresholdCheck {
@@ -84,16 +93,29 @@ export function computeTally(input: TallyInput): Tally {
   const { roster, present, counted } = taking;
   const householdOf = (entry: RosterEntry) => entry.household ?? `person:${entry.personId}`;
   const choices = counted.map((ballot) => ballot.choice);
-  const counts = {
-    roster: roster.length,
-    entitled: roster.filter((entry) => entry.entitled).length,
+  const byCount = input.counted ?? {};
+  const personCounts = {
     present: present.length,
     presentEntitled: present.filter((entry) => entry.entitled).length,
-    households: new Set(roster.map(householdOf)).size,
     householdsPresent: new Set(present.map(householdOf)).size,
+  };
+  const votes = byCount.votes ?? {
     yes: choices.filter((choice) => choice === 'yes').length - taking.deductedYes,
     no: choices.filter((choice) => choice === 'no').length,
     abstain: choices.filter((choice) => choice === 'abstain').length,
+  };
+  const counts = {
+    roster: roster.length,
+    entitled: roster.filter((entry) => entry.entitled).length,
+    ...(byCount.present !== undefined
+      ? {
+          present: byCount.present,
+          presentEntitled: byCount.present,
+          householdsPresent: byCount.householdsPresent ?? 0,
+        }
+      : personCounts),
+    households: new Set(roster.map(householdOf)).size,
+    ...votes,
   };
   const quorum = ruleSet.quorum.map((threshold) => check(threshold, counts));
   const quorumMet = quorum.some((entry) => entry.met);

@@ -144,6 +144,8 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
   recordSitIn: { description: '登记列席', params: none },
   castBallot: { description: '本人投票', params: none },
   recordBallot: { description: '登记举手表决', params: none },
+  recordCount: { description: '登记举手或纸质选票的计票结果（计票人、监票人、计票单）', params: none },
+  confirmCount: { description: '监票人确认纸质选票的计票结果', params: none },
   closeMeeting: { description: '结束表决，保存计票结果', params: none },
   draftDisclosure: { description: '拟定公开内容', params: kind },
   publishDisclosure: {

@@ -4,6 +4,7 @@ import { type JsonObject, type JsonSchema, type ProcedureDefinition } from '../.
 import { DAY_MS } from '../../src/common/clock.js';
 import { statePath } from '../../src/engine/state-path.js';
 import { probesFor } from '../../src/procedures/checker/governance-check.js';
+import { countPaperBallots } from './paper-count.js';
 import { buildProcedure } from '../../src/procedures/machine-builder.js';
 import type { MatterEvent } from '../../src/procedures/matter-event.js';
 import { localDate, startOfLocalDay } from '../../src/time/calendar.js';
@@ -169,13 +170,26 @@ export class CatalogWalker {
       await this.get('secretary', `/villages/${this.world.villageId}/matters/${matterId}/meetings`)
     ).body as unknown as {
       status: string;
+      ballotMode: 'open' | 'secret';
       roster: { personId: string; entitled: boolean; recused: boolean }[];
     }[];
-    const roster = meetings.filter((meeting) => meeting.status === 'open').at(-1)!.roster;
+    const meeting = meetings.filter((candidate) => candidate.status === 'open').at(-1)!;
+    const roster = meeting.roster;
     await this.mustSend('committee1', matterId, 'RECORD_ATTENDANCE', {
       present: roster.map((entry) => entry.personId),
     });
-    for (const entry of roster.filter((candidate) => candidate.entitled && !candidate.recused)) {
+    const voters = roster.filter((candidate) => candidate.entitled && !candidate.recused);
+    if (meeting.ballotMode === 'secret') {
+      const path = `/villages/${this.world.villageId}/matters/${matterId}`;
+      const passed = outcome === 'passed';
+      await countPaperBallots(this.t, this.world, path, {
+        yes: passed ? voters.length : 0,
+        no: passed ? 0 : voters.length,
+        abstain: 0,
+      });
+      return;
+    }
+    for (const entry of voters) {
       const voter = this.byPerson.get(entry.personId);
       if (voter)
         await this.mustSend(voter, matterId, 'CAST_BALLOT', { choice: outcome === 'passed' ? 'yes' : 'no' });

@@ -1,4 +1,5 @@
 import type request from 'supertest';
+import { countPaperBallots } from './paper-count.js';
 import { localDate } from '../../src/time/calendar.js';
 import type { TestApp } from '../support/test-app.js';
 import type { MemberKey, VillageWorld } from './village.factory.js';
@@ -96,7 +97,14 @@ export class MatterDriver {
       ...(plan.no ?? []).map((who): [MemberKey, string] => [who, 'no']),
       ...(plan.abstain ?? []).map((who): [MemberKey, string] => [who, 'abstain']),
     ];
-    for (const [who, choice] of votes) await this.ok(who, 'CAST_BALLOT', { choice });
+    if (plan.ballot === 'secret') {
+      // A secret ballot is on paper: counted by the counter, confirmed by the scrutineer.
+      await countPaperBallots(this.t, this.world, this.path, {
+        yes: plan.yes?.length ?? 0,
+        no: plan.no?.length ?? 0,
+        abstain: plan.abstain?.length ?? 0,
+      });
+    } else for (const [who, choice] of votes) await this.ok(who, 'CAST_BALLOT', { choice });
     return this.ok('secretary', 'CLOSE_VOTE', { minutes: '会议记录' });
   }
 

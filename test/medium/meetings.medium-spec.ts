@@ -1,4 +1,3 @@
-import { MeetingRepository } from '../../src/meetings/meeting.repository.js';
 import { EngineDriver } from '../factories/engine.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -68,31 +67,18 @@ describe('Meetings and votes through the engine', () => {
     });
   });
 
-  it('keeps a secret ballot unlinked: no person on the ballot, the choice never in the trace', async () => {
+  it('takes no secret ballot online: one cast or recorded in the console could be traced to its voter', async () => {
     const matter = await EngineDriver.start(t, world);
     await matter.atTwoCommitteeMeeting({ ballot: 'secret' });
-    await matter.send('committee2', 'CAST_BALLOT', { choice: 'no' });
-    const view = await matter.send('secretary', 'CAST_BALLOT', { choice: 'yes' });
-    const meetingId = (view.meetings as { id: string }[])[0].id;
-    const ballots = await t.get(MeetingRepository).ballots(t.dataSource.manager, world.villageId, meetingId);
-    expect(ballots.map((ballot) => [ballot.choice, ballot.personId, ballot.recordedBy]).sort()).toEqual([
-      ['no', null, null],
-      ['yes', null, null],
-    ]);
-    const stored: { payload: { choice: string } }[] = await t.dataSource.query(
-      `SELECT payload FROM trace WHERE village_id = $1 AND event_type = 'CAST_BALLOT'`,
-      [world.villageId],
-    );
-    expect(stored.map((row) => row.payload.choice)).toEqual(['[secret]', '[secret]']);
-  });
-
-  it('refuses to record a show of hands in a secret ballot', async () => {
-    const matter = await EngineDriver.start(t, world);
-    await matter.atTwoCommitteeMeeting({ ballot: 'secret' });
+    await expect(matter.send('committee2', 'CAST_BALLOT', { choice: 'no' })).rejects.toMatchObject({
+      code: 'VOTE.SECRET_ON_PAPER',
+    });
     await expect(
       matter.send('committee1', 'RECORD_BALLOT', { personId: matter.personId('committee2'), choice: 'yes' }),
-    ).rejects.toMatchObject({
-      code: 'VOTE.SECRET_BALLOT',
+    ).rejects.toMatchObject({ code: 'VOTE.SECRET_ON_PAPER' });
+    // Nor is it closed before a counted result has been confirmed by its scrutineer.
+    await expect(matter.send('secretary', 'CLOSE_VOTE')).rejects.toMatchObject({
+      code: 'VOTE.COUNT_UNCONFIRMED',
     });
   });
 

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import readXlsxFile from 'read-excel-file/node';
 import { excelSerialToIsoDate, excelSerialToIsoDateTime } from '../../src/export/excel-dates.js';
 import { SheetReadError } from '../../src/export/sheet-read-error.js';
 import { readXlsxSheets } from '../../src/export/xlsx-reader.js';
+import { writeZip } from '../../src/export/zip.js';
+import { readZip } from '../../src/export/zip-reader.js';
 import { type SheetData, writeXlsx } from '../../src/export/xlsx-workbook.js';
 import {
   FOREIGN_LEDGER_ROWS,
@@ -38,6 +41,14 @@ function failure(read: () => unknown): SheetReadError {
     throw error;
   }
   throw new Error('expected a SheetReadError');
+}
+
+function expectReadOrRefused(file: Buffer): void {
+  try {
+    readXlsxSheets(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SheetReadError);
+  }
 }
 
 describe(readXlsxSheets.name, () => {
@@ -183,11 +194,49 @@ describe(readXlsxSheets.name, () => {
       expect(error.message).toContain('工作表“S”');
     });
 
+    it('a sheet of many rows with one cell far to the right, before it fills memory', () => {
+      const rows = Array.from(
+        { length: 20_000 },
+        (_, index) => `<row r="${index + 1}"><c r="XFD${index + 1}"><v>1</v></c></row>`,
+      );
+      expect(failure(() => readXlsxSheets(oneSheetWorkbook(rows.join('')))).code).toBe('SHEET.TOO_LARGE');
+    });
+
     it('a tiny sheet whose one far cell would make a grid of billions', () => {
       const file = oneSheetWorkbook(
         '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
       );
       expect(failure(() => readXlsxSheets(file)).code).toBe('SHEET.TOO_LARGE');
+    });
+
+    // Whatever the damage, the uploader gets a message, never a crash the server reports as its own fault.
+    it('damaged bytes with a SheetReadError, never another error', () => {
+      const flips = fc.array(fc.tuple(fc.nat(), fc.nat(255)), { minLength: 1, maxLength: 4 });
+      fc.assert(
+        fc.property(flips, (changes) => {
+          const damaged = Buffer.from(FOREIGN_WORKBOOK);
+          for (const [at, byte] of changes) damaged[at % damaged.length] = byte;
+          expectReadOrRefused(damaged);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('damaged XML with a SheetReadError, never another error', () => {
+      const parts = readZip(FOREIGN_WORKBOOK);
+      const markup = fc.string({ maxLength: 6, unit: fc.constantFrom(...'<>/&"\'= rctv1A;#x!?-_') });
+      fc.assert(
+        fc.property(fc.nat(parts.length - 1), fc.nat(), fc.nat(20), markup, (part, at, cut, insert) => {
+          const damaged = parts.map(({ name, data }, index) => {
+            if (index !== part) return { name, data };
+            const text = data.toString('utf8');
+            const from = at % (text.length + 1);
+            return { name, data: Buffer.from(text.slice(0, from) + insert + text.slice(from + cut)) };
+          });
+          expectReadOrRefused(writeZip(damaged));
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 });

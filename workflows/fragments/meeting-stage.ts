@@ -58,6 +58,8 @@ export function meetingStage(options: MeetingStageOptions): StateNodeData {
           SIT_IN: [{ actions: [ref('recordSitIn')] }],
           CAST_BALLOT: [{ actions: [ref('castBallot')] }],
           RECORD_BALLOT: [{ actions: [ref('recordBallot')] }],
+          RECORD_COUNT: [{ actions: [ref('recordCount')] }],
+          CONFIRM_COUNT: [{ actions: [ref('confirmCount')] }],
           CLOSE_VOTE: [
             {
               guard: ref('voteOutcomeIs', { outcome: 'passed' }),

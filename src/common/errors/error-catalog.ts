@@ -55,6 +55,28 @@ export const ERROR_CATALOG = {
     zh: '该人员已投票，不能登记为缺席',
     en: 'The person has voted and cannot be marked absent',
   },
+  'ATTENDANCE.MIXED': { zh: '到会登记方式不一致', en: 'Attendance recorded in two ways at once' },
+  'ATTENDANCE.REMOTE_NOT_ALLOWED': {
+    zh: '本会议不允许线上参会',
+    en: 'This meeting does not allow attending online',
+  },
+  'ATTENDANCE.SHEET_REQUIRED': { zh: '须上传签到表', en: 'The sign-in sheet is required' },
+  'ATTENDANCE.COUNT_IMPOSSIBLE': { zh: '到会人数不可能成立', en: 'The attendance counts are impossible' },
+  'VOTE.SECRET_ON_PAPER': {
+    zh: '无记名投票以纸质选票进行：由计票人计票、监票人确认后登记结果',
+    en: 'A secret ballot is held on paper: the counter enters the count, a scrutineer confirms it',
+  },
+  'VOTE.MIXED': { zh: '表决登记方式不一致', en: 'Votes recorded in two ways at once' },
+  'VOTE.COUNTER_INVALID': { zh: '计票登记不正确', en: 'The count was not entered as required' },
+  'VOTE.COUNT_IMPOSSIBLE': { zh: '计票结果不可能成立', en: 'The vote counts are impossible' },
+  'VOTE.COUNT_UNCONFIRMED': {
+    zh: '计票结果尚未经监票人确认',
+    en: 'The count has not been confirmed by the scrutineer',
+  },
+  'VOTE.NOT_SCRUTINEER': {
+    zh: '只有计票结果中指定的监票人本人可以确认，且不能是记录人或计票人',
+    en: 'Only the named scrutineer, who is neither the clerk nor the counter, may confirm',
+  },
   'VOTE.NOT_ON_ROSTER': { zh: '您不在本次会议的应到会名单中', en: 'You are not on this meeting’s roster' },
   'VOTE.NOT_ENTITLED': { zh: '您在本次会议没有表决权', en: 'You have no vote in this meeting' },
   'VOTE.NOT_PRESENT': { zh: '未登记到会，不能投票', en: 'Only members recorded present may vote' },

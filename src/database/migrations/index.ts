@@ -8,6 +8,7 @@ import { PowerLists1764806400000 } from './1764806400000-power-lists.js';
 import { WaitingMattersIndex1764892800000 } from './1764892800000-waiting-matters-index.js';
 import { PersonHomeAndStrayAttempts1764979200000 } from './1764979200000-person-home-and-stray-attempts.js';
 import { Registers1765065600000 } from './1765065600000-registers.js';
+import { CountedMeetings1765152000000 } from './1765152000000-counted-meetings.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   WaitingMattersIndex1764892800000,
   PersonHomeAndStrayAttempts1764979200000,
   Registers1765065600000,
+  CountedMeetings1765152000000,
 ];

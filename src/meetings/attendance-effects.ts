@@ -1,0 +1,171 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DomainError } from '../common/errors/domain-error.js';
+import { AttachmentsService } from '../disclosure/attachments.service.js';
+import { EngineExtensions, type EffectContext } from '../engine/engine-extensions.js';
+import type { CountedAttendance } from './counted-records.js';
+import { MeetingAccess } from './meeting-access.js';
+import type { MeetingEntity } from './meeting.entity.js';
+import { MeetingRepository } from './meeting.repository.js';
+
+/** The attendance payload as its event schema (checked before the effect runs) describes it. */
+interface AttendancePayload {
+  present?: string[];
+  absent?: string[];
+  presentRemotely?: string[];
+  remoteAllowedBy?: string;
+  households?: string[];
+  presentCount?: number;
+  householdsPresentCount?: number;
+  signInSheet?: string[];
+}
+
+/** The collective's bodies, whose charter may let members attend online (集体经济组织法 第二十七条). */
+const REMOTE_BODIES = new Set(['collectiveMembers', 'collectiveRepresentatives']);
+
+/**
+ * Who came to a meeting, as the sign-in list (签到表) was kept: by person (and, for the collective's
+ * bodies where the charter allows it, online), by household (one signer for each household, for the
+ * household quorum), or by the list's counts. Counts that cannot be are refused, saying why.
+ */
+@Injectable()
+export class AttendanceEffects implements OnModuleInit {
+  constructor(
+    private readonly extensions: EngineExtensions,
+    private readonly meetings: MeetingRepository,
+    private readonly access: MeetingAccess,
+    private readonly files: AttachmentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.registerEffect('recordAttendance', (context) => this.record(context));
+    this.extensions.registerEffect('recordSitIn', (context) => this.recordSitIn(context));
+  }
+
+  private async record(context: EffectContext): Promise<void> {
+    const { db, matter, stateBefore, today } = context;
+    const meeting = await this.access.held(db, matter, stateBefore, today);
+    const payload = context.event.payload as AttendancePayload;
+    const byHousehold = payload.households !== undefined;
+    const byCount = payload.presentCount !== undefined || payload.householdsPresentCount !== undefined;
+    if (byHousehold || byCount) {
+      const named = (payload.present ?? []).length + (payload.absent ?? []).length;
+      if (named > 0 || (byHousehold && byCount)) {
+        throw new DomainError('ATTENDANCE.MIXED', {}, '一次只能按一种方式登记到会：按人、按户或按签到表人数');
+      }
+      await this.recordCounted(context, meeting, payload);
+    } else {
+      await this.recordPeople(context, meeting, payload);
+    }
+  }
+
+  private async recordPeople(
+    { db, matter, event, now }: EffectContext,
+    meeting: MeetingEntity,
+    payload: AttendancePayload,
+  ): Promise<void> {
+    const onRoster = new Set(
+      (await this.meetings.roster(db, matter.villageId, meeting.id)).map((entry) => entry.personId),
+    );
+    const remote = payload.presentRemotely ?? [];
+    if (remote.length > 0 && (!REMOTE_BODIES.has(meeting.body) || !payload.remoteAllowedBy?.trim())) {
+      throw new DomainError(
+        'ATTENDANCE.REMOTE_NOT_ALLOWED',
+        { body: meeting.body },
+        '线上参会只适用于集体经济组织成员（代表）大会，且须写明章程的相应条款',
+      );
+    }
+    const present = [...(payload.present ?? []), ...remote];
+    const absent = payload.absent ?? [];
+    const strangers = [...present, ...absent].filter((personId) => !onRoster.has(personId));
+    if (strangers.length > 0) throw new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: strangers });
+    const voted = new Set(await this.meetings.receipts(db, matter.villageId, meeting.id));
+    const votedButAbsent = absent.filter((personId) => voted.has(personId));
+    if (votedButAbsent.length > 0)
+      throw new DomainError('ATTENDANCE.HAS_VOTED', { personIds: votedButAbsent });
+    if (meeting.countedAttendance) await this.meetings.setCountedAttendance(db, meeting, null);
+    await this.meetings.markAbsent(db, matter.villageId, meeting.id, absent);
+    const row = (personId: string, note: string | null) => ({
+      villageId: matter.villageId,
+      meetingId: meeting.id,
+      personId,
+      kind: 'member' as const,
+      observerRole: null,
+      note,
+      recordedBy: event.actor.personId!,
+      recordedAt: now,
+    });
+    await this.meetings.markPresent(db, [
+      ...(payload.present ?? []).map((personId) => row(personId, null)),
+      ...remote.map((personId) => row(personId, `线上参会（${payload.remoteAllowedBy!.trim()}）`)),
+    ]);
+  }
+
+  /** By household or by the list's counts: nobody is named, so the scanned sign-in list goes with it. */
+  private async recordCounted(
+    { db, matter, event, now }: EffectContext,
+    meeting: MeetingEntity,
+    payload: AttendancePayload,
+  ): Promise<void> {
+    if ((payload.signInSheet ?? []).length === 0) {
+      throw new DomainError('ATTENDANCE.SHEET_REQUIRED', {}, '按户或按人数登记到会，须上传签到表');
+    }
+    if ((await this.meetings.ballots(db, matter.villageId, meeting.id)).length > 0) {
+      throw new DomainError('VOTE.MIXED', {}, '已有个人投票，不能改为按户或按人数登记到会');
+    }
+    const roster = await this.meetings.roster(db, matter.villageId, meeting.id);
+    const recused = await this.access.recusedIn(db, matter);
+    const takingPart = roster.filter((entry) => !recused.has(entry.personId) && !entry.recused);
+    const householdOf = (entry: (typeof roster)[number]) => entry.household ?? `person:${entry.personId}`;
+    const rosterHouseholds = new Set(roster.map(householdOf));
+    const households = [...new Set(payload.households ?? [])];
+    const strangers = households.filter((household) => !rosterHouseholds.has(household));
+    if (strangers.length > 0) {
+      throw new DomainError('ATTENDANCE.NOT_ON_ROSTER', { households: strangers }, '签到的户不在应到名单中');
+    }
+    const present = payload.households ? households.length : (payload.presentCount ?? 0);
+    const householdsPresent = payload.households ? households.length : (payload.householdsPresentCount ?? 0);
+    requirePossible(present, takingPart.length, householdsPresent, rosterHouseholds.size);
+    const attendance: CountedAttendance = {
+      mode: payload.households ? 'households' : 'counts',
+      present,
+      householdsPresent,
+      households,
+      signInSheet: await this.files.named(db, matter.villageId, payload.signInSheet),
+      recordedBy: event.actor.personId!,
+      recordedAt: now.toISOString(),
+    };
+    await this.meetings.clearAttendance(db, matter.villageId, meeting.id);
+    await this.meetings.setCountedAttendance(db, meeting, attendance);
+  }
+
+  /** Supervisors and township staff sit in (列席) without a vote. */
+  private async recordSitIn({ db, matter, event, stateBefore, now, today }: EffectContext): Promise<void> {
+    const meeting = await this.access.held(db, matter, stateBefore, today);
+    await this.meetings.markPresent(db, [
+      {
+        villageId: matter.villageId,
+        meetingId: meeting.id,
+        personId: event.actor.personId!,
+        kind: 'observer',
+        observerRole: event.actor.role,
+        note: (event.payload.note as string | undefined) ?? null,
+        recordedBy: event.actor.personId!,
+        recordedAt: now,
+      },
+    ]);
+  }
+}
+
+/** Counts a sign-in list cannot have: more present than on the roster, more households than people. */
+function requirePossible(present: number, takingPart: number, households: number, rosterHouseholds: number) {
+  const refuse = (message: string) => {
+    throw new DomainError(
+      'ATTENDANCE.COUNT_IMPOSSIBLE',
+      { present, takingPart, households, rosterHouseholds },
+      message,
+    );
+  };
+  if (present > takingPart) refuse(`到会 ${present} 人，多于应到且未回避的 ${takingPart} 人`);
+  if (households > rosterHouseholds) refuse(`到会 ${households} 户，多于应到的 ${rosterHouseholds} 户`);
+  if (households > present) refuse(`到会 ${households} 户，多于到会的 ${present} 人`);
+}

@@ -1,0 +1,34 @@
+import type { AttachmentRef } from '../disclosure/attachment.entity.js';
+
+/**
+ * Attendance taken from a sign-in list (签到表) without naming everyone: by household (one signer for each
+ * household), or the list's counts. The scanned list is kept with it.
+ */
+export interface CountedAttendance {
+  mode: 'households' | 'counts';
+  present: number;
+  householdsPresent: number;
+  /** The households that signed in, when taken by household. */
+  households: string[];
+  signInSheet: AttachmentRef[];
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/**
+ * A count of votes: a show of hands entered by the clerk, or paper ballots counted by the counter (计票人)
+ * and confirmed by a scrutineer (监票人) who is neither the clerk nor the counter. Counts are of members
+ * taking part: those recused (回避) do not vote.
+ */
+export interface VoteCount {
+  yes: number;
+  no: number;
+  abstain: number;
+  counter: string;
+  scrutineer: string;
+  tallySheet: AttachmentRef[];
+  recordedBy: string;
+  recordedAt: string;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { whyMayNotVote } from '../authority/voting-authority.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { AttachmentsService } from '../disclosure/attachments.service.js';
+import { EngineExtensions, type EffectContext } from '../engine/engine-extensions.js';
+import type { MatterEntity } from '../engine/matter.entity.js';
+import { PeopleRepository } from '../identity/people.repository.js';
+import type { BallotChoice } from './ballot.entity.js';
+import type { VoteCount } from './counted-records.js';
+import { MeetingAccess } from './meeting-access.js';
+import type { MeetingEntity } from './meeting.entity.js';
+import { MeetingRepository } from './meeting.repository.js';
+import { participation } from '../authority/voting-authority.js';
+
+interface RecordBallotPayload {
+  personId: string;
+  choice: BallotChoice;
+}
+interface CountPayload {
+  yes: number;
+  no: number;
+  abstain: number;
+  counter: string;
+  scrutineer: string;
+  tallySheet?: string[];
+}
+
+/** Roles a clerk records in; a count of paper ballots is entered by its counter instead. */
+const CLERKS = new Set(['secretary', 'committee_member']);
+
+/**
+ * Votes, in the ways villages take them: each voter in the console (open votes), a named voter's show of
+ * hands recorded by the clerk, the counts of a show of hands, or paper ballots counted by the counter (计票人)
+ * and confirmed by a scrutineer (监票人). A secret ballot is on paper only: a vote cast online would leave a
+ * trail (the transaction, the row order) from voter to choice that a database operator could follow.
+ */
+@Injectable()
+export class VoteEffects implements OnModuleInit {
+  constructor(
+    private readonly extensions: EngineExtensions,
+    private readonly meetings: MeetingRepository,
+    private readonly access: MeetingAccess,
+    private readonly people: PeopleRepository,
+    private readonly files: AttachmentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.registerEffect('castBallot', (context) => this.castBallot(context));
+    this.extensions.registerEffect('recordBallot', (context) => this.recordBallot(context));
+    this.extensions.registerEffect('recordCount', (context) => this.recordCount(context));
+    this.extensions.registerEffect('confirmCount', (context) => this.confirmCount(context));
+  }
+
+  private async castBallot({ db, matter, event, stateBefore, today }: EffectContext): Promise<void> {
+    const meeting = await this.access.held(db, matter, stateBefore, today);
+    if (meeting.ballotMode === 'secret') throw new DomainError('VOTE.SECRET_ON_PAPER');
+    const choice = event.payload.choice as BallotChoice;
+    await this.vote(db, matter, meeting, { voter: event.actor.personId!, choice, recordedBy: null }, 'VOTE');
+  }
+
+  /** An open vote (show of hands) recorded by the meeting's clerk for a named member. */
+  private async recordBallot({ db, matter, event, stateBefore, today }: EffectContext): Promise<void> {
+    const meeting = await this.access.held(db, matter, stateBefore, today);
+    if (meeting.ballotMode === 'secret') throw new DomainError('VOTE.SECRET_ON_PAPER');
+    const { personId: voter, choice } = event.payload as unknown as RecordBallotPayload;
+    await this.vote(db, matter, meeting, { voter, choice, recordedBy: event.actor.personId }, 'ATTENDANCE');
+  }
+
+  /** A receipt that the voter voted, and a ballot naming them (ballots online are open votes). */
+  private async vote(
+    db: EntityManager,
+    matter: MatterEntity,
+    meeting: MeetingEntity,
+    ballot: { voter: string; choice: BallotChoice; recordedBy: string | null },
+    refusals: 'VOTE' | 'ATTENDANCE',
+  ): Promise<void> {
+    if (meeting.voteCount) throw new DomainError('VOTE.MIXED', {}, '本次表决已按计票结果登记，不再逐人投票');
+    await this.requireEligibleVoter(db, matter, meeting, ballot.voter, refusals);
+    const where = { villageId: meeting.villageId, meetingId: meeting.id };
+    await this.meetings.recordBallot(
+      db,
+      { ...where, personId: ballot.voter },
+      {
+        ...where,
+        id: randomUUID(),
+        choice: ballot.choice,
+        personId: ballot.voter,
+        recordedBy: ballot.recordedBy,
+      },
+    );
+  }
+
+  /**
+   * A count of votes. A show of hands is entered by the clerk; paper ballots by their counter, and they
+   * count only once a scrutineer who is neither confirms them. Numbers the meeting cannot have are refused.
+   */
+  private async recordCount({ db, matter, event, stateBefore, today, now }: EffectContext): Promise<void> {
+    const meeting = await this.access.held(db, matter, stateBefore, today);
+    const payload = event.payload as unknown as CountPayload;
+    const actor = event.actor.personId!;
+    const paper = meeting.ballotMode === 'secret';
+    if (meeting.voteCount?.confirmedBy) {
+      throw new DomainError('VOTE.MIXED', {}, '计票结果已经监票人确认，不能再改');
+    }
+    if ((await this.meetings.ballots(db, matter.villageId, meeting.id)).length > 0) {
+      throw new DomainError('VOTE.MIXED', {}, '已有逐人投票，不能再登记计票结果');
+    }
+    if (payload.counter === payload.scrutineer) {
+      throw new DomainError('VOTE.COUNTER_INVALID', {}, '计票人和监票人不能是同一人');
+    }
+    if (paper ? actor !== payload.counter : !CLERKS.has(event.actor.role)) {
+      throw new DomainError(
+        'VOTE.COUNTER_INVALID',
+        {},
+        paper ? '纸质选票的计票结果须由计票人本人登记' : '举手表决的结果由会议记录人（两委成员）登记',
+      );
+    }
+    if (paper && (payload.tallySheet ?? []).length === 0) {
+      throw new DomainError('VOTE.COUNTER_INVALID', {}, '纸质选票须上传计票单（照片或扫描件）');
+    }
+    await this.requireVillagePeople(db, matter.villageId, [payload.counter, payload.scrutineer]);
+    const takingPart = await this.takingPart(db, matter, meeting);
+    const cast = payload.yes + payload.no + payload.abstain;
+    if (cast > takingPart) {
+      throw new DomainError(
+        'VOTE.COUNT_IMPOSSIBLE',
+        { cast, takingPart },
+        `赞成、反对、弃权合计 ${cast} 票，多于到会且有表决权的 ${takingPart} 人`,
+      );
+    }
+    const count: VoteCount = {
+      yes: payload.yes,
+      no: payload.no,
+      abstain: payload.abstain,
+      counter: payload.counter,
+      scrutineer: payload.scrutineer,
+      tallySheet: await this.files.named(db, matter.villageId, payload.tallySheet),
+      recordedBy: actor,
+      recordedAt: now.toISOString(),
+      confirmedBy: null,
+      confirmedAt: null,
+    };
+    await this.meetings.setVoteCount(db, meeting, count);
+  }
+
+  /** The scrutineer the count names, and nobody else, confirms it; never the clerk or the counter. */
+  private async confirmCount({ db, matter, event, stateBefore, today, now }: EffectContext): Promise<void> {
+    const meeting = await this.access.held(db, matter, stateBefore, today);
+    const count = meeting.voteCount;
+    if (!count) throw new DomainError('VOTE.COUNT_UNCONFIRMED', {}, '还没有登记计票结果');
+    const actor = event.actor.personId!;
+    if (actor !== count.scrutineer || actor === count.recordedBy || actor === count.counter) {
+      throw new DomainError('VOTE.NOT_SCRUTINEER');
+    }
+    await this.meetings.setVoteCount(db, meeting, {
+      ...count,
+      confirmedBy: actor,
+      confirmedAt: now.toISOString(),
+    });
+  }
+
+  /** How many may vote now: present, entitled, not recused (by person), or the sign-in list's count. */
+  private async takingPart(db: EntityManager, matter: MatterEntity, meeting: MeetingEntity): Promise<number> {
+    if (meeting.countedAttendance) return meeting.countedAttendance.present;
+    const roster = await this.meetings.roster(db, matter.villageId, meeting.id);
+    const attendance = await this.meetings.attendance(db, matter.villageId, meeting.id);
+    const present = new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId));
+    const taking = participation(roster, present, [], [], await this.access.recusedIn(db, matter));
+    return taking.present.filter((place) => place.entitled).length;
+  }
+
+  private async requireVillagePeople(db: EntityManager, villageId: string, personIds: string[]) {
+    const found = await this.people.findPeople(db, personIds);
+    const strangers = personIds.filter(
+      (id) => found.find((person) => person.id === id)?.homeRegionId !== villageId,
+    );
+    if (strangers.length > 0) throw new DomainError('PERSON.NOT_FOUND', { personIds: strangers });
+  }
+
+  /** The voting authority's answer for this voter now, as the act's own refusal. */
+  private async requireEligibleVoter(
+    db: EntityManager,
+    matter: MatterEntity,
+    meeting: MeetingEntity,
+    personId: string,
+    codes: 'VOTE' | 'ATTENDANCE',
+  ) {
+    const roster = await this.meetings.roster(db, meeting.villageId, meeting.id);
+    const attendance = await this.meetings.attendance(db, meeting.villageId, meeting.id);
+    const refusal = whyMayNotVote(
+      roster.find((candidate) => candidate.personId === personId),
+      {
+        recused: (await this.access.recusedIn(db, matter)).has(personId),
+        present: attendance.some((row) => row.personId === personId && row.kind === 'member'),
+        voted: await this.meetings.hasVoted(db, meeting.villageId, meeting.id, personId),
+      },
+    );
+    switch (refusal) {
+      case null:
+        return;
+      case 'NOT_ON_ROSTER':
+        throw codes === 'VOTE'
+          ? new DomainError('VOTE.NOT_ON_ROSTER')
+          : new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: [personId] });
+      case 'RECUSED':
+        throw new DomainError('CONFLICT.RECUSED', { personId });
+      case 'NOT_ENTITLED':
+        throw new DomainError('VOTE.NOT_ENTITLED', { personId });
+      case 'NOT_PRESENT':
+        throw new DomainError('VOTE.NOT_PRESENT', { personId });
+      case 'ALREADY_VOTED':
+        throw new DomainError('VOTE.ALREADY_CAST', { personId });
+    }
+  }
+}

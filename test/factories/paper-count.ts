@@ -1,0 +1,39 @@
+import type { TestApp } from '../support/test-app.js';
+import type { VillageWorld } from './village.factory.js';
+
+/** A photo of a tally sheet (计票单), as a clerk's phone would upload it. */
+const TALLY_SHEET = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+/**
+ * A secret ballot as villages hold one: on paper, counted by the counter (计票人, here villager1), who
+ * enters the counts with a photo of the tally sheet, and confirmed by the scrutineer (监票人, villager2).
+ */
+export async function countPaperBallots(
+  t: TestApp,
+  world: VillageWorld,
+  matterPath: string,
+  counts: { yes: number; no: number; abstain: number },
+): Promise<void> {
+  const counter = world.people.villager1;
+  const scrutineer = world.people.villager2;
+  const sheet = await t
+    .api(counter.token)
+    .upload(
+      `/villages/${world.villageId}/attachments?filename=${encodeURIComponent('计票单.png')}`,
+      TALLY_SHEET,
+      'image/png',
+    )
+    .expect(201);
+  const send = async (token: string, type: string, payload: object) => {
+    const response = await t.api(token).post(`${matterPath}/events`, { type, payload });
+    if (response.status !== 200)
+      throw new Error(`${type} answered ${response.status}: ${JSON.stringify(response.body)}`);
+  };
+  await send(counter.token, 'RECORD_COUNT', {
+    ...counts,
+    counter: counter.personId,
+    scrutineer: scrutineer.personId,
+    tallySheet: [(sheet.body as { id: string }).id],
+  });
+  await send(scrutineer.token, 'CONFIRM_COUNT', { note: '核对选票无误' });
+}
