@@ -23,7 +23,11 @@ export class RegisterEffects implements OnModuleInit {
   }
 
   private async enter({ db, matter, now, today }: EffectContext): Promise<void> {
-    const inputs = matter.inputs as { personIds?: string[]; basis?: MembershipBasis; grantsNonMemberRights?: boolean };
+    const inputs = matter.inputs as {
+      personIds?: string[];
+      basis?: MembershipBasis;
+      grantsNonMemberRights?: boolean;
+    };
     if (inputs.grantsNonMemberRights) return;
     const personIds = inputs.personIds ?? [];
     const found = await this.people.findPeople(db, personIds);

@@ -5,7 +5,14 @@ import { isoDate, listOf, object, oneOf, text, uuid } from './schema.js';
 
 const CONVENERS = ['secretary', 'vc_chair'];
 const RECORDERS = ['secretary', 'committee_member'];
-const VOTERS = ['secretary', 'committee_member', 'party_member', 'representative', 'villager', 'member_representative'];
+const VOTERS = [
+  'secretary',
+  'committee_member',
+  'party_member',
+  'representative',
+  'villager',
+  'member_representative',
+];
 /** Who may confirm a count as scrutineer (监票人): anyone on a roster, or a supervisor; never in a cadre's role. */
 const SCRUTINEERS = ['villager', 'representative', 'party_member', 'member_representative', 'supervisor'];
 const count = () => ({ type: 'integer', minimum: 0, maximum: 100000 });
@@ -64,7 +71,14 @@ export const MEETING_EVENTS: Record<string, EventSpec> = {
     // A show of hands counted by the clerk, or paper ballots counted by the counter (计票人), who then
     // needs a scrutineer (监票人) to confirm: the tally sheet goes with it.
     payload: object(
-      { yes: count(), no: count(), abstain: count(), counter: uuid(), scrutineer: uuid(), tallySheet: files() },
+      {
+        yes: count(),
+        no: count(),
+        abstain: count(),
+        counter: uuid(),
+        scrutineer: uuid(),
+        tallySheet: files(),
+      },
       ['yes', 'no', 'abstain', 'counter', 'scrutineer'],
     ),
   },
