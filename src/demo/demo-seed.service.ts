@@ -10,7 +10,11 @@ import type { PersonActor } from '../identity/actor.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
 import { PeopleRepository } from '../identity/people.repository.js';
 import type { RegionEntity } from '../identity/region.entity.js';
+import { RegisterImportService } from '../registers/register-import.service.js';
+import { SHEET_NAME } from '../registers/register-layout.js';
 import { RegistersRepository } from '../registers/registers.repository.js';
+import { writeXlsx } from '../export/xlsx-workbook.js';
+import { demoRegister } from './demo-register.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { DEMO_DISTRICT, DEMO_OFFICIALS, DEMO_TOWNSHIP, DEMO_VILLAGES } from './demo-data.js';
 import type { DemoLogins } from './demo-logins.js';
@@ -26,6 +30,7 @@ export class DemoSeedService {
     private readonly people: PeopleRepository,
     private readonly memberships: MembershipRepository,
     private readonly registers: RegistersRepository,
+    private readonly registerImport: RegisterImportService,
     private readonly accounts: AccountFactory,
     private readonly engine: EngineService,
     private readonly time: LocalTime,
@@ -35,8 +40,20 @@ export class DemoSeedService {
   async seedIfEmpty(): Promise<DemoLogins | null> {
     const people = new Map<string, PersonActor>();
     const logins = await this.seedPeople(people);
-    if (logins) await seedDemoMatters(this.engine, people, logins.villages[0].id, this.time);
+    if (!logins) return null;
+    await this.loadRegister(people.get('dz-secretary')!, logins.villages[0].id);
+    await seedDemoMatters(this.engine, people, logins.villages[0].id, this.time);
     return logins;
+  }
+
+  /** 东庄村's 花名册, a few hundred people in households, loaded as a village loads its own: by the import. */
+  private async loadRegister(secretary: PersonActor, villageId: string): Promise<void> {
+    const rows = demoRegister(DEMO_VILLAGES[0].people);
+    const [header, ...body] = rows;
+    const file = writeXlsx([
+      { name: SHEET_NAME, columns: header.map((title) => ({ header: title })), rows: body },
+    ]);
+    await this.registerImport.import(secretary, villageId, file, this.membershipsSince());
   }
 
   private seedPeople(people: Map<string, PersonActor>): Promise<DemoLogins | null> {
@@ -45,8 +62,7 @@ export class DemoSeedService {
       const generated = !this.config.demoPassword;
       const password = this.config.demoPassword ?? randomBytes(9).toString('base64url');
       const logins: DemoLogins = { password, generated, accounts: [], villages: [] };
-      // Memberships start a year back, so meetings dated in the past find their rosters.
-      const since = this.time.dateOf(new Date(this.time.now().getTime() - 366 * 24 * 3600 * 1000));
+      const since = this.membershipsSince();
       const district = await this.region(db, 'district', DEMO_DISTRICT, null);
       const township = await this.region(db, 'township', DEMO_TOWNSHIP, district.id);
       for (const demo of DEMO_VILLAGES) {
@@ -135,6 +151,11 @@ export class DemoSeedService {
       }
       return logins;
     });
+  }
+
+  /** Memberships start a year back, so meetings dated in the past find their rosters. */
+  private membershipsSince(): string {
+    return this.time.dateOf(new Date(this.time.now().getTime() - 366 * 24 * 3600 * 1000));
   }
 
   private async region(db: EntityManager, kind: RegionEntity['kind'], name: string, parentId: string | null) {

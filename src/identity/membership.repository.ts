@@ -14,6 +14,16 @@ export class MembershipRepository {
     return db.findOneBy(MembershipEntity, { villageId, id });
   }
 
+  /** A party member's vote and probation, as the register now records them. */
+  async updatePartyStanding(
+    db: EntityManager,
+    villageId: string,
+    id: string,
+    standing: Pick<MembershipEntity, 'votingRights' | 'probationUntil'>,
+  ): Promise<void> {
+    await db.update(MembershipEntity, { villageId, id }, standing);
+  }
+
   async end(db: EntityManager, villageId: string, id: string, validTo: string): Promise<void> {
     await db.update(MembershipEntity, { villageId, id }, { validTo });
   }

@@ -13,7 +13,12 @@ import { MembershipRepository } from './membership.repository.js';
 import { PeopleRepository } from './people.repository.js';
 
 /** Roles a village secretary may grant; the rest (cadres, supervisors) are recorded by officials. */
-const SECRETARY_GRANTS: ReadonlySet<VillageRole> = new Set(['villager', 'representative', 'party_member']);
+const SECRETARY_GRANTS: ReadonlySet<VillageRole> = new Set([
+  'villager',
+  'representative',
+  'party_member',
+  'member_representative',
+]);
 const CADRE_ROLES: ReadonlySet<VillageRole> = new Set(['secretary', 'committee_member']);
 
 /** A village's people and their roles: who sits on which roster, who may act in which step. */

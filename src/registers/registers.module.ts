@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { EngineModule } from '../engine/engine.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { RegisterEffects } from './register-effects.js';
+import { RegisterImportService } from './register-import.service.js';
+import { RegistersController } from './registers.controller.js';
 import { RegistersRepository } from './registers.repository.js';
+import { RegistersService } from './registers.service.js';
 
 /** A village's registers (花名册): households, people's register fields, the member register. */
 @Module({
   imports: [EngineModule, IdentityModule],
-  providers: [RegisterEffects, RegistersRepository],
-  exports: [RegistersRepository],
+  controllers: [RegistersController],
+  providers: [RegisterEffects, RegisterImportService, RegistersRepository, RegistersService],
+  exports: [RegisterImportService, RegistersRepository],
 })
 export class RegistersModule {}

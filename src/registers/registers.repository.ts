@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MembershipRepository } from '../identity/membership.repository.js';
+import { PersonEntity } from '../identity/person.entity.js';
 import type { MembershipEntity } from '../identity/membership.entity.js';
 import { CollectiveMemberEntity } from './collective-member.entity.js';
 import { HouseholdEntity } from './household.entity.js';
@@ -54,6 +55,25 @@ export class RegistersRepository {
       [villageId, onDate],
     );
     return rows.map((row) => row.person_id);
+  }
+
+  /** The people on the village's register (not officials, not other villages' people). */
+  peopleOf(db: EntityManager, villageId: string): Promise<PersonEntity[]> {
+    return db.find(PersonEntity, { where: { homeRegionId: villageId }, order: { createdAt: 'ASC' } });
+  }
+
+  async insertPerson(db: EntityManager, person: PersonEntity): Promise<void> {
+    await db.insert(PersonEntity, person);
+  }
+
+  /** What the register says of a person (their login and id are not the register's to change). */
+  async updatePerson(
+    db: EntityManager,
+    id: string,
+    fields: Pick<PersonEntity, 'name' | 'phone' | 'householdId' | 'birthDate' | 'gender'> &
+      Partial<Pick<PersonEntity, 'idNumberHash' | 'idNumberMasked'>>,
+  ): Promise<void> {
+    await db.update(PersonEntity, { id }, fields);
   }
 
   households(db: EntityManager, villageId: string): Promise<HouseholdEntity[]> {

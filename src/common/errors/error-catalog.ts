@@ -102,6 +102,11 @@ export const ERROR_CATALOG = {
     zh: '该人员登记在其他村（或地区），不能在这里任职或开设账号',
     en: 'The person is registered in another village or region',
   },
+  'REGISTER.FILE_INVALID': { zh: '花名册文件无法读取', en: 'The register file cannot be read' },
+  'REGISTER.IMPORT_INVALID': {
+    zh: '花名册有错误，未导入任何内容',
+    en: 'The register has errors; nothing was imported',
+  },
   'CONFLICT.RECUSED': {
     zh: '您已申报回避，不能参与本事项的表决和审批',
     en: 'You are recused from this matter',

@@ -1,0 +1,31 @@
+import { decodeText } from '../export/text-decoding.js';
+import { readCsv } from '../export/csv-reader.js';
+import { excelSerialToIsoDate, type ExcelDateSystem } from '../export/excel-dates.js';
+import { readXlsxSheets } from '../export/xlsx-reader.js';
+import { SHEET_NAME, type Cell } from './register-layout.js';
+
+/** A register file's table: its rows as cells, and how its date numbers are to be read. */
+export interface RegisterTable {
+  rows: Cell[][];
+  excelDate: (serial: number) => string | null;
+}
+
+const ZIP_SIGNATURE = Buffer.from('PK\x03\x04', 'latin1');
+
+/**
+ * The table in an uploaded register: an .xlsx workbook (the sheet named 花名册, else the first) or a CSV
+ * file in UTF-8 or GBK, told apart by their first bytes. CSV exports defuse formula-looking text with a
+ * leading apostrophe, which is taken off again.
+ */
+export function readRegisterTable(file: Buffer): RegisterTable {
+  if (file.subarray(0, 4).equals(ZIP_SIGNATURE)) {
+    const sheets = readXlsxSheets(file);
+    const sheet = sheets.find((candidate) => candidate.name === SHEET_NAME) ?? sheets[0];
+    const system: ExcelDateSystem = sheet?.dateSystem ?? 1900;
+    return { rows: sheet?.rows ?? [], excelDate: (serial) => excelSerialToIsoDate(serial, system) };
+  }
+  const rows = readCsv(decodeText(file)).map((cells) =>
+    cells.map((cell) => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell)),
+  );
+  return { rows, excelDate: (serial) => excelSerialToIsoDate(serial) };
+}

@@ -1,0 +1,100 @@
+import type { PersonEntity } from '../identity/person.entity.js';
+import type { HouseholdEntity } from './household.entity.js';
+import { hashIdNumber, isMasked, maskIdNumber, validIdNumber } from './id-numbers.js';
+import type { RegisterRow, RowProblem } from './register-layout.js';
+
+/** A row with the person it stands for: someone on the register already, or a newcomer. */
+export interface MatchedRow {
+  row: RegisterRow;
+  person: PersonEntity | null;
+  /** A full ID number given on the row, kept only as its hash and masked form. */
+  id: { hash: string; masked: string } | null;
+}
+
+/**
+ * Finds each row's person on the register: by the ID number's hash when a full number is given, by a
+ * masked number (as an export writes it) with the name, else by household and name. Two people of one
+ * name in one household need ID numbers to be told apart; a number given twice, or matching someone of
+ * another name, is a problem of its row.
+ */
+export function matchRows(
+  rows: readonly RegisterRow[],
+  people: readonly PersonEntity[],
+  households: readonly HouseholdEntity[],
+  salt: string,
+): { matched: MatchedRow[]; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const codeOf = new Map(households.map((household) => [household.id, household.code]));
+  const householdCode = (person: PersonEntity) =>
+    person.householdId ? (codeOf.get(person.householdId) ?? '') : '';
+  const byHash = new Map(
+    people.filter((person) => person.idNumberHash).map((person) => [person.idNumberHash!, person]),
+  );
+  const taken = new Map<string, number>();
+  const seenIds = new Map<string, number>();
+  const matched: MatchedRow[] = [];
+  const fileNames = new Map<string, number>();
+  for (const row of rows) fileNames.set(row.name, (fileNames.get(row.name) ?? 0) + 1);
+  const sameNameRows = new Map<string, RegisterRow[]>();
+  for (const row of rows) {
+    const key = `${row.household}\u0000${row.name}`;
+    sameNameRows.set(key, [...(sameNameRows.get(key) ?? []), row]);
+  }
+  for (const row of rows) {
+    const problem = (message: string) => problems.push({ line: row.line, column: '身份证号', message });
+    let person: PersonEntity | null = null;
+    let id: MatchedRow['id'] = null;
+    if (row.idNumber && !isMasked(row.idNumber)) {
+      const valid = validIdNumber(row.idNumber);
+      if (!valid) {
+        problem(`不是有效的 18 位身份证号：“${row.idNumber}”`);
+        continue;
+      }
+      id = { hash: hashIdNumber(valid, salt), masked: maskIdNumber(valid) };
+      const earlier = seenIds.get(id.hash);
+      if (earlier) problem(`与第 ${earlier} 行的身份证号相同`);
+      seenIds.set(id.hash, row.line);
+      person = byHash.get(id.hash) ?? null;
+      if (person && person.name !== row.name) {
+        problem(`该身份证号在册人员为“${person.name}”，与姓名“${row.name}”不符`);
+        continue;
+      }
+    } else if (row.idNumber) {
+      person =
+        people.find(
+          (candidate) => candidate.idNumberMasked === row.idNumber && candidate.name === row.name,
+        ) ?? null;
+      if (!person) {
+        problem(`打码的身份证号“${row.idNumber}”与在册人员对不上，请填写完整号码或留空`);
+        continue;
+      }
+    }
+    if (!person && !id) {
+      const namesakes = people.filter(
+        (candidate) => candidate.name === row.name && householdCode(candidate) === row.household,
+      );
+      const rowsOfName = sameNameRows.get(`${row.household}\u0000${row.name}`)!;
+      if (namesakes.length > 1 || rowsOfName.length > 1) {
+        problem(
+          `${row.household ? `户 ${row.household} ` : ''}有同名人员“${row.name}”，请填写身份证号以区分`,
+        );
+        continue;
+      }
+      // Someone registered before households were: placed in this one, if the name is theirs alone, on
+      // the register and in the file.
+      const unplaced = people.filter((candidate) => candidate.name === row.name && !candidate.householdId);
+      const alone = unplaced.length === 1 && (fileNames.get(row.name) ?? 0) === 1;
+      person = namesakes[0] ?? (row.household && alone ? unplaced[0] : null);
+    }
+    if (person) {
+      const earlier = taken.get(person.id);
+      if (earlier) {
+        problem(`与第 ${earlier} 行是同一人`);
+        continue;
+      }
+      taken.set(person.id, row.line);
+    }
+    matched.push({ row, person, id });
+  }
+  return { matched, problems };
+}
