@@ -68,17 +68,18 @@ export class RegisterImportService {
       const today = this.time.today();
       const roles = await this.access.requireVillage(db, actor.personId, villageId, today);
       if (!IMPORTERS.some((role) => roles.has(role))) throw new DomainError('AUTH.FORBIDDEN');
-      const rows = this.rowsOf(file);
+      const { rows, problems } = this.rowsOf(file);
       const people = await this.registers.peopleOf(db, villageId);
       const households = await this.registers.households(db, villageId);
-      const { matched, problems } = matchRows(rows, people, households, salt);
-      problems.push(...householdProblems(rows), ...representedProblems(rows, households));
+      const { matched, problems: unmatched } = matchRows(rows, people, households, salt);
+      problems.push(...unmatched, ...householdProblems(rows), ...representedProblems(rows, households));
       if (problems.length > 0) throw invalid(problems);
       return this.apply(db, villageId, matched, households, people.length, from ?? today);
     });
   }
 
-  private rowsOf(file: Buffer): RegisterRow[] {
+  /** The file's rows, and every problem of their cells (reported together with those found later). */
+  private rowsOf(file: Buffer): { rows: RegisterRow[]; problems: RowProblem[] } {
     let table;
     try {
       table = readRegisterTable(file);
@@ -99,9 +100,11 @@ export class RegisterImportService {
       problems.push(...read.problems);
       if (read.row) rows.push(read.row);
     });
-    if (problems.length > 0) throw invalid(problems);
-    if (rows.length === 0) throw new DomainError('REGISTER.FILE_INVALID', {}, '文件中没有人员');
-    return rows;
+    if (problems.some((problem) => problem.line === 1)) throw invalid(problems);
+    if (rows.length === 0 && problems.length === 0) {
+      throw new DomainError('REGISTER.FILE_INVALID', {}, '文件中没有人员');
+    }
+    return { rows, problems };
   }
 
   private async apply(

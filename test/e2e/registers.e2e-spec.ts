@@ -1,0 +1,146 @@
+import readXlsxFile from 'read-excel-file/node';
+import { demoRegister } from '../../src/demo/demo-register.js';
+import { writeXlsx } from '../../src/export/xlsx-workbook.js';
+import { toCsv } from '../../src/export/csv.js';
+import { createVillage, type VillageWorld } from '../factories/village.factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const workbook = (rows: string[][]) => {
+  const [header, ...body] = rows;
+  return writeXlsx([{ name: '花名册', columns: header.map((title) => ({ header: title })), rows: body }]);
+};
+
+interface Summary {
+  rows: number;
+  people: { created: number; updated: number; unchanged: number };
+  households: { created: number };
+  roles: { started: number; ended: number };
+  members: { entered: number };
+}
+
+describe('Village registers (花名册) over HTTP', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    world = await createVillage(t);
+  });
+
+  const secretary = () => t.api(world.people.secretary.token);
+  const upload = (file: Buffer, mediaType = XLSX, from = '2026-03-01') =>
+    secretary().upload(`/villages/${world.villageId}/registers/import?from=${from}`, file, mediaType);
+  const people = async () =>
+    (
+      (await secretary().get(`/villages/${world.villageId}/registers/people`).expect(200)).body as {
+        rows: string[][];
+      }
+    ).rows;
+
+  it('loads a register of households from Excel, and an export of it imports again unchanged', async () => {
+    const rows = demoRegister([], 20);
+    const loaded = (await upload(workbook(rows)).expect(201)).body as Summary;
+    expect(loaded).toMatchObject({
+      rows: rows.length - 1,
+      people: { created: rows.length - 1 },
+      households: { created: 20 },
+    });
+
+    const exported = await secretary()
+      .get(`/villages/${world.villageId}/registers/export.xlsx`)
+      .responseType('blob')
+      .expect(200);
+    // Opened by a reader library, as Excel or WPS would open it.
+    const [{ sheet, data }] = await readXlsxFile(exported.body as Buffer);
+    expect(sheet).toBe('花名册');
+    expect(data[0].slice(0, 4)).toEqual(['户号', '村民小组', '姓名', '与户主关系']);
+    // The register's rows, and the test village's own people (its township and district officials are not on it).
+    expect(data.length).toBe(rows.length + Object.keys(world.people).length - 2);
+
+    const again = (await upload(exported.body as Buffer).expect(201)).body as Summary;
+    expect(again.people).toMatchObject({ created: 0, updated: 0 });
+    const csv = await secretary().get(`/villages/${world.villageId}/registers/export.csv`).expect(200);
+    const viaCsv = (await upload(Buffer.from(csv.text, 'utf8'), 'text/csv').expect(201)).body as Summary;
+    expect(viaCsv).toMatchObject({ people: { created: 0, updated: 0 }, roles: { started: 0, ended: 0 } });
+  });
+
+  it('names every wrong row in Chinese and imports nothing', async () => {
+    const rows = demoRegister([], 3);
+    rows[2][4] = '未知';
+    rows[3][5] = '1980-02-30';
+    rows[4][6] = '140421198001011234';
+    const refused = await upload(workbook(rows)).expect(422);
+    expect(refused.body).toMatchObject({ code: 'REGISTER.IMPORT_INVALID' });
+    const problems = (
+      refused.body as { details: { problems: { line: number; column: string; message: string }[] } }
+    ).details.problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { line: 3, column: '性别', message: '应填“男”或“女”，不是“未知”' },
+        { line: 4, column: '出生日期', message: expect.stringContaining('不是有效的日期') as string },
+        {
+          line: 5,
+          column: '身份证号',
+          message: expect.stringContaining('不是有效的 18 位身份证号') as string,
+        },
+      ]),
+    );
+    expect((refused.body as { message: string }).message).toContain('未导入任何内容');
+    expect((await people()).every((row) => !row[0].startsWith('H'))).toBe(true);
+  });
+
+  it('tells two people of one name apart by ID number, keeping the number only masked', async () => {
+    const header = demoRegister([], 1)[0];
+    const row = (name: string, id: string) =>
+      header.map(
+        (title) =>
+          ({ 户号: 'H900', 姓名: name, 身份证号: id, 居住本村: '是', 集体经济组织成员: '是' })[title] ?? '',
+      );
+    const twins = [header, row('李明', ''), row('李明', '')];
+    const refused = await upload(toCsv(twins[0], twins.slice(1)), 'text/csv').expect(422);
+    expect(JSON.stringify(refused.body)).toContain('有同名人员“李明”，请填写身份证号以区分');
+
+    const told = [header, row('李明', '110101199003071815'), row('李明', '110101199003072893')];
+    await upload(toCsv(told[0], told.slice(1)), 'text/csv').expect(201);
+    const listed = (await people()).filter((entry) => entry[2] === '李明');
+    expect(listed.map((entry) => entry[6]).sort()).toEqual(['110101********1815', '110101********2893']);
+    const stored: { id_number_hash: string }[] = await t.dataSource.query(
+      `SELECT id_number_hash FROM person WHERE name = '李明' AND home_region_id = $1`,
+      [world.villageId],
+    );
+    expect(stored.every((entry) => /^[0-9a-f]{64}$/.test(entry.id_number_hash))).toBe(true);
+    expect(JSON.stringify(stored)).not.toContain('19900307');
+  });
+
+  it('keeps the register to those who may read it, and the import to the secretary and officials', async () => {
+    await t
+      .api(world.people.villager1.token)
+      .get(`/villages/${world.villageId}/registers/people`)
+      .expect(403);
+    await t
+      .api(world.people.committee1.token)
+      .upload(`/villages/${world.villageId}/registers/import`, workbook(demoRegister([], 1)), XLSX)
+      .expect(403);
+    const neighbour = await createVillage(t, { within: world });
+    await t
+      .api(neighbour.people.secretary.token)
+      .get(`/villages/${world.villageId}/registers/people`)
+      .expect(404);
+  });
+
+  it('warns where the representative meeting falls short of art. 25', async () => {
+    const checks = (await secretary().get(`/villages/${world.villageId}/registers/checks`).expect(200))
+      .body as {
+      warnings: string[];
+    };
+    expect(checks.warnings).toEqual(
+      expect.arrayContaining([expect.stringContaining('村民代表应占村民代表会议组成人员的五分之四以上')]),
+    );
+  });
+});
