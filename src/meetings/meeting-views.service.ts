@@ -24,6 +24,9 @@ const summary = (meeting: MeetingEntity) => ({
   status: meeting.status,
   outcome: meeting.outcome,
   tally: meeting.tally,
+  rosterNotes: meeting.rosterNotes ?? [],
+  countedAttendance: meeting.countedAttendance ?? null,
+  voteCount: meeting.voteCount ?? null,
 });
 
 /**

@@ -39,6 +39,16 @@ const LABELS: Record<string, string> = {
   agenda: '议题',
   attachments: '附件',
   evidence: '整改佐证材料',
+  presentCount: '到会人数（按签到表）',
+  householdsPresentCount: '到会户数（按签到表）',
+  signInSheet: '签到表（照片或扫描件）',
+  yes: '赞成票',
+  no: '反对票',
+  abstain: '弃权票',
+  counter: '计票人',
+  scrutineer: '监票人',
+  tallySheet: '计票单（照片或扫描件）',
+  missing: '需补齐的材料',
 };
 
 const OPTION_LABELS: Record<string, string> = {
@@ -70,11 +80,14 @@ export const CONFLICT_RELATION_LABELS: Record<ConflictRelation, string> = {
 
 export const labelOf = (name: string) => LABELS[name] ?? INPUT_LABELS[name] ?? name;
 
-/** Left out of the console's forms: list changes (made on their own page), absentees (whoever is not ticked). */
-const NOT_IN_FORMS = new Set(['changes', 'absent']);
+/**
+ * Left out of the console's forms: list changes (made on their own page), absentees (whoever is not ticked),
+ * sign-in by household and online attendance (the API takes them; the console records by person or by count).
+ */
+const NOT_IN_FORMS = new Set(['changes', 'absent', 'households', 'presentRemotely', 'remoteAllowedBy']);
 
 /** Lists of uploaded files' ids: the form uploads each file as it is chosen and keeps its id. */
-const FILE_FIELDS = new Set(['attachments', 'evidence']);
+const FILE_FIELDS = new Set(['attachments', 'evidence', 'signInSheet', 'tallySheet']);
 
 /** The controls for a payload: text, dates, choices, and the village's people where an id is asked. */
 export function fieldsOf(schema: JsonSchema, people: { id: string; name: string }[]): FormField[] {

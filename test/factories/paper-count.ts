@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/test-app.js';
-import type { VillageWorld } from './village.factory.js';
+import type { MemberKey, VillageWorld } from './village.factory.js';
 
 /** A photo of a tally sheet (计票单), as a clerk's phone would upload it. */
 const TALLY_SHEET = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -13,9 +13,10 @@ export async function countPaperBallots(
   world: VillageWorld,
   matterPath: string,
   counts: { yes: number; no: number; abstain: number },
+  by: { counter: MemberKey; scrutineer: MemberKey } = { counter: 'villager1', scrutineer: 'villager2' },
 ): Promise<void> {
-  const counter = world.people.villager1;
-  const scrutineer = world.people.villager2;
+  const counter = world.people[by.counter];
+  const scrutineer = world.people[by.scrutineer];
   const sheet = await t
     .api(counter.token)
     .upload(

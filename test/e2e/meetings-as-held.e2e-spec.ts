@@ -1,0 +1,229 @@
+import { demoRegister } from '../../src/demo/demo-register.js';
+import { writeXlsx } from '../../src/export/xlsx-workbook.js';
+import { addDays, localDate, startOfLocalDay } from '../../src/time/calendar.js';
+import { countPaperBallots } from '../factories/paper-count.js';
+import { MatterDriver } from '../factories/matter.driver.js';
+import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SCAN = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+interface MeetingBody {
+  id: string;
+  body: string;
+  status: string;
+  ruleSet: { code: string };
+  rosterNotes: string[];
+  roster: { personId: string; household: string | null; entitled: boolean }[];
+  tally: {
+    outcome: string;
+    counts: Record<string, number>;
+    quorum: { met: boolean; explanation: string }[];
+    pass: { explanation: string };
+  } | null;
+}
+
+/**
+ * Meetings as a village holds them, with a register of a few hundred people loaded by the import: a villager
+ * meeting by household quorum with its votes counted, a member assembly formed from the member register,
+ * a secret ballot on paper.
+ */
+describe('Meetings as villages hold them, over HTTP', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+  let register: string[][];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    t.clock.set(TEST_NOW);
+    world = await createVillage(t);
+    register = demoRegister([], 75);
+    const [header, ...rows] = register;
+    const file = writeXlsx([{ name: '花名册', columns: header.map((title) => ({ header: title })), rows }]);
+    await t
+      .api(world.people.secretary.token)
+      .upload(`/villages/${world.villageId}/registers/import?from=2025-01-01`, file, XLSX)
+      .expect(201);
+  });
+
+  const today = () => localDate(t.clock.now(), 'Asia/Shanghai');
+  /** Born on or before this date: 18 on the meeting's day. */
+  const eighteenYearsAgo = () => `${Number(today().slice(0, 4)) - 18}${today().slice(4)}`;
+  const start = async (procedureId: string, inputs: object) => {
+    const response = await t
+      .api(world.people.secretary.token)
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId,
+        inputs: { title: `${procedureId} 会议`, ...inputs },
+      })
+      .expect(201);
+    return new MatterDriver(t, world, (response.body as { id: string }).id);
+  };
+  const scan = async (filename: string) =>
+    (
+      (
+        await t
+          .api(world.people.committee1.token)
+          .upload(
+            `/villages/${world.villageId}/attachments?filename=${encodeURIComponent(filename)}`,
+            SCAN,
+            'image/png',
+          )
+          .expect(201)
+      ).body as { id: string }
+    ).id;
+  const meetings = async (matter: MatterDriver) =>
+    (await t.api(world.people.secretary.token).get(`${matter.path}/meetings`).expect(200))
+      .body as MeetingBody[];
+  const openMeeting = async (matter: MatterDriver) =>
+    (await meetings(matter)).find((meeting) => meeting.status === 'open')!;
+  /** Convenes the statutory ten days ahead and moves the clock to the meeting's morning. */
+  const conveneWithNotice = async (matter: MatterDriver, ballot: 'open' | 'secret' = 'open', days = 10) => {
+    const heldOn = addDays(today(), days);
+    await matter.ok('secretary', 'CONVENE_MEETING', { heldOn, noticeGivenOn: today(), ballot });
+    t.clock.set(new Date(startOfLocalDay(heldOn, 'Asia/Shanghai').getTime() + 9 * 3600_000));
+  };
+  const twoCommitteesAndParty = async (matter: MatterDriver) => {
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'committee2'],
+      yes: ['secretary', 'committee1', 'committee2'],
+    });
+    const party: MemberKey[] = ['secretary', 'committee1', 'party1', 'party2', 'party3', 'party5'];
+    await matter.holdMeeting({ present: party, yes: party });
+  };
+
+  it('holds a villager meeting quorate by households, its show of hands counted by the clerk', async () => {
+    const matter = await start('A2', { matterClass: 'publicWelfareProject', decidingBody: 'villagers' });
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '修建村文化广场' });
+    await twoCommitteesAndParty(matter);
+    await conveneWithNotice(matter);
+    const meeting = await openMeeting(matter);
+    expect(meeting).toMatchObject({ body: 'villagers', ruleSet: { code: 'villager-meeting' } });
+    // Adult residents only: the register's children and members living elsewhere are not on it.
+    const adultResidents = register.slice(1).filter((row) => row[7] === '是' && row[5] <= eighteenYearsAgo());
+    expect(meeting.roster.length).toBe(adultResidents.length + 18);
+    expect(meeting.rosterNotes).toEqual(['18 人未登记出生日期，按成年人计入应到人数']);
+
+    const households = new Set(meeting.roster.map((entry) => entry.household)).size;
+    const signIn = await scan('签到表.jpg');
+    const impossible = await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      presentCount: meeting.roster.length + 1,
+      householdsPresentCount: 10,
+      signInSheet: [signIn],
+    });
+    expect(impossible.status).toBe(422);
+    expect(impossible.body).toMatchObject({ code: 'ATTENDANCE.COUNT_IMPOSSIBLE' });
+    // Fewer than half the adults came, but the households of two thirds: the meeting is quorate (art. 22).
+    const present = Math.floor(meeting.roster.length / 2);
+    const householdsPresent = Math.ceil((households * 2) / 3);
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', {
+      presentCount: present,
+      householdsPresentCount: householdsPresent,
+      signInSheet: [signIn],
+    });
+    const tooMany = await matter.send('committee1', 'RECORD_COUNT', {
+      yes: present,
+      no: 1,
+      abstain: 0,
+      counter: matter.personId('villager1'),
+      scrutineer: matter.personId('villager2'),
+    });
+    expect(tooMany.body).toMatchObject({ code: 'VOTE.COUNT_IMPOSSIBLE' });
+    expect((tooMany.body as { message: string }).message).toContain(`多于到会且有表决权的 ${present} 人`);
+    const yes = Math.floor(present / 2) + 1;
+    await matter.ok('committee1', 'RECORD_COUNT', {
+      yes,
+      no: present - yes,
+      abstain: 0,
+      counter: matter.personId('villager1'),
+      scrutineer: matter.personId('villager2'),
+      tallySheet: [await scan('计票单.jpg')],
+    });
+    const closed = await matter.ok('secretary', 'CLOSE_VOTE', { minutes: '村民会议记录' });
+    expect(closed.state).toBe('resolutionDisclosure.drafting');
+    const tally = (await meetings(matter)).at(-1)!.tally!;
+    expect(tally.outcome).toBe('passed');
+    expect(tally.quorum.map((check) => check.met)).toEqual([false, true]);
+    expect(tally.counts).toMatchObject({ present, householdsPresent, households, yes });
+  });
+
+  it('forms the member assembly from the member register, members living elsewhere in, non-members out', async () => {
+    const matter = await start('D7', { total: 1200000, project: '高速公路征地' });
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '按成员平均分配' });
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'committee2'],
+      yes: ['secretary', 'committee1', 'committee2'],
+    });
+    await conveneWithNotice(matter);
+    const meeting = await openMeeting(matter);
+    expect(meeting).toMatchObject({ body: 'collectiveMembers', ruleSet: { code: 'collective-assembly' } });
+    const adultMembers = register.slice(1).filter((row) => row[8] === '是' && row[5] <= eighteenYearsAgo());
+    expect(adultMembers.some((row) => row[7] === '否')).toBe(true);
+    expect(register.slice(1).some((row) => row[8] === '否' && row[7] === '是')).toBe(true);
+    // The test village's own people are members too (their birth dates unknown: counted as adults).
+    expect(meeting.roster.length).toBe(adultMembers.length + 18);
+
+    const roster = meeting.roster.length;
+    const present = Math.ceil((roster * 2) / 3);
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', {
+      presentCount: present,
+      householdsPresentCount: 40,
+      signInSheet: [await scan('签到表.jpg')],
+    });
+    // Two thirds of those present is not two thirds of all members (集体经济组织法第二十七条).
+    const twoThirdsOfPresent = Math.ceil((present * 2) / 3);
+    await matter.ok('committee1', 'RECORD_COUNT', {
+      yes: twoThirdsOfPresent,
+      no: present - twoThirdsOfPresent,
+      abstain: 0,
+      counter: matter.personId('villager1'),
+      scrutineer: matter.personId('villager2'),
+    });
+    const closed = await matter.ok('secretary', 'CLOSE_VOTE', {});
+    expect(closed.state).toBe('resolutionMeeting.voteLost');
+    expect((await meetings(matter)).at(-1)!.tally!.pass.explanation).toContain(`应到 ${roster}`);
+  });
+
+  it('takes a secret ballot on paper: counted by its counter, confirmed by a scrutineer who is neither', async () => {
+    const matter = await start('A3', { matterClass: 'publicWelfareProject' });
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '修建村文化广场' });
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'committee2'],
+      yes: ['secretary', 'committee1', 'committee2'],
+    });
+    await conveneWithNotice(matter, 'secret', 7);
+    const meeting = await openMeeting(matter);
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', {
+      present: meeting.roster.map((entry) => entry.personId),
+    });
+    const online = await matter.send('rep1', 'CAST_BALLOT', { choice: 'yes' });
+    expect(online.body).toMatchObject({ code: 'VOTE.SECRET_ON_PAPER' });
+    const count = {
+      yes: meeting.roster.length,
+      no: 0,
+      abstain: 0,
+      counter: matter.personId('villager1'),
+      scrutineer: matter.personId('villager2'),
+      tallySheet: [await scan('计票单.jpg')],
+    };
+    const byClerk = await matter.send('committee1', 'RECORD_COUNT', count);
+    expect(byClerk.body).toMatchObject({ code: 'VOTE.COUNTER_INVALID' });
+    expect((await matter.send('secretary', 'CLOSE_VOTE', {})).body).toMatchObject({
+      code: 'VOTE.COUNT_UNCONFIRMED',
+    });
+    await countPaperBallots(t, world, matter.path, { yes: count.yes, no: 0, abstain: 0 });
+    const closed = await matter.ok('secretary', 'CLOSE_VOTE', {});
+    expect(closed.state).not.toContain('resolutionMeeting');
+    // Nothing links a voter to a choice: no ballot rows at all, only the counts and who counted them.
+    const ballots: unknown[] = await t.dataSource.query('SELECT * FROM ballot WHERE meeting_id = $1', [
+      meeting.id,
+    ]);
+    expect(ballots).toEqual([]);
+  });
+});
