@@ -125,9 +125,9 @@ export function readRow(
     return false;
   };
   const date = (column: RegisterColumn): string | null => {
-    const value = parseDate(text(column), excelDate);
-    if (value === 'invalid') problem(column, `不是有效的日期：“${text(column)}”（应写作 1980-05-01）`);
-    return value === 'invalid' ? null : value;
+    const { valid, date: value } = parseDate(text(column), excelDate);
+    if (!valid) problem(column, `不是有效的日期：“${text(column)}”（应写作 1980-05-01）`);
+    return value;
   };
   const household = text('household');
   const name = text('name');
