@@ -93,16 +93,21 @@ const textOf = (cell: Cell) => (cell === null || cell === undefined ? '' : Strin
 export function parseDate(
   text: string,
   excelDate: (serial: number) => string | null,
-): string | null | 'invalid' {
-  if (text === '') return null;
-  if (/^\d{5}$/.test(text)) return excelDate(Number(text)) ?? 'invalid';
+): { valid: boolean; date: string | null } {
+  const invalid = { valid: false, date: null };
+  if (text === '') return { valid: true, date: null };
+  if (/^\d{5}$/.test(text)) {
+    const serial = excelDate(Number(text));
+    return serial ? { valid: true, date: serial } : invalid;
+  }
   const match = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(text);
-  if (!match) return 'invalid';
+  if (!match) return invalid;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return 'invalid';
-  return date.toISOString().slice(0, 10);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return invalid;
+  }
+  return { valid: true, date: date.toISOString().slice(0, 10) };
 }
 
 /**
