@@ -27,6 +27,11 @@ export interface RuleSet {
   legalBasis: LegalBasis[];
   /** The bodies whose votes the rule set may govern: its legal basis names them. */
   bodies: MeetingBody[];
+  /**
+   * From which day a matter started gets this version (a new version of the law is a new version of the
+   * rule set; a matter keeps the version of the day it started). Absent: from the first.
+   */
+  inForceFrom?: string;
   /** Calendar days of notice the meeting needs before it is held. */
   noticeDays: number;
   /** Quorum: met when any one of these holds. */
@@ -209,6 +214,39 @@ export const RULE_SETS: RuleSet[] = [
     pass: { count: 'yes', of: 'roster', ratio: [3, 4], comparison: 'atLeast' },
   },
 ];
+
+const organicLaw2025 = { law: '中华人民共和国村民委员会组织法', version: '2025-10-28 修正，2026-01-01 施行' };
+const amendedNotice = {
+  ...organicLaw2025,
+  article: '第二十五条',
+  note: '提前十日通知；遇有特殊情况可以临时通知',
+};
+
+/** The same rule under the amended Organic Law, citing its new article numbers, for matters from 2026. */
+const amended = (code: string, legalBasis: RuleSet['legalBasis']): RuleSet => ({
+  ...RULE_SETS.find((ruleSet) => ruleSet.code === code)!,
+  version: 3,
+  inForceFrom: '2026-01-01',
+  legalBasis,
+});
+
+RULE_SETS.push(
+  amended('representative-meeting', [{ ...organicLaw2025, article: '第三十条' }]),
+  amended('villager-meeting', [{ ...organicLaw2025, article: '第二十六条' }, amendedNotice]),
+  amended('recall', [{ ...organicLaw2025, article: '第十九条' }, amendedNotice]),
+  amended('land-two-thirds', [
+    { ...landContractLaw, article: '第十九条' },
+    { ...landAdministrationLaw, article: '第六十三条' },
+    amendedNotice,
+  ]),
+);
+
+/** The version of a rule set a matter started on `onDate` is held under. */
+export function ruleSetOn(code: string, onDate: string): RuleSet | undefined {
+  return RULE_SETS.filter((ruleSet) => ruleSet.code === code && (ruleSet.inForceFrom ?? '') <= onDate).sort(
+    (a, b) => b.version - a.version,
+  )[0];
+}
 
 /**
  * The least each body's vote must meet whatever an item or a village says: the rule of the law that

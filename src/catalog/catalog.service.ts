@@ -10,6 +10,8 @@ import {
   type ProcedureDefinition,
   type Role,
 } from '../../workflows/index.js';
+import { LocalTime } from '../common/local-time.js';
+import { basisInForce } from '../procedures/law-in-force.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { buildStateTree } from '../procedures/state-graph.js';
 import { flowchartDot, type PathTaken } from './flowchart-dot.js';
@@ -24,6 +26,7 @@ export class CatalogService {
   constructor(
     private readonly procedures: ProcedureCatalog,
     private readonly dataSource: DataSource,
+    private readonly time: LocalTime,
   ) {}
 
   async categories() {
@@ -39,7 +42,7 @@ export class CatalogService {
           title: item.title,
           version: item.version,
           responsible: item.catalog?.responsible ?? null,
-          statutoryClasses: statutoryClassesOf(item).map((entry) => entry.title),
+          statutoryClasses: statutoryClassesOf(item, this.time.today()).map((entry) => entry.title),
           flowchart: `/api/catalog/${item.id}/flowchart.svg`,
         })),
     }));
@@ -56,8 +59,9 @@ export class CatalogService {
       responsible: definition.catalog?.responsible ?? null,
       responsibleRole: definition.catalog ? roleTitle(definition.catalog.responsibleRole) : null,
       riskPoints: definition.catalog?.riskPoints ?? [],
-      legalBasis: definition.legalBasis,
-      statutoryClasses: statutoryClassesOf(definition),
+      // The law as it reads today: the amended Organic Law's numbering from 2026-01-01.
+      legalBasis: definition.legalBasis.map((basis) => basisInForce(basis, this.time.today())),
+      statutoryClasses: statutoryClassesOf(definition, this.time.today()),
       startRoles: definition.startRoles.map(roleTitle),
       inputSchema: definition.inputSchema,
       parameters,

@@ -1,9 +1,6 @@
-import {
-  MEETING_BODIES,
-  RULE_SETS,
-  type JsonSchema,
-  type ProcedureDefinition,
-} from '../../workflows/index.js';
+import { MEETING_BODIES, type JsonSchema, type ProcedureDefinition } from '../../workflows/index.js';
+import { ruleSetOn } from '../../workflows/rule-sets.js';
+import { basisInForce } from '../procedures/law-in-force.js';
 import { statutoryClass, type StatutoryClass } from '../../workflows/catalog/statutory-classes.js';
 import { citation } from '../procedures/checker/class-rules.js';
 
@@ -24,11 +21,11 @@ export interface StatutoryClassView {
   note: string | null;
 }
 
-const view = (matterClass: StatutoryClass): StatutoryClassView => ({
+const view = (matterClass: StatutoryClass, onDate: string): StatutoryClassView => ({
   code: matterClass.code,
   title: matterClass.title,
   deciders: matterClass.deciders.map((decider) => {
-    const ruleSet = RULE_SETS.find((candidate) => candidate.code === decider.ruleSet)!;
+    const ruleSet = ruleSetOn(decider.ruleSet, onDate)!;
     return {
       body: decider.body,
       bodyTitle: MEETING_BODIES[decider.body],
@@ -36,11 +33,11 @@ const view = (matterClass: StatutoryClass): StatutoryClassView => ({
       // The rule without the body its title starts with (村民会议：…), which the page names already.
       rule: ruleSet.title.slice(ruleSet.title.indexOf('：') + 1),
       noticeDays: ruleSet.noticeDays,
-      basis: citation(ruleSet.legalBasis),
+      basis: citation(ruleSet.legalBasis.map((basis) => basisInForce(basis, onDate))),
     };
   }),
   decidedBy: matterClass.decidedBy === 'township' ? '乡镇人民政府' : null,
-  legalBasis: citation(matterClass.legalBasis),
+  legalBasis: citation(matterClass.legalBasis.map((basis) => basisInForce(basis, onDate))),
   note: matterClass.note ?? null,
 });
 
@@ -48,11 +45,12 @@ const view = (matterClass: StatutoryClass): StatutoryClassView => ({
  * The statutory classes an item can be: its fixed class, or every class its class input (or the input's
  * table) can name. Empty for an item the law assigns to no particular body.
  */
-export function statutoryClassesOf(definition: ProcedureDefinition): StatutoryClassView[] {
+export function statutoryClassesOf(definition: ProcedureDefinition, onDate: string): StatutoryClassView[] {
   const source = definition.statutoryClass;
   if (source === undefined) return [];
+  const shown = (found: StatutoryClass) => view(found, onDate);
   if (typeof source === 'string')
-    return [statutoryClass(source)].filter((found) => found !== undefined).map(view);
+    return [statutoryClass(source)].filter((found) => found !== undefined).map(shown);
   const property = ((definition.inputSchema.properties ?? {}) as Record<string, JsonSchema>)[
     source.fromInput
   ];
@@ -60,5 +58,5 @@ export function statutoryClassesOf(definition: ProcedureDefinition): StatutoryCl
   return [...new Set(codes)]
     .map((code) => statutoryClass(code))
     .filter((found) => found !== undefined)
-    .map(view);
+    .map(shown);
 }

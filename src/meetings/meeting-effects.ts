@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MEETING_BODIES, type JsonObject, type JsonValue, type MeetingBody } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
 import type { EffectContext, FactContext } from '../engine/engine-extensions.js';
 import { EngineExtensions } from '../engine/engine-extensions.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
@@ -41,6 +42,7 @@ export class MeetingEffects implements OnModuleInit {
     private readonly registers: RegistersRepository,
     private readonly ruleSets: RuleSetCatalog,
     private readonly access: MeetingAccess,
+    private readonly time: LocalTime,
   ) {}
 
   onModuleInit(): void {
@@ -55,7 +57,11 @@ export class MeetingEffects implements OnModuleInit {
     params: JsonObject,
   ): Promise<void> {
     const body = this.resolveBody(matter, params.body);
-    const ruleSet = await this.ruleSets.latest(db, this.resolveRuleSetCode(matter, params.ruleSet));
+    const ruleSet = await this.ruleSets.inForceOn(
+      db,
+      this.resolveRuleSetCode(matter, params.ruleSet),
+      this.time.dateOf(matter.createdAt),
+    );
     const payload = event.payload as unknown as ConvenePayload;
     if (params.ballot === 'secret' && payload.ballot !== 'secret')
       throw new DomainError('MEETING.BALLOT_MODE');

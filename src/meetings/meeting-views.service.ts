@@ -17,7 +17,12 @@ const summary = (meeting: MeetingEntity) => ({
   stage: meeting.stage,
   body: meeting.body,
   bodyTitle: MEETING_BODIES[meeting.body as MeetingBody] ?? meeting.body,
-  ruleSet: { code: meeting.ruleSetCode, version: meeting.ruleSetVersion, title: meeting.ruleSet.title },
+  ruleSet: {
+    code: meeting.ruleSetCode,
+    version: meeting.ruleSetVersion,
+    title: meeting.ruleSet.title,
+    legalBasis: meeting.ruleSet.legalBasis,
+  },
   ballotMode: meeting.ballotMode,
   heldOn: meeting.heldOn,
   noticeGivenOn: meeting.noticeGivenOn,

@@ -32,8 +32,13 @@ export class RuleSetCatalog implements OnModuleInit {
     }
   }
 
-  async latest(db: EntityManager, code: string): Promise<RuleSet> {
-    const row = await db.findOne(RuleSetEntity, { where: { code }, order: { version: 'DESC' } });
+  /**
+   * The version a matter started on `onDate` is held under: the newest in force that day. A matter keeps
+   * the rule (and the law it cites) of the day it started, whatever changes after.
+   */
+  async inForceOn(db: EntityManager, code: string, onDate: string): Promise<RuleSet> {
+    const rows = await db.find(RuleSetEntity, { where: { code }, order: { version: 'DESC' } });
+    const row = rows.find((candidate) => (candidate.definition.inForceFrom ?? '') <= onDate);
     if (!row)
       throw new DomainError('PROCEDURE.DEFINITION_INVALID', { ruleSet: code }, `未知的表决规则 ${code}`);
     return row.definition;

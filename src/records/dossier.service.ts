@@ -12,6 +12,7 @@ import { PeopleRepository } from '../identity/people.repository.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { MeetingViews } from '../meetings/meeting-views.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { citation } from '../procedures/checker/class-rules.js';
 import type { Dossier, DossierDisclosure, DossierDocumentRequest, DossierMeeting } from './dossier.js';
 import {
   BALLOT_MODES,
@@ -182,7 +183,8 @@ export class DossierService {
       heldOn: meeting.heldOn,
       place: meeting.place,
       agenda: meeting.agenda,
-      ruleSet: meeting.ruleSet.title,
+      // The rule with the law it cites as of the day the matter started (its meetings keep that version).
+      ruleSet: `${meeting.ruleSet.title}（依据：${citation(meeting.ruleSet.legalBasis)}）`,
       ballotMode: wordFor(BALLOT_MODES, meeting.ballotMode),
       outcome: meeting.outcome ? wordFor(MEETING_OUTCOMES, meeting.outcome) : '进行中',
       attendance: meeting.roster.map(({ name, present, voted, recused, entitled }) => ({

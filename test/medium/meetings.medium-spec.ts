@@ -1,6 +1,6 @@
 import { EngineDriver } from '../factories/engine.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 import { DAY_MS } from '../../src/common/clock.js';
 import { MembershipRepository } from '../../src/identity/membership.repository.js';
 
@@ -152,5 +152,33 @@ describe('Meetings and votes through the engine', () => {
     expect((view.meetings as { ruleSet: { code: string } }[]).at(-1)!.ruleSet.code).toBe(
       'land-two-thirds-representatives',
     );
+  });
+
+  it('holds a matter to the law of the day it started: the 2018 text before 2026, the amended text after', async () => {
+    t.clock.set(new Date('2025-12-20T02:00:00Z'));
+    const before = await EngineDriver.start(t, world);
+    t.clock.set(TEST_NOW);
+    const after = await EngineDriver.start(t, world);
+    const convened = async (matter: EngineDriver) => {
+      await matter.toResolutionMeeting();
+      const view = await matter.send('secretary', 'CONVENE_MEETING', {
+        heldOn: matter.today(),
+        ballot: 'open',
+      });
+      return (
+        view.meetings as {
+          ruleSet: { version: number; legalBasis: { version: string; article: string }[] };
+        }[]
+      ).at(-1)!.ruleSet;
+    };
+    // Both are convened in March 2026; the one started in December 2025 keeps the 2018 text.
+    expect(await convened(before)).toMatchObject({
+      version: 2,
+      legalBasis: [{ version: '2018-12-29', article: '第二十六条' }],
+    });
+    expect(await convened(after)).toMatchObject({
+      version: 3,
+      legalBasis: [{ version: '2025-10-28 修正，2026-01-01 施行', article: '第三十条' }],
+    });
   });
 });

@@ -30,7 +30,7 @@ export const CATALOG_ITEM = `
 <p class="muted">依据：<%= entry.legalBasis %><% if (entry.note) { %>。<%= entry.note %><% } %></p></article><% } %>
 <% } %>
 <h2>法律依据</h2>
-<ul><% for (const basis of it.legalBasis) { %><li><%= basis.law %><%= basis.article ? ' ' + basis.article : '' %><%= basis.localPractice ? '（地方实践）' : '' %></li><% } %></ul>
+<ul><% for (const basis of it.legalBasis) { %><li><%= basis.law %><%= basis.version ? '（' + basis.version + '）' : '' %><%= basis.article ? ' ' + basis.article : '' %><%= basis.localPractice ? '（地方实践）' : '' %><% if (basis.note) { %><span class="muted">（<%= basis.note %>）</span><% } %></li><% } %></ul>
 <h2>廉政风险点</h2>
 <ul><% for (const risk of it.riskPoints) { %><li><%= risk %></li><% } %></ul>`;
 
