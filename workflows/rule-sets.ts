@@ -49,6 +49,7 @@ export const MEETING_BODIES = {
   villagers: '村民会议',
   collectiveMembers: '集体经济组织成员大会',
   collectiveRepresentatives: '集体经济组织成员代表大会',
+  villagerGroup: '村民小组会议',
 } as const;
 
 export type MeetingBody = keyof typeof MEETING_BODIES;
@@ -204,6 +205,19 @@ export const RULE_SETS: RuleSet[] = [
     pass: moreThanHalfOfPresent,
   },
   {
+    code: 'villager-group-meeting',
+    version: 1,
+    title: '村民小组会议：三分之二以上本组成年村民或者三分之二以上本组户的代表参加，到会人员过半数同意',
+    legalBasis: [{ ...organicLaw2018, article: '第二十八条' }],
+    bodies: ['villagerGroup'],
+    noticeDays: 0,
+    quorum: [
+      twoThirdsOfRoster('present'),
+      { count: 'householdsPresent', of: 'households', ratio: [2, 3], comparison: 'atLeast' },
+    ],
+    pass: moreThanHalfOfPresent,
+  },
+  {
     code: 'non-member-rights',
     version: 2,
     title: '非成员享有成员权益：全体成员四分之三以上同意',
@@ -234,6 +248,7 @@ RULE_SETS.push(
   amended('representative-meeting', [{ ...organicLaw2025, article: '第三十条' }]),
   amended('villager-meeting', [{ ...organicLaw2025, article: '第二十六条' }, amendedNotice]),
   amended('recall', [{ ...organicLaw2025, article: '第十九条' }, amendedNotice]),
+  amended('villager-group-meeting', [{ ...organicLaw2025, article: '第三十二条' }]),
   amended('land-two-thirds', [
     { ...landContractLaw, article: '第十九条' },
     { ...landAdministrationLaw, article: '第六十三条' },
@@ -260,4 +275,5 @@ export const BODY_FLOOR_RULE_SETS: Record<MeetingBody, string> = {
   villagers: 'villager-meeting',
   collectiveMembers: 'collective-assembly',
   collectiveRepresentatives: 'collective-representative-assembly',
+  villagerGroup: 'villager-group-meeting',
 };

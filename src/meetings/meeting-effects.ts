@@ -28,6 +28,7 @@ interface ConvenePayload {
   ballot: 'open' | 'secret';
   place?: string;
   agenda?: string;
+  villagerGroup?: string;
 }
 
 /**
@@ -97,8 +98,18 @@ export class MeetingEffects implements OnModuleInit {
       throw new DomainError('MEETING.ALREADY_OPEN');
     }
     const recused = await this.access.recusedIn(db, matter);
-    const { roster, notes } = rosterFor(body, await this.registers.snapshot(db, matter.villageId, heldOn));
-    if (roster.length === 0) throw new DomainError('MEETING.EMPTY_ROSTER', { body });
+    if (body === 'villagerGroup' && !payload.villagerGroup?.trim()) {
+      throw new DomainError('MEETING.EMPTY_ROSTER', { body }, '村民小组会议须写明哪个村民小组');
+    }
+    const register = await this.registers.snapshot(db, matter.villageId, heldOn);
+    const { roster, notes } = rosterFor(body, register, { villagerGroup: payload.villagerGroup?.trim() });
+    if (roster.length === 0) {
+      const hint =
+        body === 'collectiveMembers'
+          ? '成员名册为空：请先经成员身份确认（D9）或导入花名册登记集体经济组织成员'
+          : undefined;
+      throw new DomainError('MEETING.EMPTY_ROSTER', { body }, hint);
+    }
     const meeting: MeetingEntity = {
       villageId: matter.villageId,
       id: randomUUID(),

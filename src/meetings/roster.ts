@@ -15,7 +15,11 @@ export interface ComputedRoster {
  * villagers by household, the member assembly of adult members on the member register (wherever they
  * live), the member representative assembly of the member representatives.
  */
-export function rosterFor(body: MeetingBody, register: RegisterSnapshot): ComputedRoster {
+export function rosterFor(
+  body: MeetingBody,
+  register: RegisterSnapshot,
+  options: { villagerGroup?: string } = {},
+): ComputedRoster {
   const byPerson = new Map<string, MembershipEntity[]>();
   for (const membership of register.memberships) {
     byPerson.set(membership.personId, [...(byPerson.get(membership.personId) ?? []), membership]);
@@ -67,6 +71,12 @@ export function rosterFor(body: MeetingBody, register: RegisterSnapshot): Comput
       case 'collectiveMembers':
         if (register.collectiveMembers.has(personId) && adult()) roster.push(entry(true));
         break;
+      case 'villagerGroup': {
+        // The group's adult villagers, by their household's group on the register.
+        const group = person?.householdId ? register.householdGroups.get(person.householdId) : undefined;
+        if (find('villager') && group === options.villagerGroup && adult()) roster.push(entry(true));
+        break;
+      }
     }
   }
   const notes = [

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
@@ -52,7 +52,10 @@ export interface ImportSummary {
  * from the date given (today by default). People the file leaves out are kept.
  */
 @Injectable()
-export class RegisterImportService {
+export class RegisterImportService implements OnApplicationBootstrap {
+  /** The ID numbers' salt, made once per installation at start (never by a request, which may be refused). */
+  private salt?: string;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
@@ -62,12 +65,17 @@ export class RegisterImportService {
     private readonly time: LocalTime,
   ) {}
 
+  async onApplicationBootstrap(): Promise<void> {
+    this.salt ??= await this.settings.getOrCreate(SALT_SETTING, randomBytes(32).toString('hex'));
+  }
+
   async import(actor: PersonActor, villageId: string, file: Buffer, from?: string): Promise<ImportSummary> {
-    const salt = await this.settings.getOrCreate(SALT_SETTING, randomBytes(32).toString('hex'));
+    const today = this.time.today();
+    const roles = await this.access.requireVillage(this.dataSource.manager, actor.personId, villageId, today);
+    if (!IMPORTERS.some((role) => roles.has(role))) throw new DomainError('AUTH.FORBIDDEN');
+    // Before the app has started (the demo seed runs during start-up), the salt is made here.
+    const salt = this.salt ?? (await this.onApplicationBootstrap(), this.salt!);
     return this.dataSource.transaction(async (db) => {
-      const today = this.time.today();
-      const roles = await this.access.requireVillage(db, actor.personId, villageId, today);
-      if (!IMPORTERS.some((role) => roles.has(role))) throw new DomainError('AUTH.FORBIDDEN');
       const { rows, problems } = this.rowsOf(file);
       const people = await this.registers.peopleOf(db, villageId);
       const households = await this.registers.households(db, villageId);

@@ -113,4 +113,24 @@ describe(rosterFor.name, () => {
     expect(rosterFor('villagers', snapshot).roster[0].household).toBe('household-1');
     expect(rosterFor('villagers', register()).roster[0].household).toBe('h-villager');
   });
+
+  it('forms a villager group meeting from the adult villagers of the households in that group', () => {
+    const snapshot = register({
+      memberships: [membership('a', 'villager'), membership('b', 'villager'), membership('c', 'villager')],
+      people: new Map([
+        ['a', born('1970-01-01', 'h1')],
+        ['b', born('1970-01-01', 'h2')],
+        ['c', born('2015-01-01', 'h1')],
+      ]),
+      householdGroups: new Map([
+        ['h1', '第一村民小组'],
+        ['h2', '第二村民小组'],
+      ]),
+    });
+    expect(
+      rosterFor('villagerGroup', snapshot, { villagerGroup: '第一村民小组' }).roster.map(
+        (entry) => entry.personId,
+      ),
+    ).toEqual(['a']);
+  });
 });

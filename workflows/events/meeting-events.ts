@@ -29,6 +29,8 @@ export const MEETING_EVENTS: Record<string, EventSpec> = {
         ballot: oneOf(['open', 'secret']),
         place: text(100),
         agenda: text(2000),
+        // Which villager group (村民小组) meets, when the body is a group meeting.
+        villagerGroup: text(50),
       },
       ['heldOn', 'ballot'],
     ),

@@ -45,7 +45,7 @@ const { machine, events, outcomes } = compose({
 
 export const budgetProcedure: ProcedureDefinition = {
   id: 'C2',
-  version: 3,
+  version: 4,
   title: '年度财务预算和决算',
   category: 'C',
   description:

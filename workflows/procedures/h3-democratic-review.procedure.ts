@@ -28,7 +28,7 @@ const { machine, events, outcomes } = compose({
 
 export const democraticReviewProcedure: ProcedureDefinition = {
   id: 'H3',
-  version: 2,
+  version: 3,
   title: '民主评议村干部',
   category: 'H',
   description: '每年至少一次，由村务监督委员会主持，村民会议或村民代表会议评议；连续两次不称职的职务终止。',

@@ -65,6 +65,15 @@ const districtAdminOf =
   (persona, { scope, level }) =>
     scope === 'own' && persona.official === 'district' && levels.includes(level);
 
+/** Who reads a village's register (birth dates, households): its cadres, supervisors, the staff above. */
+const REGISTER_READERS: Role[] = [
+  'secretary',
+  'committee_member',
+  'supervisor',
+  'township_officer',
+  'district_admin',
+];
+
 /** Who reads the supervision ledger: the committee, the cadres it supervises, the staff above. */
 const LEDGER_READERS: Role[] = [
   'supervisor',
@@ -181,6 +190,17 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
     may: members(),
     upload: true,
     query: () => 'filename=matrix.txt',
+  },
+  'GET /api/registers/layout': { may: signedIn },
+  'GET /api/villages/:villageId/registers/people': { may: members(REGISTER_READERS) },
+  'GET /api/villages/:villageId/registers/checks': { may: members(REGISTER_READERS) },
+  'GET /api/villages/:villageId/registers/export.xlsx': { may: members(REGISTER_READERS) },
+  'GET /api/villages/:villageId/registers/export.csv': { may: members(REGISTER_READERS) },
+  'POST /api/villages/:villageId/registers/import': {
+    may: members(['secretary', 'township_officer', 'district_admin']),
+    upload: true,
+    // The matrix's file is no register: whoever may import gets its problems named.
+    stateRefusals: ['REGISTER.IMPORT_INVALID'],
   },
   'POST /api/villages/:villageId/list-changes/check': {
     may: members(),
