@@ -6,6 +6,7 @@ import { MembershipRepository } from '../../../src/identity/membership.repositor
 import { PasswordHasher } from '../../../src/identity/password-hasher.js';
 import { PeopleRepository } from '../../../src/identity/people.repository.js';
 import { RegionRepository } from '../../../src/identity/region.repository.js';
+import { RegistersRepository } from '../../../src/registers/registers.repository.js';
 import { TokenService } from '../../../src/identity/token.service.js';
 import { createVillage, type VillageWorld } from '../../factories/village.factory.js';
 import type { TestApp } from '../../support/test-app.js';
@@ -25,10 +26,12 @@ export async function seedVillages(
   const dataSource = await openDataSource(config.database);
   try {
     await migrate(dataSource);
+    const memberships = new MembershipRepository();
     const services: object[] = [
       new RegionRepository(),
       new PeopleRepository(),
-      new MembershipRepository(),
+      memberships,
+      new RegistersRepository(memberships),
       new PasswordHasher(),
       new TokenService(config, new AppSettingRepository(dataSource)),
     ];
