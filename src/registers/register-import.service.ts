@@ -24,7 +24,7 @@ import { matchRows, type MatchedRow } from './register-matching.js';
 import { RegistersRepository } from './registers.repository.js';
 
 /** Who may load a village's register: its secretary, and the township and district above it. */
-const IMPORTERS = ['secretary', 'township_officer', 'district_admin'] as const;
+export const IMPORTERS = ['secretary', 'township_officer', 'district_admin'] as const;
 /** The roles a register row gives or takes away; cadres and supervisors are appointed elsewhere. */
 const REGISTER_ROLES: readonly VillageRole[] = [
   'villager',

@@ -12,6 +12,6 @@ import { RegistersService } from './registers.service.js';
   imports: [EngineModule, IdentityModule],
   controllers: [RegistersController],
   providers: [RegisterEffects, RegisterImportService, RegistersRepository, RegistersService],
-  exports: [RegisterImportService, RegistersRepository],
+  exports: [RegisterImportService, RegistersRepository, RegistersService],
 })
 export class RegistersModule {}

@@ -12,7 +12,7 @@ import { REGISTER_COLUMNS, SHEET_NAME } from './register-layout.js';
 import { RegistersRepository } from './registers.repository.js';
 
 /** Who may read a register (birth dates, households, masked ID numbers): not every villager. */
-const READERS = [
+export const REGISTER_READERS = [
   'secretary',
   'committee_member',
   'supervisor',
@@ -85,6 +85,6 @@ export class RegistersService {
       villageId,
       this.time.today(),
     );
-    if (!READERS.some((role) => roles.has(role))) throw new DomainError('AUTH.FORBIDDEN');
+    if (!REGISTER_READERS.some((role) => roles.has(role))) throw new DomainError('AUTH.FORBIDDEN');
   }
 }

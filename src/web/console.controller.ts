@@ -34,6 +34,7 @@ import type { AdmissionIssue, ListChange } from '../lists/admission.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { MeetingViews } from '../meetings/meeting-views.service.js';
+import { REGISTER_READERS } from '../registers/registers.service.js';
 import { InboxService } from '../supervision/inbox.service.js';
 import { LEDGER_READERS } from '../supervision/ledger.service.js';
 import { OverviewService } from '../supervision/overview.service.js';
@@ -143,6 +144,7 @@ export class ConsoleController {
         startable,
         ownItems: lists.powerList.filter((item) => item.origin === 'village'),
         canLedger: LEDGER_READERS.some((role) => roles.has(role)),
+        canRegisters: REGISTER_READERS.some((role) => roles.has(role)),
         canAdjust: roles.has('secretary'),
         quarter: periodOf(today, 'quarterly'),
       },

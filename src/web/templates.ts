@@ -3,6 +3,7 @@ import { CONFIRM, CONSOLE, FIELD, MATTER, REGION, START, VILLAGE } from './views
 import { LAYOUT } from './views/layout.js';
 import { BOARD, HOME, LISTS, LOGIN, VERIFY } from './views/public-pages.js';
 import { CATALOG, CATALOG_ITEM, PUBLIC_MATTER, X_ITEM } from './views/record-pages.js';
+import { REGISTERS } from './views/register-pages.js';
 
 /** Eta templates, escaping by default (`<%= %>`); `<%~ %>` only for HTML we rendered ourselves. */
 const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true });
@@ -24,6 +25,7 @@ const TEMPLATES: Record<string, string> = {
   '@catalog': CATALOG,
   '@catalogItem': CATALOG_ITEM,
   '@xItem': X_ITEM,
+  '@registers': REGISTERS,
 };
 for (const [name, template] of Object.entries(TEMPLATES)) eta.loadTemplate(name, template);
 

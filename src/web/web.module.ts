@@ -7,8 +7,10 @@ import { ListsModule } from '../lists/lists.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { PublicModule } from '../public/public.module.js';
+import { RegistersModule } from '../registers/registers.module.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
 import { ConsoleForms } from './console-forms.service.js';
+import { ConsoleRegistersController } from './console-registers.controller.js';
 import { ConsoleStartController } from './console-start.controller.js';
 import { ConsoleUploadsController } from './console-uploads.controller.js';
 import { ConsoleController } from './console.controller.js';
@@ -26,6 +28,7 @@ import { SessionController } from './session.controller.js';
     ListsModule,
     ProceduresModule,
     PublicModule,
+    RegistersModule,
     SupervisionModule,
   ],
   controllers: [
@@ -33,6 +36,7 @@ import { SessionController } from './session.controller.js';
     SessionController,
     ConsoleStartController,
     ConsoleUploadsController,
+    ConsoleRegistersController,
     ConsoleController,
   ],
   providers: [ConsoleForms],

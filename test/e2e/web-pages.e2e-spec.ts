@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { toCsv } from '../../src/export/csv.js';
+import { REGISTER_COLUMNS } from '../../src/registers/register-layout.js';
 import {
   createVillage,
   TEST_PASSWORD,
@@ -339,5 +341,63 @@ describe('Web pages', () => {
       .expect(401);
     const script = await web().get('/assets/app.js').expect(200);
     expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it('shows the register to the village’s cadres and loads a 花名册 through the console, all of it or none', async () => {
+    const registers = `/c/v/${world.villageId}/registers`;
+    await web()
+      .get(registers)
+      .set('cookie', await logIn('villager1'))
+      .expect(403);
+    const committee = await logIn('committee1');
+    const readOnly = await web().get(registers).set('cookie', committee).expect(200);
+    expect(readOnly.text).toContain('组成核对');
+    expect(readOnly.text).not.toContain('导入花名册');
+    const secretary = await logIn('secretary');
+    expect((await web().get(`/c/v/${world.villageId}`).set('cookie', secretary).expect(200)).text).toContain(
+      `href="${registers}"`,
+    );
+    const page = await web().get(registers).set('cookie', secretary).expect(200);
+    expect(page.text).toContain('导入花名册');
+    expect(page.text).toContain('data-register-import');
+    // The test village's representatives are too few for art. 25's four fifths: the page says so.
+    expect(page.text).toContain('村民代表应占村民代表会议组成人员的五分之四以上');
+
+    const header: string[] = REGISTER_COLUMNS.map((column) => column.title);
+    const person = (name: string, birthDate: string) =>
+      header.map(
+        (title) =>
+          ({ 户号: 'H700', 村民小组: '第七组', 姓名: name, 出生日期: birthDate, 居住本村: '是' })[title] ??
+          '',
+      );
+    const send = (cookie: string | null, rows: string[][]) => {
+      const call = web().post(`${registers}/import?from=2026-03-01`).set('content-type', 'text/csv');
+      return (cookie ? call.set('cookie', cookie) : call).send(toCsv(header, rows));
+    };
+    const good = [person('欧阳春生', '1970-04-05'), person('欧阳秋实', '1998-10-01')];
+    expect((await send(null, good).expect(401)).body).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+    await send(committee, good).expect(403);
+    const refused = await send(secretary, [good[0], person('欧阳冬至', '1998-13-01')]).expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'REGISTER.IMPORT_INVALID',
+      details: { problems: [expect.objectContaining({ line: 3, column: '出生日期' })] },
+    });
+    expect((await web().get(`${registers}?q=欧阳`).set('cookie', secretary).expect(200)).text).toContain(
+      '共 0 人',
+    );
+    const loaded = await send(secretary, good).expect(201);
+    expect(loaded.body).toMatchObject({ rows: 2, people: { created: 2 }, households: { created: 1 } });
+    const found = await web()
+      .get(`${registers}?q=${encodeURIComponent('欧阳')}&group=${encodeURIComponent('第七组')}`)
+      .set('cookie', secretary)
+      .expect(200);
+    expect(found.text).toContain('共 2 人');
+    expect(found.text).toContain('<td>欧阳秋实</td>');
+    await web()
+      .post(`${registers}/import?from=2026-02-30`)
+      .set('cookie', secretary)
+      .set('content-type', 'text/csv')
+      .send('x')
+      .expect(400);
   });
 });

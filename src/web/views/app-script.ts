@@ -70,6 +70,82 @@ export const APP_SCRIPT = `(function () {
     });
   });
 
+  each('form[data-register-import]', function (form) {
+    var input = form.querySelector('input[type=file]');
+    var from = form.querySelector('input[name=from]');
+    var progress = form.querySelector('.import-progress');
+    var status = form.querySelector('.import-status');
+    var problems = form.querySelector('.import-problems');
+    form.addEventListener('submit', function (event) { event.preventDefault(); });
+    function summary(result) {
+      return '已导入 ' + result.rows + ' 行：新增 ' + result.people.created + ' 人，更新 ' + result.people.updated +
+        ' 人，未变 ' + result.people.unchanged + ' 人；新建 ' + result.households.created + ' 户，更新 ' +
+        result.households.updated + ' 户；身份开始 ' + result.roles.started + ' 项，结束 ' + result.roles.ended +
+        ' 项；成员登记 ' + result.members.entered + ' 人，注销 ' + result.members.left + ' 人' +
+        (result.notListed ? '；另有 ' + result.notListed + ' 人不在文件中，保持不变' : '') + '。';
+    }
+    function showProblems(body) {
+      problems.textContent = '';
+      var heading = document.createElement('p');
+      heading.textContent = body.message;
+      problems.appendChild(heading);
+      var rows = (body.details && body.details.problems) || [];
+      var list = document.createElement('ul');
+      rows.slice(0, 200).forEach(function (problem) {
+        var item = document.createElement('li');
+        item.textContent = '第 ' + problem.line + ' 行“' + problem.column + '”：' + problem.message;
+        list.appendChild(item);
+      });
+      if (rows.length) problems.appendChild(list);
+      if (rows.length > 200) {
+        var more = document.createElement('p');
+        more.textContent = '另有 ' + (rows.length - 200) + ' 处问题未列出。';
+        problems.appendChild(more);
+      }
+      problems.hidden = false;
+    }
+    input.addEventListener('change', function () {
+      var file = input.files[0];
+      if (!file) return;
+      problems.hidden = true;
+      var request = new XMLHttpRequest();
+      request.open('POST', form.getAttribute('action') + '?from=' + encodeURIComponent(from.value));
+      request.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      progress.hidden = false;
+      progress.value = 0;
+      status.textContent = '正在上传 ' + file.name + '…';
+      request.upload.onprogress = function (event) {
+        if (event.lengthComputable) progress.value = Math.round((event.loaded / event.total) * 100);
+      };
+      request.upload.onload = function () {
+        progress.value = 100;
+        status.textContent = '已上传，正在逐行核对 ' + file.name + '…';
+      };
+      request.onload = function () {
+        input.value = '';
+        progress.hidden = true;
+        var body;
+        try { body = JSON.parse(request.responseText); } catch (e) { body = { message: '导入失败，请稍后再试' }; }
+        if (request.status === 200 || request.status === 201) {
+          status.textContent = summary(body);
+          var reload = document.createElement('a');
+          reload.href = location.pathname;
+          reload.textContent = '刷新名册';
+          status.appendChild(document.createTextNode(' '));
+          status.appendChild(reload);
+        } else {
+          status.textContent = '';
+          showProblems(body);
+        }
+      };
+      request.onerror = function () {
+        progress.hidden = true;
+        status.textContent = file.name + '：网络中断，请重试';
+      };
+      request.send(file);
+    });
+  });
+
   each('a[data-download]', function (link) {
     link.addEventListener('click', function (event) {
       if (!window.Blob || !window.URL || !URL.createObjectURL) return;

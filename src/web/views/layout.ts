@@ -45,6 +45,7 @@ a{color:#0b3d91}a:focus,button:focus,input:focus,select:focus,textarea:focus{out
 .muted{color:#444}.due{color:#8b0000;font-weight:700}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #666;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f0f0f0}
 .scroll{overflow-x:auto}
+table.register th,table.register td{white-space:nowrap}
 form.stack label{display:block;margin:.8rem 0 .2rem;font-weight:600}
 input,select,textarea,button{font:inherit}
 input[type=text],input[type=password],input[type=date],input[type=number],select,textarea{width:100%;padding:.55rem;border:1px solid #333;border-radius:.3rem}
