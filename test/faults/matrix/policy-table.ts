@@ -295,6 +295,12 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /c/v/:villageId/m/:matterId': { may: members() },
   'GET /c/v/:villageId/start': { may: members(), query: () => 'code=A1' },
   'GET /c/v/:villageId/x-item': { may: members() },
+  'GET /c/v/:villageId/registers': { may: members(REGISTER_READERS), query: () => 'q=张&on=2026-03-02' },
+  'POST /c/v/:villageId/registers/import': {
+    may: members(['secretary', 'township_officer', 'district_admin']),
+    upload: true,
+    stateRefusals: ['REGISTER.IMPORT_INVALID'],
+  },
   'POST /c/v/:villageId/attachments': { may: members(), upload: true, query: () => 'filename=matrix.txt' },
   'POST /c/v/:villageId/start': {
     may: members(['secretary']),
