@@ -12,14 +12,20 @@ export class SystemClock extends Clock {
   }
 }
 
-/** Real time plus an offset that only grows (time never runs backwards for timers). */
+/**
+ * Real time plus an offset that only grows (time never runs backwards for timers). Tests stand it on a
+ * clock of their own (`underlying`) so that what the demo's clock does can be checked without sleeping.
+ */
 export class AdjustableClock extends Clock {
-  constructor(private offsetMs = 0) {
+  constructor(
+    private offsetMs = 0,
+    private readonly underlying: () => number = Date.now,
+  ) {
     super();
   }
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.underlying() + this.offsetMs);
   }
 
   get offset(): number {

@@ -9,6 +9,8 @@ import { MembershipRepository } from '../identity/membership.repository.js';
 import { SchedulerService } from './scheduler.service.js';
 
 const OFFSET_KEY = 'clock.offset-ms';
+/** As far as `days` may go: ten years. */
+const MAX_LEAP_MS = 3660 * DAY_MS;
 
 /**
  * The adjustable clock of the embedded demo: a district administrator moves time forward (to see a public
@@ -40,12 +42,15 @@ export class ClockService implements OnModuleInit {
     };
   }
 
-  async advance(actor: PersonActor, by: { days?: number; hours?: number; minutes?: number }) {
+  async advance(actor: PersonActor, by: { days?: number; hours?: number; minutes?: number; until?: string }) {
     if (!(this.clock instanceof AdjustableClock)) throw new DomainError('CLOCK.NOT_ADJUSTABLE');
     const posts = await this.memberships.postsOf(this.dataSource.manager, actor.personId, this.time.today());
     if (!posts.some((post) => post.role === 'district_admin')) throw new DomainError('AUTH.FORBIDDEN');
     const ms = (by.days ?? 0) * DAY_MS + (by.hours ?? 0) * 3_600_000 + (by.minutes ?? 0) * 60_000;
-    this.clock.advance(ms);
+    const toInstant = by.until ? Date.parse(by.until) - this.clock.now().getTime() : 0;
+    if (toInstant > MAX_LEAP_MS)
+      throw new DomainError('REQUEST.INVALID', { until: by.until }, '时钟一次最多前移十年');
+    this.clock.advance(Math.max(ms, toInstant));
     await this.settings.put(OFFSET_KEY, String(this.clock.offset));
     const delivered = await this.scheduler.runDue();
     return { ...this.now(), timersDelivered: delivered };

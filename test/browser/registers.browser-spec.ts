@@ -1,13 +1,19 @@
 import { demoRegister } from '../../src/demo/demo-register.js';
 import { toCsv } from '../../src/export/csv.js';
 import { writeXlsx } from '../../src/export/xlsx-workbook.js';
-import { snap, startBrowserWorld, unlabelledControls, type BrowserWorld } from '../support/browser.js';
+import {
+  describeInBrowser,
+  snap,
+  startBrowserWorld,
+  unlabelledControls,
+  type BrowserWorld,
+} from '../support/browser.js';
 
 /**
  * A village clerk keeps the 花名册 in Excel: on a phone, they load it, read what is wrong row by row,
  * load the corrected file, and find the people on the register page.
  */
-describe('A clerk loading the village register on a phone', () => {
+describeInBrowser('A clerk loading the village register on a phone', () => {
   let env: BrowserWorld;
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import {
   VIEWPORTS,
   type BrowserWorld,
   type ViewportName,
+  describeInBrowser,
 } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -28,7 +29,7 @@ async function act(page: Page, title: string, fill: (form: Locator) => Promise<v
 }
 
 /** A secretary's journey in a real browser: a major matter (四议两公开) up to its resolution disclosure. */
-describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
+describeInBrowser.each(Object.keys(VIEWPORTS) as ViewportName[])(
   'A village secretary in the web console (%s)',
   (viewport) => {
     let env: BrowserWorld;

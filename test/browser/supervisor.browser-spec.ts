@@ -8,11 +8,12 @@ import {
   VIEWPORTS,
   type BrowserWorld,
   type ViewportName,
+  describeInBrowser,
 } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** The supervisor's journey in a real browser: find the step in the inbox, object, then approve. */
-describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
+describeInBrowser.each(Object.keys(VIEWPORTS) as ViewportName[])(
   'A supervisor in the web console (%s)',
   (viewport) => {
     let env: BrowserWorld;

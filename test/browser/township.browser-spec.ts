@@ -6,10 +6,11 @@ import {
   unlabelledControls,
   VIEWPORTS,
   type ViewportName,
+  describeInBrowser,
 } from '../support/browser.js';
 
 /** A township officer's journey: review a village's new X item with its diff, approve, see it listed. */
-describe.each(Object.keys(VIEWPORTS) as ViewportName[])(
+describeInBrowser.each(Object.keys(VIEWPORTS) as ViewportName[])(
   'A township officer in the web console (%s)',
   (viewport) => {
     let env: BrowserWorld;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
@@ -20,6 +20,18 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * `describe` where Chromium is present; elsewhere the browser tests are skipped with one line saying why,
+ * so `npm test` runs on a newcomer's machine. CI (`CI=true`) never skips them: there a missing browser fails.
+ */
+export const describeInBrowser: jest.Describe = (() => {
+  if (existsSync(CHROMIUM) || process.env.CI === 'true') return describe;
+  process.stderr.write(
+    `browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH; CI requires it)\n`,
+  );
+  return describe.skip;
+})();
 
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app-setup.js';
-import { ManualClock } from '../../src/common/clock.js';
+import { AdjustableClock, ManualClock } from '../../src/common/clock.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -46,12 +46,19 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 
 /** The whole app on a database of the test file's own, with a clock that moves only when told. */
 export async function startTestApp(
-  options: { database?: TestDatabase; now?: Date; config?: AppConfig } = {},
+  options: {
+    database?: TestDatabase;
+    now?: Date;
+    config?: AppConfig;
+    /** The demo's adjustable clock (moved over HTTP), standing on the test's manual clock. */
+    adjustable?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const clock = new ManualClock(options.now ?? TEST_NOW);
+  const appClock = options.adjustable ? new AdjustableClock(0, () => clock.now().getTime()) : clock;
   const app = await createApp(
-    { config: options.config ?? testConfig(), clock, database: database.target },
+    { config: options.config ?? testConfig(), clock: appClock, database: database.target },
     false,
   );
   await app.init();
