@@ -25,6 +25,6 @@ import { StepDeadlineEffects } from './step-deadline.effects.js';
     ObligationService,
     StepDeadlineEffects,
   ],
-  exports: [AttachmentsService, ObligationRepository, ObligationService],
+  exports: [AttachmentsService, DisclosureRepository, ObligationRepository, ObligationService],
 })
 export class DisclosureModule {}

@@ -61,6 +61,20 @@ export class DisclosureRepository {
     return db.countBy(DisclosureObjectionEntity, { villageId, disclosureId, status: 'open' });
   }
 
+  /** Of `matterIds`, those with a villager's objection still unanswered. */
+  async withOpenObjections(
+    db: EntityManager,
+    villageIds: string[],
+    matterIds: string[],
+  ): Promise<Set<string>> {
+    if (matterIds.length === 0) return new Set();
+    const rows = await db.find(DisclosureObjectionEntity, {
+      where: { villageId: In(villageIds), matterId: In(matterIds), status: 'open' },
+      select: { matterId: true },
+    });
+    return new Set(rows.map((row) => row.matterId));
+  }
+
   objectionsOf(
     db: EntityManager,
     villageId: string,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CHANNEL_TITLES, ROLE_TITLES, type Role } from '../../workflows/index.js';
+import { CHANNEL_TITLES, ROLE_TITLES, type JsonSchema, type Role } from '../../workflows/index.js';
 import { LocalTime } from '../common/local-time.js';
 import { actText, actTitle } from '../engine/act-words.js';
 import { ChainCheckpointRepository } from '../engine/chain-checkpoint.repository.js';
 import { MatterQueries } from '../engine/matter-queries.service.js';
 import { stepTitleOf } from '../engine/state-path.js';
+import { labelOf, optionLabelOf } from '../common/field-words.js';
 import { TraceService } from '../engine/trace.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { PeopleRepository } from '../identity/people.repository.js';
@@ -19,7 +20,6 @@ import {
   CHOICES,
   COUNTS,
   DISCLOSURE_KINDS,
-  INPUT_LABELS,
   inputText,
   MEETING_OUTCOMES,
   OBJECTION_STATUSES,
@@ -84,6 +84,8 @@ export class DossierService {
     ]);
     const procedure = await this.catalog.get(db, matter.procedure.id, matter.procedure.version);
     const machine = procedure.definition.machine;
+    const inputProperties = (procedure.definition.inputSchema.properties ?? {}) as Record<string, JsonSchema>;
+    const choiceInput = (key: string) => Array.isArray(inputProperties[key]?.enum);
     const names = await this.namesOf(matter);
     const accepted = trace.filter((row) => row.accepted);
     const lastSeq = trace.at(-1)?.seq ?? 0;
@@ -106,8 +108,12 @@ export class DossierService {
         createdAt: matter.createdAt,
         createdBy: names.get(matter.createdBy) ?? '',
         inputs: Object.entries(matter.inputs).map(([key, value]) => [
-          INPUT_LABELS[key] ?? key,
-          personInput(key) ? (names.get(value as string) ?? inputText(value)) : inputText(value),
+          labelOf(key),
+          personInput(key)
+            ? (names.get(value as string) ?? inputText(value))
+            : typeof value === 'string' && choiceInput(key)
+              ? optionLabelOf(value)
+              : inputText(value),
         ]),
       },
       steps: accepted

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AnyMachineSnapshot } from 'xstate';
 import { LocalTime } from '../common/local-time.js';
+import { DisclosureRepository } from '../disclosure/disclosure.repository.js';
 import { ObligationRepository } from '../disclosure/obligation.repository.js';
 import { actsFor } from '../engine/awaiting.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
 import { MatterRepository } from '../engine/matter.repository.js';
 import { nodesAlong } from '../engine/state-path.js';
 import { AccessService } from '../identity/access.service.js';
+import { PeopleRepository } from '../identity/people.repository.js';
 import type { PersonActor } from '../identity/actor.js';
 import type { BuiltProcedure } from '../procedures/machine-builder.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
@@ -20,6 +22,25 @@ const snapshot = (procedure: BuiltProcedure, matter: MatterEntity) =>
 
 /** An inbox shows this many waiting matters, longest-waiting first; the rest are in the matter list. */
 const INBOX_LIMIT = 200;
+/**
+ * Acts open at many steps that watch a matter rather than move it on: having them is no reason for a
+ * matter to wait for someone (a supervisor may object at every step, a villager during every public period).
+ */
+const WATCHING_ACTS = new Set(['OBJECT', 'SIT_IN', 'FILE_OBJECTION', 'ABANDON', 'REPUBLISH_DISCLOSURE']);
+/** Answers to a villager's objection: something to do only while one is open. */
+const ANSWERING_ACTS = new Set(['DISMISS_OBJECTION', 'UPHOLD_OBJECTION']);
+
+/** The supervision committee's last objection, as the machine remembers it. */
+interface RememberedObjection {
+  reason?: string;
+  backTo?: string;
+  by?: string;
+  at?: string;
+}
+
+const lastObjectionOf = (matter: MatterEntity) =>
+  (matter.snapshot as { context?: { lastObjection?: RememberedObjection } }).context?.lastObjection;
+
 /** What township and district staff act as in a village's matters. */
 const OFFICIAL_ROLES = ['township_officer', 'district_admin'];
 
@@ -38,6 +59,8 @@ export class InboxService {
     private readonly access: AccessService,
     private readonly documentRequests: DocumentRequestRepository,
     private readonly obligations: ObligationRepository,
+    private readonly disclosures: DisclosureRepository,
+    private readonly people: PeopleRepository,
     private readonly time: LocalTime,
   ) {}
 
@@ -87,6 +110,7 @@ export class InboxService {
       matters.map((matter) => matter.id),
     );
     const now = this.time.now();
+    const names = await this.objectorNames(db, matters);
     const items = await Promise.all(
       matters.map(async (matter) => {
         const procedure = await this.catalog.forMatter(db, matter);
@@ -96,6 +120,10 @@ export class InboxService {
           return !named || inputs[named] === personId;
         });
         const nodes = nodesAlong(procedure.definition.machine, matter.state);
+        const objection = lastObjectionOf(matter);
+        // Shown while the matter is at the step the objection sent it to (or made it do again).
+        const standing =
+          objection?.reason && objection.at && new Date(objection.at) >= matter.stateSince ? objection : null;
         const deadlines = timers
           .filter((timer) => timer.matterId === matter.id)
           .map((timer) => ({ eventType: timer.eventType, dueAt: timer.dueAt.toISOString() }));
@@ -110,10 +138,34 @@ export class InboxService {
           actions,
           deadlines,
           overdue: deadlines.some((deadline) => new Date(deadline.dueAt) <= now),
+          objection: standing && {
+            reason: standing.reason as string,
+            by: names.get(standing.by ?? '') ?? '',
+            at: standing.at as string,
+          },
         };
       }),
     );
-    return items.filter((item) => item.actions.length > 0);
+    const villageIds = [...new Set(matters.map((matter) => matter.villageId))];
+    const objected = await this.disclosures.withOpenObjections(
+      db,
+      villageIds,
+      items
+        .filter((item) => item.actions.some(({ type }) => ANSWERING_ACTS.has(type)))
+        .map((item) => item.matterId),
+    );
+    const toDo = (item: (typeof items)[number], type: string) =>
+      ANSWERING_ACTS.has(type) ? objected.has(item.matterId) : !WATCHING_ACTS.has(type);
+    return items.filter((item) => item.actions.some(({ type }) => toDo(item, type)));
+  }
+
+  private async objectorNames(db: EntityManager, matters: MatterEntity[]): Promise<Map<string, string>> {
+    const ids = matters
+      .map((matter) => lastObjectionOf(matter)?.by)
+      .filter((id): id is string => typeof id === 'string');
+    if (ids.length === 0) return new Map();
+    const people = await this.people.findPeople(db, [...new Set(ids)]);
+    return new Map(people.map((person) => [person.id, person.name]));
   }
 
   private async openRequests(db: EntityManager, villageIds: string[]) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { JsonObject, JsonValue } from '../../workflows/index.js';
+import type { JsonObject, JsonSchema, JsonValue } from '../../workflows/index.js';
 import { LocalTime } from '../common/local-time.js';
 import { isUuid } from '../common/uuid.js';
 import { AttachmentsService } from '../disclosure/attachments.service.js';
@@ -10,7 +10,8 @@ import type { PersonActor } from '../identity/actor.js';
 import { VillagePeopleService } from '../identity/village-people.service.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
-import { fieldsOf, labelOf, type FormField } from './form-fields.js';
+import { labelOf } from '../common/field-words.js';
+import { earlierStepsOf, fieldsOf, type FormField } from './form-fields.js';
 
 export interface Person {
   id: string;
@@ -37,6 +38,29 @@ export class ConsoleForms {
     return [...unique.values()];
   }
 
+  /**
+   * The forms of the acts open to a person on a matter: the village's people for the person fields, and
+   * for an objection the steps the matter may go back to, by title.
+   */
+  async actionForms(
+    actor: PersonActor,
+    villageId: string,
+    matter: { procedure: { id: string; version: number }; state: string },
+  ) {
+    const db = this.dataSource.manager;
+    const [people, { definition }] = await Promise.all([
+      this.villagePeople(actor, villageId),
+      this.procedures.get(db, matter.procedure.id, matter.procedure.version),
+    ]);
+    const earlierSteps = earlierStepsOf(definition.machine, matter.state);
+    return {
+      people,
+      machine: definition.machine,
+      fieldsOf: (action: { payloadSchema: JsonSchema }) =>
+        fieldsOf(action.payloadSchema, { people, earlierSteps }),
+    };
+  }
+
   /** The inputs the item in force today asks for when a matter starts. */
   async startFields(actor: PersonActor, villageId: string, code: string) {
     const db = this.dataSource.manager;
@@ -49,7 +73,7 @@ export class ConsoleForms {
     return {
       title: procedure.definition.title,
       people,
-      fields: fieldsOf(procedure.definition.inputSchema, people),
+      fields: fieldsOf(procedure.definition.inputSchema, { people }),
     };
   }
 

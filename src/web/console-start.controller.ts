@@ -9,6 +9,7 @@ import { CONFLICT_RELATIONS, type ConflictRelation } from '../engine/matter-conf
 import { EngineService, type ConflictDeclaration } from '../engine/engine.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { ConsoleForms } from './console-forms.service.js';
+import { fieldProblemsOf, refusalText } from './field-problems.js';
 import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
 import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
 
@@ -45,7 +46,15 @@ export class ConsoleStartController {
     const actor = requireActor(request, response);
     if (!actor) return;
     try {
-      await this.sendForm(response, actor, villageId, code ?? '', {}, [], flashOf(request));
+      await this.sendForm(
+        response,
+        actor,
+        villageId,
+        code ?? '',
+        { values: {}, problems: {} },
+        [],
+        flashOf(request),
+      );
     } catch (error) {
       response.redirect(303, withFlash(`/c/v/${villageId}`, 'error', messageOf(error)));
     }
@@ -75,8 +84,10 @@ export class ConsoleStartController {
       });
       response.redirect(303, withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '事项已发起'));
     } catch (error) {
-      const flash = { kind: 'error' as const, text: messageOf(error) };
-      await this.sendForm(response, actor, villageId, code, values, conflicts, flash, 422).catch(() =>
+      const problems = fieldProblemsOf(error);
+      const flash = { kind: 'error' as const, text: refusalText(messageOf(error), problems) };
+      const filled = { values, problems };
+      await this.sendForm(response, actor, villageId, code, filled, conflicts, flash, 422).catch(() =>
         response.redirect(303, withFlash(`/c/v/${villageId}`, 'error', flash.text)),
       );
     }
@@ -87,7 +98,7 @@ export class ConsoleStartController {
     actor: PersonActor,
     villageId: string,
     code: string,
-    values: JsonObject,
+    { values, problems }: { values: JsonObject; problems: Record<string, string> },
     conflicts: Partial<ConflictDeclaration>[],
     flash: ReturnType<typeof flashOf>,
     status = 200,
@@ -107,6 +118,7 @@ export class ConsoleStartController {
         code,
         fields,
         values,
+        problems,
         files,
         uploadTo: `/c/v/${villageId}/attachments`,
         people,

@@ -5,10 +5,11 @@ import { DataSource } from 'typeorm';
 import {
   CATEGORY_TITLES,
   POWER_CATEGORIES,
-  SYSTEM_PROCEDURES,
+  SUPERVISION_PROCEDURES,
   villageItem,
   type CategoryCode,
   type JsonObject,
+  type MachineData,
   type Role,
 } from '../../workflows/index.js';
 import { Public } from '../common/http/public.decorator.js';
@@ -19,6 +20,8 @@ import { CatalogService } from '../catalog/catalog.service.js';
 import { periodOf } from '../disclosure/periods.js';
 import { EngineService } from '../engine/engine.service.js';
 import type { ConflictRelation } from '../engine/matter-conflict.entity.js';
+import { stepTitleOf } from '../engine/state-path.js';
+import { DISCLOSURE_STATUSES, OBJECTION_STATUSES } from '../records/dossier-words.js';
 
 interface DeclaredConflict {
   personId: string;
@@ -39,7 +42,8 @@ import { InboxService } from '../supervision/inbox.service.js';
 import { LEDGER_READERS } from '../supervision/ledger.service.js';
 import { OverviewService } from '../supervision/overview.service.js';
 import { ConsoleForms } from './console-forms.service.js';
-import { CONFLICT_RELATION_LABELS, fieldsOf, payloadOf } from './form-fields.js';
+import { fieldProblemsOf, refusalText } from './field-problems.js';
+import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
 import type { PageFrame } from './templates.js';
 import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
 
@@ -121,7 +125,8 @@ export class ConsoleController {
     // Only what this person may start: the engine would refuse the rest, so don't offer it.
     const mayStart = (item: { startRoles: readonly string[] }) =>
       item.startRoles.some((role) => roles.has(role as Role));
-    const startable = [...lists.powerList, ...SYSTEM_PROCEDURES.map((p) => ({ ...p, code: p.id }))]
+    // List adjustments start from the village's own items below (their own form), not as a blank matter.
+    const startable = [...lists.powerList, ...SUPERVISION_PROCEDURES.map((p) => ({ ...p, code: p.id }))]
       .filter(mayStart)
       .map((item) => ({ code: item.code, title: item.title }));
     const at = (iso: string) => localTime(iso, this.time.timeZone);
@@ -188,8 +193,8 @@ export class ConsoleController {
         await this.engine.submit({ villageId, matterId, actor, type, payload: {} });
         throw new Error('该操作当前不可办理');
       }
-      const people = await this.forms.villagePeople(actor, villageId);
-      const fields = fieldsOf(action.payloadSchema, people);
+      const { people, fieldsOf } = await this.forms.actionForms(actor, villageId, matter);
+      const fields = fieldsOf(action);
       values = payloadOf(fields, body);
       if (body.confirmed !== 'yes') {
         const files = await this.forms.filesIn(villageId, fields, values);
@@ -211,10 +216,12 @@ export class ConsoleController {
       await this.engine.submit({ villageId, matterId, actor, type: action.type, payload: values });
       response.redirect(303, withFlash(back, 'ok', `已办理：${action.title}`));
     } catch (error) {
-      const text = error instanceof Error && !isDomainError(error) ? error.message : messageOf(error);
-      const flash = { kind: 'error' as const, text };
-      await this.sendMatterPage(response, actor, villageId, matterId, flash, { type, values }, 422).catch(
-        () => response.redirect(303, withFlash(back, 'error', text)),
+      const problems = fieldProblemsOf(error);
+      const message = error instanceof Error && !isDomainError(error) ? error.message : messageOf(error);
+      const flash = { kind: 'error' as const, text: refusalText(message, problems) };
+      const filled = { type, values, problems };
+      await this.sendMatterPage(response, actor, villageId, matterId, flash, filled, 422).catch(() =>
+        response.redirect(303, withFlash(back, 'error', flash.text)),
       );
     }
   }
@@ -403,17 +410,18 @@ export class ConsoleController {
     villageId: string,
     matterId: string,
     flash: PageFrame['flash'],
-    filled?: { type: string; values: JsonObject },
+    filled?: { type: string; values: JsonObject; problems: Record<string, string> },
     status = 200,
   ) {
     const matter = await this.queries.read(actor, villageId, matterId);
-    const people = await this.forms.villagePeople(actor, villageId);
+    const { people, fieldsOf, machine } = await this.forms.actionForms(actor, villageId, matter);
     const actions = matter.availableActions.map((action) => ({
       type: action.type,
       title: action.title,
       danger: DANGEROUS.test(action.type),
-      fields: fieldsOf(action.payloadSchema, people),
+      fields: fieldsOf(action),
       values: action.type === filled?.type ? filled.values : {},
+      problems: action.type === filled?.type ? filled.problems : {},
     }));
     const filledFields = actions.find((action) => action.type === filled?.type)?.fields ?? [];
     const files = filled ? await this.forms.filesIn(villageId, filledFields, filled.values) : [];
@@ -437,6 +445,7 @@ export class ConsoleController {
       note: standAside.note ?? '',
       declaredBy: nameOf.get(standAside.declaredBy) ?? '',
     };
+    const objection = this.objectionOf(matter, nameOf, machine);
     sendPage(
       response,
       '@matter',
@@ -447,6 +456,10 @@ export class ConsoleController {
         actions,
         conflicts,
         myConflict,
+        objection,
+        names: Object.fromEntries(nameOf),
+        disclosureStatuses: DISCLOSURE_STATUSES,
+        objectionStatuses: OBJECTION_STATUSES,
         files,
         uploadTo: `/c/v/${villageId}/attachments`,
         listChange,
@@ -454,6 +467,19 @@ export class ConsoleController {
       },
       status,
     );
+  }
+
+  /** The supervision committee's last objection to the matter: who, when, why, and where it sent it. */
+  private objectionOf(matter: { record: JsonObject }, nameOf: Map<string, string>, machine: MachineData) {
+    const last = matter.record.lastObjection as
+      { reason?: string; backTo?: string; by?: string; at?: string } | undefined;
+    if (!last?.reason) return null;
+    return {
+      reason: last.reason,
+      by: nameOf.get(last.by ?? '') ?? '',
+      at: last.at ? localTime(last.at, this.time.timeZone) : '',
+      backTo: last.backTo ? stepTitleOf(machine, last.backTo) : '',
+    };
   }
 
   private hiddenInputs(type: string, payload: Form) {

@@ -24,6 +24,7 @@ interface InboxBody {
     actions: { type: string; title: string }[];
     overdue: boolean;
     village?: { id: string };
+    objection: { reason: string; by: string; at: string } | null;
   }[];
   documentRequests: { id: string; matterId: string; request: string }[];
   overdue: { kind: string; matterId: string | null; village?: { id: string } }[];
@@ -141,6 +142,22 @@ describe('Supervision over HTTP: inbox, ledger, problems, records', () => {
       await api('villager1').get(village('/inbox')).expect(200);
     });
 
+    it('lists no matter as waiting merely because it is in its public period', async () => {
+      const matter = await resolutionAwaitingOpinion();
+      const view = await matter.ok('supervisor', 'GIVE_OPINION', { opinion: '程序合规，同意公开' });
+      expect(view.state).toBe('resolutionDisclosure.public');
+      // A villager may object while it is public, and a supervisor at any step: neither is a step to take.
+      const villagerActs = (await matter.read('villager1')).availableActions.map((action) => action.type);
+      expect(villagerActs).toContain('FILE_OBJECTION');
+      for (const who of ['villager1', 'supervisor', 'secretary', 'committee1'] as const) {
+        const mine = (await inbox(who)).matters.filter((item) => item.matterId === matter.matterId);
+        expect([who, mine.flatMap((item) => item.actions.map((action) => action.type))]).toEqual([who, []]);
+      }
+      // A villager's objection is something to answer: now it waits for the cadres.
+      await matter.ok('villager1', 'FILE_OBJECTION', { content: '公示内容未写明预算金额' });
+      expect((await inbox('secretary')).matters.map((item) => item.matterId)).toContain(matter.matterId);
+    });
+
     it('follows the matter: once the supervisors sign, it leaves their inbox', async () => {
       const matter = await resolutionAwaitingOpinion();
       await matter.ok('supervisor', 'GIVE_OPINION', { opinion: '程序合规，同意公开' });
@@ -155,7 +172,18 @@ describe('Supervision over HTTP: inbox, ledger, problems, records', () => {
       const view = await matter.ok('supervisor', 'OBJECT', { reason: '决议公开未写明金额' });
 
       expect(view.state).toBe('resolutionDisclosure.drafting');
-      expect((await inbox('committee1')).matters.map((item) => item.matterId)).toContain(matter.matterId);
+      // The step's owner sees why it came back, and from whom.
+      expect((await inbox('committee1')).matters).toContainEqual(
+        expect.objectContaining({
+          matterId: matter.matterId,
+          objection: expect.objectContaining({
+            reason: '决议公开未写明金额',
+            by: expect.any(String) as string,
+          }),
+        }),
+      );
+      const objector = (await inbox('committee1')).matters.find((item) => item.matterId === matter.matterId);
+      expect(objector?.objection?.by).not.toBe('');
       const { records, matters } = await ledger();
       expect(records).toContainEqual(
         expect.objectContaining({

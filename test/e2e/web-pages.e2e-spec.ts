@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { BASE_CATALOG, type ProcedureDefinition } from '../../workflows/index.js';
 import { toCsv } from '../../src/export/csv.js';
 import { REGISTER_COLUMNS } from '../../src/registers/register-layout.js';
 import {
@@ -7,6 +8,8 @@ import {
   type MemberKey,
   type VillageWorld,
 } from '../factories/village.factory.js';
+import { CatalogWalker } from '../factories/catalog-walker.js';
+import { MatterDriver } from '../factories/matter.driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The server-rendered pages over HTTP: what the browser tests rely on, checked without a browser. */
@@ -259,6 +262,95 @@ describe('Web pages', () => {
     expect(theirs.text).toContain('您已被申报回避（申请人、投标人或收款人的近亲属）：施工方负责人之兄。');
   });
 
+  it('asks for the survey’s investigators one a line, names the field a refusal is about, and keeps the form', async () => {
+    const definition = BASE_CATALOG.find((entry) => entry.id === 'F1') as ProcedureDefinition;
+    const { matterId, state } = await new CatalogWalker(t, world).walk(definition, 'survey');
+    expect(state).toBe('survey');
+    const matter = `/c/v/${world.villageId}/m/${matterId}`;
+    const cookie = await logIn('committee1');
+    const page = await web().get(matter).set('cookie', cookie).expect(200);
+    expect(page.text).toContain('调查人员（每行一人）（必填）');
+    expect(page.text).toContain('<textarea id="RECORD_SURVEY-investigators" name="investigators"');
+    expect(page.text).not.toContain('>findings<');
+
+    const oneInvestigator = {
+      type: 'RECORD_SURVEY',
+      investigators: '张三',
+      findings: '家庭人均收入低于标准',
+    };
+    const refused = await web()
+      .post(`${matter}/act`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ ...oneInvestigator, confirmed: 'yes' })
+      .expect(422);
+    expect(refused.text).toContain('请检查：调查人员（每行一人）：至少 2 项');
+    expect(refused.text).toContain('<p class="field-problem" id="RECORD_SURVEY-investigators-problem">');
+    expect(refused.text).toContain('家庭人均收入低于标准</textarea>');
+
+    const twoInvestigators = { ...oneInvestigator, investigators: '张三\r\n李四' };
+    const confirm = await web()
+      .post(`${matter}/act`)
+      .set('cookie', cookie)
+      .type('form')
+      .send(twoInvestigators)
+      .expect(200);
+    expect(confirm.text).toMatch(/<dd>张三、李四<\/dd>/);
+    const hidden = [...confirm.text.matchAll(/<input type="hidden" name="investigators" value="([^"]+)">/g)];
+    expect(hidden.map(([, name]) => name)).toEqual(['张三', '李四']);
+    await web()
+      .post(`${matter}/act`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({
+        type: 'RECORD_SURVEY',
+        investigators: ['张三', '李四'],
+        findings: '家庭人均收入低于标准',
+        confirmed: 'yes',
+      })
+      .expect(303);
+    const view = await t
+      .api(world.people.secretary.token)
+      .get(`/villages/${world.villageId}/matters/${matterId}`);
+    expect((view.body as { state: string }).state).not.toBe('survey');
+  });
+
+  it('offers an objection only the earlier steps by title, and shows the secretary who objected and why', async () => {
+    const matter = await MatterDriver.start(t, world);
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'committee2'],
+      yes: ['secretary', 'committee1'],
+    });
+    const path = `/c/v/${world.villageId}/m/${matter.matterId}`;
+    const supervisor = await logIn('supervisor');
+    const page = await web().get(path).set('cookie', supervisor).expect(200);
+    const backTo =
+      page.text.match(/<select id="OBJECT-backTo" name="backTo"[^>]*>([\s\S]*?)<\/select>/)?.[1] ?? '';
+    const options = [...backTo.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map(
+      ([, , label]) => label,
+    );
+    expect(options[0]).toBe('（不退回，本步骤重新办理）');
+    expect(options.length).toBeGreaterThan(1);
+    expect(options.join('')).not.toMatch(/[A-Za-z]/);
+    expect(options.join('')).not.toContain('决议公开');
+
+    await web()
+      .post(`${path}/act`)
+      .set('cookie', supervisor)
+      .type('form')
+      .send({ type: 'OBJECT', reason: '党员大会通知时间不足五天', confirmed: 'yes' })
+      .expect(303);
+    const secretary = await logIn('secretary');
+    const seen = await web().get(path).set('cookie', secretary).expect(200);
+    expect(seen.text).toContain('监督委员会异议');
+    expect(seen.text).toContain('党员大会通知时间不足五天');
+    expect(seen.text).toContain(world.people.supervisor.username.split('-')[0]);
+    const inbox = await web().get(`/c/v/${world.villageId}`).set('cookie', secretary).expect(200);
+    expect(inbox.text).toContain('监督委员会异议');
+    expect(inbox.text).toContain('党员大会通知时间不足五天');
+  });
+
   it('offers to start only what the person may start', async () => {
     const listed = async (who: MemberKey) => {
       const page = await web()
@@ -269,6 +361,8 @@ describe('Web pages', () => {
     };
     expect(await listed('secretary')).toContain('A1');
     expect(await listed('villager1')).not.toContain('A1');
+    // A list adjustment starts from the village's own items, with its own form, never as a blank matter.
+    expect(await listed('secretary')).not.toContain('L1');
   });
 
   it('uploads a file for a form, shows it on the confirmation page, and lets the page download exports', async () => {

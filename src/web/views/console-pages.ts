@@ -3,7 +3,8 @@
  * form comes back as they left it. Files upload as they are chosen (app.js) and travel as their ids.
  */
 export const FIELD = `
-<% const f = it.field; const id = it.prefix + '-' + f.name; const v = (it.values || {})[f.name]; const list = v === undefined ? [] : [].concat(v); %>
+<% const f = it.field; const id = it.prefix + '-' + f.name; const v = (it.values || {})[f.name]; const list = v === undefined ? [] : [].concat(v); const problem = (it.problems || {})[f.name]; %>
+<% if (problem) { %><p class="field-problem" id="<%= id %>-problem"><%= f.label %>：<%= problem %></p><% } %>
 <% if (f.kind === 'people') { %>
 <fieldset><legend><%= f.label %><% if (f.required) { %>（必填）<% } %></legend>
 <% for (const option of f.options) { %><label><input type="checkbox" name="<%= f.name %>" value="<%= option.value %>"<%= list.includes(option.value) ? ' checked' : '' %>> <%= option.label %></label><% } %>
@@ -15,12 +16,19 @@ export const FIELD = `
 <p class="upload-error flash error" role="alert" hidden></p>
 <ul class="files" aria-live="polite"><% for (const file of (it.files || []).filter((file) => list.includes(file.id))) { %><li><%= file.filename %>（<%= file.size %> 字节）<input type="hidden" name="<%= f.name %>" value="<%= file.id %>"></li><% } %></ul>
 <noscript><p class="muted">上传附件需要浏览器允许运行脚本。</p></noscript>
+<% } else if (f.kind === 'choices') { %>
+<fieldset><legend><%= f.label %><% if (f.required) { %>（必填）<% } %></legend>
+<% for (const option of f.options) { %><label><input type="checkbox" name="<%= f.name %>" value="<%= option.value %>"<%= list.includes(option.value) ? ' checked' : '' %>> <%= option.label %></label><% } %>
+</fieldset>
+<% } else if (f.kind === 'lines') { %>
+<label for="<%= id %>"><%= f.label %><% if (f.required) { %>（必填）<% } %></label>
+<textarea id="<%= id %>" name="<%= f.name %>" rows="3" <%= f.required ? 'required' : '' %>><%= list.join('\\n') %></textarea>
 <% } else if (f.kind === 'checkbox') { %>
 <label for="<%= id %>"><input type="checkbox" id="<%= id %>" name="<%= f.name %>" value="true"<%= v === true ? ' checked' : '' %>> <%= f.label %></label>
 <% } else { %>
 <label for="<%= id %>"><%= f.label %><% if (f.required) { %>（必填）<% } %></label>
 <% if (f.kind === 'textarea') { %><textarea id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><%= v ?? '' %></textarea>
-<% } else if (f.kind === 'select' || f.kind === 'person') { %><select id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><% if (!f.required) { %><option value="">（不选）</option><% } %><% for (const option of f.options) { %><option value="<%= option.value %>"<%= v === option.value ? ' selected' : '' %>><%= option.label %></option><% } %></select>
+<% } else if (f.kind === 'select' || f.kind === 'person') { %><select id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><% if (!f.required) { %><option value="">（<%= f.emptyLabel || '不选' %>）</option><% } %><% for (const option of f.options) { %><option value="<%= option.value %>"<%= v === option.value ? ' selected' : '' %>><%= option.label %></option><% } %></select>
 <% } else { %><input type="<%= f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text' %>" id="<%= id %>" name="<%= f.name %>" value="<%= v ?? '' %>"<%= f.kind === 'number' ? ' step="any" inputmode="decimal"' : '' %> <%= f.required ? 'required' : '' %>>
 <% } %>
 <% } %>`;
@@ -51,6 +59,7 @@ export const VILLAGE = `
   <p>当前步骤：<%= item.step %>（自 <%= item.since %>）</p>
   <p>可办理：<%= item.actions.map((action) => action.title).join('、') %></p>
   <% for (const deadline of item.deadlines) { %><p class="<%= item.overdue ? 'due' : 'muted' %>">期限：<%= deadline.dueAt %></p><% } %>
+  <% if (item.objection) { %><p class="objection">监督委员会异议（<%= item.objection.by %>）：<%= item.objection.reason %></p><% } %>
 </article>
 <% } %>
 <% if (it.inbox.documentRequests.length) { %><h2>调阅资料要求</h2><ul><% for (const request of it.inbox.documentRequests) { %><li><a href="/c/v/<%= it.village.id %>/m/<%= request.matterId %>"><%= request.request %></a></li><% } %></ul><% } %>
@@ -73,7 +82,7 @@ export const VILLAGE = `
 export const START = `
 <form method="post" action="/c/v/<%= it.villageId %>/start" class="stack">
   <input type="hidden" name="code" value="<%= it.code %>">
-  <% for (const field of it.fields) { %><%~ include('@field', { field, prefix: 'start', values: it.values, files: it.files, uploadTo: it.uploadTo }) %><% } %>
+  <% for (const field of it.fields) { %><%~ include('@field', { field, prefix: 'start', values: it.values, problems: it.problems, files: it.files, uploadTo: it.uploadTo }) %><% } %>
   <fieldset>
     <legend>利害关系回避（申报后，该人员不参加本事项的表决和审批）</legend>
     <p class="muted">如有村干部、代表或党员是申请人、投标人、收款人或其近亲属，请逐一申报。</p>
@@ -94,6 +103,7 @@ export const START = `
 export const MATTER = `
 <p class="muted"><%= it.matter.procedure.id %> <%= it.matter.procedure.title %>（第 <%= it.matter.procedure.version %> 版）</p>
 <p>当前步骤：<strong><%= it.matter.step.title %></strong><% if (it.matter.outcome) { %>；结果：<strong><%= it.matter.outcome.title %></strong><% } %></p>
+<% if (it.objection) { %><div class="flash error"><p><strong>监督委员会异议</strong>（<%= it.objection.by %>，<%= it.objection.at %>）：<%= it.objection.reason %></p><% if (it.objection.backTo) { %><p>退回到：<%= it.objection.backTo %></p><% } %></div><% } %>
 <% if (it.myConflict) { %><p class="flash error" role="status">您已被申报回避（<%= it.myConflict.relation %>）：<%= it.myConflict.note %>。申报人：<%= it.myConflict.declaredBy %>。您不参加本事项的表决和审批；如有异议，可向村务监督委员会反映。</p><% } %>
 <% if (it.conflicts.length) { %><p>回避人员（不参加本事项的表决和审批）：<%= it.conflicts.map((conflict) => conflict.name + '（' + conflict.relation + '）').join('、') %></p><% } %>
 <% if (it.listChange) { %>
@@ -118,7 +128,7 @@ export const MATTER = `
   <h3><%= action.title %></h3>
   <form method="post" action="/c/v/<%= it.villageId %>/m/<%= it.matter.id %>/act" class="stack">
     <input type="hidden" name="type" value="<%= action.type %>">
-    <% for (const field of action.fields) { %><%~ include('@field', { field, prefix: action.type, values: action.values, files: it.files, uploadTo: it.uploadTo }) %><% } %>
+    <% for (const field of action.fields) { %><%~ include('@field', { field, prefix: action.type, values: action.values, problems: action.problems, files: it.files, uploadTo: it.uploadTo }) %><% } %>
     <button type="submit" class="<%= action.danger ? 'danger' : '' %>">下一步：核对</button>
   </form>
 </section>
@@ -138,7 +148,8 @@ export const MATTER = `
 <% } %>
 <h2>公开</h2>
 <% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>
-<% for (const disclosure of it.matter.disclosures) { %><div class="card"><h3><%= disclosure.title %></h3><p><%= disclosure.body %></p><% if (disclosure.attachments && disclosure.attachments.length) { %><ul><% for (const file of disclosure.attachments) { %><li><a href="/api/villages/<%= it.villageId %>/attachments/<%= file.id %>" data-download><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %><p class="muted">状态：<%= disclosure.status %><% if (disclosure.supervisorOpinion) { %>；监督委员会意见：<%= disclosure.supervisorOpinion %><% } %></p></div><% } %>
+<% for (const disclosure of it.matter.disclosures) { %><div class="card"><h3><%= disclosure.title %></h3><p><%= disclosure.body %></p><% if (disclosure.attachments && disclosure.attachments.length) { %><ul><% for (const file of disclosure.attachments) { %><li><a href="/api/villages/<%= it.villageId %>/attachments/<%= file.id %>" data-download><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %><p class="muted">状态：<%= it.disclosureStatuses[disclosure.status] || disclosure.status %><% if (disclosure.supervisorOpinion) { %>；监督委员会意见：<%= disclosure.supervisorOpinion %><% } %></p>
+<% if (disclosure.objections && disclosure.objections.length) { %><h4>群众异议</h4><ul><% for (const objection of disclosure.objections) { %><li><%= it.names[objection.filedBy] || '村民' %>：<%= objection.content %>（<%= it.objectionStatuses[objection.status] || objection.status %>）<% if (objection.answer) { %><br>答复：<%= objection.answer %><% } %></li><% } %></ul><% } %></div><% } %>
 <h2>办理记录（谁、何时、做了什么）</h2>
 <ol><% for (const step of it.matter.history) { %><li><%= step.at %> <%= step.actor.name %>：<%= step.title %></li><% } %></ol>
 <p><a href="/api/villages/<%= it.villageId %>/matters/<%= it.matter.id %>/dossier.pdf" data-download>档案（PDF）</a></p>`;
@@ -157,7 +168,7 @@ export const CONFIRM = `
 
 export const REGION = `
 <div class="scroll"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th></tr></thead><tbody>
-<% for (const row of it.villages) { %><tr><td><%= row.township.name %> <%= row.village.name %></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td></tr><% } %>
+<% for (const row of it.villages) { %><tr><td><%= row.township.name %> <a href="/c/v/<%= row.village.id %>"><%= row.village.name %></a></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td></tr><% } %>
 </tbody></table></div>
 <p><a href="/api/regions/<%= it.region.id %>/overview.xlsx" data-download>下载对比表（五好评比参考）</a></p>
 <h2>待我办理</h2>

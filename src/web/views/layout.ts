@@ -56,6 +56,7 @@ button,.button{display:inline-block;margin-top:1rem;padding:.65rem 1.2rem;border
 button.danger{background:#8b0000}button.link{background:none;padding:0;margin:0;min-height:0;text-decoration:underline}
 form.inline{display:inline}
 .flash{padding:.6rem .8rem;border-radius:.3rem}.flash.ok{background:#e6f4ea;border:1px solid #1e6b34}.flash.error{background:#fdecea;border:1px solid #8b0000}
+.field-problem,.objection{color:#8b0000;font-weight:600;margin:.2rem 0}
 .hash{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}
 svg{max-width:100%;height:auto}
 progress{width:100%;height:1.2rem}ul.files{padding-left:1.2rem}

@@ -1,0 +1,114 @@
+import request from 'supertest';
+import { BASE_CATALOG, type ProcedureDefinition } from '../../workflows/index.js';
+import { CatalogWalker } from '../factories/catalog-walker.js';
+import { MatterDriver } from '../factories/matter.driver.js';
+import {
+  createVillage,
+  TEST_PASSWORD,
+  type MemberKey,
+  type VillageWorld,
+} from '../factories/village.factory.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const item = (code: string) => BASE_CATALOG.find((entry) => entry.id === code) as ProcedureDefinition;
+const carriedOut = (definition: ProcedureDefinition) =>
+  Object.entries(definition.outcomes).find(([, kind]) => kind === 'carriedOut')?.[0] as string;
+
+/**
+ * Words of the program a person may read, and which are fine: file kinds, units, a hash's name. Item
+ * codes (A1, X2) and household codes (H001) have fewer than three letters in a row and never match.
+ */
+const ALLOWED = new Set(['PDF', 'SHA', 'Excel', 'CSV', 'csv', 'xlsx']);
+
+/** The text a person reads on a page: no markup, scripts, styles or a chart's hidden node names. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style|title)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[#a-z0-9]+;/gi, ' ');
+}
+
+/** Latin words of three letters or more: a program word slipped onto a page (`findings`, `awaiting_opinion`). */
+const programWords = (text: string) =>
+  [...text.matchAll(/[A-Za-z_][A-Za-z0-9_]{2,}/g)].map(([word]) => word).filter((word) => !ALLOWED.has(word));
+
+/**
+ * A crawl of the console as the people who use it: every page reachable from their workbench (matters in
+ * every kind of step, start forms of every item, the village's own items, the register, the township's
+ * overview), read for program words a person would see.
+ */
+describe('The console speaks Chinese: no program word on any page', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+  const web = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await createVillage(t);
+    const walker = new CatalogWalker(t, world);
+    await walker.walk(item('A1'), carriedOut(item('A1')));
+    await walker.walk(item('F1'), carriedOut(item('F1')));
+    await walker.walk(item('F1'), 'survey');
+    // A major matter whose resolution the supervisors sent back, and one with a meeting in session.
+    const objected = await MatterDriver.start(t, world, { title: '被提出异议的事项' });
+    await objected.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
+    await objected.holdMeeting({ present: ['secretary', 'committee1', 'committee2'], yes: ['secretary'] });
+    await objected.ok('supervisor', 'OBJECT', { reason: '会议通知时间不足' });
+    const inSession = await MatterDriver.start(t, world, { title: '正在开会的事项' });
+    await inSession.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
+    await inSession.ok('secretary', 'CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' });
+  }, 180_000);
+  afterAll(() => t.close());
+
+  const logIn = async (who: MemberKey) => {
+    const response = await web()
+      .post('/login')
+      .type('form')
+      .send({ username: world.people[who].username, password: TEST_PASSWORD, next: '/c' })
+      .expect(303);
+    return (response.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+  };
+
+  /** The test village's people and regions are named in Latin letters (`secretary（1a2b3c）`): not program words. */
+  const withoutTestNames = (text: string) =>
+    text
+      .replace(/\b(district|township|village)-[0-9a-f]+\b/g, ' ')
+      .replace(/[A-Za-z0-9]+（[0-9a-f]+）/g, ' ');
+
+  /** Every console page `who` reaches by links and by the start form's choices, with the words found on each. */
+  const crawl = async (who: MemberKey) => {
+    const cookie = await logIn(who);
+    const queue = ['/c'];
+    const seen = new Set<string>();
+    const found: string[] = [];
+    while (queue.length > 0) {
+      const path = queue.shift() as string;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const page = await web().get(path).set('cookie', cookie);
+      expect([path, page.status]).toEqual([path, 200]);
+      const html = page.text;
+      for (const [, link] of html.matchAll(/<a href="(\/c[^"#]*)"(?! data-download)/g)) {
+        queue.push(link.replace(/&amp;/g, '&'));
+      }
+      const start = html.match(/<select id="code" name="code">([\s\S]*?)<\/select>/);
+      for (const [, code] of start?.[1].matchAll(/<option value="([^"]+)"/g) ?? []) {
+        queue.push(`${path}/start?code=${code}`);
+      }
+      for (const word of new Set(programWords(withoutTestNames(visibleText(html))))) {
+        found.push(`${path}: ${word}`);
+      }
+    }
+    return { pages: seen.size, found };
+  };
+
+  it.each(['secretary', 'committee1', 'supervisor', 'township'] as const)(
+    'shows %s no program word',
+    async (who) => {
+      const { pages, found } = await crawl(who);
+      expect(pages).toBeGreaterThan(8);
+      expect(found).toEqual([]);
+    },
+    120_000,
+  );
+});
