@@ -15,7 +15,8 @@ import { MeetingAccess } from './meeting-access.js';
 import { MeetingRepository } from './meeting.repository.js';
 import { rosterFor } from './roster.js';
 import { RuleSetCatalog } from './rule-set.catalog.js';
-import { computeTally, type Tally } from './tally.js';
+import { recordedTally } from './recorded-tally.js';
+import type { Tally } from './tally.js';
 
 /** How far back a meeting may be recorded, and how far ahead it may be convened. */
 const RECORD_WINDOW_DAYS = 30;
@@ -161,22 +162,7 @@ export class MeetingEffects implements OnModuleInit {
     const meeting = await this.meetings.openInState(db, matter.villageId, matter.id, matter.state);
     if (!meeting) return null;
     if (today < meeting.heldOn) throw new DomainError('MEETING.NOT_YET_HELD', { heldOn: meeting.heldOn });
-    const roster = await this.meetings.roster(db, matter.villageId, meeting.id);
-    const attendance = await this.meetings.attendance(db, matter.villageId, meeting.id);
-    const counted = meeting.countedAttendance;
-    const votes = meeting.voteCount;
-    const tally = computeTally({
-      ruleSet: meeting.ruleSet,
-      roster,
-      presentPersonIds: new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId)),
-      ballots: await this.meetings.ballots(db, matter.villageId, meeting.id),
-      voterIds: await this.meetings.receipts(db, matter.villageId, meeting.id),
-      recusedPersonIds: await this.access.recusedIn(db, matter),
-      counted: {
-        ...(counted ? { present: counted.present, householdsPresent: counted.householdsPresent } : {}),
-        ...(votes ? { votes: { yes: votes.yes, no: votes.no, abstain: votes.abstain } } : {}),
-      },
-    });
+    const tally = await recordedTally(this.meetings, db, meeting, await this.access.recusedIn(db, matter));
     return tally as unknown as JsonValue;
   }
 

@@ -11,6 +11,7 @@ import type { PersonActor } from '../identity/actor.js';
 import { PeopleRepository } from '../identity/people.repository.js';
 import type { MeetingEntity } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
+import { recordedTally } from './recorded-tally.js';
 
 const summary = (meeting: MeetingEntity) => ({
   id: meeting.id,
@@ -66,6 +67,26 @@ export class MeetingViews implements OnModuleInit {
     return Promise.all(meetings.map((meeting) => this.detail(db, meeting)));
   }
 
+  /**
+   * While a meeting runs, what its panel shows beside the close button: present, voted, the choices of an
+   * open vote (never of a secret one before it is counted), and whether the quorum is met as things stand.
+   */
+  private async runningCount(db: EntityManager, meeting: MeetingEntity, recused: ReadonlySet<string>) {
+    const tally = await recordedTally(this.meetings, db, meeting, recused);
+    const choicesShown = meeting.ballotMode === 'open' || Boolean(meeting.voteCount);
+    const voted = (await this.meetings.receipts(db, meeting.villageId, meeting.id)).length;
+    return {
+      roster: tally.counts.roster,
+      present: tally.counts.present,
+      voted: meeting.voteCount ? tally.counts.yes + tally.counts.no + tally.counts.abstain : voted,
+      choices: choicesShown
+        ? { yes: tally.counts.yes, no: tally.counts.no, abstain: tally.counts.abstain }
+        : null,
+      quorumMet: tally.quorumMet,
+      quorum: tally.quorum.map((check) => check.explanation),
+    };
+  }
+
   private async detail(db: EntityManager, meeting: MeetingEntity) {
     const [roster, attendance, ballots, receipts, conflicts] = await Promise.all([
       this.meetings.roster(db, meeting.villageId, meeting.id),
@@ -82,7 +103,9 @@ export class MeetingViews implements OnModuleInit {
     const present = new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId));
     const voted = new Set(receipts);
     const secret = meeting.ballotMode === 'secret';
+    const running = meeting.status === 'open' ? await this.runningCount(db, meeting, recusedNow) : null;
     return {
+      running,
       ...summary(meeting),
       place: meeting.place,
       agenda: meeting.agenda,

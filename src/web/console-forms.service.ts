@@ -46,6 +46,7 @@ export class ConsoleForms {
     actor: PersonActor,
     villageId: string,
     matter: { procedure: { id: string; version: number }; state: string },
+    roster?: { id: string; name: string }[],
   ) {
     const db = this.dataSource.manager;
     const [people, { definition }] = await Promise.all([
@@ -57,7 +58,7 @@ export class ConsoleForms {
       people,
       machine: definition.machine,
       fieldsOf: (action: { payloadSchema: JsonSchema }) =>
-        fieldsOf(action.payloadSchema, { people, earlierSteps }),
+        fieldsOf(action.payloadSchema, { people, earlierSteps, roster }),
     };
   }
 

@@ -50,7 +50,12 @@ export interface FieldContext {
   people: { id: string; name: string }[];
   /** For `backTo`: the steps before the current one, by their titles (the engine refuses the rest). */
   earlierSteps?: Option[];
+  /** For attendance: the roster of the meeting in session, the only people who can be marked present. */
+  roster?: { id: string; name: string }[];
 }
+
+/** Fields that name the people of a meeting's roster. */
+const ROSTER_FIELDS = new Set(['present', 'absent', 'presentRemotely']);
 
 const enumOptions = (values: unknown[]): Option[] =>
   values.map((value) => ({ value: String(value), label: optionLabelOf(String(value)) }));
@@ -69,8 +74,12 @@ export function fieldsOf(schema: JsonSchema, context: FieldContext): FormField[]
       return [{ ...base, kind: 'select', options, emptyLabel: '不退回，本步骤重新办理' }];
     }
     if (FILE_FIELDS.has(name) && property.type === 'array') return [{ ...base, kind: 'files' }];
-    if (property.type === 'array' && items?.format === 'uuid')
-      return [{ ...base, kind: 'people', options: personOptions }];
+    if (property.type === 'array' && items?.format === 'uuid') {
+      const people = ROSTER_FIELDS.has(name) && context.roster ? context.roster : context.people;
+      return [
+        { ...base, kind: 'people', options: people.map(({ id, name: label }) => ({ value: id, label })) },
+      ];
+    }
     if (property.type === 'array' && Array.isArray(items?.enum))
       return [{ ...base, kind: 'choices', options: enumOptions(items.enum) }];
     if (property.type === 'array' && items?.type === 'string') return [{ ...base, kind: 'lines' }];

@@ -13,6 +13,7 @@ import { ConsoleForms } from './console-forms.service.js';
 import { ConsoleRegistersController } from './console-registers.controller.js';
 import { ConsoleStartController } from './console-start.controller.js';
 import { ConsoleUploadsController } from './console-uploads.controller.js';
+import { ConsoleMatterController } from './console-matter.controller.js';
 import { ConsoleController } from './console.controller.js';
 import { PublicPagesController } from './public-pages.controller.js';
 import { SessionController } from './session.controller.js';
@@ -37,6 +38,7 @@ import { SessionController } from './session.controller.js';
     ConsoleStartController,
     ConsoleUploadsController,
     ConsoleRegistersController,
+    ConsoleMatterController,
     ConsoleController,
   ],
   providers: [ConsoleForms],

@@ -20,10 +20,11 @@ const carriedOut = (definition: ProcedureDefinition) =>
  */
 const ALLOWED = new Set(['PDF', 'SHA', 'Excel', 'CSV', 'csv', 'xlsx']);
 
-/** The text a person reads on a page: no markup, scripts, styles or a chart's hidden node names. */
+/** The text a person reads on a page (and its tab): no markup, comments, scripts or styles. */
 function visibleText(html: string): string {
   return html
-    .replace(/<(script|style|title)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&[#a-z0-9]+;/gi, ' ');
 }

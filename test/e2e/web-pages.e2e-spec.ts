@@ -343,12 +343,85 @@ describe('Web pages', () => {
       .expect(303);
     const secretary = await logIn('secretary');
     const seen = await web().get(path).set('cookie', secretary).expect(200);
-    expect(seen.text).toContain('监督委员会异议');
+    expect(seen.text).toContain('监督委员会最近一次异议');
     expect(seen.text).toContain('党员大会通知时间不足五天');
     expect(seen.text).toContain(world.people.supervisor.username.split('-')[0]);
     const inbox = await web().get(`/c/v/${world.villageId}`).set('cookie', secretary).expect(200);
     expect(inbox.text).toContain('监督委员会异议');
     expect(inbox.text).toContain('党员大会通知时间不足五天');
+  });
+
+  it('runs a meeting from a panel: roster-only attendance naming who is wrong, the count by the close button, a warning without quorum', async () => {
+    const matter = await MatterDriver.start(t, world);
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
+    await matter.ok('secretary', 'CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' });
+    const path = `/c/v/${world.villageId}/m/${matter.matterId}`;
+    const name = (who: MemberKey) => `${who}（`;
+
+    const clerk = await logIn('committee1');
+    const page = await web().get(path).set('cookie', clerk).expect(200);
+    const attendance = page.text.match(/<legend>到会人员[\s\S]*?<\/fieldset>/)?.[0] ?? '';
+    expect(attendance).toContain(name('committee2'));
+    expect(attendance).not.toContain(name('villager1'));
+    expect(attendance).not.toContain(name('rep1'));
+    expect(page.text).toMatch(/到会 <strong>0<\/strong> \/ 应到 \d+ · 已投 <strong>0<\/strong>/);
+    // The procedure top to bottom: the steps done, the one it is at, those ahead; the chart a tap away.
+    const steps = page.text.match(/<ol class="steps">([\s\S]*?)<\/ol>/)?.[1] ?? '';
+    expect(steps.match(/aria-current="step"/g)).toHaveLength(1);
+    expect(steps.indexOf('class="done"')).toBeLessThan(steps.indexOf('class="current"'));
+    expect(steps.indexOf('class="current"')).toBeLessThan(steps.indexOf('class="todo"'));
+    expect(steps).not.toMatch(/[A-Za-z]{3,}(?![^<]*>)/);
+    expect(page.text).toMatch(
+      /<details class="chart"><summary>查看流程图<\/summary><div class="scroll"><svg/,
+    );
+    expect(page.text).not.toContain('<title>cluster_');
+
+    // A person ticked who is not on the roster (a crafted form): refused, and named.
+    const stranger = world.people.villager1.personId;
+    const refused = await web()
+      .post(`${path}/act`)
+      .set('cookie', clerk)
+      .type('form')
+      .send({
+        type: 'RECORD_ATTENDANCE',
+        present: [matter.personId('secretary'), stranger],
+        confirmed: 'yes',
+      })
+      .expect(422);
+    expect(refused.text).toContain(name('villager1'));
+
+    const secretary = await logIn('secretary');
+    const closing = await web()
+      .post(`${path}/act`)
+      .set('cookie', secretary)
+      .type('form')
+      .send({ type: 'CLOSE_VOTE', minutes: '会议记录' })
+      .expect(200);
+    expect(closing.text).toContain('尚未达到法定人数');
+    expect(closing.text).toContain('确认提交');
+
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', {
+      present: ['secretary', 'committee1', 'committee2'].map((who) => matter.personId(who as MemberKey)),
+    });
+    await matter.ok('committee2', 'CAST_BALLOT', { choice: 'no' });
+    const voter = await web().get(path).set('cookie', secretary).expect(200);
+    expect(voter.text).toMatch(
+      /到会 <strong>3<\/strong> \/ 应到 3 · 已投 <strong>1<\/strong> · 赞成 0 · 反对 1 · 弃权 0/,
+    );
+    // No choice is made for the voter.
+    expect(voter.text).toMatch(
+      /<select id="CAST_BALLOT-choice" name="choice" required><option value="" disabled selected>（请选择）<\/option>/,
+    );
+    const villager = await web()
+      .get(path)
+      .set('cookie', await logIn('villager1'))
+      .expect(200);
+    expect(villager.text).not.toContain('CAST_BALLOT');
+    const voted = await web()
+      .get(path)
+      .set('cookie', await logIn('committee2'))
+      .expect(200);
+    expect(voted.text).not.toContain('name="type" value="CAST_BALLOT"');
   });
 
   it('offers to start only what the person may start', async () => {

@@ -28,7 +28,7 @@ export const FIELD = `
 <% } else { %>
 <label for="<%= id %>"><%= f.label %><% if (f.required) { %>（必填）<% } %></label>
 <% if (f.kind === 'textarea') { %><textarea id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><%= v ?? '' %></textarea>
-<% } else if (f.kind === 'select' || f.kind === 'person') { %><select id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><% if (!f.required) { %><option value="">（<%= f.emptyLabel || '不选' %>）</option><% } %><% for (const option of f.options) { %><option value="<%= option.value %>"<%= v === option.value ? ' selected' : '' %>><%= option.label %></option><% } %></select>
+<% } else if (f.kind === 'select' || f.kind === 'person') { %><select id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><% if (!f.required) { %><option value="">（<%= f.emptyLabel || '不选' %>）</option><% } else { %><option value="" disabled<%= v === undefined ? ' selected' : '' %>>（请选择）</option><% } %><% for (const option of f.options) { %><option value="<%= option.value %>"<%= v === option.value ? ' selected' : '' %>><%= option.label %></option><% } %></select>
 <% } else { %><input type="<%= f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text' %>" id="<%= id %>" name="<%= f.name %>" value="<%= v ?? '' %>"<%= f.kind === 'number' ? ' step="any" inputmode="decimal"' : '' %> <%= f.required ? 'required' : '' %>>
 <% } %>
 <% } %>`;
@@ -103,7 +103,7 @@ export const START = `
 export const MATTER = `
 <p class="muted"><%= it.matter.procedure.id %> <%= it.matter.procedure.title %>（第 <%= it.matter.procedure.version %> 版）</p>
 <p>当前步骤：<strong><%= it.matter.step.title %></strong><% if (it.matter.outcome) { %>；结果：<strong><%= it.matter.outcome.title %></strong><% } %></p>
-<% if (it.objection) { %><div class="flash error"><p><strong>监督委员会异议</strong>（<%= it.objection.by %>，<%= it.objection.at %>）：<%= it.objection.reason %></p><% if (it.objection.backTo) { %><p>退回到：<%= it.objection.backTo %></p><% } %></div><% } %>
+<% if (it.objection) { %><div class="flash error"><p><strong>监督委员会最近一次异议</strong>（<%= it.objection.by %>，<%= it.objection.at %>）：<%= it.objection.reason %></p><% if (it.objection.backTo) { %><p>退回到：<%= it.objection.backTo %></p><% } %></div><% } %>
 <% if (it.myConflict) { %><p class="flash error" role="status">您已被申报回避（<%= it.myConflict.relation %>）：<%= it.myConflict.note %>。申报人：<%= it.myConflict.declaredBy %>。您不参加本事项的表决和审批；如有异议，可向村务监督委员会反映。</p><% } %>
 <% if (it.conflicts.length) { %><p>回避人员（不参加本事项的表决和审批）：<%= it.conflicts.map((conflict) => conflict.name + '（' + conflict.relation + '）').join('、') %></p><% } %>
 <% if (it.listChange) { %>
@@ -126,6 +126,11 @@ export const MATTER = `
 <% for (const action of it.actions) { %>
 <section class="card">
   <h3><%= action.title %></h3>
+  <% const running = it.panel && it.panel.running; %>
+  <% if (running && ['RECORD_ATTENDANCE', 'CAST_BALLOT', 'RECORD_COUNT', 'CLOSE_VOTE'].includes(action.type)) { %>
+  <p class="panel">到会 <strong><%= running.present %></strong> / 应到 <%= running.roster %> · 已投 <strong><%= running.voted %></strong><% if (running.choices) { %> · 赞成 <%= running.choices.yes %> · 反对 <%= running.choices.no %> · 弃权 <%= running.choices.abstain %><% } %></p>
+  <% if (action.type === 'CLOSE_VOTE' && it.panel.warning) { %><p class="flash error"><%= it.panel.warning %></p><% } %>
+  <% } %>
   <form method="post" action="/c/v/<%= it.villageId %>/m/<%= it.matter.id %>/act" class="stack">
     <input type="hidden" name="type" value="<%= action.type %>">
     <% for (const field of action.fields) { %><%~ include('@field', { field, prefix: action.type, values: action.values, problems: action.problems, files: it.files, uploadTo: it.uploadTo }) %><% } %>
@@ -133,8 +138,9 @@ export const MATTER = `
   </form>
 </section>
 <% } %>
-<h2>流程图</h2>
-<div class="scroll"><%~ it.flowchart %></div>
+<h2>办理步骤</h2>
+<ol class="steps"><% for (const step of it.steps) { %><li class="<%= step.status %>"<%~ step.status === 'current' ? ' aria-current="step"' : '' %>><%= step.title %><% if (step.status === 'current') { %><strong>（当前）</strong><% } else if (step.status === 'done') { %>（已办）<% } else if (step.status === 'skipped') { %>（本事项不经过）<% } %></li><% } %></ol>
+<details class="chart"><summary>查看流程图</summary><div class="scroll"><%~ it.flowchart %></div></details>
 <h2>会议</h2>
 <% if (it.matter.meetings.length === 0) { %><p>暂无</p><% } %>
 <% for (const meeting of it.matter.meetings) { %>
@@ -144,7 +150,7 @@ export const MATTER = `
 <% for (const person of meeting.roster) { %><tr><td><%= person.name %><%= person.entitled ? '' : '（无表决权）' %><%= person.recused ? '（回避）' : '' %></td><td><%= person.present ? '是' : '—' %></td><td><%= person.voted ? '是' : '—' %></td></tr><% } %>
 </tbody></table></div>
 <% if (meeting.observers.length) { %><p>列席：<%= meeting.observers.map((observer) => observer.name).join('、') %></p><% } %>
-<% if (meeting.tally) { %><p>计票（由系统按表决规则计算）：</p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %><% if (meeting.tally.recusal) { %><li><%= meeting.tally.recusal.explanation %>（<%= meeting.roster.filter((person) => meeting.tally.recusal.personIds.includes(person.personId)).map((person) => person.name).join('、') %>）</li><% } %></ul><% } %></div>
+<% if (meeting.tally) { %><p>计票（由系统按表决规则计算）：赞成 <%= meeting.tally.counts.yes %>，反对 <%= meeting.tally.counts.no %>，弃权 <%= meeting.tally.counts.abstain %></p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %><% if (meeting.tally.recusal) { %><li><%= meeting.tally.recusal.explanation %>（<%= meeting.roster.filter((person) => meeting.tally.recusal.personIds.includes(person.personId)).map((person) => person.name).join('、') %>）</li><% } %></ul><% } %></div>
 <% } %>
 <h2>公开</h2>
 <% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>
@@ -156,6 +162,7 @@ export const MATTER = `
 
 export const CONFIRM = `
 <p>请核对以下内容。提交后将记入留痕，不能撤回。</p>
+<% if (it.warning) { %><p class="flash error" role="alert"><%= it.warning %></p><% } %>
 <dl>
 <% for (const row of it.rows) { %><dt><%= row.label %></dt><dd><%= row.value || '（空）' %></dd><% } %>
 </dl>
