@@ -1,4 +1,4 @@
-import { localDate } from '../time/calendar.js';
+import { lastDayOf, monthDay } from '../common/format-time.js';
 
 interface BulletinData {
   village: { name: string };
@@ -23,11 +23,6 @@ const STATUS: Record<string, string> = {
   cancelled: '已取消',
 };
 
-const monthDay = (iso: string, timeZone: string) => {
-  const [, month, day] = localDate(new Date(iso), timeZone).split('-').map(Number);
-  return `${month}月${day}日`;
-};
-
 /** 村情月报 as plain text, short enough to relay by SMS or paste into a WeChat group. */
 export function bulletinText(bulletin: BulletinData, timeZone: string): string {
   const [year, month] = bulletin.month.split('-').map(Number);
@@ -36,7 +31,7 @@ export function bulletinText(bulletin: BulletinData, timeZone: string): string {
   bulletin.disclosures.forEach((disclosure, index) =>
     lines.push(
       `${index + 1}. ${disclosure.title}（${disclosure.matterTitle}，${monthDay(disclosure.publishedAt, timeZone)}公开` +
-        `${disclosure.periodEndsAt ? `，公示至${monthDay(new Date(new Date(disclosure.periodEndsAt).getTime() - 1).toISOString(), timeZone)}` : ''}）`,
+        `${disclosure.periodEndsAt ? `，公示至${lastDayOf(disclosure.periodEndsAt, timeZone)}` : ''}）`,
     ),
   );
   lines.push(`二、本月表决通过事项（${bulletin.decisions.length}项）`);

@@ -1,8 +1,10 @@
 import { escapeMarkup } from '../common/escape-markup.js';
+import { lastDayOf } from '../common/format-time.js';
 /** Atom and JSON Feed renderings of a village's disclosures, for WeChat groups and SMS relays to follow. */
 
 interface FeedItem {
   id: string;
+  matterId: string;
   title: string;
   matterTitle: string;
   body: string;
@@ -13,11 +15,17 @@ interface FeedItem {
 interface Feed {
   village: { id: string; name: string };
   items: FeedItem[];
-  /** Absolute base of the API, e.g. `http://example.org/api`. */
+  /** Absolute address of the site, e.g. `http://example.org`. */
   base: string;
+  timeZone: string;
 }
 
-const boardUrl = (feed: Feed) => `${feed.base}/public/villages/${feed.village.id}/board`;
+/** A villager following the feed opens the pages people read, not the API's JSON. */
+const boardUrl = (feed: Feed) => `${feed.base}/p/${feed.village.id}`;
+const itemUrl = (feed: Feed, item: FeedItem) =>
+  `${feed.base}/p/${feed.village.id}/m/${item.matterId}#${item.id}`;
+const feedUrl = (feed: Feed, kind: 'atom' | 'json') =>
+  `${feed.base}/api/public/villages/${feed.village.id}/feed.${kind}`;
 
 export function atomFeed(feed: Feed): string {
   const updated = feed.items[0]?.publishedAt ?? new Date(0).toISOString();
@@ -27,8 +35,8 @@ export function atomFeed(feed: Feed): string {
     <title>${escapeMarkup(item.title)}</title>
     <updated>${item.publishedAt}</updated>
     <published>${item.publishedAt}</published>
-    <link rel="alternate" href="${escapeMarkup(`${boardUrl(feed)}#${item.id}`)}"/>
-    <summary>${escapeMarkup(`${item.matterTitle}${item.periodEndsAt ? `（公示期至 ${item.periodEndsAt.slice(0, 10)}）` : ''}`)}</summary>
+    <link rel="alternate" href="${escapeMarkup(itemUrl(feed, item))}"/>
+    <summary>${escapeMarkup(`${item.matterTitle}${item.periodEndsAt ? `（公示至 ${lastDayOf(item.periodEndsAt, feed.timeZone)}）` : ''}`)}</summary>
     <content type="text">${escapeMarkup(item.body)}</content>
   </entry>`,
   );
@@ -37,7 +45,7 @@ export function atomFeed(feed: Feed): string {
   <id>urn:micropower:village:${feed.village.id}</id>
   <title>${escapeMarkup(`${feed.village.name} 村务公开栏`)}</title>
   <updated>${updated}</updated>
-  <link rel="self" href="${escapeMarkup(`${feed.base}/public/villages/${feed.village.id}/feed.atom`)}"/>
+  <link rel="self" href="${escapeMarkup(feedUrl(feed, 'atom'))}"/>
   <link rel="alternate" href="${escapeMarkup(boardUrl(feed))}"/>
 ${entries.join('\n')}
 </feed>
@@ -50,10 +58,10 @@ export function jsonFeed(feed: Feed) {
     title: `${feed.village.name} 村务公开栏`,
     language: 'zh-CN',
     home_page_url: boardUrl(feed),
-    feed_url: `${feed.base}/public/villages/${feed.village.id}/feed.json`,
+    feed_url: feedUrl(feed, 'json'),
     items: feed.items.map((item) => ({
       id: `urn:micropower:disclosure:${item.id}`,
-      url: `${boardUrl(feed)}#${item.id}`,
+      url: itemUrl(feed, item),
       title: item.title,
       summary: item.matterTitle,
       content_text: item.body,

@@ -37,6 +37,24 @@ const DISCLOSURE_COLUMNS = `
   (SELECT count(*)::int FROM disclosure_objection o
     WHERE o.village_id = d.village_id AND o.disclosure_id = d.id AND o.status = 'open') AS "openObjections"`;
 
+export interface PublicMeeting {
+  id: string;
+  body: string;
+  heldOn: string;
+  ballotMode: 'open' | 'secret';
+  outcome: string;
+  counts: Record<string, number>;
+  ruleSet: string;
+}
+
+export interface PublicObjection {
+  disclosureId: string;
+  content: string;
+  status: string;
+  answer: string | null;
+  filedAt: Date;
+}
+
 /** What the public board reads: published disclosures and the decisions taken, per village. */
 @Injectable()
 export class PublicBoardRepository {
@@ -86,6 +104,32 @@ export class PublicBoardRepository {
        WHERE g.village_id = $1 AND g.status = 'closed' AND g.outcome = 'passed' AND g.closed_at >= $2 AND g.closed_at < $3
        ORDER BY g.closed_at`,
       [villageId, from, to],
+    );
+  }
+
+  /**
+   * A matter's closed votes as the public record shows them: the body, the day, the counts the server
+   * computed and the outcome. Counts only: who voted what is never public.
+   */
+  meetingsOfMatter(db: EntityManager, villageId: string, matterId: string): Promise<PublicMeeting[]> {
+    return db.query(
+      `SELECT g.id, g.body, g.held_on AS "heldOn", g.ballot_mode AS "ballotMode", g.outcome,
+              g.tally->'counts' AS counts, g.rule_set->>'title' AS "ruleSet"
+       FROM meeting g
+       WHERE g.village_id = $1 AND g.matter_id = $2 AND g.status = 'closed' AND g.tally IS NOT NULL
+       ORDER BY g.closed_at`,
+      [villageId, matterId],
+    );
+  }
+
+  /** Villagers' objections to a matter's disclosures and their answers; who objected is not public. */
+  objectionsOfMatter(db: EntityManager, villageId: string, matterId: string): Promise<PublicObjection[]> {
+    return db.query(
+      `SELECT o.disclosure_id AS "disclosureId", o.content, o.status, o.answer, o.filed_at AS "filedAt"
+       FROM disclosure_objection o
+       WHERE o.village_id = $1 AND o.matter_id = $2
+       ORDER BY o.filed_at`,
+      [villageId, matterId],
     );
   }
 

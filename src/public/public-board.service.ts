@@ -7,7 +7,7 @@ import { ObligationRepository } from '../disclosure/obligation.repository.js';
 import { periodBounds } from '../disclosure/periods.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { addDays, daysBetween, localDate, startOfLocalDay } from '../time/calendar.js';
-import { ROLE_TITLES, type Role } from '../../workflows/index.js';
+import { MEETING_BODIES, ROLE_TITLES, type MeetingBody, type Role } from '../../workflows/index.js';
 import { actTitle } from '../engine/act-words.js';
 import { MatterRepository } from '../engine/matter.repository.js';
 import { pathTaken } from '../engine/path-taken.js';
@@ -19,6 +19,8 @@ import { bulletinText } from './bulletin-text.js';
 import { PublicBoardRepository, type BoardDisclosure } from './public-board.repository.js';
 
 const PAST_LIMIT = 50;
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * The village's public board (公开栏), readable without logging in: what is public now and for how much
@@ -88,7 +90,12 @@ export class PublicBoardService {
     const matter = disclosures.length ? await this.matters.findById(db, villageId, matterId) : null;
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
     const procedure = await this.catalog.forMatter(db, matter);
-    const rows = await this.traces.listByMatter(db, villageId, matterId);
+    const [rows, meetings, objections] = await Promise.all([
+      this.traces.listByMatter(db, villageId, matterId),
+      this.board.meetingsOfMatter(db, villageId, matterId),
+      this.board.objectionsOfMatter(db, villageId, matterId),
+    ]);
+    const machine = procedure.definition.machine;
     return {
       village,
       title: matter.title,
@@ -97,7 +104,7 @@ export class PublicBoardService {
         version: matter.procedureVersion,
         title: procedure.definition.title,
       },
-      step: stepTitleOf(procedure.definition.machine, matter.state),
+      step: stepTitleOf(machine, matter.state),
       path: pathTaken(matter.state, rows),
       steps: rows
         .filter((row) => row.accepted)
@@ -106,7 +113,22 @@ export class PublicBoardService {
           act: actTitle(procedure, row.eventType),
           role: ROLE_TITLES[row.actorRole as Role] ?? '',
         })),
-      disclosures: disclosures.map((disclosure) => this.view(disclosure)),
+      meetings: meetings.map((meeting) => ({
+        ...meeting,
+        bodyTitle: MEETING_BODIES[meeting.body as MeetingBody] ?? '',
+      })),
+      // The supervisors' objections with their reasons: what they asked to be done again, and why.
+      supervisorObjections: rows
+        .filter((row) => row.accepted && row.eventType === 'OBJECT')
+        .map((row) => ({
+          at: row.at,
+          reason: textOf((row.payload as { reason?: unknown }).reason),
+          step: row.stateBefore ? stepTitleOf(machine, row.stateBefore) : '',
+        })),
+      disclosures: disclosures.map((disclosure) => ({
+        ...this.view(disclosure),
+        objections: objections.filter((objection) => objection.disclosureId === disclosure.id),
+      })),
     };
   }
 

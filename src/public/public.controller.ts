@@ -3,6 +3,7 @@ import { ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
+import { LocalTime } from '../common/local-time.js';
 import { atomFeed, jsonFeed } from './feeds.js';
 import { ChainHeadsService } from './chain-heads.service.js';
 import { PublicBoardService } from './public-board.service.js';
@@ -18,7 +19,7 @@ export class BulletinParams {
   month: string;
 }
 
-const apiBase = (request: Request) => `${request.protocol}://${request.get('host') ?? 'localhost'}/api`;
+const siteBase = (request: Request) => `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 
 /** The public board: no login, because villagers must be able to read and check what was done. */
 @ApiTags('public board')
@@ -28,6 +29,7 @@ export class PublicController {
   constructor(
     private readonly board: PublicBoardService,
     private readonly chain: ChainHeadsService,
+    private readonly time: LocalTime,
   ) {}
 
   @Get()
@@ -63,13 +65,21 @@ export class PublicController {
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
   @ApiProduces('application/atom+xml')
   async atom(@Param('villageId', ParseUUIDPipe) villageId: string, @Req() request: Request) {
-    return atomFeed({ ...(await this.board.feedItems(villageId)), base: apiBase(request) });
+    return atomFeed({
+      ...(await this.board.feedItems(villageId)),
+      base: siteBase(request),
+      timeZone: this.time.timeZone,
+    });
   }
 
   @Get(':villageId/feed.json')
   @Header('Content-Type', 'application/feed+json; charset=utf-8')
   async json(@Param('villageId', ParseUUIDPipe) villageId: string, @Req() request: Request) {
-    return jsonFeed({ ...(await this.board.feedItems(villageId)), base: apiBase(request) });
+    return jsonFeed({
+      ...(await this.board.feedItems(villageId)),
+      base: siteBase(request),
+      timeZone: this.time.timeZone,
+    });
   }
 
   @Get(':villageId/attachments/:attachmentId')

@@ -1,13 +1,15 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { localTime } from '../common/format-time.js';
+import { lastDayOf, localTime, monthDay } from '../common/format-time.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { ChainHeadsService } from '../public/chain-heads.service.js';
 import { PublicBoardService } from '../public/public-board.service.js';
+import { MEETING_OUTCOMES, OBJECTION_STATUSES } from '../records/dossier-words.js';
+import { inlineSvg } from './step-list.js';
 import { APP_SCRIPT } from './views/app-script.js';
 import { STYLESHEET } from './views/layout.js';
 import { actorOf, flashOf, messageOf, sendPage } from './web-request.js';
@@ -82,16 +84,27 @@ export class PublicPagesController {
       record.procedure.version,
       record.path,
     );
-    const at = (iso: string | null) => localTime(iso, this.time.timeZone);
+    const zone = this.time.timeZone;
+    const at = (iso: string | null) => localTime(iso, zone);
     sendPage(
       response,
       '@publicMatter',
       { title: record.title, me: actorOf(request) },
       {
         ...record,
-        flowchart,
+        flowchart: inlineSvg(flowchart),
         steps: record.steps.map((step) => ({ ...step, at: at(step.at.toISOString()) })),
-        disclosures: record.disclosures.map((item) => ({ ...item, periodEndsAt: at(item.periodEndsAt) })),
+        supervisorObjections: record.supervisorObjections.map((objection) => ({
+          ...objection,
+          at: at(objection.at.toISOString()),
+        })),
+        disclosures: record.disclosures.map((item) => ({
+          ...item,
+          publishedOn: monthDay(item.publishedAt, zone),
+          lastDay: lastDayOf(item.periodEndsAt, zone),
+        })),
+        outcomes: MEETING_OUTCOMES,
+        objectionStatuses: OBJECTION_STATUSES,
       },
     );
   }
@@ -104,10 +117,39 @@ export class PublicPagesController {
   ) {
     const board = await this.board.current(villageId);
     const at = (iso: string | null) => localTime(iso, this.time.timeZone);
-    const current = board.current.map((item) => ({ ...item, periodEndsAt: at(item.periodEndsAt) }));
+    const zone = this.time.timeZone;
+    const days = (item: { publishedAt: string; periodEndsAt: string | null }) => ({
+      publishedOn: monthDay(item.publishedAt, zone),
+      lastDay: lastDayOf(item.periodEndsAt, zone),
+    });
+    const current = board.current.map((item) => ({ ...item, ...days(item) }));
+    const past = board.past.map((item) => ({ ...item, ...days(item) }));
     const overdue = board.overdue.map((item) => ({ ...item, dueAt: at(item.dueAt) }));
     const frame = { title: `${board.village.name}公开栏`, me: actorOf(request) };
-    sendPage(response, '@board', frame, { ...board, current, overdue });
+    const month = this.time.today().slice(0, 7);
+    sendPage(response, '@board', frame, { ...board, current, past, overdue, month });
+  }
+
+  /** 村情月报 as a page fit to share in a WeChat group: the month's disclosures, decisions, and its text. */
+  @Get('p/:villageId/bulletin')
+  async bulletin(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query('month') month: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const chosen =
+      typeof month === 'string' && /^(20\d{2}|2100)-(0[1-9]|1[0-2])$/.test(month)
+        ? month
+        : this.time.today().slice(0, 7);
+    const bulletin = await this.board.bulletin(villageId, chosen);
+    const [year, monthNumber] = chosen.split('-').map(Number);
+    sendPage(
+      response,
+      '@bulletin',
+      { title: `${bulletin.village.name} ${year}年${monthNumber}月村情月报`, me: actorOf(request) },
+      { ...bulletin, previous: shiftMonth(chosen, -1), next: shiftMonth(chosen, 1) },
+    );
   }
 
   @Get('p/:villageId/lists')
@@ -146,7 +188,14 @@ export class PublicPagesController {
       response,
       '@verify',
       { title: `${village.name}记录核验`, me: actorOf(request) },
-      { village, report },
+      { village, report: { ...report, verifiedAt: localTime(report.verifiedAt, this.time.timeZone) } },
     );
   }
+}
+
+/** `2026-01` and -1 → `2025-12`. */
+function shiftMonth(month: string, by: number): string {
+  const [year, number] = month.split('-').map(Number);
+  const index = year * 12 + (number - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

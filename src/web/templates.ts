@@ -1,7 +1,7 @@
 import { Eta } from 'eta';
 import { CONFIRM, CONSOLE, FIELD, MATTER, REGION, START, VILLAGE } from './views/console-pages.js';
 import { LAYOUT } from './views/layout.js';
-import { BOARD, HOME, LISTS, LOGIN, VERIFY } from './views/public-pages.js';
+import { BOARD, BULLETIN, HOME, LISTS, LOGIN, VERIFY } from './views/public-pages.js';
 import { CATALOG, CATALOG_ITEM, PUBLIC_MATTER, X_ITEM } from './views/record-pages.js';
 import { REGISTERS } from './views/register-pages.js';
 
@@ -14,6 +14,7 @@ const TEMPLATES: Record<string, string> = {
   '@board': BOARD,
   '@lists': LISTS,
   '@verify': VERIFY,
+  '@bulletin': BULLETIN,
   '@login': LOGIN,
   '@console': CONSOLE,
   '@village': VILLAGE,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import request from 'supertest';
 import { DAY_MS } from '../../src/common/clock.js';
 import { DemoSeedService } from '../../src/demo/demo-seed.service.js';
 import type { DemoLogins } from '../../src/demo/demo-logins.js';
@@ -86,6 +87,46 @@ describe('The public board (公开栏) of the demo village', () => {
     const feed = JSON.parse(json.text) as { version: string; items: { title: string }[] };
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.items.map((item) => item.title)).toContain('2026-02 财务收支情况');
+  });
+
+  it('lets a villager open a past disclosure with its votes, follow the feed to the page, and share the bulletin', async () => {
+    t.clock.advance(10 * DAY_MS);
+    await t.get(SchedulerService).runDue();
+    const web = () => request(t.app.getHttpServer());
+    const page = (await web().get(`/p/${villageId}`).expect(200)).text;
+    expect(page).toContain(`/p/${villageId}/bulletin?month=2026-03`);
+    expect(page).toContain(`/api/public/villages/${villageId}/feed.atom`);
+    const past = [
+      ...page.matchAll(
+        /<li><a href="(\/p\/[^"]+\/m\/[^"#]+)#[^"]+">关于硬化村北主干道的决议<\/a>（[^）]*；([^）]*)）/g,
+      ),
+    ];
+    expect(past).toHaveLength(1);
+    // The period stored as ending at 2026-03-10 00:00 is read as its last day.
+    expect(past[0][2]).toBe('3月2日 至 3月9日');
+
+    const record = (await web().get(past[0][1]).expect(200)).text;
+    expect(record).toContain('公示期：3月2日 至 3月9日');
+    expect(record).toMatch(/应到 \d+ 人，实到 \d+ 人；赞成 \d+，反对 \d+，弃权 \d+/);
+    expect(record).toContain('结果：<strong>通过</strong>');
+
+    const atom = (await t.api().get(`/public/villages/${villageId}/feed.atom`).expect(200)).text;
+    expect(atom).toMatch(
+      new RegExp(`<link rel="alternate" href="http://[^"]+/p/${villageId}/m/[0-9a-f-]+#[0-9a-f-]+"/>`),
+    );
+    expect(atom).not.toContain('/board');
+    expect(atom).toContain('公示至 3月9日');
+
+    const verify = (await web().get(`/p/${villageId}/verify`).expect(200)).text;
+    expect(verify).toMatch(/核验时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}。/);
+
+    const bulletin = (await web().get(`/p/${villageId}/bulletin?month=2026-03`).expect(200)).text;
+    expect(bulletin).toContain('2026年3月村情月报');
+    expect(bulletin).toContain('本月公开事项（2 项）');
+    expect(bulletin).toMatch(/<pre class="bulletin-text">东庄村 2026年3月村情月报\n一、本月公开事项（2项）/);
+    expect(bulletin).toContain(`/p/${villageId}/bulletin?month=2026-02`);
+    // A month it cannot read is this month's bulletin, not an error page.
+    await web().get(`/p/${villageId}/bulletin?month=2026-13`).expect(200);
   });
 
   it('generates the monthly village bulletin (村情月报) from the month’s disclosures and decisions', async () => {

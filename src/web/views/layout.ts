@@ -59,6 +59,7 @@ form.inline{display:inline}
 .field-problem,.objection{color:#8b0000;font-weight:600;margin:.2rem 0}
 .steps{padding-left:1.4rem}.steps li{padding:.3rem 0}.steps li.done{color:#3d4a5c}.steps li.current{font-weight:700;color:#0b3d91;background:#eef3fb}.steps li.todo{color:#4a4a4a}.steps li.skipped{color:#595959;text-decoration:line-through}
 details.chart summary{cursor:pointer;padding:.5rem 0;color:#0b3d91;text-decoration:underline}details.chart svg{max-width:none;width:auto;height:auto}
+.bulletin-text{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.7rem;border-radius:.3rem;font-size:1rem;user-select:all}
 .panel{background:#eef3fb;border:1px solid #0b3d91;border-radius:.3rem;padding:.5rem .7rem;font-size:1.05rem}
 .hash{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all}
 svg{max-width:100%;height:auto}

@@ -9,13 +9,13 @@ export const HOME = `
 <% } %>`;
 
 export const BOARD = `
-<p><a href="/p/<%= it.village.id %>/lists">三张清单</a> · <a href="/p/<%= it.village.id %>/verify">核验记录</a> · <a href="/p/catalog">基本目录与流程图</a></p>
+<p><a href="/p/<%= it.village.id %>/lists">三张清单</a> · <a href="/p/<%= it.village.id %>/verify">核验记录</a> · <a href="/p/<%= it.village.id %>/bulletin?month=<%= it.month %>">村情月报</a> · <a href="/api/public/villages/<%= it.village.id %>/feed.atom">订阅公开栏（Atom）</a> · <a href="/p/catalog">基本目录与流程图</a></p>
 <h2>正在公示</h2>
 <% if (it.current.length === 0) { %><p>暂无</p><% } %>
 <% for (const item of it.current) { %>
 <article class="card" id="<%= item.id %>">
   <h3><%= item.title %></h3>
-  <p class="due">公示期还剩 <%= item.daysLeft %> 天（至 <%= item.periodEndsAt %>）</p>
+  <p class="due">公示期还剩 <%= item.daysLeft %> 天（<%= item.publishedOn %> 至 <%= item.lastDay %>）</p>
   <p><%= item.body %></p>
   <% if (item.attachments.length) { %><ul><% for (const file of item.attachments) { %><li><a href="/api/public/villages/<%= it.village.id %>/attachments/<%= file.id %>"><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %>
   <p class="muted">事项：<a href="/p/<%= it.village.id %>/m/<%= item.matterId %>"><%= item.matterTitle %></a></p>
@@ -26,7 +26,7 @@ export const BOARD = `
 <ul><% for (const item of it.overdue) { %><li class="due"><%= item.title %>（应于 <%= item.dueAt %> 前）</li><% } %></ul>
 <h2>已结束的公示</h2>
 <% if (it.past.length === 0) { %><p>暂无</p><% } %>
-<ul><% for (const item of it.past) { %><li><%= item.title %>（<%= item.matterTitle %>）</li><% } %></ul>
+<ul><% for (const item of it.past) { %><li><a href="/p/<%= it.village.id %>/m/<%= item.matterId %>#<%= item.id %>"><%= item.title %></a>（<%= item.matterTitle %>；<%= item.publishedOn %><% if (item.lastDay) { %> 至 <%= item.lastDay %><% } %>）</li><% } %></ul>
 <h2>记录指纹（日终哈希）</h2>
 <p class="muted">每天结束时公布本村全部记录的哈希。请抄录保存：日后若有人改写历史记录，将与此不符。</p>
 <p>当前：第 <%= it.chain.current.seq %> 条 <span class="hash"><%= it.chain.current.hash || '' %></span></p>
@@ -64,3 +64,15 @@ export const LOGIN = `
   <label for="password">密码</label><input type="password" id="password" name="password" autocomplete="current-password" required>
   <button type="submit">登录</button>
 </form>`;
+
+export const BULLETIN = `
+<p><a href="/p/<%= it.village.id %>">返回公开栏</a> · <a href="/p/<%= it.village.id %>/bulletin?month=<%= it.previous %>">上个月</a> · <a href="/p/<%= it.village.id %>/bulletin?month=<%= it.next %>">下个月</a></p>
+<h2>本月公开事项（<%= it.disclosures.length %> 项）</h2>
+<% if (it.disclosures.length === 0) { %><p>暂无</p><% } %>
+<ol><% for (const item of it.disclosures) { %><li><a href="/p/<%= it.village.id %>/m/<%= item.matterId %>#<%= item.id %>"><%= item.title %></a>（<%= item.matterTitle %>）</li><% } %></ol>
+<h2>本月表决通过事项（<%= it.decisions.length %> 项）</h2>
+<% if (it.decisions.length === 0) { %><p>暂无</p><% } %>
+<ol><% for (const decision of it.decisions) { %><li><a href="/p/<%= it.village.id %>/m/<%= decision.matterId %>"><%= decision.matterTitle %></a>：到会 <%= decision.present %> 人，赞成 <%= decision.yes %> 人</li><% } %></ol>
+<h2>转发到微信群的文字</h2>
+<p class="muted">长按下面的文字可全选复制。</p>
+<pre class="bulletin-text"><%= it.text %></pre>`;

@@ -1,12 +1,19 @@
 /** A matter's public record: what was decided, by which steps, and what was made public. */
 export const PUBLIC_MATTER = `
 <p class="muted"><%= it.procedure.title %>（第 <%= it.procedure.version %> 版）；当前步骤：<%= it.step %></p>
-<h2>流程图（已走过的路径加粗）</h2>
-<div class="scroll"><%~ it.flowchart %></div>
+<p><a href="/p/<%= it.village.id %>">返回<%= it.village.name %>公开栏</a></p>
+<h2>公开内容</h2>
+<% for (const item of it.disclosures) { %><article class="card" id="<%= item.id %>"><h3><%= item.title %></h3><p><%= item.body %></p><p class="muted">公示期：<%= item.publishedOn %><% if (item.lastDay) { %> 至 <%= item.lastDay %><% } %></p>
+<% if (item.objections.length) { %><h4>村民异议</h4><ul><% for (const objection of item.objections) { %><li><%= objection.content %>（<%= it.objectionStatuses[objection.status] || '' %>）<% if (objection.answer) { %><br>答复：<%= objection.answer %><% } %></li><% } %></ul><% } %></article><% } %>
+<h2>会议与表决</h2>
+<% if (it.meetings.length === 0) { %><p>暂无</p><% } %>
+<% for (const meeting of it.meetings) { %><div class="card"><h3><%= meeting.bodyTitle %>（<%= meeting.heldOn %>）</h3>
+<p>应到 <%= meeting.counts.roster %> 人，实到 <%= meeting.counts.present %> 人；赞成 <%= meeting.counts.yes %>，反对 <%= meeting.counts.no %>，弃权 <%= meeting.counts.abstain %>；<%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %></p>
+<p>结果：<strong><%= it.outcomes[meeting.outcome] || '' %></strong><span class="muted">（<%= meeting.ruleSet %>）</span></p></div><% } %>
+<% if (it.supervisorObjections.length) { %><h2>监督委员会异议</h2><ul><% for (const objection of it.supervisorObjections) { %><li><%= objection.at %>，在“<%= objection.step %>”：<%= objection.reason %></li><% } %></ul><% } %>
 <h2>办理经过</h2>
 <ol><% for (const step of it.steps) { %><li><%= step.at %> <%= step.role %>：<%= step.act %></li><% } %></ol>
-<h2>公开内容</h2>
-<% for (const item of it.disclosures) { %><article class="card"><h3><%= item.title %></h3><p><%= item.body %></p><p class="muted">公示期至 <%= item.periodEndsAt %></p></article><% } %>`;
+<details class="chart"><summary>查看流程图（已走过的路径加粗）</summary><div class="scroll"><%~ it.flowchart %></div></details>`;
 
 export const CATALOG = `
 <p>区级基本目录：每个事项的流程图与系统实际执行的流程是同一份定义（看图办事、按图监督）。</p>

@@ -277,6 +277,7 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /p/:villageId/m/:matterId': { may: anyone, params: ({ site }) => ({ matterId: site.publicMatterId }) },
   'GET /p/:villageId/lists': { may: anyone, query: () => 'on=2026-03-02' },
   'GET /p/:villageId/verify': { may: anyone },
+  'GET /p/:villageId/bulletin': { may: anyone, query: () => 'month=2026-03' },
   'GET /login': { may: anyone, query: () => 'next=/c' },
   'POST /login': {
     may: anyone,
