@@ -2,12 +2,8 @@ import request from 'supertest';
 import { BASE_CATALOG, type ProcedureDefinition } from '../../workflows/index.js';
 import { CatalogWalker } from '../factories/catalog-walker.js';
 import { MatterDriver } from '../factories/matter.driver.js';
-import {
-  createVillage,
-  TEST_PASSWORD,
-  type MemberKey,
-  type VillageWorld,
-} from '../factories/village.factory.js';
+import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import { consoleCookie } from '../support/console-login.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const item = (code: string) => BASE_CATALOG.find((entry) => entry.id === code) as ProcedureDefinition;
@@ -61,14 +57,7 @@ describe('The console speaks Chinese: no program word on any page', () => {
   }, 180_000);
   afterAll(() => t.close());
 
-  const logIn = async (who: MemberKey) => {
-    const response = await web()
-      .post('/login')
-      .type('form')
-      .send({ username: world.people[who].username, password: TEST_PASSWORD, next: '/c' })
-      .expect(303);
-    return (response.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-  };
+  const logIn = (who: MemberKey) => consoleCookie(t, world, who);
 
   /** The test village's people and regions are named in Latin letters (`secretary（1a2b3c）`): not program words. */
   const withoutTestNames = (text: string) =>

@@ -10,6 +10,7 @@ import {
 } from '../factories/village.factory.js';
 import { CatalogWalker } from '../factories/catalog-walker.js';
 import { MatterDriver } from '../factories/matter.driver.js';
+import { consoleCookie } from '../support/console-login.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** The server-rendered pages over HTTP: what the browser tests rely on, checked without a browser. */
@@ -28,14 +29,7 @@ describe('Web pages', () => {
     world = await createVillage(t);
   });
 
-  const logIn = async (who: MemberKey) => {
-    const response = await web()
-      .post('/login')
-      .type('form')
-      .send({ username: world.people[who].username, password: TEST_PASSWORD, next: '/c' })
-      .expect(303);
-    return (response.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
-  };
+  const logIn = (who: MemberKey) => consoleCookie(t, world, who);
 
   it('shows the public pages without a login, in Chinese', async () => {
     const home = await web().get('/').expect(200);

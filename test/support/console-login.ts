@@ -1,0 +1,13 @@
+import request from 'supertest';
+import { TEST_PASSWORD, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import type { TestApp } from './test-app.js';
+
+/** Logs `who` in through the login form, as a browser would; returns the session cookie to send. */
+export async function consoleCookie(t: TestApp, world: VillageWorld, who: MemberKey): Promise<string> {
+  const response = await request(t.app.getHttpServer())
+    .post('/login')
+    .type('form')
+    .send({ username: world.people[who].username, password: TEST_PASSWORD, next: '/c' })
+    .expect(303);
+  return (response.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+}
