@@ -29,3 +29,12 @@ export function dueDay(label: string, day: number): string {
   const monthLength = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${pad(month)}-${pad(Math.min(day, monthLength))}`;
 }
+
+/** A month label the calendar covers (2000–2100), e.g. `2026-11`. */
+export const MONTH_LABEL = /^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$/;
+
+/** The period just before or just after `label`, of the same frequency. */
+export function adjacentPeriod(label: string, frequency: Frequency, direction: 'before' | 'after'): string {
+  const { first, last } = periodBounds(label);
+  return periodOf(direction === 'before' ? addDays(first, -1) : addDays(last, 1), frequency);
+}

@@ -11,7 +11,7 @@ import type { PersonActor } from '../identity/actor.js';
 import { PeopleRepository } from '../identity/people.repository.js';
 import type { MeetingEntity } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
-import { recordedTally } from './recorded-tally.js';
+import { tallyOfRecords, type MeetingRecords } from './recorded-tally.js';
 
 const summary = (meeting: MeetingEntity) => ({
   id: meeting.id,
@@ -71,19 +71,16 @@ export class MeetingViews implements OnModuleInit {
    * While a meeting runs, what its panel shows beside the close button: present, voted, the choices of an
    * open vote (never of a secret one before it is counted), and whether the quorum is met as things stand.
    */
-  private async runningCount(db: EntityManager, meeting: MeetingEntity, recused: ReadonlySet<string>) {
-    const tally = await recordedTally(this.meetings, db, meeting, recused);
+  private runningCount(meeting: MeetingEntity, records: MeetingRecords, recused: ReadonlySet<string>) {
+    const { counts, quorumMet, quorum } = tallyOfRecords(meeting, records, recused);
     const choicesShown = meeting.ballotMode === 'open' || Boolean(meeting.voteCount);
-    const voted = (await this.meetings.receipts(db, meeting.villageId, meeting.id)).length;
     return {
-      roster: tally.counts.roster,
-      present: tally.counts.present,
-      voted: meeting.voteCount ? tally.counts.yes + tally.counts.no + tally.counts.abstain : voted,
-      choices: choicesShown
-        ? { yes: tally.counts.yes, no: tally.counts.no, abstain: tally.counts.abstain }
-        : null,
-      quorumMet: tally.quorumMet,
-      quorum: tally.quorum.map((check) => check.explanation),
+      roster: counts.roster,
+      present: counts.present,
+      voted: meeting.voteCount ? counts.yes + counts.no + counts.abstain : records.receipts.length,
+      choices: choicesShown ? { yes: counts.yes, no: counts.no, abstain: counts.abstain } : null,
+      quorumMet,
+      quorum: quorum.map((check) => check.explanation),
     };
   }
 
@@ -103,7 +100,8 @@ export class MeetingViews implements OnModuleInit {
     const present = new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId));
     const voted = new Set(receipts);
     const secret = meeting.ballotMode === 'secret';
-    const running = meeting.status === 'open' ? await this.runningCount(db, meeting, recusedNow) : null;
+    const records = { roster, attendance, ballots, receipts };
+    const running = meeting.status === 'open' ? this.runningCount(meeting, records, recusedNow) : null;
     return {
       running,
       ...summary(meeting),

@@ -3,6 +3,7 @@ import { ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
+import { MONTH_LABEL } from '../disclosure/periods.js';
 import { LocalTime } from '../common/local-time.js';
 import { atomFeed, jsonFeed } from './feeds.js';
 import { ChainHeadsService } from './chain-heads.service.js';
@@ -13,7 +14,7 @@ export class BulletinParams {
   @ApiProperty({ format: 'uuid' }) @IsUUID() villageId: string;
   @ApiProperty({ example: '2026-11' })
   // The years the calendar covers (2000–2100, as elsewhere): the year 9999's last month has no "after".
-  @Matches(/^(20[0-9]{2}|2100)-(0[1-9]|1[0-2])$/, {
+  @Matches(MONTH_LABEL, {
     message: 'month must look like 2026-11 (years 2000–2100)',
   })
   month: string;

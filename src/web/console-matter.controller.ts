@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { JsonObject, MachineData } from '../../workflows/index.js';
 import { isDomainError } from '../common/errors/domain-error.js';
+import { optionLabelOf } from '../common/field-words.js';
 import { localTime } from '../common/format-time.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
@@ -32,13 +33,6 @@ interface DeclaredConflict {
   note: string | null;
   declaredBy: string;
 }
-
-const CHANGE_KINDS: Record<ListChange['kind'], string> = {
-  addItem: '新增事项',
-  changeParameters: '调整参数',
-  retireItem: '停用事项',
-  setResponsibility: '明确责任人',
-};
 
 /** Acts that end or send back a matter get a red button: people should pause before them. */
 const DANGEROUS = /REJECT|REFUSED|ABANDON|OBJECT|WITHDRAW|UPHOLD/;
@@ -164,7 +158,7 @@ export class ConsoleMatterController {
           : '自定流程');
     return {
       changes: changes.map((change) => ({
-        kind: CHANGE_KINDS[change.kind],
+        kind: optionLabelOf(change.kind),
         code: change.code,
         title: change.title ?? '',
         detail: detail(change),

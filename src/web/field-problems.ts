@@ -41,7 +41,8 @@ export function fieldProblemsOf(error: unknown): Record<string, string> {
   const problems = (error.details as { problems?: SchemaProblem[] } | undefined)?.problems ?? [];
   const found: Record<string, string> = {};
   for (const { field, problem } of problems) {
-    const name = field.split('.')[0].replace(/\[\d+\]$/, '');
+    // `investigators.1` (an item of a list) is the list's field.
+    const name = field.split('.')[0];
     if (name && !name.startsWith('(')) found[name] ??= wordsFor(problem);
   }
   return found;

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { lastDayOf, localTime, monthDay } from '../common/format-time.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { adjacentPeriod, MONTH_LABEL, periodOf } from '../disclosure/periods.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
 import { ListViews } from '../lists/list-views.service.js';
@@ -126,7 +127,7 @@ export class PublicPagesController {
     const past = board.past.map((item) => ({ ...item, ...days(item) }));
     const overdue = board.overdue.map((item) => ({ ...item, dueAt: at(item.dueAt) }));
     const frame = { title: `${board.village.name}公开栏`, me: actorOf(request) };
-    const month = this.time.today().slice(0, 7);
+    const month = periodOf(this.time.today(), 'monthly');
     sendPage(response, '@board', frame, { ...board, current, past, overdue, month });
   }
 
@@ -139,16 +140,18 @@ export class PublicPagesController {
     @Res() response: Response,
   ) {
     const chosen =
-      typeof month === 'string' && /^(20\d{2}|2100)-(0[1-9]|1[0-2])$/.test(month)
-        ? month
-        : this.time.today().slice(0, 7);
+      typeof month === 'string' && MONTH_LABEL.test(month) ? month : periodOf(this.time.today(), 'monthly');
     const bulletin = await this.board.bulletin(villageId, chosen);
     const [year, monthNumber] = chosen.split('-').map(Number);
     sendPage(
       response,
       '@bulletin',
       { title: `${bulletin.village.name} ${year}年${monthNumber}月村情月报`, me: actorOf(request) },
-      { ...bulletin, previous: shiftMonth(chosen, -1), next: shiftMonth(chosen, 1) },
+      {
+        ...bulletin,
+        previous: adjacentPeriod(chosen, 'monthly', 'before'),
+        next: adjacentPeriod(chosen, 'monthly', 'after'),
+      },
     );
   }
 
@@ -191,11 +194,4 @@ export class PublicPagesController {
       { village, report: { ...report, verifiedAt: localTime(report.verifiedAt, this.time.timeZone) } },
     );
   }
-}
-
-/** `2026-01` and -1 → `2025-12`. */
-function shiftMonth(month: string, by: number): string {
-  const [year, number] = month.split('-').map(Number);
-  const index = year * 12 + (number - 1) + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
