@@ -109,6 +109,9 @@ describe('The public board (公开栏) of the demo village', () => {
     expect(record).toContain('公示期：3月2日 至 3月9日');
     expect(record).toMatch(/应到 \d+ 人，实到 \d+ 人；赞成 \d+，反对 \d+，弃权 \d+/);
     expect(record).toContain('结果：<strong>通过</strong>');
+    // Counts only: no one's name, so no one's vote, reaches the public record.
+    const named = logins.accounts.filter((account) => record.includes(account.name));
+    expect(named.map((account) => account.name)).toEqual([]);
 
     const atom = (await t.api().get(`/public/villages/${villageId}/feed.atom`).expect(200)).text;
     expect(atom).toMatch(
