@@ -36,6 +36,10 @@ export const BUILTIN_PROCEDURES: readonly ProcedureDefinition[] = [...BASE_CATAL
 
 export { villageItem } from './templates/village-item.template.js';
 export type { VillageItemOptions } from './templates/village-item.template.js';
+export { villageItemFromSteps, stepsOfItem, completeChoice } from './templates/village-item-steps.template.js';
+export type { SteppedItemOptions, StepProblem } from './templates/village-item-steps.template.js';
+export { STEP_PALETTE, paletteEntry, stepKeys } from './templates/step-palette.js';
+export type { StepChoice, StepKind, PaletteEntry, PaletteParameter } from './templates/step-palette.js';
 export { ITEM_CODE } from './procedures/l1-list-adjustment.procedure.js';
 export { NEGATIVE_LIST } from './catalog/negative-list.js';
 export type { NegativeEntry } from './catalog/negative-list.js';

@@ -6,6 +6,7 @@ import {
   POWER_CATEGORIES,
   ROLE_TITLES,
   type CategoryCode,
+  type JsonObject,
   type MachineData,
   type ProcedureDefinition,
   type Role,
@@ -13,6 +14,7 @@ import {
 import { LocalTime } from '../common/local-time.js';
 import { basisInForce } from '../procedures/law-in-force.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { resolveParameters } from '../procedures/parameters.js';
 import { buildStateTree } from '../procedures/state-graph.js';
 import { flowchartDot, type PathTaken } from './flowchart-dot.js';
 import { statutoryClassesOf } from './statutory-class-view.js';
@@ -85,6 +87,15 @@ export class CatalogService {
       ? await this.procedures.get(db, code, version)
       : await this.procedures.latest(db, code);
     return renderSvg(flowchartDot(definition, config, path));
+  }
+
+  /** The chart of a definition not yet stored (the X-item editor's preview): drawn as it would run. */
+  async draftFlowchart(definition: ProcedureDefinition): Promise<string> {
+    const machine = resolveParameters(
+      definition.machine as unknown as JsonObject,
+      definition.parameters,
+    ) as unknown as MachineData;
+    return renderSvg(flowchartDot(definition, machine));
   }
 
   private async latestItems(): Promise<ProcedureDefinition[]> {

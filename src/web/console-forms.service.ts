@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { JsonObject, JsonSchema, JsonValue } from '../../workflows/index.js';
+import {
+  stepsOfItem,
+  type JsonObject,
+  type JsonSchema,
+  type JsonValue,
+  type ProcedureDefinition,
+  type StepChoice,
+} from '../../workflows/index.js';
 import { LocalTime } from '../common/local-time.js';
 import { isUuid } from '../common/uuid.js';
 import { AttachmentsService } from '../disclosure/attachments.service.js';
@@ -12,6 +19,7 @@ import { ListsService } from '../lists/lists.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { labelOf } from '../common/field-words.js';
 import { earlierStepsOf, fieldsOf, type FormField } from './form-fields.js';
+import type { XItemForm } from './x-item-form.js';
 
 export interface Person {
   id: string;
@@ -79,20 +87,21 @@ export class ConsoleForms {
   }
 
   /**
-   * The template form for a village's own item (X): filled from the item in force when `code` names one
-   * (to change it), else blank with the next free code.
+   * The editor's form for a village's own item (X): filled from the item in force when `code` names one
+   * (to change it), else a first draft with the next free code.
    */
-  async villageItemForm(code: string | undefined, items: VillageListItem[]) {
+  async villageItemForm(code: string | undefined, items: VillageListItem[]): Promise<XItemForm> {
     const own = items.filter((item) => item.origin === 'village');
     const existing = own.find((item) => item.code === code);
-    const blank = {
+    const blank: XItemForm = {
       code: nextFreeCode(own.map((item) => item.code)),
       title: '',
       category: 'C',
       description: '',
       basis: '村规民约',
-      supervised: true,
+      startRoles: ['villager', 'committee_member'],
       effectiveFrom: this.time.today(),
+      steps: [{ kind: 'accept' }, { kind: 'supervisor' }, { kind: 'approval' }],
     };
     if (!existing) return blank;
     const { definition } = await this.procedures.get(
@@ -107,7 +116,8 @@ export class ConsoleForms {
       category: definition.category,
       description: definition.description ?? '',
       basis: definition.legalBasis[0]?.law ?? blank.basis,
-      supervised: 'review' in (definition.machine.states ?? {}),
+      startRoles: definition.startRoles,
+      steps: stepsOfItem(definition) ?? templateSteps(definition),
     };
   }
 
@@ -143,6 +153,15 @@ interface VillageListItem {
   title: string;
   origin: string;
   procedure: { id: string; version: number };
+}
+
+/** An item made by the first template (review, then approval), as the editor's steps. */
+function templateSteps(definition: ProcedureDefinition): StepChoice[] {
+  const states = definition.machine.states ?? {};
+  return [
+    ...('review' in states ? [{ kind: 'supervisor' as const }] : []),
+    ...('approval' in states ? [{ kind: 'approval' as const }] : []),
+  ];
 }
 
 /** X1, X2 …: the first number no item of the village uses. */

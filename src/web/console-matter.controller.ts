@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { JsonObject, MachineData } from '../../workflows/index.js';
 import { isDomainError } from '../common/errors/domain-error.js';
-import { optionLabelOf } from '../common/field-words.js';
 import { localTime } from '../common/format-time.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
@@ -13,12 +12,11 @@ import type { ConflictRelation } from '../engine/matter-conflict.entity.js';
 import { MatterQueries } from '../engine/matter-queries.service.js';
 import { stepTitleOf } from '../engine/state-path.js';
 import type { PersonActor } from '../identity/actor.js';
-import type { ListChange } from '../lists/admission.js';
-import { ListViews } from '../lists/list-views.service.js';
 import { MeetingViews } from '../meetings/meeting-views.service.js';
 import { DISCLOSURE_STATUSES, OBJECTION_STATUSES } from '../records/dossier-words.js';
 import { ConsoleForms } from './console-forms.service.js';
 import { fieldProblemsOf, refusalText } from './field-problems.js';
+import { ListChangeView } from './list-change-view.service.js';
 import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
 import { closingWarning, inSession, offeredActions, rosterOf } from './meeting-panel.js';
 import { stepListOf, inlineSvg } from './step-list.js';
@@ -50,7 +48,7 @@ export class ConsoleMatterController {
   constructor(
     private readonly queries: MatterQueries,
     private readonly engine: EngineService,
-    private readonly listViews: ListViews,
+    private readonly listChanges: ListChangeView,
     private readonly catalog: CatalogService,
     private readonly forms: ConsoleForms,
     private readonly meetings: MeetingViews,
@@ -141,35 +139,6 @@ export class ConsoleMatterController {
     return `（${ids.map((id) => nameOf.get(String(id)) ?? '不在本村名册的人员').join('、')}）`;
   }
 
-  /** For a list-adjustment request: its changes in words, and while it runs, what it would change. */
-  private async listChangeOf(
-    villageId: string,
-    matter: { procedure: { id: string }; status: string; inputs: JsonObject },
-  ) {
-    const changes = matter.inputs.changes as unknown as ListChange[] | undefined;
-    if (!changes || !['L1', 'L2'].includes(matter.procedure.id)) return null;
-    const detail = (change: ListChange) =>
-      change.reason ??
-      change.duty ??
-      (change.parameters
-        ? JSON.stringify(change.parameters)
-        : change.fromBase
-          ? `以 ${change.fromBase} 为模板`
-          : '自定流程');
-    return {
-      changes: changes.map((change) => ({
-        kind: optionLabelOf(change.kind),
-        code: change.code,
-        title: change.title ?? '',
-        detail: detail(change),
-      })),
-      preview:
-        matter.procedure.id === 'L1' && matter.status === 'active'
-          ? await this.listViews.preview(villageId, changes)
-          : null,
-    };
-  }
-
   private async sendMatterPage(
     response: Response,
     actor: PersonActor,
@@ -198,7 +167,7 @@ export class ConsoleMatterController {
     const flowchart = inlineSvg(await this.catalog.flowchart(procedureId, version, path));
     const steps = stepListOf(machine, path);
     const history = matter.history.map((step) => ({ ...step, at: this.time.dateOf(step.at) }));
-    const listChange = await this.listChangeOf(villageId, matter);
+    const listChange = await this.listChanges.of(villageId, matter);
     const nameOf = new Map(people.map((person) => [person.id, person.name]));
     const declared = (matter as { conflicts?: DeclaredConflict[] }).conflicts ?? [];
     const conflicts = declared.map((conflict) => ({

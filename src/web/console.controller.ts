@@ -1,41 +1,27 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import {
-  CATEGORY_TITLES,
-  POWER_CATEGORIES,
-  SUPERVISION_PROCEDURES,
-  villageItem,
-  type CategoryCode,
-  type JsonObject,
-  type Role,
-} from '../../workflows/index.js';
+import { SUPERVISION_PROCEDURES, type Role } from '../../workflows/index.js';
 import { Public } from '../common/http/public.decorator.js';
 import { localTime } from '../common/format-time.js';
 import { LocalTime } from '../common/local-time.js';
 import { periodOf } from '../disclosure/periods.js';
-import { EngineService } from '../engine/engine.service.js';
 
 import { MatterQueries } from '../engine/matter-queries.service.js';
 import { AccessService } from '../identity/access.service.js';
-import type { PersonActor } from '../identity/actor.js';
 import { AuthService } from '../identity/auth.service.js';
-import type { AdmissionIssue, ListChange } from '../lists/admission.js';
-import { ListsService } from '../lists/lists.service.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { REGISTER_READERS } from '../registers/registers.service.js';
 import { InboxService } from '../supervision/inbox.service.js';
 import { LEDGER_READERS } from '../supervision/ledger.service.js';
 import { OverviewService } from '../supervision/overview.service.js';
-import { ConsoleForms } from './console-forms.service.js';
 import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
-
-type Form = Record<string, unknown>;
 
 /**
  * The console's workbench: what waits for me, a village's matters and what I may start, the village's
- * own items (X), and the township's overview. A matter and its acts: `ConsoleMatterController`.
+ * own items (X), and the township's overview. A matter and its acts: `ConsoleMatterController`; the
+ * X-item editor: `ConsoleXItemController`.
  */
 @ApiExcludeController()
 @Public()
@@ -48,10 +34,7 @@ export class ConsoleController {
     private readonly inbox: InboxService,
     private readonly overview: OverviewService,
     private readonly queries: MatterQueries,
-    private readonly engine: EngineService,
-    private readonly lists: ListsService,
     private readonly listViews: ListViews,
-    private readonly forms: ConsoleForms,
     private readonly time: LocalTime,
   ) {}
 
@@ -126,81 +109,6 @@ export class ConsoleController {
     );
   }
 
-  /** The village's own item (X) from the template, new or (`?code=X1`) changing one in force. */
-  @Get('v/:villageId/x-item')
-  async xItemForm(
-    @Param('villageId', ParseUUIDPipe) villageId: string,
-    @Query('code') code: string | undefined,
-    @Req() request: Request,
-    @Res() response: Response,
-  ) {
-    const actor = requireActor(request, response);
-    if (!actor) return;
-    await this.access.requireVillage(this.dataSource.manager, actor.personId, villageId, this.time.today());
-    const lists = await this.listViews.onDate(villageId);
-    const form = await this.forms.villageItemForm(code, lists.powerList);
-    this.sendXItemPage(response, actor, villageId, form, []);
-  }
-
-  @Post('v/:villageId/x-item')
-  async xItem(
-    @Param('villageId', ParseUUIDPipe) villageId: string,
-    @Body() body: Form,
-    @Req() request: Request,
-    @Res() response: Response,
-  ) {
-    const actor = requireActor(request, response);
-    if (!actor) return;
-    // A stranger learns nothing from the admission check's findings about this village's list.
-    await this.access.requireVillage(this.dataSource.manager, actor.personId, villageId, this.time.today());
-    const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
-    const form = {
-      code: text('code'),
-      title: text('title'),
-      category: text('category'),
-      description: text('description'),
-      basis: text('basis'),
-      supervised: body.supervised === 'true',
-      effectiveFrom: text('effectiveFrom'),
-    };
-    const change: ListChange = {
-      kind: 'addItem',
-      code: form.code,
-      title: form.title,
-      definition: this.xDefinition(form) as unknown as JsonObject,
-    };
-    const admission = await this.lists.admission(
-      this.dataSource.manager,
-      villageId,
-      [change],
-      this.time.today(),
-    );
-    if (admission.issues.length > 0) {
-      this.sendXItemPage(response, actor, villageId, form, admission.issues, 422);
-      return;
-    }
-    try {
-      const inputs = {
-        title: `增加或修改本村事项：${form.code} ${form.title}`,
-        summary: form.description,
-        effectiveFrom: form.effectiveFrom,
-        changes: [change],
-      };
-      const result = await this.engine.start({
-        villageId,
-        actor,
-        procedureId: 'L1',
-        inputs: inputs as unknown as JsonObject,
-      });
-      response.redirect(
-        303,
-        withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '调整申请已提交，待监督委员会提出意见'),
-      );
-    } catch (error) {
-      this.sendXItemPage(response, actor, villageId, form, [], 422, messageOf(error));
-    }
-  }
-
   @Get('r/:regionId')
   async region(
     @Param('regionId', ParseUUIDPipe) regionId: string,
@@ -223,55 +131,5 @@ export class ConsoleController {
     } catch (error) {
       response.redirect(303, withFlash('/c', 'error', messageOf(error)));
     }
-  }
-
-  private xDefinition(form: {
-    code: string;
-    title: string;
-    category: string;
-    description: string;
-    basis: string;
-    supervised: boolean;
-  }) {
-    return villageItem({
-      code: form.code,
-      title: form.title || form.code,
-      category: form.category as CategoryCode,
-      description: form.description,
-      startRoles: ['committee_member', 'villager'],
-      basis: form.basis,
-      supervised: form.supervised,
-    });
-  }
-
-  private sendXItemPage(
-    response: Response,
-    actor: PersonActor,
-    villageId: string,
-    form: Parameters<ConsoleController['xDefinition']>[0] & { effectiveFrom: string },
-    issues: AdmissionIssue[],
-    status = 200,
-    refusal?: string,
-  ) {
-    const definition = this.xDefinition(form);
-    const steps = Object.entries(definition.machine.states ?? {})
-      .filter(([, node]) => node.type !== 'final')
-      .map(([key, node]) => ({
-        title: node.meta?.title ?? key,
-        issues: issues.filter((issue) => issue.state?.split('.')[0] === key).map((issue) => issue.message),
-      }));
-    const placed = new Set(steps.flatMap((step) => step.issues));
-    const general = [
-      ...issues.map((issue) => issue.message).filter((message) => !placed.has(message)),
-      ...(refusal ? [refusal] : []),
-    ];
-    const categories = POWER_CATEGORIES.map((code) => ({ code, title: CATEGORY_TITLES[code] }));
-    sendPage(
-      response,
-      '@xItem',
-      { title: '制定或修改本村自有事项（X）', me: actor },
-      { villageId, form, steps, general, categories },
-      status,
-    );
   }
 }

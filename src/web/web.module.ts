@@ -14,6 +14,8 @@ import { ConsoleRegistersController } from './console-registers.controller.js';
 import { ConsoleStartController } from './console-start.controller.js';
 import { ConsoleUploadsController } from './console-uploads.controller.js';
 import { ConsoleMatterController } from './console-matter.controller.js';
+import { ConsoleXItemController } from './console-x-item.controller.js';
+import { ListChangeView } from './list-change-view.service.js';
 import { ConsoleController } from './console.controller.js';
 import { PublicPagesController } from './public-pages.controller.js';
 import { SessionController } from './session.controller.js';
@@ -39,8 +41,9 @@ import { SessionController } from './session.controller.js';
     ConsoleUploadsController,
     ConsoleRegistersController,
     ConsoleMatterController,
+    ConsoleXItemController,
     ConsoleController,
   ],
-  providers: [ConsoleForms],
+  providers: [ConsoleForms, ListChangeView],
 })
 export class WebModule {}

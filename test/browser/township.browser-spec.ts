@@ -83,7 +83,12 @@ describeInBrowser.each(Object.keys(VIEWPORTS) as ViewportName[])(
       expect(await secretary.getByLabel('事项名称').inputValue()).toBe('村级零星小额开支审批');
       expect(await secretary.getByLabel('说明').inputValue()).toBe('500 元以下的零星开支');
       expect(await secretary.getByLabel('编号（如 X1）').inputValue()).toBe('X1');
-      expect(await secretary.getByLabel('先经村务监督委员会审核').isChecked()).toBe(true);
+      // An item of the first template comes back as the editor's steps.
+      expect(await secretary.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        '第 1 步：监委会审核',
+        '第 2 步：“两委”审批',
+        '办结',
+      ]);
     });
   },
 );

@@ -170,32 +170,58 @@ describe('Web pages', () => {
     expect(record.text).not.toContain('supervisor（');
   });
 
-  it('makes an X item from the template, showing the admission check’s errors, then submits it', async () => {
+  it('builds an X item step by step, the admission check beside the step at fault, then submits it', async () => {
     const cookie = await logIn('secretary');
-    const form = {
+    const post = (fields: Record<string, string | string[]>) =>
+      web().post(`/c/v/${world.villageId}/x-item`).set('cookie', cookie).type('form').send(fields);
+    const item = {
       code: 'X1',
-      title: '零星开支审批',
-      description: '500 元以下',
-      basis: '村规民约',
-      supervised: 'true',
+      title: '农村危房改造申请（协助）',
+      category: 'F',
+      description: '农户申请，村里协助，乡镇审批',
+      basis: '县住建局危房改造实施方案',
+      startRoles: ['villager', 'committee_member'],
       effectiveFrom: '2026-03-02',
+      'kind.0': 'accept',
+      'kind.1': 'approval',
     };
 
-    const refused = await web()
-      .post(`/c/v/${world.villageId}/x-item`)
-      .set('cookie', cookie)
-      .type('form')
-      .send({ ...form, category: 'A' })
-      .expect(422);
-    expect(refused.text).toContain('准入审查未通过');
-    expect(refused.text).toContain('类别 A 要求');
+    // Without 公示 and 乡镇审批 the checker names both at the end of the steps, and nothing is started.
+    const missing = await post({ ...item, op: 'submit' }).expect(422);
+    expect(missing.text).toContain('类别 F 要求“公开（公示）”');
+    expect(missing.text).toContain('类别 F 要求“乡镇审核或审批”');
+    expect(missing.text).toContain('准入审查：未通过');
 
-    const accepted = await web()
-      .post(`/c/v/${world.villageId}/x-item`)
-      .set('cookie', cookie)
-      .type('form')
-      .send({ ...form, category: 'C' })
-      .expect(303);
+    // Adding a step keeps what was typed and puts the new step last with its defaults.
+    const added = await post({ ...item, op: 'add', addKind: 'notice' }).expect(200);
+    expect(added.text).toContain('value="农村危房改造申请（协助）"');
+    expect(added.text).toContain('第 3 步：公示');
+    expect(added.text).toMatch(/name="days\.2"[^>]*value="7"/);
+
+    // A public period below the floor is refused beside its step; moving a step re-numbers the rest.
+    const short = await post({ ...item, 'kind.2': 'notice', 'days.2': '1', op: 'up:2' }).expect(200);
+    expect(short.text).toContain('第 2 步：公示');
+    expect(short.text).toMatch(
+      /data-step="1"><p class="field-problem" role="alert">公示天数须为 5 至 30 之间的整数/,
+    );
+
+    const complete = {
+      ...item,
+      'kind.0': 'assist',
+      'kind.1': 'survey',
+      'investigators.1': '2',
+      'kind.2': 'notice',
+      'days.2': '7',
+      'unit.2': 'calendar',
+      'kind.3': 'township',
+      'limitDays.3': '10',
+    };
+    const checked = await post({ ...complete, op: 'check' }).expect(200);
+    expect(checked.text).toContain('准入审查：通过');
+    expect(checked.text).toContain('<svg');
+    expect(checked.text).not.toContain('villageItem');
+
+    const accepted = await post({ ...complete, op: 'submit' }).expect(303);
     expect(decodeURIComponent(accepted.headers.location)).toContain('调整申请已提交');
     const matters = await t
       .api(world.people.secretary.token)
@@ -204,6 +230,35 @@ describe('Web pages', () => {
     expect(
       (matters.body as { items: { procedureId: string }[] }).items.map((item) => item.procedureId),
     ).toContain('L1');
+  });
+
+  it('refuses a crafted step or a step list past its bounds without starting anything', async () => {
+    const cookie = await logIn('secretary');
+    const refused = await web()
+      .post(`/c/v/${world.villageId}/x-item`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({
+        code: 'X2',
+        title: '捷径',
+        category: 'C',
+        description: 'x',
+        basis: 'x',
+        startRoles: 'villager',
+        effectiveFrom: '2026-03-02',
+        'kind.0': 'jumpToClosed',
+        'kind.1': 'approval',
+        'kind.2': 'approval',
+        'days.1': 'abc',
+        op: 'submit',
+      })
+      .expect(422);
+    expect(refused.text).toContain('未知的步骤');
+    expect(refused.text).toContain('“两委”审批”一个事项最多 1 个');
+    const none = await t.api(world.people.secretary.token).get(`/villages/${world.villageId}/matters`);
+    expect((none.body as { items: { procedureId: string }[] }).items.map((i) => i.procedureId)).not.toContain(
+      'L1',
+    );
   });
 
   it('brings a refused start back as it was filled in, and records declared conflicts of interest', async () => {

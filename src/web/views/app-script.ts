@@ -178,5 +178,41 @@ export const APP_SCRIPT = `(function () {
       request.send();
     });
   });
+  // The X-item editor re-checks as it is edited: the page's own answer to a check replaces the findings
+  // and the chart in place, so the person keeps their place and focus.
+  each('form[data-x-editor]', function (form) {
+    var pending = null;
+    function encoded() {
+      var parts = [];
+      Array.prototype.forEach.call(form.elements, function (element) {
+        if (!element.name || element.disabled || element.tagName === 'BUTTON') return;
+        if (element.type === 'checkbox' && !element.checked) return;
+        parts.push(encodeURIComponent(element.name) + '=' + encodeURIComponent(element.value));
+      });
+      parts.push('op=check');
+      return parts.join('&');
+    }
+    function replace(fresh, selector) {
+      var now = document.querySelectorAll(selector);
+      var next = fresh.querySelectorAll(selector);
+      for (var i = 0; i < now.length && i < next.length; i++) now[i].innerHTML = next[i].innerHTML;
+    }
+    form.addEventListener('change', function (event) {
+      if (event.target.name === 'addKind') return;
+      if (pending) pending.abort();
+      var request = (pending = new XMLHttpRequest());
+      request.open('POST', form.getAttribute('action'));
+      request.responseType = 'document';
+      request.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');
+      request.onload = function () {
+        pending = null;
+        if (!request.response) return;
+        ['#x-general', '.step-issues', '#x-end', '#x-verdict', '#x-preview'].forEach(function (selector) {
+          replace(request.response, selector);
+        });
+      };
+      request.send(encoded());
+    });
+  });
 })();
 `;

@@ -111,13 +111,18 @@ export const MATTER = `
 <div class="scroll"><table><thead><tr><th>调整</th><th>事项</th><th>说明</th></tr></thead><tbody>
 <% for (const change of it.listChange.changes) { %><tr><td><%= change.kind %></td><td><%= change.code %> <%= change.title %></td><td><%= change.detail %></td></tr><% } %>
 </tbody></table></div>
+<% for (const item of it.listChange.items) { %><article class="card"><h3><%= item.replaces ? '修改' : '新增' %>事项的流程：<%= item.code %> <%= item.title %></h3>
+<% if (item.replaces) { %><p class="muted">取代现行 <%= item.replaces %>；标“新增”的是新流程增加的步骤。</p><% } %>
+<ol class="steps"><% for (const step of item.steps) { %><li><%= step.title %><% if (step.added) { %> <strong>（新增）</strong><% } %></li><% } %><li>办结</li></ol>
+<% if (item.dropped.length) { %><p>去掉的步骤：<%= item.dropped.join('、') %></p><% } %>
+<details class="chart"><summary>查看该事项的流程图</summary><div class="scroll"><%~ item.flowchart %></div></details></article><% } %>
 <% if (it.listChange.preview) { %>
 <h3>与现行清单相比</h3>
-<% if (it.listChange.preview.issues.length) { %><p class="flash error" role="alert">准入审查未通过：<%= it.listChange.preview.issues.map((issue) => issue.code + ' ' + issue.message).join('；') %></p><% } else { %><p>准入审查：通过</p><% } %>
+<% if (it.listChange.preview.issues.length) { %><div class="flash error" role="alert"><p>准入审查未通过：</p><ul><% for (const issue of it.listChange.preview.issues) { %><li><%= issue %></li><% } %></ul></div><% } else { %><p>准入审查：通过</p><% } %>
 <ul>
 <% for (const item of it.listChange.preview.added) { %><li>新增：<%= item.code %> <%= item.title %></li><% } %>
 <% for (const item of it.listChange.preview.removed) { %><li>停用：<%= item.code %> <%= item.title %></li><% } %>
-<% for (const item of it.listChange.preview.changed) { %><li>变更：<%= item.code %> <%= item.title %><% if (item.procedure) { %>（流程第 <%= item.procedure.from.version %> 版 → 第 <%= item.procedure.to.version %> 版<% if (item.procedure.statesAdded.length) { %>，增加步骤 <%= item.procedure.statesAdded.join('、') %><% } %><% if (item.procedure.statesRemoved.length) { %>，去掉步骤 <%= item.procedure.statesRemoved.join('、') %><% } %>）<% } %><% for (const parameter of item.parameters) { %>；参数 <%= parameter.name %>：<%= JSON.stringify(parameter.from) %> → <%= JSON.stringify(parameter.to) %><% } %><% if (item.responsible) { %>；责任人变更<% } %></li><% } %>
+<% for (const item of it.listChange.preview.changed) { %><li>变更：<%= item.code %> <%= item.title %><% if (item.versions) { %>（流程第 <%= item.versions.from %> 版 → 第 <%= item.versions.to %> 版）<% } %><% for (const parameter of item.parameters) { %>；<%= parameter.name %>：<%= parameter.from %> → <%= parameter.to %><% } %><% if (item.responsible) { %>；责任人变更<% } %></li><% } %>
 </ul>
 <% } %>
 <% } %>

@@ -41,20 +41,44 @@ export const CATALOG_ITEM = `
 <h2>廉政风险点</h2>
 <ul><% for (const risk of it.riskPoints) { %><li><%= risk %></li><% } %></ul>`;
 
-/** Making or changing the village's own item from the template; checker errors beside the step at fault. */
+/**
+ * The X-item editor: the item's particulars, its steps in order (each with its parameters, the checker's
+ * findings beside it, and buttons to move or remove it), a step to add, and the chart as it would run.
+ * Every button posts the whole form; the script re-checks on each change without leaving the page.
+ */
 export const X_ITEM = `
-<p>用模板制定本村自有事项（X）；沿用已有编号即修改该事项，新流程自生效日期起用于新发起的事项，办理中的事项仍按原流程办结。提交后进入清单调整程序：监督委员会意见、乡镇审核、区级批准。提交前先经准入审查。</p>
-<% if (it.general.length) { %><div class="flash error" role="alert"><p>准入审查未通过：</p><ul><% for (const issue of it.general) { %><li><%= issue %></li><% } %></ul></div><% } %>
-<form method="post" action="/c/v/<%= it.villageId %>/x-item" class="stack">
+<p>用共用步骤制定本村自有事项（X）：添加、排序、设定参数，每次修改都重新做准入审查并更新流程图。沿用已有编号即修改该事项，新流程自生效日期起用于新发起的事项，办理中的事项仍按原流程办结。提交后进入清单调整程序：监督委员会意见、乡镇审核、区级批准。</p>
+<div id="x-general"><% if (it.general.length) { %><div class="flash error" role="alert"><p>准入审查未通过：</p><ul><% for (const issue of it.general) { %><li><%= issue %></li><% } %></ul></div><% } %></div>
+<form method="post" action="/c/v/<%= it.villageId %>/x-item" class="stack" data-x-editor>
+  <button type="submit" name="op" value="check" class="skip" tabindex="-1">审查</button>
   <label for="x-code">编号（如 X1）</label><input type="text" id="x-code" name="code" required pattern="X[0-9]{1,3}" value="<%= it.form.code %>">
   <label for="x-title">事项名称</label><input type="text" id="x-title" name="title" required value="<%= it.form.title %>">
   <label for="x-category">类别</label>
   <select id="x-category" name="category"><% for (const category of it.categories) { %><option value="<%= category.code %>" <%= category.code === it.form.category ? 'selected' : '' %>><%= category.code %> <%= category.title %></option><% } %></select>
+  <p class="muted">A（重大事项）、D（集体资产资源）类事项的表决主体和规则由法律确定，请以基本目录事项为模板调整。</p>
   <label for="x-description">说明</label><textarea id="x-description" name="description" required><%= it.form.description %></textarea>
   <label for="x-basis">依据（村规民约等）</label><input type="text" id="x-basis" name="basis" required value="<%= it.form.basis %>">
-  <label for="x-supervised"><input type="checkbox" id="x-supervised" name="supervised" value="true" <%= it.form.supervised ? 'checked' : '' %>> 先经村务监督委员会审核</label>
+  <fieldset><legend>谁可以申请</legend><% for (const role of it.applicants) { %><label><input type="checkbox" name="startRoles" value="<%= role.value %>" <%= it.form.startRoles.includes(role.value) ? 'checked' : '' %>> <%= role.label %></label><% } %></fieldset>
   <label for="x-from">生效日期</label><input type="date" id="x-from" name="effectiveFrom" required value="<%= it.form.effectiveFrom %>">
   <h2>步骤</h2>
-  <ol><% for (const step of it.steps) { %><li><%= step.title %><% for (const issue of step.issues) { %><p class="due" role="alert"><%= issue %></p><% } %></li><% } %></ol>
-  <button type="submit">准入审查并提交调整申请</button>
-</form>`;
+  <ol class="editor-steps">
+  <% for (const step of it.steps) { %><li class="card" id="x-step-<%= step.index %>"><input type="hidden" name="kind.<%= step.index %>" value="<%= step.kind %>">
+    <h3>第 <%= step.index + 1 %> 步：<%= step.title %></h3><p class="muted"><%= step.hint %></p>
+    <% for (const parameter of step.parameters) { %><label for="x-<%= parameter.name %>-<%= step.index %>"><%= parameter.label %></label>
+    <% if (parameter.options) { %><select id="x-<%= parameter.name %>-<%= step.index %>" name="<%= parameter.name %>.<%= step.index %>"><% for (const option of parameter.options) { %><option value="<%= option.value %>" <%= option.value === parameter.value ? 'selected' : '' %>><%= option.label %></option><% } %></select>
+    <% } else { %><input type="number" id="x-<%= parameter.name %>-<%= step.index %>" name="<%= parameter.name %>.<%= step.index %>" min="<%= parameter.min %>" max="<%= parameter.max %>" value="<%= parameter.value %>"><% } %><% } %>
+    <div class="step-issues" data-step="<%= step.index %>"><% for (const issue of step.issues) { %><p class="field-problem" role="alert"><%= issue %></p><% } %></div>
+    <button type="submit" name="op" value="up:<%= step.index %>" aria-label="上移第 <%= step.index + 1 %> 步 <%= step.title %>" <%= step.index === 0 ? 'disabled' : '' %>>上移</button>
+    <button type="submit" name="op" value="down:<%= step.index %>" aria-label="下移第 <%= step.index + 1 %> 步 <%= step.title %>" <%= step.index === it.steps.length - 1 ? 'disabled' : '' %>>下移</button>
+    <button type="submit" name="op" value="remove:<%= step.index %>" class="danger" aria-label="删除第 <%= step.index + 1 %> 步 <%= step.title %>">删除</button>
+  </li><% } %>
+  <li class="card"><h3>办结</h3><div id="x-end"><% for (const issue of it.atEnd) { %><p class="field-problem" role="alert"><%= issue %></p><% } %></div></li>
+  </ol>
+  <label for="x-add">添加步骤</label>
+  <select id="x-add" name="addKind"><% for (const entry of it.palette) { %><option value="<%= entry.kind %>"><%= entry.title %>：<%= entry.hint %></option><% } %></select>
+  <button type="submit" name="op" value="add">添加到最后</button>
+  <div id="x-verdict" role="status"><% if (it.passed) { %><p class="flash ok">准入审查：通过，可以提交</p><% } else { %><p class="flash error">准入审查：未通过，请按步骤旁的提示修改</p><% } %></div>
+  <button type="submit" name="op" value="submit">提交调整申请</button>
+</form>
+<h2>流程图预览</h2>
+<div id="x-preview"><% if (it.flowchart) { %><details class="chart" open><summary>流程图（按当前步骤生成）</summary><div class="scroll"><%~ it.flowchart %></div></details><% } else { %><p class="muted">步骤有误，改正后显示流程图</p><% } %></div>`;
