@@ -36,7 +36,11 @@ export const BUILTIN_PROCEDURES: readonly ProcedureDefinition[] = [...BASE_CATAL
 
 export { villageItem } from './templates/village-item.template.js';
 export type { VillageItemOptions } from './templates/village-item.template.js';
-export { villageItemFromSteps, stepsOfItem, completeChoice } from './templates/village-item-steps.template.js';
+export {
+  villageItemFromSteps,
+  stepsOfItem,
+  completeChoice,
+} from './templates/village-item-steps.template.js';
 export type { SteppedItemOptions, StepProblem } from './templates/village-item-steps.template.js';
 export { STEP_PALETTE, paletteEntry, stepKeys } from './templates/step-palette.js';
 export type { StepChoice, StepKind, PaletteEntry, PaletteParameter } from './templates/step-palette.js';

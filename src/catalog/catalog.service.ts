@@ -16,6 +16,7 @@ import { basisInForce } from '../procedures/law-in-force.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { resolveParameters } from '../procedures/parameters.js';
 import { buildStateTree } from '../procedures/state-graph.js';
+import { topLevelOrder } from '../procedures/step-order.js';
 import { flowchartDot, type PathTaken } from './flowchart-dot.js';
 import { statutoryClassesOf } from './statutory-class-view.js';
 import { renderSvg } from './graphviz.js';
@@ -117,7 +118,9 @@ export class CatalogService {
   /** The steps in order with who acts in each: the item's procedure in words. */
   private steps(definition: ProcedureDefinition, machine: MachineData) {
     const root = buildStateTree(machine).get('')!;
-    return root.children
+    const order = topLevelOrder(machine);
+    return [...root.children]
+      .sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key))
       .filter((stage) => !stage.data.always && stage.data.type !== 'final')
       .map((stage) => {
         const events = new Set<string>();

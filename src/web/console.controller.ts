@@ -100,7 +100,6 @@ export class ConsoleController {
           updatedAt: this.time.dateOf(matter.updatedAt),
         })),
         startable,
-        ownItems: lists.powerList.filter((item) => item.origin === 'village'),
         canLedger: LEDGER_READERS.some((role) => roles.has(role)),
         canRegisters: REGISTER_READERS.some((role) => roles.has(role)),
         canAdjust: roles.has('secretary'),

@@ -6,6 +6,7 @@ import { labelOf, optionLabelOf } from '../common/field-words.js';
 import type { ListChange } from '../lists/admission.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
+import { topLevelOrder } from '../procedures/step-order.js';
 import { inlineSvg } from './step-list.js';
 
 /** A top-level step of an item, and whether the change brings it. */
@@ -24,9 +25,11 @@ export function valueWords(value: JsonValue | null): string {
   return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
+/** The item's steps by title, in the order a matter meets them (its stored keys are not in that order). */
 const stepTitles = (definition: ProcedureDefinition): string[] =>
-  Object.values(definition.machine.states ?? {})
-    .filter((node) => node.type !== 'final' && node.meta?.title)
+  topLevelOrder(definition.machine)
+    .map((key) => definition.machine.states![key])
+    .filter((node) => node.type !== 'final' && !node.always && node.meta?.title)
     .map((node) => node.meta!.title);
 
 /**

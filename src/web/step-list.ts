@@ -1,6 +1,7 @@
 import type { MachineData } from '../../workflows/index.js';
 import type { PathTaken } from '../catalog/flowchart-dot.js';
 import { stageOf } from '../engine/state-path.js';
+import { topLevelOrder } from '../procedures/step-order.js';
 
 export interface ListedStep {
   title: string;
@@ -15,7 +16,8 @@ export interface ListedStep {
 export function stepListOf(machine: MachineData, path: PathTaken): ListedStep[] {
   const here = stageOf(path.current);
   const been = new Set([...path.visited].map(stageOf));
-  const stages = Object.entries(machine.states ?? {});
+  const states = machine.states ?? {};
+  const stages = topLevelOrder(machine).map((key) => [key, states[key]] as const);
   const at = stages.findIndex(([key]) => key === here);
   return stages.flatMap(([key, node], index): ListedStep[] => {
     const title = node.meta?.title;

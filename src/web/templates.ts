@@ -1,5 +1,5 @@
 import { Eta } from 'eta';
-import { CONFIRM, CONSOLE, FIELD, MATTER, REGION, START, VILLAGE } from './views/console-pages.js';
+import { CONFIRM, CONSOLE, FIELD, LIST, MATTER, REGION, START, VILLAGE } from './views/console-pages.js';
 import { LAYOUT } from './views/layout.js';
 import { BOARD, BULLETIN, HOME, LISTS, LOGIN, VERIFY } from './views/public-pages.js';
 import { CATALOG, CATALOG_ITEM, PUBLIC_MATTER, X_ITEM } from './views/record-pages.js';
@@ -26,6 +26,7 @@ const TEMPLATES: Record<string, string> = {
   '@catalog': CATALOG,
   '@catalogItem': CATALOG_ITEM,
   '@xItem': X_ITEM,
+  '@list': LIST,
   '@registers': REGISTERS,
 };
 for (const [name, template] of Object.entries(TEMPLATES)) eta.loadTemplate(name, template);

@@ -15,6 +15,7 @@ import { ConsoleStartController } from './console-start.controller.js';
 import { ConsoleUploadsController } from './console-uploads.controller.js';
 import { ConsoleMatterController } from './console-matter.controller.js';
 import { ConsoleXItemController } from './console-x-item.controller.js';
+import { ConsoleListController } from './console-list.controller.js';
 import { ListChangeView } from './list-change-view.service.js';
 import { ConsoleController } from './console.controller.js';
 import { PublicPagesController } from './public-pages.controller.js';
@@ -42,6 +43,7 @@ import { SessionController } from './session.controller.js';
     ConsoleRegistersController,
     ConsoleMatterController,
     ConsoleXItemController,
+    ConsoleListController,
     ConsoleController,
   ],
   providers: [ConsoleForms, ListChangeView],

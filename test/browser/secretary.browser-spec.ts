@@ -1,7 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { countPaperBallots } from '../factories/paper-count.js';
 import type { MemberKey, VillageWorld } from '../factories/village.factory.js';
 import {
+  act,
   snap,
   startBrowserWorld,
   unlabelledControls,
@@ -11,22 +12,6 @@ import {
   describeInBrowser,
 } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
-
-/** Takes one act on the matter page: fills its form, checks the confirmation page, confirms. */
-async function act(page: Page, title: string, fill: (form: Locator) => Promise<void> = async () => {}) {
-  const form = page.locator('section.card', { has: page.getByRole('heading', { name: title, exact: true }) });
-  if ((await form.count()) === 0) {
-    const open = await page.locator('section.card h3').allTextContents();
-    throw new Error(
-      `no form for ${title}; open: ${open.join(', ')}; ${(await page.locator('.flash').allTextContents()).join(' ')}`,
-    );
-  }
-  await fill(form);
-  await form.getByRole('button', { name: '下一步：核对' }).click();
-  await page.getByRole('button', { name: `确认提交：${title}` }).click();
-  const status = await page.getByRole('status').textContent();
-  if (!status?.includes('已办理')) throw new Error(`${title}: ${await page.locator('.flash').textContent()}`);
-}
 
 /** A secretary's journey in a real browser: a major matter (四议两公开) up to its resolution disclosure. */
 describeInBrowser.each(Object.keys(VIEWPORTS) as ViewportName[])(

@@ -79,6 +79,7 @@ describeInBrowser.each(Object.keys(VIEWPORTS) as ViewportName[])(
       // The village may change its item later: the template form comes back filled from the item in force.
       const secretary = await env.loggedIn(viewport, 'secretary');
       await secretary.goto(`${base}/c/v/${world.villageId}`);
+      await secretary.getByRole('link', { name: /本村小微权力清单/ }).click();
       await secretary.getByRole('link', { name: '修改 X1 村级零星小额开支审批' }).click();
       expect(await secretary.getByLabel('事项名称').inputValue()).toBe('村级零星小额开支审批');
       expect(await secretary.getByLabel('说明').inputValue()).toBe('500 元以下的零星开支');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import {
   createVillage,
   TEST_PASSWORD,
@@ -139,4 +139,24 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
       await t.close();
     },
   };
+}
+
+/** Takes one act on the matter page: fills its form, checks the confirmation page, confirms. */
+export async function act(
+  page: Page,
+  title: string,
+  fill: (form: Locator) => Promise<void> = async () => {},
+): Promise<void> {
+  const form = page.locator('section.card', { has: page.getByRole('heading', { name: title, exact: true }) });
+  if ((await form.count()) === 0) {
+    const open = await page.locator('section.card h3').allTextContents();
+    throw new Error(
+      `no form for ${title}; open: ${open.join(', ')}; ${(await page.locator('.flash').allTextContents()).join(' ')}`,
+    );
+  }
+  await fill(form);
+  await form.getByRole('button', { name: '下一步：核对' }).click();
+  await page.getByRole('button', { name: `确认提交：${title}` }).click();
+  const status = await page.getByRole('status').textContent();
+  if (!status?.includes('已办理')) throw new Error(`${title}: ${await page.locator('.flash').textContent()}`);
 }

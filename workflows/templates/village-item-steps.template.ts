@@ -91,7 +91,8 @@ export function villageItemFromSteps(options: SteppedItemOptions): {
   });
   for (const [index, key] of keys.entries()) {
     const node = machine.states![key];
-    node.meta = { ...node.meta!, step: choices[index] as unknown as JsonObject };
+    // The position is kept too: stored JSON (jsonb) does not keep the order of the states' keys.
+    node.meta = { ...node.meta!, step: choices[index] as unknown as JsonObject, position: index };
   }
   const parameters: JsonObject = {};
   for (const [index, choice] of choices.entries())
@@ -117,7 +118,9 @@ export function villageItemFromSteps(options: SteppedItemOptions): {
 
 /** The editor's choices back from an item it built (its states' `meta.step`), in the item's order. */
 export function stepsOfItem(definition: ProcedureDefinition): StepChoice[] | undefined {
-  const states = Object.values(definition.machine.states ?? {}).filter((node) => node.type !== 'final');
+  const states = Object.values(definition.machine.states ?? {})
+    .filter((node) => node.type !== 'final')
+    .sort((a, b) => Number(a.meta?.position ?? 0) - Number(b.meta?.position ?? 0));
   const choices = states.map((node) => node.meta?.step as unknown as StepChoice | undefined);
   return choices.every((choice) => choice && paletteEntry(choice.kind))
     ? (choices as StepChoice[])

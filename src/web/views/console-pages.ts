@@ -63,11 +63,8 @@ export const VILLAGE = `
 </article>
 <% } %>
 <% if (it.inbox.documentRequests.length) { %><h2>调阅资料要求</h2><ul><% for (const request of it.inbox.documentRequests) { %><li><a href="/c/v/<%= it.village.id %>/m/<%= request.matterId %>"><%= request.request %></a></li><% } %></ul><% } %>
-<% if (it.canAdjust) { %>
-<h2>本村自有事项（X）</h2>
-<ul><% for (const item of it.ownItems) { %><li><%= item.code %> <%= item.title %>（流程第 <%= item.procedure.version %> 版） <a href="/c/v/<%= it.village.id %>/x-item?code=<%= item.code %>" aria-label="修改 <%= item.code %> <%= item.title %>">修改</a></li><% } %></ul>
-<p><a href="/c/v/<%= it.village.id %>/x-item">制定新的自有事项</a></p>
-<% } %>
+<h2>小微权力清单</h2>
+<p><a href="/c/v/<%= it.village.id %>/list">本村小微权力清单（基本目录 + 本村自有事项）<%= it.canAdjust ? '，在此提出调整' : '' %></a></p>
 <h2>发起事项</h2>
 <form method="get" action="/c/v/<%= it.village.id %>/start" class="stack">
   <label for="code">清单事项</label>
@@ -186,3 +183,23 @@ export const REGION = `
 <h2>待我办理</h2>
 <% if (it.inbox.matters.length === 0) { %><p>暂无</p><% } %>
 <% for (const item of it.inbox.matters) { %><article class="card"><h3><a href="/c/v/<%= item.village.id %>/m/<%= item.matterId %>"><%= item.village.name %>：<%= item.title %></a></h3><p>当前步骤：<%= item.step %></p></article><% } %>`;
+
+/** The village's power list, and where its adjustments start (the editor for X items, retiring an item). */
+export const LIST = `
+<p class="muted">现行清单：本村第 <%= it.version.village %> 版（基本目录第 <%= it.version.base %> 版），自 <%= it.version.effectiveFrom %> 起施行。调整须经监督委员会提出意见、乡镇审核、区级批准后生效。</p>
+<% if (it.canAdjust) { %><p><a class="button" href="/c/v/<%= it.villageId %>/x-item">制定新的自有事项（X）</a></p><% } %>
+<div class="scroll"><table><thead><tr><th>编号</th><th>事项</th><th>类别</th><th>来源</th><% if (it.canAdjust) { %><th>调整</th><% } %></tr></thead><tbody>
+<% for (const item of it.items) { %><tr><td><%= item.code %></td><td><% if (item.origin === 'village') { %><%= item.title %><% } else { %><a href="/p/catalog/<%= item.code %>"><%= item.title %></a><% } %></td><td><%= item.category.title %></td><td><%= item.origin === 'village' ? '本村自有' : '基本目录' %>（流程第 <%= item.procedure.version %> 版）</td>
+<% if (it.canAdjust) { %><td><% if (item.origin === 'village') { %><a href="/c/v/<%= it.villageId %>/x-item?code=<%= item.code %>" aria-label="修改 <%= item.code %> <%= item.title %>">修改流程</a><% } %></td><% } %></tr><% } %>
+</tbody></table></div>
+<% if (it.responsibilities.length) { %><h2>责任清单</h2><ul><% for (const entry of it.responsibilities) { %><li><%= entry.code %> <%= entry.title %>：<%= entry.person %>（<%= entry.duty %>）</li><% } %></ul><% } %>
+<% if (it.canAdjust) { %>
+<h2>停用清单事项</h2>
+<form method="post" action="/c/v/<%= it.villageId %>/list/retire" class="stack">
+  <label for="retire-code">事项</label>
+  <select id="retire-code" name="code" required><option value="" disabled <%= it.retiring.code ? '' : 'selected' %>>（请选择）</option><% for (const item of it.items) { %><option value="<%= item.code %>" <%= item.code === it.retiring.code ? 'selected' : '' %>><%= item.code %> <%= item.title %></option><% } %></select>
+  <label for="retire-reason">理由（必填）</label><textarea id="retire-reason" name="reason" required><%= it.retiring.reason %></textarea>
+  <label for="retire-from">生效日期</label><input type="date" id="retire-from" name="effectiveFrom" required value="<%= it.retiring.effectiveFrom %>">
+  <button type="submit" class="danger">提交停用申请</button>
+</form>
+<% } %>`;

@@ -296,6 +296,7 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /c/v/:villageId/m/:matterId': { may: members() },
   'GET /c/v/:villageId/start': { may: members(), query: () => 'code=A1' },
   'GET /c/v/:villageId/x-item': { may: members() },
+  'GET /c/v/:villageId/list': { may: members() },
   'GET /c/v/:villageId/registers': { may: members(REGISTER_READERS), query: () => 'q=张&on=2026-03-02' },
   'POST /c/v/:villageId/registers/import': {
     may: members(['secretary', 'township_officer', 'district_admin']),
@@ -325,8 +326,16 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
       category: 'C',
       description: '村集体机井用水计划审批',
       basis: '村规民约',
-      supervised: 'true',
+      startRoles: 'villager',
       effectiveFrom: '2026-03-10',
+      'kind.0': 'accept',
+      'kind.1': 'supervisor',
+      'kind.2': 'approval',
+      op: 'submit',
     }),
+  },
+  'POST /c/v/:villageId/list/retire': {
+    may: members(['secretary']),
+    body: () => ({ code: 'G2', reason: '本村不再出具证明', effectiveFrom: '2026-03-10' }),
   },
 };
