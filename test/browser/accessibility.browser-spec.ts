@@ -6,6 +6,7 @@ import { CatalogWalker } from '../factories/catalog-walker.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import type { MemberKey } from '../factories/village.factory.js';
 import { consoleCookie } from '../support/console-login.js';
+import { consoleLinks } from '../support/console-links.js';
 import { describeInBrowser, openPage, startBrowserWorld, type BrowserWorld } from '../support/browser.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -92,12 +93,7 @@ describeInBrowser('Accessibility (axe-core) of every console and public page', (
       pages.push(path);
       const html = (await request(env.t.app.getHttpServer()).get(path).set('cookie', cookie).expect(200))
         .text;
-      for (const [, link] of html.matchAll(/<a href="(\/c[^"#]*)"(?! data-download)/g))
-        queue.push(link.replace(/&amp;/g, '&'));
-      for (const [, code] of html
-        .match(/<select id="code" name="code">([\s\S]*?)<\/select>/)?.[1]
-        .matchAll(/<option value="([^"]+)"/g) ?? [])
-        queue.push(`${path}/start?code=${code}`);
+      queue.push(...consoleLinks(html, path));
     }
     return pages;
   };

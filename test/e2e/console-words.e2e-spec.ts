@@ -4,6 +4,7 @@ import { CatalogWalker } from '../factories/catalog-walker.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { consoleCookie } from '../support/console-login.js';
+import { consoleLinks } from '../support/console-links.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const item = (code: string) => BASE_CATALOG.find((entry) => entry.id === code) as ProcedureDefinition;
@@ -78,13 +79,7 @@ describe('The console speaks Chinese: no program word on any page', () => {
       const page = await web().get(path).set('cookie', cookie);
       expect([path, page.status]).toEqual([path, 200]);
       const html = page.text;
-      for (const [, link] of html.matchAll(/<a href="(\/c[^"#]*)"(?! data-download)/g)) {
-        queue.push(link.replace(/&amp;/g, '&'));
-      }
-      const start = html.match(/<select id="code" name="code">([\s\S]*?)<\/select>/);
-      for (const [, code] of start?.[1].matchAll(/<option value="([^"]+)"/g) ?? []) {
-        queue.push(`${path}/start?code=${code}`);
-      }
+      queue.push(...consoleLinks(html, path));
       for (const word of new Set(programWords(withoutTestNames(visibleText(html))))) {
         found.push(`${path}: ${word}`);
       }

@@ -72,7 +72,7 @@ export const VILLAGE = `
   <button type="submit">下一步</button>
 </form>
 <h2>本村事项</h2>
-<div class="scroll"><table><thead><tr><th>事项</th><th>状态</th><th>更新</th></tr></thead><tbody>
+<div class="scroll" tabindex="0"><table><thead><tr><th>事项</th><th>状态</th><th>更新</th></tr></thead><tbody>
 <% for (const matter of it.matters) { %><tr><td><a href="/c/v/<%= it.village.id %>/m/<%= matter.id %>"><%= matter.title %></a></td><td><%= matter.status === 'done' ? '已办结' : '办理中' %></td><td><%= matter.updatedAt %></td></tr><% } %>
 </tbody></table></div>`;
 
@@ -105,14 +105,14 @@ export const MATTER = `
 <% if (it.conflicts.length) { %><p>回避人员（不参加本事项的表决和审批）：<%= it.conflicts.map((conflict) => conflict.name + '（' + conflict.relation + '）').join('、') %></p><% } %>
 <% if (it.listChange) { %>
 <h2>清单调整内容</h2>
-<div class="scroll"><table><thead><tr><th>调整</th><th>事项</th><th>说明</th></tr></thead><tbody>
+<div class="scroll" tabindex="0"><table><thead><tr><th>调整</th><th>事项</th><th>说明</th></tr></thead><tbody>
 <% for (const change of it.listChange.changes) { %><tr><td><%= change.kind %></td><td><%= change.code %> <%= change.title %></td><td><%= change.detail %></td></tr><% } %>
 </tbody></table></div>
 <% for (const item of it.listChange.items) { %><article class="card"><h3><%= item.replaces ? '修改' : '新增' %>事项的流程：<%= item.code %> <%= item.title %></h3>
 <% if (item.replaces) { %><p class="muted">取代现行 <%= item.replaces %>；标“新增”的是新流程增加的步骤。</p><% } %>
 <ol class="steps"><% for (const step of item.steps) { %><li><%= step.title %><% if (step.added) { %> <strong>（新增）</strong><% } %></li><% } %><li>办结</li></ol>
 <% if (item.dropped.length) { %><p>去掉的步骤：<%= item.dropped.join('、') %></p><% } %>
-<details class="chart"><summary>查看该事项的流程图</summary><div class="scroll"><%~ item.flowchart %></div></details></article><% } %>
+<details class="chart"><summary>查看该事项的流程图</summary><div class="scroll" tabindex="0"><%~ item.flowchart %></div></details></article><% } %>
 <% if (it.listChange.preview) { %>
 <h3>与现行清单相比</h3>
 <% if (it.listChange.preview.issues.length) { %><div class="flash error" role="alert"><p>准入审查未通过：</p><ul><% for (const issue of it.listChange.preview.issues) { %><li><%= issue %></li><% } %></ul></div><% } else { %><p>准入审查：通过</p><% } %>
@@ -142,13 +142,13 @@ export const MATTER = `
 <% } %>
 <h2>办理步骤</h2>
 <ol class="steps"><% for (const step of it.steps) { %><li class="<%= step.status %>"<%~ step.status === 'current' ? ' aria-current="step"' : '' %>><%= step.title %><% if (step.status === 'current') { %><strong>（当前）</strong><% } else if (step.status === 'done') { %>（已办）<% } else if (step.status === 'skipped') { %>（本事项不经过）<% } %></li><% } %></ol>
-<details class="chart"><summary>查看流程图</summary><div class="scroll"><%~ it.flowchart %></div></details>
+<details class="chart"><summary>查看流程图</summary><div class="scroll" tabindex="0"><%~ it.flowchart %></div></details>
 <h2>会议</h2>
 <% if (it.matter.meetings.length === 0) { %><p>暂无</p><% } %>
 <% for (const meeting of it.matter.meetings) { %>
 <div class="card"><h3><%= meeting.bodyTitle %></h3>
 <p><%= meeting.heldOn %> <%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %>；结果：<%= ({ passed: '通过', lost: '未通过', noQuorum: '未达到法定人数' })[meeting.outcome] || '进行中' %></p>
-<div class="scroll"><table><thead><tr><th>应到人员</th><th>到会</th><th>已投票</th></tr></thead><tbody>
+<div class="scroll" tabindex="0"><table><thead><tr><th>应到人员</th><th>到会</th><th>已投票</th></tr></thead><tbody>
 <% for (const person of meeting.roster) { %><tr><td><%= person.name %><%= person.entitled ? '' : '（无表决权）' %><%= person.recused ? '（回避）' : '' %></td><td><%= person.present ? '是' : '—' %></td><td><%= person.voted ? '是' : '—' %></td></tr><% } %>
 </tbody></table></div>
 <% if (meeting.observers.length) { %><p>列席：<%= meeting.observers.map((observer) => observer.name).join('、') %></p><% } %>
@@ -176,7 +176,7 @@ export const CONFIRM = `
 <p><a href="<%= it.back %>">返回修改</a></p>`;
 
 export const REGION = `
-<div class="scroll"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th></tr></thead><tbody>
+<div class="scroll" tabindex="0"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th></tr></thead><tbody>
 <% for (const row of it.villages) { %><tr><td><%= row.township.name %> <a href="/c/v/<%= row.village.id %>"><%= row.village.name %></a></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td></tr><% } %>
 </tbody></table></div>
 <p><a href="/api/regions/<%= it.region.id %>/overview.xlsx" data-download>下载对比表（五好评比参考）</a></p>
@@ -188,7 +188,7 @@ export const REGION = `
 export const LIST = `
 <p class="muted">现行清单：本村第 <%= it.version.village %> 版（基本目录第 <%= it.version.base %> 版），自 <%= it.version.effectiveFrom %> 起施行。调整须经监督委员会提出意见、乡镇审核、区级批准后生效。</p>
 <% if (it.canAdjust) { %><p><a class="button" href="/c/v/<%= it.villageId %>/x-item">制定新的自有事项（X）</a></p><% } %>
-<div class="scroll"><table><thead><tr><th>编号</th><th>事项</th><th>类别</th><th>来源</th><% if (it.canAdjust) { %><th>调整</th><% } %></tr></thead><tbody>
+<div class="scroll" tabindex="0"><table><thead><tr><th>编号</th><th>事项</th><th>类别</th><th>来源</th><% if (it.canAdjust) { %><th>调整</th><% } %></tr></thead><tbody>
 <% for (const item of it.items) { %><tr><td><%= item.code %></td><td><% if (item.origin === 'village') { %><%= item.title %><% } else { %><a href="/p/catalog/<%= item.code %>"><%= item.title %></a><% } %></td><td><%= item.category.title %></td><td><%= item.origin === 'village' ? '本村自有' : '基本目录' %>（流程第 <%= item.procedure.version %> 版）</td>
 <% if (it.canAdjust) { %><td><% if (item.origin === 'village') { %><a href="/c/v/<%= it.villageId %>/x-item?code=<%= item.code %>" aria-label="修改 <%= item.code %> <%= item.title %>">修改流程</a><% } %></td><% } %></tr><% } %>
 </tbody></table></div>

@@ -30,7 +30,7 @@ export const BOARD = `
 <h2>记录指纹（日终哈希）</h2>
 <p class="muted">每天结束时公布本村全部记录的哈希。请抄录保存：日后若有人改写历史记录，将与此不符。</p>
 <p>当前：第 <%= it.chain.current.seq %> 条 <span class="hash"><%= it.chain.current.hash || '' %></span></p>
-<% if (it.chain.daily.length) { %><div class="scroll"><table><thead><tr><th>日期</th><th>条数</th><th>哈希</th></tr></thead><tbody>
+<% if (it.chain.daily.length) { %><div class="scroll" tabindex="0"><table><thead><tr><th>日期</th><th>条数</th><th>哈希</th></tr></thead><tbody>
 <% for (const head of it.chain.daily) { %><tr><td><%= head.day %></td><td><%= head.seq %></td><td class="hash"><%= head.hash %></td></tr><% } %>
 </tbody></table></div><% } %>`;
 
@@ -39,7 +39,7 @@ export const LISTS = `
 <a href="/p/<%= it.village.id %>/lists?on=">查看其他日期</a></p>
 <form method="get" class="stack"><label for="on">查看某一天施行的清单</label><input type="date" id="on" name="on" value="<%= it.on %>"><button type="submit">查看</button></form>
 <h2>小微权力清单</h2>
-<div class="scroll"><table><thead><tr><th>编号</th><th>事项</th><th>类别</th><th>流程图</th></tr></thead><tbody>
+<div class="scroll" tabindex="0"><table><thead><tr><th>编号</th><th>事项</th><th>类别</th><th>流程图</th></tr></thead><tbody>
 <% for (const item of it.powerList) { %><tr><td><%= item.code %></td><td><%= item.title %><% if (item.origin === 'village') { %>（本村自有）<% } %></td><td><%= item.category.title %></td><td><a href="<%= item.flowchart %>">流程图</a></td></tr><% } %>
 </tbody></table></div>
 <h2>责任清单</h2>

@@ -13,7 +13,7 @@ export const PUBLIC_MATTER = `
 <% if (it.supervisorObjections.length) { %><h2>监督委员会异议</h2><ul><% for (const objection of it.supervisorObjections) { %><li><%= objection.at %>，在“<%= objection.step %>”：<%= objection.reason %></li><% } %></ul><% } %>
 <h2>办理经过</h2>
 <ol><% for (const step of it.steps) { %><li><%= step.at %> <%= step.role %>：<%= step.act %></li><% } %></ol>
-<details class="chart"><summary>查看流程图（已走过的路径加粗）</summary><div class="scroll"><%~ it.flowchart %></div></details>`;
+<details class="chart"><summary>查看流程图（已走过的路径加粗）</summary><div class="scroll" tabindex="0"><%~ it.flowchart %></div></details>`;
 
 export const CATALOG = `
 <p>区级基本目录：每个事项的流程图与系统实际执行的流程是同一份定义（看图办事、按图监督）。</p>
@@ -28,7 +28,7 @@ export const CATALOG_ITEM = `
 <h2>办理步骤</h2>
 <ol><% for (const step of it.steps) { %><li><%= step.title %><% if (step.roles && step.roles.length) { %>（<%= step.roles.map((role) => role.title).join('、') %>）<% } %></li><% } %></ol>
 <h2>流程图</h2>
-<div class="scroll"><%~ it.flowchart %></div>
+<div class="scroll" tabindex="0"><%~ it.flowchart %></div>
 <% if (it.statutoryClasses.length) { %>
 <h2>法定事项类别与表决规则</h2>
 <p>事项属于哪一类由法律确定，表决主体、表决规则和通知期随之确定，村里不能降低。</p>
@@ -81,4 +81,4 @@ export const X_ITEM = `
   <button type="submit" name="op" value="submit">提交调整申请</button>
 </form>
 <h2>流程图预览</h2>
-<div id="x-preview"><% if (it.flowchart) { %><details class="chart" open><summary>流程图（按当前步骤生成）</summary><div class="scroll"><%~ it.flowchart %></div></details><% } else { %><p class="muted">步骤有误，改正后显示流程图</p><% } %></div>`;
+<div id="x-preview"><% if (it.flowchart) { %><details class="chart" open><summary>流程图（按当前步骤生成）</summary><div class="scroll" tabindex="0"><%~ it.flowchart %></div></details><% } else { %><p class="muted">步骤有误，改正后显示流程图</p><% } %></div>`;

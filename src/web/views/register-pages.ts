@@ -38,6 +38,6 @@ export const REGISTERS = `
   <button type="submit">查看</button>
 </form>
 <p class="muted">共 <%= it.rows.length %> 人<% if (it.rows.length > it.shown.length) { %>，显示前 <%= it.shown.length %> 人，请按姓名或小组查找<% } %>。</p>
-<div class="scroll"><table class="register"><thead><tr><% for (const column of it.tableColumns) { %><th scope="col"><%= column %></th><% } %></tr></thead><tbody>
+<div class="scroll" tabindex="0"><table class="register"><thead><tr><% for (const column of it.tableColumns) { %><th scope="col"><%= column %></th><% } %></tr></thead><tbody>
 <% for (const row of it.shown) { %><tr><% for (const cell of row) { %><td><%= cell %></td><% } %></tr><% } %>
 </tbody></table></div>`;
