@@ -82,6 +82,11 @@ export class CatalogService {
     };
   }
 
+  /** A stored version of a procedure, built (cached by the procedure catalog). */
+  procedureOf(code: string, version: number) {
+    return this.procedures.get(this.dataSource.manager, code, version);
+  }
+
   async flowchart(code: string, version?: number, path?: PathTaken): Promise<string> {
     const db = this.dataSource.manager;
     const { definition, config } = version

@@ -165,7 +165,7 @@ export class ConsoleMatterController {
     const files = filled ? await this.forms.filesIn(villageId, filledFields, filled.values) : [];
     const { procedureId, version, path } = await this.queries.pathTaken(actor, villageId, matterId);
     const flowchart = inlineSvg(await this.catalog.flowchart(procedureId, version, path));
-    const steps = stepListOf(machine, path);
+    const stepList = stepListOf(machine, path);
     const history = matter.history.map((step) => ({ ...step, at: this.time.dateOf(step.at) }));
     const listChange = await this.listChanges.of(villageId, matter);
     const nameOf = new Map(people.map((person) => [person.id, person.name]));
@@ -203,7 +203,7 @@ export class ConsoleMatterController {
         uploadTo: `/c/v/${villageId}/attachments`,
         listChange,
         flowchart,
-        steps,
+        stepList,
       },
       status,
     );

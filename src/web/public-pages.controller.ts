@@ -10,7 +10,7 @@ import { ListViews } from '../lists/list-views.service.js';
 import { ChainHeadsService } from '../public/chain-heads.service.js';
 import { PublicBoardService } from '../public/public-board.service.js';
 import { MEETING_OUTCOMES, OBJECTION_STATUSES } from '../records/dossier-words.js';
-import { inlineSvg } from './step-list.js';
+import { inlineSvg, stepListOf } from './step-list.js';
 import { APP_SCRIPT } from './views/app-script.js';
 import { STYLESHEET } from './views/layout.js';
 import { actorOf, flashOf, messageOf, sendPage } from './web-request.js';
@@ -80,11 +80,10 @@ export class PublicPagesController {
     @Res() response: Response,
   ) {
     const record = await this.board.matterRecord(villageId, matterId);
-    const flowchart = await this.catalog.flowchart(
-      record.procedure.id,
-      record.procedure.version,
-      record.path,
-    );
+    const [flowchart, { definition }] = await Promise.all([
+      this.catalog.flowchart(record.procedure.id, record.procedure.version, record.path),
+      this.catalog.procedureOf(record.procedure.id, record.procedure.version),
+    ]);
     const zone = this.time.timeZone;
     const at = (iso: string | null) => localTime(iso, zone);
     sendPage(
@@ -94,6 +93,7 @@ export class PublicPagesController {
       {
         ...record,
         flowchart: inlineSvg(flowchart),
+        stepList: stepListOf(definition.machine, record.path),
         steps: record.steps.map((step) => ({ ...step, at: at(step.at.toISOString()) })),
         supervisorObjections: record.supervisorObjections.map((objection) => ({
           ...objection,

@@ -421,7 +421,7 @@ describe('Web pages', () => {
     expect(steps.indexOf('class="current"')).toBeLessThan(steps.indexOf('class="todo"'));
     expect(steps).not.toMatch(/[A-Za-z]{3,}(?![^<]*>)/);
     expect(page.text).toMatch(
-      /<details class="chart"><summary>查看流程图<\/summary><div class="scroll"><svg/,
+      /<details class="chart"><summary>查看流程图<\/summary><div class="scroll" tabindex="0"><svg/,
     );
     expect(page.text).not.toContain('<title>cluster_');
 

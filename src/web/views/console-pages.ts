@@ -1,3 +1,6 @@
+/** A matter's procedure as a list: steps done, the current one marked for screen readers, those ahead. */
+export const STEP_LIST = `<ol class="steps"><% for (const step of it.stepList) { %><li class="<%= step.status %>"<%~ step.status === 'current' ? ' aria-current="step"' : '' %>><%= step.title %><% if (step.status === 'current') { %><strong>（当前）</strong><% } else if (step.status === 'done') { %>（已办）<% } else if (step.status === 'skipped') { %>（本事项不经过）<% } %></li><% } %></ol>`;
+
 /**
  * Renders one form control, filled with what the person entered before (`it.values`) so that a refused
  * form comes back as they left it. Files upload as they are chosen (app.js) and travel as their ids.
@@ -141,7 +144,7 @@ export const MATTER = `
 </section>
 <% } %>
 <h2>办理步骤</h2>
-<ol class="steps"><% for (const step of it.steps) { %><li class="<%= step.status %>"<%~ step.status === 'current' ? ' aria-current="step"' : '' %>><%= step.title %><% if (step.status === 'current') { %><strong>（当前）</strong><% } else if (step.status === 'done') { %>（已办）<% } else if (step.status === 'skipped') { %>（本事项不经过）<% } %></li><% } %></ol>
+${STEP_LIST}
 <details class="chart"><summary>查看流程图</summary><div class="scroll" tabindex="0"><%~ it.flowchart %></div></details>
 <h2>会议</h2>
 <% if (it.matter.meetings.length === 0) { %><p>暂无</p><% } %>

@@ -1,3 +1,5 @@
+import { STEP_LIST } from './console-pages.js';
+
 /** A matter's public record: what was decided, by which steps, and what was made public. */
 export const PUBLIC_MATTER = `
 <p class="muted"><%= it.procedure.title %>（第 <%= it.procedure.version %> 版）；当前步骤：<%= it.step %></p>
@@ -11,6 +13,8 @@ export const PUBLIC_MATTER = `
 <p>应到 <%= meeting.counts.roster %> 人，实到 <%= meeting.counts.present %> 人；赞成 <%= meeting.counts.yes %>，反对 <%= meeting.counts.no %>，弃权 <%= meeting.counts.abstain %>；<%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %></p>
 <p>结果：<strong><%= it.outcomes[meeting.outcome] || '' %></strong><span class="muted">（<%= meeting.ruleSet %>）</span></p></div><% } %>
 <% if (it.supervisorObjections.length) { %><h2>监督委员会异议</h2><ul><% for (const objection of it.supervisorObjections) { %><li><%= objection.at %>，在“<%= objection.step %>”：<%= objection.reason %></li><% } %></ul><% } %>
+<h2>办理步骤</h2>
+${STEP_LIST}
 <h2>办理经过</h2>
 <ol><% for (const step of it.steps) { %><li><%= step.at %> <%= step.role %>：<%= step.act %></li><% } %></ol>
 <details class="chart"><summary>查看流程图（已走过的路径加粗）</summary><div class="scroll" tabindex="0"><%~ it.flowchart %></div></details>`;
