@@ -20,7 +20,7 @@ interface AttendancePayload {
 }
 
 /** The collective's bodies, whose charter may let members attend online (集体经济组织法 第二十七条). */
-const REMOTE_BODIES = new Set(['collectiveMembers', 'collectiveRepresentatives']);
+export const REMOTE_BODIES: ReadonlySet<string> = new Set(['collectiveMembers', 'collectiveRepresentatives']);
 
 /**
  * Who came to a meeting, as the sign-in list (签到表) was kept: by person (and, for the collective's

@@ -18,7 +18,7 @@ import { VillagePeopleService } from '../identity/village-people.service.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { labelOf } from '../common/field-words.js';
-import { earlierStepsOf, fieldsOf, type FormField } from './form-fields.js';
+import { earlierStepsOf, fieldsOf, type FieldContext, type FormField } from './form-fields.js';
 import type { XItemForm } from './x-item-form.js';
 
 export interface Person {
@@ -54,7 +54,7 @@ export class ConsoleForms {
     actor: PersonActor,
     villageId: string,
     matter: { procedure: { id: string; version: number }; state: string },
-    roster?: { id: string; name: string }[],
+    session: Pick<FieldContext, 'roster' | 'households' | 'remoteAttendance'> = {},
   ) {
     const db = this.dataSource.manager;
     const [people, { definition }] = await Promise.all([
@@ -66,7 +66,7 @@ export class ConsoleForms {
       people,
       machine: definition.machine,
       fieldsOf: (action: { payloadSchema: JsonSchema }) =>
-        fieldsOf(action.payloadSchema, { people, earlierSteps, roster }),
+        fieldsOf(action.payloadSchema, { people, earlierSteps, ...session }),
     };
   }
 

@@ -18,7 +18,7 @@ import { ConsoleForms } from './console-forms.service.js';
 import { fieldProblemsOf, refusalText } from './field-problems.js';
 import { ListChangeView } from './list-change-view.service.js';
 import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
-import { closingWarning, inSession, offeredActions, rosterOf } from './meeting-panel.js';
+import { closingWarning, inSession, offeredActions, sessionOf } from './meeting-panel.js';
 import { stepListOf, inlineSvg } from './step-list.js';
 import type { PageFrame } from './templates.js';
 import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
@@ -95,7 +95,7 @@ export class ConsoleMatterController {
         await this.engine.submit({ villageId, matterId, actor, type, payload: {} });
         throw new Error('该操作当前不可办理');
       }
-      const { people, fieldsOf } = await this.forms.actionForms(actor, villageId, matter, rosterOf(meeting));
+      const { people, fieldsOf } = await this.forms.actionForms(actor, villageId, matter, sessionOf(meeting));
       const fields = fieldsOf(action);
       values = payloadOf(fields, body);
       if (body.confirmed !== 'yes') {
@@ -151,7 +151,7 @@ export class ConsoleMatterController {
     const matter = await this.queries.read(actor, villageId, matterId);
     const meetings = await this.meetings.forMatter(actor, villageId, matterId);
     const meeting = inSession(meetings);
-    const forms = await this.forms.actionForms(actor, villageId, matter, rosterOf(meeting));
+    const forms = await this.forms.actionForms(actor, villageId, matter, sessionOf(meeting));
     const { people, fieldsOf, machine } = forms;
     const actions = offeredActions(matter.availableActions, meeting, actor.personId).map((action) => ({
       type: action.type,

@@ -35,10 +35,9 @@ export const CONFLICT_RELATION_LABELS: Record<ConflictRelation, string> = {
 };
 
 /**
- * Left out of the console's forms: list changes (made on their own page), absentees (whoever is not ticked),
- * sign-in by household and online attendance (the API takes them; the console records by person or by count).
+ * Left out of the console's forms: list changes (made on their own page) and absentees (whoever is not ticked).
  */
-const NOT_IN_FORMS = new Set(['changes', 'absent', 'households', 'presentRemotely', 'remoteAllowedBy']);
+const NOT_IN_FORMS = new Set(['changes', 'absent']);
 
 /** Lists of uploaded files' ids: the form uploads each file as it is chosen and keeps its id. */
 const FILE_FIELDS = new Set(['attachments', 'evidence', 'signInSheet', 'tallySheet']);
@@ -52,7 +51,14 @@ export interface FieldContext {
   earlierSteps?: Option[];
   /** For attendance: the roster of the meeting in session, the only people who can be marked present. */
   roster?: { id: string; name: string }[];
+  /** For attendance by household: the roster's households, named by their people. */
+  households?: { id: string; name: string }[];
+  /** Whether the meeting's body may be attended online (the collective's, by its charter). */
+  remoteAttendance?: boolean;
 }
+
+/** Online attendance, offered only where the law lets a body's charter allow it. */
+const REMOTE_FIELDS = new Set(['presentRemotely', 'remoteAllowedBy']);
 
 /** Fields that name the people of a meeting's roster. */
 const ROSTER_FIELDS = new Set(['present', 'absent', 'presentRemotely']);
@@ -69,11 +75,18 @@ export function fieldsOf(schema: JsonSchema, context: FieldContext): FormField[]
     const base = { name, label: labelOf(name), required: required.has(name), options: [] };
     const items = property.items as JsonSchema | undefined;
     if (NOT_IN_FORMS.has(name)) return [];
+    if (REMOTE_FIELDS.has(name) && !context.remoteAttendance) return [];
     if (name === 'backTo') {
       const options = context.earlierSteps ?? [];
       return [{ ...base, kind: 'select', options, emptyLabel: '不退回，本步骤重新办理' }];
     }
     if (FILE_FIELDS.has(name) && property.type === 'array') return [{ ...base, kind: 'files' }];
+    if (name === 'households') {
+      // Only with a meeting in session whose roster has households to sign in.
+      if (!context.households?.length) return [];
+      const options = context.households.map(({ id, name: label }) => ({ value: id, label }));
+      return [{ ...base, kind: 'people', options }];
+    }
     if (property.type === 'array' && items?.format === 'uuid') {
       const people = ROSTER_FIELDS.has(name) && context.roster ? context.roster : context.people;
       return [

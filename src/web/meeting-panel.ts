@@ -1,13 +1,47 @@
+import { isUuid } from '../common/uuid.js';
+import { REMOTE_BODIES } from '../meetings/attendance-effects.js';
+
 /** What the matter page and the act need of a meeting in session (the meeting views' detail). */
 interface SessionMeeting {
   status: string;
-  roster: { personId: string; name: string; entitled: boolean; recused: boolean; voted: boolean }[];
+  body?: string;
+  roster: {
+    personId: string;
+    name: string;
+    entitled: boolean;
+    recused: boolean;
+    voted: boolean;
+    household?: string | null;
+  }[];
   running: { quorumMet: boolean; quorum: string[] } | null;
 }
 
 /** The meeting of the matter still in session, if one is. */
 export const inSession = <M extends SessionMeeting>(meetings: M[]): M | null =>
   meetings.find((meeting) => meeting.status === 'open') ?? null;
+
+/**
+ * The roster's households, for attendance by household (one signer each, as a 签到表 is often kept),
+ * each named by its people on the roster: 郭芳、何伟（一户）.
+ */
+export function householdsOf(meeting: SessionMeeting | null): { id: string; name: string }[] | undefined {
+  if (!meeting) return undefined;
+  const households = new Map<string, string[]>();
+  for (const entry of meeting.roster) {
+    // Households from the register (by id) only: a household code kept on a role is not a signing unit
+    // the engine takes; such villages record by person or by the sheet's counts until they load a 花名册.
+    if (!entry.household || !isUuid(entry.household)) continue;
+    households.set(entry.household, [...(households.get(entry.household) ?? []), entry.name]);
+  }
+  return [...households].map(([id, names]) => ({ id, name: `${names.join('、')}（一户）` }));
+}
+
+/** What the attendance form offers for the meeting in session: its roster, households, online seats. */
+export const sessionOf = (meeting: SessionMeeting | null) => ({
+  roster: rosterOf(meeting),
+  households: householdsOf(meeting),
+  remoteAttendance: meeting?.body !== undefined && REMOTE_BODIES.has(meeting.body),
+});
 
 /** Only the roster can be marked present: the attendance form offers no one else. */
 export const rosterOf = (meeting: SessionMeeting | null) =>

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { PersonEntity } from '../../src/identity/person.entity.js';
+import { RegistersRepository } from '../../src/registers/registers.repository.js';
 import { BASE_CATALOG, type ProcedureDefinition } from '../../workflows/index.js';
 import { toCsv } from '../../src/export/csv.js';
 import { REGISTER_COLUMNS } from '../../src/registers/register-layout.js';
@@ -471,6 +475,75 @@ describe('Web pages', () => {
       .set('cookie', await logIn('committee2'))
       .expect(200);
     expect(voted.text).not.toContain('name="type" value="CAST_BALLOT"');
+  });
+
+  it('takes attendance by household from the sign-in sheet, naming households by their people, and no online seats', async () => {
+    // The register (花名册) puts each representative in a household of their own.
+    const db = t.get(DataSource).manager;
+    for (const [index, who] of (['rep1', 'rep2', 'rep3', 'rep4', 'rep5'] as const).entries()) {
+      const id = randomUUID();
+      await t.get(RegistersRepository).insertHousehold(db, {
+        villageId: world.villageId,
+        id,
+        code: `R${index + 1}`,
+        villagerGroup: null,
+        address: null,
+        headPersonId: world.people[who].personId,
+        createdAt: new Date(),
+      });
+      await db.update(PersonEntity, { id: world.people[who].personId }, { householdId: id });
+    }
+    const matter = await MatterDriver.start(t, world);
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
+    await matter.holdMeeting({ present: ['secretary', 'committee1'], yes: ['secretary', 'committee1'] });
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'party1', 'party2', 'party3'],
+      yes: ['secretary', 'committee1', 'party1', 'party2'],
+    });
+    await matter.ok('secretary', 'CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'secret' });
+    const path = `/c/v/${world.villageId}/m/${matter.matterId}`;
+    const clerk = await logIn('committee1');
+    const page = await web().get(path).set('cookie', clerk).expect(200);
+    const households = page.text.match(/<legend>到会户（按签到表）[\s\S]*?<\/fieldset>/)?.[0] ?? '';
+    const offered = [...households.matchAll(/value="([^"]+)"> ([^<]+)<\/label>/g)];
+    // One box a household, named by its people on the roster (each test person heads their own).
+    expect(offered.map(([, , label]) => label)).toContainEqual(
+      expect.stringMatching(/^rep1（[0-9a-f]+）（一户）$/),
+    );
+    // Those on the roster without a register household (cadres here) sign in by person or by count.
+    expect(offered).toHaveLength(5);
+    // The representatives' meeting has no online seats: only the collective's charter may allow them.
+    expect(page.text).not.toContain('线上参会人员');
+
+    const sheet = await web()
+      .post(`/c/v/${world.villageId}/attachments?filename=${encodeURIComponent('签到表.jpg')}`)
+      .set('cookie', clerk)
+      .set('content-type', 'image/jpeg')
+      .send(Buffer.from([0xff, 0xd8, 0xff, 0xd9]))
+      .expect(201);
+    const signed = offered.slice(0, 4).map(([, id]) => id);
+    const form = {
+      type: 'RECORD_ATTENDANCE',
+      households: signed,
+      signInSheet: (sheet.body as { id: string }).id,
+    };
+    const confirm = await web().post(`${path}/act`).set('cookie', clerk).type('form').send(form).expect(200);
+    expect(confirm.text).toContain(offered[0][2]);
+    expect(confirm.text).toContain('签到表.jpg');
+    const recorded = await web()
+      .post(`${path}/act`)
+      .set('cookie', clerk)
+      .type('form')
+      .send({ ...form, confirmed: 'yes' });
+    expect([recorded.status, recorded.text.match(/class="flash error"[^>]*>([^<]*)/)?.[1]]).toEqual([
+      303,
+      undefined,
+    ]);
+    const meetings = (await matter.read()).meetings as {
+      attendanceMode?: string;
+      counts?: { present: number };
+    }[];
+    expect(JSON.stringify(meetings.at(-1))).toContain('households');
   });
 
   it('offers to start only what the person may start', async () => {
