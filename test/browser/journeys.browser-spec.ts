@@ -127,14 +127,14 @@ describeInBrowser.each(Object.keys(VIEWPORTS) as ViewportName[])(
       await reader.getByRole('link', { name: '郭芳户低保申请公示' }).click();
       expect(await reader.getByRole('heading', { name: '郭芳户低保申请公示' }).count()).toBe(1);
       expect(await reader.getByText('实到 6 人；赞成 6，反对 0，弃权 0').count()).toBe(1);
-    expect(await reader.locator('ol.steps li').allTextContents()).toEqual([
-      '受理申请（已办）',
-      '入户调查（已办）',
-      '民主评议（已办）',
-      '在申请人所在村公示（已办）',
-      '乡镇审核确认（已办）',
-      '办结（当前）',
-    ]);
+      expect(await reader.locator('ol.steps li').allTextContents()).toEqual([
+        '受理申请（已办）',
+        '入户调查（已办）',
+        '民主评议（已办）',
+        '在申请人所在村公示（已办）',
+        '乡镇审核确认（已办）',
+        '办结（当前）',
+      ]);
       await snap(reader, 'journeys', viewport, 'f1-public-record');
     }, 240_000);
 
