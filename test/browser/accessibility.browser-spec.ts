@@ -1,16 +1,13 @@
 import { createRequire } from 'node:module';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
-import { BASE_CATALOG, villageItem, type ProcedureDefinition } from '../../workflows/index.js';
-import { CatalogWalker } from '../factories/catalog-walker.js';
-import { MatterDriver } from '../factories/matter.driver.js';
+import { seedConsoleWorld } from '../factories/console-world.js';
 import type { MemberKey } from '../factories/village.factory.js';
 import { consoleCookie } from '../support/console-login.js';
 import { consoleLinks } from '../support/console-links.js';
 import { describeInBrowser, openPage, startBrowserWorld, type BrowserWorld } from '../support/browser.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const item = (code: string) => BASE_CATALOG.find((entry) => entry.id === code) as ProcedureDefinition;
 
 interface AxeViolation {
   id: string;
@@ -44,39 +41,7 @@ describeInBrowser('Accessibility (axe-core) of every console and public page', (
 
   beforeAll(async () => {
     env = await startBrowserWorld();
-    const { t, world } = env;
-    const walker = new CatalogWalker(t, world);
-    await walker.walk(item('A1'), 'closed');
-    await walker.walk(item('F1'), 'survey');
-    const objected = await MatterDriver.start(t, world, { title: '被提出异议的事项' });
-    await objected.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
-    await objected.holdMeeting({ present: ['secretary', 'committee1', 'committee2'], yes: ['secretary'] });
-    await objected.ok('supervisor', 'OBJECT', { reason: '会议通知时间不足' });
-    const inSession = await MatterDriver.start(t, world, { title: '正在开会的事项' });
-    await inSession.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
-    await inSession.ok('secretary', 'CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' });
-    // A list adjustment under review, with its new item's steps and chart.
-    const definition = villageItem({
-      code: 'X1',
-      title: '零星开支审批',
-      category: 'C',
-      description: '500 元以下',
-      startRoles: ['committee_member'],
-      basis: '村规民约',
-      supervised: true,
-    });
-    await t
-      .api(world.people.secretary.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'L1',
-        inputs: {
-          title: '增加零星开支审批事项',
-          summary: '纳入清单管理',
-          effectiveFrom: '2026-03-02',
-          changes: [{ kind: 'addItem', code: 'X1', title: '零星开支审批', definition }],
-        },
-      })
-      .expect(201);
+    await seedConsoleWorld(env.t, env.world);
   }, 240_000);
   afterAll(() => env.close());
 

@@ -1,15 +1,9 @@
 import request from 'supertest';
-import { BASE_CATALOG, type ProcedureDefinition } from '../../workflows/index.js';
-import { CatalogWalker } from '../factories/catalog-walker.js';
-import { MatterDriver } from '../factories/matter.driver.js';
+import { seedConsoleWorld } from '../factories/console-world.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { consoleCookie } from '../support/console-login.js';
 import { consoleLinks } from '../support/console-links.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const item = (code: string) => BASE_CATALOG.find((entry) => entry.id === code) as ProcedureDefinition;
-const carriedOut = (definition: ProcedureDefinition) =>
-  Object.entries(definition.outcomes).find(([, kind]) => kind === 'carriedOut')?.[0] as string;
 
 /**
  * Words of the program a person may read, and which are fine: file kinds, units, a hash's name. Item
@@ -43,18 +37,7 @@ describe('The console speaks Chinese: no program word on any page', () => {
   beforeAll(async () => {
     t = await startTestApp();
     world = await createVillage(t);
-    const walker = new CatalogWalker(t, world);
-    await walker.walk(item('A1'), carriedOut(item('A1')));
-    await walker.walk(item('F1'), carriedOut(item('F1')));
-    await walker.walk(item('F1'), 'survey');
-    // A major matter whose resolution the supervisors sent back, and one with a meeting in session.
-    const objected = await MatterDriver.start(t, world, { title: '被提出异议的事项' });
-    await objected.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
-    await objected.holdMeeting({ present: ['secretary', 'committee1', 'committee2'], yes: ['secretary'] });
-    await objected.ok('supervisor', 'OBJECT', { reason: '会议通知时间不足' });
-    const inSession = await MatterDriver.start(t, world, { title: '正在开会的事项' });
-    await inSession.ok('secretary', 'PROPOSE_PLAN', { plan: '方案', mergeWithDeliberation: true });
-    await inSession.ok('secretary', 'CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' });
+    await seedConsoleWorld(t, world);
   }, 180_000);
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { compose } from '../compose/compose.js';
-import { matterInputs } from '../procedures/shared-parameters.js';
 import type { CategoryCode, JsonObject, ProcedureDefinition } from '../types.js';
+import { villageItemDefinition } from './village-item.template.js';
 import {
   paletteEntry,
   paletteParameters,
@@ -99,20 +99,7 @@ export function villageItemFromSteps(options: SteppedItemOptions): {
     Object.assign(parameters, paletteParameters(choice, keys[index]));
   return {
     problems: [],
-    definition: {
-      id: options.code,
-      version: 1,
-      title: options.title,
-      category: options.category,
-      description: options.description,
-      legalBasis: [{ law: options.basis, localPractice: true }],
-      startRoles: options.startRoles,
-      inputSchema: matterInputs(),
-      parameters,
-      outcomes,
-      events,
-      machine,
-    },
+    definition: villageItemDefinition(options, { machine, events, outcomes }, parameters),
   };
 }
 

@@ -2,7 +2,7 @@ import { compose } from '../compose/compose.js';
 import { text } from '../events/schema.js';
 import { matterInputs } from '../procedures/shared-parameters.js';
 import { approval, supervisorReview } from '../steps/presets.js';
-import type { CategoryCode, ProcedureDefinition } from '../types.js';
+import type { CategoryCode, JsonObject, ProcedureDefinition } from '../types.js';
 
 export interface VillageItemOptions {
   code: string;
@@ -42,6 +42,15 @@ export function villageItem(options: VillageItemOptions): ProcedureDefinition {
       },
     ],
   });
+  return villageItemDefinition(options, { machine, events, outcomes });
+}
+
+/** A village item's definition around its composed machine: its particulars, the local rule it rests on. */
+export function villageItemDefinition(
+  options: Omit<VillageItemOptions, 'supervised'>,
+  composed: Pick<ProcedureDefinition, 'machine' | 'events' | 'outcomes'>,
+  parameters: JsonObject = {},
+): ProcedureDefinition {
   return {
     id: options.code,
     version: 1,
@@ -51,9 +60,7 @@ export function villageItem(options: VillageItemOptions): ProcedureDefinition {
     legalBasis: [{ law: options.basis, localPractice: true }],
     startRoles: options.startRoles,
     inputSchema: matterInputs(),
-    parameters: {},
-    outcomes,
-    events,
-    machine,
+    parameters,
+    ...composed,
   };
 }
