@@ -6,12 +6,15 @@ import { hostileValue } from './hostile-values.js';
 type Json = unknown;
 type Path = (string | number)[];
 
-/** Definitions to bend: a village item as a village would write one, and real catalog items, big and small. */
+/**
+ * Definitions to bend: a village item as a village would write one (in a category whose requirements it
+ * meets, so that reworded it is admitted), and real catalog items, big and small.
+ */
 const SOURCES: JsonObject[] = [
   villageItem({
     code: 'X1',
     title: '机井用水审批',
-    category: 'G',
+    category: 'C',
     description: '村集体机井用水计划审批',
     startRoles: ['villager', 'committee_member'],
     basis: '村规民约',
