@@ -6,8 +6,18 @@ import { SESSION_COOKIE } from '../identity/auth.guard.js';
 import { AuthService } from '../identity/auth.service.js';
 import { actorOf, messageOf, sendPage } from './web-request.js';
 
-/** Only paths inside this site: `next` must not send a person elsewhere after logging in. */
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/c');
+/**
+ * Only paths inside this site: `next` must not send a person elsewhere after logging in. Browsers read a
+ * backslash as a slash (`/\evil.example` is `//evil.example`) and drop tabs and newlines, so neither may
+ * appear anywhere in it.
+ */
+const safeNext = (next: unknown) =>
+  typeof next === 'string' &&
+  /^\/(?![/\\])/.test(next) &&
+  !next.includes('\\') &&
+  ![...next].some((character) => character < ' ' || character === '\u007f')
+    ? next
+    : '/c';
 
 /** Logging in and out of the web console: the API's token, kept in an HttpOnly, SameSite=Strict cookie. */
 @ApiExcludeController()

@@ -62,6 +62,25 @@ describe('Web pages', () => {
     const cookie = (response.headers['set-cookie'] as unknown as string[])[0];
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    // Browsers read `/\host` and `/\t/host` as `//host`: each lands on the workbench instead.
+    for (const next of ['/\\evil.example', '/\t/evil.example', '/%0a', '/c/v/x\\y']) {
+      const redirected = await web()
+        .post('/login')
+        .type('form')
+        .send({
+          username: world.people.secretary.username,
+          password: TEST_PASSWORD,
+          next: next.replace('%0a', '\n'),
+        })
+        .expect(303);
+      expect([next, redirected.headers.location]).toEqual([next, '/c']);
+    }
+    const inside = await web()
+      .post('/login')
+      .type('form')
+      .send({ username: world.people.secretary.username, password: TEST_PASSWORD, next: '/c/v/1?x=a%2Fb' })
+      .expect(303);
+    expect(inside.headers.location).toBe('/c/v/1?x=a%2Fb');
   });
 
   it('answers a wrong password with the page and a Chinese message', async () => {
