@@ -10,10 +10,9 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import type { ListChange } from '../lists/admission.js';
 import { ListViews } from '../lists/list-views.service.js';
-import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
+import { flashOf, messageOf, requireActor, sendPage, textOf, withFlash } from './web-request.js';
 
 type Form = Record<string, unknown>;
-const textOf = (body: Form, name: string) => (typeof body[name] === 'string' ? body[name].trim() : '');
 
 /**
  * The village's power list as the console shows it, and where its adjustments start: a new or changed

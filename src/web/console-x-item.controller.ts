@@ -20,7 +20,7 @@ import { LocalTime } from '../common/local-time.js';
 import { EngineService } from '../engine/engine.service.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
-import type { AdmissionIssue, ListChange } from '../lists/admission.js';
+import type { ListChange } from '../lists/admission.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ConsoleForms } from './console-forms.service.js';
@@ -41,8 +41,12 @@ interface PlacedProblems {
   general: string[];
 }
 
-/** The finals a missing step is reported at: the path that reaches them lacks it. */
-const ENDINGS = new Set(['closed', 'rejected', 'dropped']);
+/** The item built from the form, if it could be, and the findings on it. */
+interface Checked {
+  definition?: ProcedureDefinition;
+  problems: PlacedProblems;
+  passed: boolean;
+}
 
 /**
  * The X-item editor: a village's own item built from the shared steps, reordered and set, with the
@@ -77,7 +81,7 @@ export class ConsoleXItemController {
     await this.access.requireVillage(this.dataSource.manager, actor.personId, villageId, this.time.today());
     const lists = await this.listViews.onDate(villageId);
     const form = await this.forms.villageItemForm(code, lists.powerList);
-    await this.sendEditor(response, actor, villageId, form);
+    await this.sendEditor(response, actor, villageId, form, await this.check(villageId, form));
   }
 
   /** Every button posts the whole form: add, move or remove a step, check, or submit the adjustment. */
@@ -95,17 +99,10 @@ export class ConsoleXItemController {
     const op = readEditorOp(body);
     const posted = readXItemForm(body);
     const form = { ...posted, steps: applyEditorOp(posted.steps, op) };
-    if (op.op !== 'submit') {
-      await this.sendEditor(response, actor, villageId, form);
-      return;
-    }
-    const { definition, problems } = await this.check(villageId, form);
-    if (
-      !definition ||
-      problems.general.length + problems.atEnd.length > 0 ||
-      problems.byStep.some((p) => p.length)
-    ) {
-      await this.sendEditor(response, actor, villageId, form, 422);
+    const checked = await this.check(villageId, form);
+    const { definition } = checked;
+    if (op.op !== 'submit' || !checked.passed || !definition) {
+      await this.sendEditor(response, actor, villageId, form, checked, op.op === 'submit' ? 422 : 200);
       return;
     }
     try {
@@ -125,7 +122,7 @@ export class ConsoleXItemController {
         withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '调整申请已提交，待监督委员会提出意见'),
       );
     } catch (error) {
-      await this.sendEditor(response, actor, villageId, form, 422, messageOf(error));
+      await this.sendEditor(response, actor, villageId, form, checked, 422, messageOf(error));
     }
   }
 
@@ -139,35 +136,31 @@ export class ConsoleXItemController {
   }
 
   /** The item built from the form and what the builder and the admission check say of it, placed. */
-  private async check(
-    villageId: string,
-    form: XItemForm,
-  ): Promise<{ definition?: ProcedureDefinition; problems: PlacedProblems }> {
+  private async check(villageId: string, form: XItemForm): Promise<Checked> {
     const problems: PlacedProblems = { byStep: form.steps.map(() => []), atEnd: [], general: [] };
     const built = villageItemFromSteps({ ...form, title: form.title || form.code });
     for (const problem of built.problems) {
       if (problem.index === undefined) problems.general.push(problem.message);
       else problems.byStep[problem.index].push(problem.message);
     }
-    if (!built.definition) return { problems };
+    if (!built.definition) return { problems, passed: false };
     const admission = await this.lists.admission(
       this.dataSource.manager,
       villageId,
       [this.changeOf(form, built.definition)],
       this.time.today(),
     );
-    this.place(admission.issues, stepKeys(form.steps), problems);
-    return { definition: built.definition, problems };
-  }
-
-  private place(issues: AdmissionIssue[], keys: string[], problems: PlacedProblems): void {
-    for (const issue of issues) {
+    // A missing step is reported at the ending whose path lacks it: shown at 办结.
+    const endings = new Set(Object.keys(built.definition.outcomes));
+    const keys = stepKeys(form.steps);
+    for (const issue of admission.issues) {
       const top = issue.state?.split('.')[0] ?? '';
       const index = keys.indexOf(top);
       if (index >= 0) problems.byStep[index].push(issue.message);
-      else if (ENDINGS.has(top)) problems.atEnd.push(issue.message);
+      else if (endings.has(top)) problems.atEnd.push(issue.message);
       else problems.general.push(issue.message);
     }
+    return { definition: built.definition, problems, passed: admission.issues.length === 0 };
   }
 
   private async sendEditor(
@@ -175,16 +168,11 @@ export class ConsoleXItemController {
     actor: PersonActor,
     villageId: string,
     form: XItemForm,
+    { definition, problems, passed }: Checked,
     status = 200,
     refusal?: string,
   ) {
-    const { definition, problems } = await this.check(villageId, form);
     const flowchart = definition ? inlineSvg(await this.catalog.draftFlowchart(definition)) : null;
-    const passed =
-      definition !== undefined &&
-      !refusal &&
-      problems.general.length + problems.atEnd.length === 0 &&
-      problems.byStep.every((found) => found.length === 0);
     sendPage(
       response,
       '@xItem',
@@ -195,7 +183,7 @@ export class ConsoleXItemController {
         steps: form.steps.map((choice, index) => this.stepView(choice, index, problems.byStep[index])),
         atEnd: problems.atEnd,
         general: [...problems.general, ...(refusal ? [refusal] : [])],
-        passed,
+        passed: passed && !refusal,
         flowchart,
         palette: STEP_PALETTE.map((entry) => ({ kind: entry.kind, title: entry.title, hint: entry.hint })),
         categories: POWER_CATEGORIES.filter((code) => !CLASSIFIED_CATEGORIES.includes(code)).map((code) => ({

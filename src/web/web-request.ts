@@ -43,3 +43,7 @@ export function flashOf(request: Request): PageFrame['flash'] {
 
 export const withFlash = (path: string, kind: 'ok' | 'error', text: string) =>
   `${path}${path.includes('?') ? '&' : '?'}${kind}=${encodeURIComponent(text)}`;
+
+/** A posted field as trimmed text; anything else (absent, a list) as empty. */
+export const textOf = (body: Record<string, unknown>, name: string) =>
+  typeof body[name] === 'string' ? body[name].trim() : '';

@@ -4,6 +4,7 @@ import {
   type PaletteParameter,
   type StepChoice,
 } from '../../workflows/index.js';
+import { textOf } from './web-request.js';
 
 /** The X-item editor's form: the item's particulars and its steps in order, as the page posts them. */
 export interface XItemForm {
@@ -34,7 +35,6 @@ export type EditorOp =
 const MAX_STEPS = 20;
 
 type Body = Record<string, unknown>;
-const textOf = (body: Body, name: string) => (typeof body[name] === 'string' ? body[name].trim() : '');
 const listOf = (value: unknown): string[] =>
   ([] as unknown[]).concat(value ?? []).filter((entry): entry is string => typeof entry === 'string');
 

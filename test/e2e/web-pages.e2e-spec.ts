@@ -540,6 +540,26 @@ describe('Web pages', () => {
       .set('content-type', 'image/jpeg')
       .send(Buffer.from([0xff, 0xd8, 0xff, 0xd9]))
       .expect(201);
+    // A crafted household not on the roster, and online seats for the representatives: refused, nothing kept.
+    const sheetId = (sheet.body as { id: string }).id;
+    const before = await matter.read();
+    const stranger = await web()
+      .post(`${path}/act`)
+      .set('cookie', clerk)
+      .type('form')
+      .send({ type: 'RECORD_ATTENDANCE', households: [randomUUID()], signInSheet: sheetId, confirmed: 'yes' })
+      .expect(422);
+    expect(stranger.text).toContain('签到的户不在应到名单中');
+    const remote = await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      presentRemotely: [matter.personId('rep1')],
+      remoteAllowedBy: '章程第十条',
+    });
+    expect([remote.status, (remote.body as { code: string }).code]).toEqual([
+      422,
+      'ATTENDANCE.REMOTE_NOT_ALLOWED',
+    ]);
+    expect((await matter.read()).meetings).toEqual(before.meetings);
+
     const signed = offered.slice(0, 4).map(([, id]) => id);
     const form = {
       type: 'RECORD_ATTENDANCE',

@@ -1,6 +1,6 @@
 import { compose } from '../compose/compose.js';
-import type { CategoryCode, JsonObject, ProcedureDefinition } from '../types.js';
-import { villageItemDefinition } from './village-item.template.js';
+import type { JsonObject, ProcedureDefinition } from '../types.js';
+import { villageItemDefinition, type VillageItemOptions } from './village-item.template.js';
 import {
   paletteEntry,
   paletteParameters,
@@ -10,14 +10,7 @@ import {
   type StepChoice,
 } from './step-palette.js';
 
-export interface SteppedItemOptions {
-  code: string;
-  title: string;
-  category: CategoryCode;
-  description: string;
-  startRoles: string[];
-  /** The local rule it rests on (村规民约, a township notice …). */
-  basis: string;
+export interface SteppedItemOptions extends Omit<VillageItemOptions, 'supervised'> {
   steps: StepChoice[];
 }
 
