@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import type { Clock } from './common/clock.js';
 import { CommonModule } from './common/common.module.js';
+import { CrossSiteGuard } from './common/http/cross-site.guard.js';
 import { DomainExceptionFilter } from './common/http/domain-exception.filter.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
@@ -11,7 +12,7 @@ import type { OpenTarget } from './database/open-data-source.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { EngineModule } from './engine/engine.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { ProceduresModule } from './procedures/procedures.module.js';
@@ -50,10 +51,11 @@ export class AppModule {
         ListsModule,
         WebModule,
         DemoModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        { provide: APP_GUARD, useClass: CrossSiteGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

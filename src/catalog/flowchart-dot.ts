@@ -1,3 +1,4 @@
+import { withoutXmlForbidden } from '../common/escape-markup.js';
 import type {
   MachineData,
   ProcedureDefinition,
@@ -26,8 +27,9 @@ const OUTCOME_LABELS: Record<string, string> = { passed: '通过', lost: '未通
 /** Events drawn nowhere: the objection is a note on the chart, the rest are acts within a step. */
 const NOT_DRAWN = new Set(['OBJECT']);
 
+/** A DOT string; the SVG that Graphviz writes from it must stay well-formed XML. */
 const quote = (text: string) =>
-  `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n')}"`;
+  `"${withoutXmlForbidden(text).replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n')}"`;
 
 interface Edge {
   from: string;

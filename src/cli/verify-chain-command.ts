@@ -1,3 +1,4 @@
+import { Metrics } from '../common/metrics.js';
 import type { DataSource } from 'typeorm';
 import { ChainCheckpointRepository } from '../engine/chain-checkpoint.repository.js';
 import type { BrokenLink } from '../engine/trace-chain.js';
@@ -69,13 +70,16 @@ export function describeReport(report: ChainReport): string {
   ].join('\n');
 }
 
-/** Verifies the named villages (or all with a trace) and writes one report each; returns the exit status. */
+/**
+ * Verifies the named villages (or all with a trace) and writes one report each; returns the exit status.
+ * A data source, or an open transaction's manager (the copy to PostgreSQL verifies before it commits).
+ */
 export async function verifyChains(
-  dataSource: DataSource,
+  dataSource: Pick<DataSource, 'manager'>,
   options: Options,
   write: (line: string) => void,
 ): Promise<number> {
-  const traces = new TraceService(new TraceRepository(), new ChainCheckpointRepository());
+  const traces = new TraceService(new TraceRepository(), new ChainCheckpointRepository(), new Metrics());
   const db = dataSource.manager;
   const villageIds = options.all
     ? (await db.query<{ village_id: string }[]>('SELECT village_id FROM trace_head ORDER BY village_id')).map(

@@ -28,6 +28,18 @@ class EnvironmentVariables {
   @IsOptional() @IsString() TIME_ZONE?: string;
   @IsOptional() @IsInt() @Min(0) @Max(3600000) TIMER_POLL_MS?: number;
   @IsOptional() @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE?: number;
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, {
+    message: "PUBLIC_URL must be the site's http(s) address, e.g. https://cunwu.example.gov.cn",
+  })
+  PUBLIC_URL?: string;
+  @IsOptional()
+  @Matches(/^(false|true|\d{1,2}|[\w.:/,\s-]+)$/, {
+    message: 'TRUST_PROXY must be false, true, a number of proxies, or addresses (e.g. loopback, 10.0.0.0/8)',
+  })
+  TRUST_PROXY?: string;
+  @IsOptional() @IsIn(['json', 'text']) LOG_FORMAT?: string;
+  @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
 }
 
 export type DatabaseTarget =
@@ -49,6 +61,16 @@ export class AppConfig {
   readonly timeZone!: string;
   /** How often the scheduler looks for due timers; 0 turns it off. */
   readonly timerPollMs!: number;
+  /** The site's address as people reach it (behind the TLS proxy): links in feeds are built on it. */
+  readonly publicUrl!: string;
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For and -Proto to believe, so that the client's
+   * address (login throttling) and https (the cookie's Secure flag) are seen through them.
+   */
+  readonly trustProxy!: boolean | number | string;
+  readonly logFormat!: 'json' | 'text';
+  /** When set, `/api/metrics` answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
+  readonly metricsToken?: string;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -61,6 +83,13 @@ export class ConfigError extends Error {}
 
 const numeric = (value: string | undefined) =>
   value === undefined || value === '' ? undefined : Number(value);
+
+const trustProxyOf = (value: string | undefined): boolean | number | string => {
+  const setting = value?.trim() ?? 'false';
+  if (setting === 'false' || setting === '') return false;
+  if (setting === 'true') return true;
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const raw = plainToInstance(EnvironmentVariables, {
@@ -95,5 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       (embedded && !production ? 'adjustable' : 'system'),
     timeZone: raw.TIME_ZONE ?? 'Asia/Shanghai',
     timerPollMs: raw.TIMER_POLL_MS ?? 1000,
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT ?? 3000}`).replace(/\/+$/, ''),
+    trustProxy: trustProxyOf(raw.TRUST_PROXY),
+    logFormat: (raw.LOG_FORMAT as AppConfigValues['logFormat'] | undefined) ?? 'json',
+    metricsToken: raw.METRICS_TOKEN,
   });
 }

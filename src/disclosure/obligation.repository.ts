@@ -29,6 +29,13 @@ export class ObligationRepository {
     return rows.length;
   }
 
+  /** Duties flagged overdue and not yet met, by kind (a period's disclosure, a step's time limit…). */
+  overdueByKind(db: EntityManager): Promise<{ kind: string; count: number }[]> {
+    return db.query(
+      `SELECT kind, count(*)::int AS count FROM obligation WHERE status = 'overdue' GROUP BY kind ORDER BY kind`,
+    );
+  }
+
   async flagOverdue(db: EntityManager, now: Date): Promise<number> {
     const [, affected] = await db.query<[unknown, number]>(
       `UPDATE obligation SET status = 'overdue', flagged_at = $1 WHERE status = 'open' AND due_at <= $1`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
+import { Metrics } from '../common/metrics.js';
 import { ChainCheckpointRepository } from './chain-checkpoint.repository.js';
 import { chainHash, GENESIS_HASH, type BrokenLink } from './trace-chain.js';
 import type { TraceEntity } from './trace.entity.js';
@@ -40,6 +41,7 @@ export class TraceService {
   constructor(
     private readonly traces: TraceRepository,
     private readonly checkpoints: ChainCheckpointRepository,
+    private readonly metrics: Metrics,
   ) {}
 
   async append(db: EntityManager, attempt: TraceAttempt): Promise<TraceEntity> {
@@ -66,6 +68,7 @@ export class TraceService {
       hash: chainHash(head.hash, fields),
     };
     await this.traces.insert(db, row);
+    this.metrics.countEvent(row.eventType, row.accepted, row.refusalCode);
     return row;
   }
 

@@ -1,3 +1,4 @@
+import { escapeMarkup, withoutXmlForbidden } from '../common/escape-markup.js';
 import { writeZip } from './zip.js';
 
 export type Cell = string | number | boolean | Date | null;
@@ -212,7 +213,7 @@ function sheetNameProblem(name: string): string | undefined {
   if (name.length === 0) return 'is empty';
   if (name.length > 31) return 'is longer than 31 characters';
   if (/[[\]:*?/\\]/.test(name)) return 'contains one of [ ] : * ? / \\';
-  if (/[\t\n\r]/.test(name) || name !== stripForbidden(name)) return 'contains control characters';
+  if (/[\t\n\r]/.test(name) || name !== withoutXmlForbidden(name)) return 'contains control characters';
   if (name.startsWith("'") || name.endsWith("'")) return 'starts or ends with an apostrophe';
   if (name.toLowerCase() === 'history') return 'is reserved by Excel';
   return undefined;
@@ -230,26 +231,9 @@ function assertShape({ name, columns, rows }: SheetData): void {
   }
 }
 
-/** Drops what XML 1.0 cannot carry: C0 controls other than tab, LF and CR, U+FFFE/U+FFFF, lone surrogates. */
-function stripForbidden(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    '',
-  );
-}
-
-function escapeXml(text: string): string {
-  return stripForbidden(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
 /** Excel reads `_x0041_` in text as an escaped "A": escaping the underscore keeps such text literal. */
 function escapeXstring(text: string): string {
-  return escapeXml(text).replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1');
+  return escapeMarkup(text).replace(/_(x[0-9a-fA-F]{4}_)/g, '_x005F_$1');
 }
 
 function textElement(text: string): string {
@@ -291,7 +275,7 @@ function coreXml(title: string | undefined, createdAt: Date | undefined): string
     `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
     `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
     `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-    (title === undefined ? '' : `<dc:title>${escapeXml(title)}</dc:title>`) +
+    (title === undefined ? '' : `<dc:title>${escapeMarkup(title)}</dc:title>`) +
     (w3cdtf === undefined
       ? ''
       : `<dcterms:created xsi:type="dcterms:W3CDTF">${w3cdtf}</dcterms:created>` +
@@ -315,8 +299,8 @@ function workbookXml(sheets: readonly SheetData[]): string {
     const quoted = `'${name.replace(/'/g, "''")}'`;
     const range = `${quoted}!$A$1:$${columnLetters(columns.length - 1)}$${rows.length + 1}`;
     return [
-      `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeXml(range)}</definedName>`,
-      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!$1:$1`)}</definedName>`,
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeMarkup(range)}</definedName>`,
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeMarkup(`${quoted}!$1:$1`)}</definedName>`,
     ];
   });
   return (

@@ -1,27 +1,39 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Header, Headers } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { Public } from '../common/http/public.decorator.js';
-import { LocalTime } from '../common/local-time.js';
+import { AppConfig } from '../config/app-config.js';
+import { HealthService } from './health.service.js';
+import { MetricsService } from './metrics.service.js';
 
 @ApiTags('health')
-@Controller('health')
+@Public()
+@Controller()
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly time: LocalTime,
+    private readonly reports: HealthService,
+    private readonly metrics: MetricsService,
+    private readonly config: AppConfig,
   ) {}
 
-  /** 200 when the database answers, 503 (with the error shape) when it does not. */
-  @Public()
-  @Get()
-  async health() {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
-      throw new DomainError('SERVICE.UNAVAILABLE');
+  /**
+   * 200 when the database answers, with the scheduler's lag and the holiday calendar's coverage
+   * (`status: "warning"` and the reasons when either needs attention); 503 (the error shape) when the
+   * database does not answer.
+   */
+  @Get('health')
+  health() {
+    return this.reports.report();
+  }
+
+  /** Prometheus text format; behind `Authorization: Bearer <METRICS_TOKEN>` when that is set. */
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  metricsText(@Headers('authorization') authorization: string | undefined) {
+    if (this.config.metricsToken && authorization !== `Bearer ${this.config.metricsToken}`) {
+      throw new DomainError('AUTH.UNAUTHENTICATED');
     }
-    return { status: 'ok', time: this.time.now().toISOString() };
+    return this.metrics.text();
   }
 }

@@ -1,6 +1,10 @@
-/** Who is acting: a logged-in person, or the scheduler delivering a time-driven event. */
+/**
+ * Who is acting: a logged-in person (with the login session their token stands for, when it came with
+ * one), or the scheduler delivering a time-driven event.
+ */
 export type Actor =
-  { kind: 'person'; accountId: string; personId: string; name: string } | { kind: 'system' };
+  | { kind: 'person'; accountId: string; personId: string; name: string; sessionId?: string }
+  | { kind: 'system' };
 
 export type PersonActor = Extract<Actor, { kind: 'person' }>;
 

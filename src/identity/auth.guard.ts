@@ -3,44 +3,34 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { cookieValue } from '../common/http/cookies.js';
 import { IS_PUBLIC } from '../common/http/public.decorator.js';
 import type { PersonActor } from './actor.js';
-import { PeopleRepository } from './people.repository.js';
+import { LoginSecurityRepository } from './login-security.repository.js';
 import { TokenService } from './token.service.js';
 
 export type AuthenticatedRequest = Request & { actor?: PersonActor };
 
-interface CachedAccount {
-  actor: PersonActor | null;
-  until: number;
-}
-
-/** Account lookups are cached briefly; disabling an account takes effect within this time. */
-const ACCOUNT_CACHE_MS = 10_000;
-
 /** The web console's session cookie: the same signed token as the API's, HttpOnly and SameSite=Strict. */
 export const SESSION_COOKIE = 'mp_session';
 
-const sessionCookie = (header: string | undefined): string | null =>
-  (header ?? '')
-    .split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === SESSION_COOKIE)?.[1] ?? null;
+export const sessionCookie = (header: string | undefined): string | null =>
+  cookieValue(header, SESSION_COOKIE);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * Every route needs a valid bearer token (or, to read, the session cookie) unless marked `@Public()`. Public routes still learn who is
  * asking when a session cookie (web pages) or token comes with the request, so a page can greet them.
+ * A token counts only while its login session lives (one indexed lookup, never cached: a logout or a new
+ * password ends it at once, in every process) and its account is not disabled.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly accounts = new Map<string, CachedAccount>();
-
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly people: PeopleRepository,
+    private readonly sessions: LoginSecurityRepository,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -52,9 +42,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (isPublic) {
       const session = sessionCookie(request.headers.cookie);
-      const claims = session ? await this.tokens.verify(session) : null;
-      const actor = claims ? await this.actorOf(claims.accountId) : null;
-      if (actor && actor.personId === claims?.personId) request.actor = actor;
+      const actor = session ? await this.actorOf(session) : null;
+      if (actor) request.actor = actor;
       return true;
     }
     const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
@@ -63,26 +52,16 @@ export class AuthGuard implements CanActivate {
     const readsWithCookie = !bearer && SAFE_METHODS.has(request.method);
     const token =
       scheme === 'Bearer' && bearer ? bearer : readsWithCookie ? sessionCookie(request.headers.cookie) : null;
-    const claims = token ? await this.tokens.verify(token) : null;
-    const actor = claims ? await this.actorOf(claims.accountId) : null;
-    if (!actor || actor.personId !== claims?.personId) throw new DomainError('AUTH.UNAUTHENTICATED');
+    const actor = token ? await this.actorOf(token) : null;
+    if (!actor) throw new DomainError('AUTH.UNAUTHENTICATED');
     request.actor = actor;
     return true;
   }
 
-  private async actorOf(accountId: string): Promise<PersonActor | null> {
-    const now = Date.now();
-    const cached = this.accounts.get(accountId);
-    if (cached && cached.until > now) return cached.actor;
-    const db = this.dataSource.manager;
-    const account = await this.people.findAccount(db, accountId);
-    const person = account && !account.disabledAt ? await this.people.findPerson(db, account.personId) : null;
-    const actor: PersonActor | null =
-      account && person
-        ? { kind: 'person', accountId: account.id, personId: person.id, name: person.name }
-        : null;
-    if (this.accounts.size > 10_000) this.accounts.clear();
-    this.accounts.set(accountId, { actor, until: now + ACCOUNT_CACHE_MS });
-    return actor;
+  private async actorOf(token: string): Promise<PersonActor | null> {
+    const claims = await this.tokens.verify(token);
+    if (!claims) return null;
+    const actor = await this.sessions.actorOfSession(this.dataSource.manager, claims.sessionId, new Date());
+    return actor && actor.accountId === claims.accountId && actor.personId === claims.personId ? actor : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ROLE_TITLES, type Role } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -6,7 +6,9 @@ import { LocalTime } from '../common/local-time.js';
 import type { PersonActor } from './actor.js';
 import { rolesFromMemberships } from './access.service.js';
 import { MembershipRepository } from './membership.repository.js';
+import { loginKeys, LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PASSWORD_RULE, passwordProblem } from './password-rule.js';
 import { PeopleRepository } from './people.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { TokenService } from './token.service.js';
@@ -16,11 +18,19 @@ export interface RoleView {
   title: string;
 }
 
+/** Where a login comes from, for throttling and the log. */
+export interface LoginClient {
+  address: string;
+  userAgent?: string;
+}
+
 const roleViews = (roles: Iterable<Role>): RoleView[] =>
   [...roles].map((role) => ({ role, title: ROLE_TITLES[role] }));
 
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('Auth');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly people: PeopleRepository,
@@ -28,20 +38,45 @@ export class AuthService {
     private readonly regions: RegionRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
     private readonly time: LocalTime,
   ) {}
 
-  async login(username: string, password: string) {
+  /**
+   * A token for the right username and password. Throttled per account and per address before the
+   * password is even checked; every outcome is logged with the address (never the password).
+   */
+  async login(username: string, password: string, client: LoginClient) {
+    const keys = loginKeys(username, client.address);
+    const entry = { username: username.slice(0, 64), address: client.address, userAgent: client.userAgent };
+    try {
+      await this.throttle.admit(keys);
+    } catch (error) {
+      this.logger.warn({ event: 'login.throttled', ...entry });
+      throw error;
+    }
     const db = this.dataSource.manager;
     const account = await this.people.findAccountByUsername(db, username);
     const valid =
       account && !account.disabledAt
         ? await this.hasher.verify(password, account.passwordHash)
         : await this.hasher.verifyNothing(password);
-    if (!account || !valid) throw new DomainError('AUTH.BAD_CREDENTIALS');
+    if (!account || !valid) {
+      await this.throttle.failed(keys);
+      this.logger.warn({ event: 'login.failed', ...entry, known: Boolean(account) });
+      throw new DomainError('AUTH.BAD_CREDENTIALS');
+    }
+    await this.throttle.succeeded(keys);
     const person = (await this.people.findPerson(db, account.personId))!;
     const { token, expiresAt } = await this.tokens.issue({ accountId: account.id, personId: person.id });
+    this.logger.log({ event: 'login.succeeded', ...entry, accountId: account.id });
     return { token, tokenType: 'Bearer', expiresAt, person: { id: person.id, name: person.name } };
+  }
+
+  /** Ends the caller's own login session: its token is refused from now on, in every process. */
+  async logout(actor: PersonActor): Promise<void> {
+    if (actor.sessionId) await this.tokens.revoke(actor.sessionId);
+    this.logger.log({ event: 'logout', accountId: actor.accountId });
   }
 
   /** Who I am, the villages I belong to and the posts I hold, with my roles in each. */
@@ -80,12 +115,20 @@ export class AuthService {
     };
   }
 
+  /**
+   * A new password ends every login session of the account, this one included: a token taken before the
+   * change is worth nothing after it. The caller logs in again with the new password.
+   */
   async changePassword(actor: PersonActor, currentPassword: string, newPassword: string): Promise<void> {
     const db = this.dataSource.manager;
     const account = await this.people.findAccount(db, actor.accountId);
     if (!account || !(await this.hasher.verify(currentPassword, account.passwordHash))) {
       throw new DomainError('AUTH.BAD_CREDENTIALS');
     }
+    const weakness = passwordProblem(newPassword, account.username);
+    if (weakness) throw new DomainError('ACCOUNT.WEAK_PASSWORD', { rule: PASSWORD_RULE }, weakness);
     await this.people.updatePasswordHash(db, account.id, await this.hasher.hash(newPassword));
+    await this.tokens.revokeAllOf(account.id);
+    this.logger.log({ event: 'password.changed', accountId: account.id });
   }
 }

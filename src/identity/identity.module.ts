@@ -7,6 +7,8 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { IdentityController } from './identity.controller.js';
+import { LoginSecurityRepository } from './login-security.repository.js';
+import { LoginThrottle } from './login-throttle.js';
 import { MembershipRepository } from './membership.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PeopleRepository } from './people.repository.js';
@@ -22,6 +24,8 @@ import { VillagePeopleService } from './village-people.service.js';
     AccountFactory,
     AppSettingRepository,
     AuthService,
+    LoginSecurityRepository,
+    LoginThrottle,
     MembershipRepository,
     PasswordHasher,
     PeopleRepository,
@@ -38,6 +42,7 @@ import { VillagePeopleService } from './village-people.service.js';
     AccountFactory,
     AppSettingRepository,
     MembershipRepository,
+    TokenService,
     PeopleRepository,
     RegionRepository,
   ],

@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID, Matches } from 'class-validator';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
+import { AppConfig } from '../config/app-config.js';
 import { MONTH_LABEL } from '../disclosure/periods.js';
 import { LocalTime } from '../common/local-time.js';
 import { atomFeed, jsonFeed } from './feeds.js';
@@ -20,8 +21,6 @@ export class BulletinParams {
   month: string;
 }
 
-const siteBase = (request: Request) => `${request.protocol}://${request.get('host') ?? 'localhost'}`;
-
 /** The public board: no login, because villagers must be able to read and check what was done. */
 @ApiTags('public board')
 @Public()
@@ -31,6 +30,7 @@ export class PublicController {
     private readonly board: PublicBoardService,
     private readonly chain: ChainHeadsService,
     private readonly time: LocalTime,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -65,20 +65,21 @@ export class PublicController {
   @Get(':villageId/feed.atom')
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
   @ApiProduces('application/atom+xml')
-  async atom(@Param('villageId', ParseUUIDPipe) villageId: string, @Req() request: Request) {
+  async atom(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return atomFeed({
       ...(await this.board.feedItems(villageId)),
-      base: siteBase(request),
+      // The configured address: a Host header is whatever the caller typed, and a feed is cached and shared.
+      base: this.config.publicUrl,
       timeZone: this.time.timeZone,
     });
   }
 
   @Get(':villageId/feed.json')
   @Header('Content-Type', 'application/feed+json; charset=utf-8')
-  async json(@Param('villageId', ParseUUIDPipe) villageId: string, @Req() request: Request) {
+  async json(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return jsonFeed({
       ...(await this.board.feedItems(villageId)),
-      base: siteBase(request),
+      base: this.config.publicUrl,
       timeZone: this.time.timeZone,
     });
   }

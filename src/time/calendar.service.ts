@@ -54,6 +54,17 @@ export class CalendarService {
       }));
   }
 
+  /** The years the national calendar has data for, and whether each is still provisional. */
+  async nationalYears(): Promise<{ year: number; provisional: boolean }[]> {
+    const rows = await this.entries(this.dataSource.manager, null);
+    const years = new Map<number, boolean>();
+    for (const row of rows) {
+      const year = Number(row.date.slice(0, 4));
+      years.set(year, (years.get(year) ?? false) || row.provisional);
+    }
+    return [...years].map(([year, provisional]) => ({ year, provisional }));
+  }
+
   /** A district administrator adds a local holiday or working day. */
   async add(
     actor: PersonActor,

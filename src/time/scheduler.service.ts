@@ -19,6 +19,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private beat?: Promise<void>;
   private stopping = false;
   private readonly jobs = new Map<string, (now: Date) => Promise<unknown>>();
+  /** When this process's scheduler last finished a beat (wall-clock time), for health reports. */
+  lastBeatAt: Date | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,7 +72,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
         () => undefined,
         (error: unknown) => this.logger.warn(`Timer delivery paused: ${(error as Error).message}`),
       )
-      .finally(() => (this.beat = undefined));
+      .finally(() => {
+        this.beat = undefined;
+        this.lastBeatAt = new Date();
+      });
     return this.beat;
   }
 

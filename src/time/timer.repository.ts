@@ -42,6 +42,16 @@ export class TimerRepository {
       .getOne();
   }
 
+  /** Timers due and not yet delivered, and the oldest one's due time: the scheduler's backlog and lag. */
+  async backlog(db: EntityManager, now: Date): Promise<{ due: number; oldestDueAt: Date | null }> {
+    const [row] = await db.query<{ due: number; oldestDueAt: Date | null }[]>(
+      `SELECT count(*)::int AS due, min(due_at) AS "oldestDueAt" FROM timer
+        WHERE status = 'pending' AND due_at <= $1`,
+      [now],
+    );
+    return row;
+  }
+
   async settle(
     db: EntityManager,
     timer: TimerEntity,

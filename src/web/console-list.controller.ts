@@ -10,7 +10,7 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import type { ListChange } from '../lists/admission.js';
 import { ListViews } from '../lists/list-views.service.js';
-import { flashOf, messageOf, requireActor, sendPage, textOf, withFlash } from './web-request.js';
+import { flashOf, messageOf, requireActor, sendPage, textOf, redirectWithFlash } from './web-request.js';
 
 type Form = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ export class ConsoleListController {
   ) {
     const actor = requireActor(request, response);
     if (!actor) return;
-    await this.sendList(response, actor, villageId, flashOf(request));
+    await this.sendList(response, actor, villageId, flashOf(request, response));
   }
 
   @Post('v/:villageId/list/retire')
@@ -72,9 +72,11 @@ export class ConsoleListController {
           changes: [change],
         } as unknown as JsonObject,
       });
-      response.redirect(
-        303,
-        withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '调整申请已提交，待监督委员会提出意见'),
+      redirectWithFlash(
+        response,
+        `/c/v/${villageId}/m/${result.view.id}`,
+        'ok',
+        '调整申请已提交，待监督委员会提出意见',
       );
     } catch (error) {
       await this.sendList(response, actor, villageId, { kind: 'error', text: messageOf(error) }, form, 422);

@@ -21,7 +21,7 @@ import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
 import { closingWarning, inSession, offeredActions, sessionOf } from './meeting-panel.js';
 import { stepListOf, inlineSvg } from './step-list.js';
 import type { PageFrame } from './templates.js';
-import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
+import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
 
 type Form = Record<string, unknown>;
 
@@ -64,7 +64,7 @@ export class ConsoleMatterController {
   ) {
     const actor = requireActor(request, response);
     if (!actor) return;
-    await this.sendMatterPage(response, actor, villageId, matterId, flashOf(request));
+    await this.sendMatterPage(response, actor, villageId, matterId, flashOf(request, response));
   }
 
   /**
@@ -117,7 +117,7 @@ export class ConsoleMatterController {
         return;
       }
       await this.engine.submit({ villageId, matterId, actor, type: action.type, payload: values });
-      response.redirect(303, withFlash(back, 'ok', `已办理：${action.title}`));
+      redirectWithFlash(response, back, 'ok', `已办理：${action.title}`);
     } catch (error) {
       const problems = fieldProblemsOf(error);
       const message = error instanceof Error && !isDomainError(error) ? error.message : messageOf(error);
@@ -125,7 +125,7 @@ export class ConsoleMatterController {
       const flash = { kind: 'error' as const, text: refusalText(message, problems) + named };
       const filled = { type, values, problems };
       await this.sendMatterPage(response, actor, villageId, matterId, flash, filled, 422).catch(() =>
-        response.redirect(303, withFlash(back, 'error', flash.text)),
+        redirectWithFlash(response, back, 'error', flash.text),
       );
     }
   }

@@ -81,7 +81,7 @@ export class ConsoleRegistersController {
     sendPage(
       response,
       '@registers',
-      { title: '村民花名册', me: actor, flash: flashOf(request) },
+      { title: '村民花名册', me: actor, flash: flashOf(request, response) },
       {
         village: lists.village,
         on,

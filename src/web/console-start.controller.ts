@@ -11,7 +11,7 @@ import type { PersonActor } from '../identity/actor.js';
 import { ConsoleForms } from './console-forms.service.js';
 import { fieldProblemsOf, refusalText } from './field-problems.js';
 import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
-import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
+import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
 
 type Form = Record<string, unknown>;
 
@@ -53,10 +53,10 @@ export class ConsoleStartController {
         code ?? '',
         { values: {}, problems: {} },
         [],
-        flashOf(request),
+        flashOf(request, response),
       );
     } catch (error) {
-      response.redirect(303, withFlash(`/c/v/${villageId}`, 'error', messageOf(error)));
+      redirectWithFlash(response, `/c/v/${villageId}`, 'error', messageOf(error));
     }
   }
 
@@ -82,13 +82,13 @@ export class ConsoleStartController {
         inputs: values,
         conflicts: validConflicts(conflicts),
       });
-      response.redirect(303, withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '事项已发起'));
+      redirectWithFlash(response, `/c/v/${villageId}/m/${result.view.id}`, 'ok', '事项已发起');
     } catch (error) {
       const problems = fieldProblemsOf(error);
       const flash = { kind: 'error' as const, text: refusalText(messageOf(error), problems) };
       const filled = { values, problems };
       await this.sendForm(response, actor, villageId, code, filled, conflicts, flash, 422).catch(() =>
-        response.redirect(303, withFlash(`/c/v/${villageId}`, 'error', flash.text)),
+        redirectWithFlash(response, `/c/v/${villageId}`, 'error', flash.text),
       );
     }
   }

@@ -25,7 +25,7 @@ import { ListViews } from '../lists/list-views.service.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ConsoleForms } from './console-forms.service.js';
 import { inlineSvg } from './step-list.js';
-import { messageOf, requireActor, sendPage, withFlash } from './web-request.js';
+import { messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
 import {
   APPLICANT_ROLES,
   applyEditorOp,
@@ -117,9 +117,11 @@ export class ConsoleXItemController {
           changes: [this.changeOf(form, definition)],
         } as unknown as JsonObject,
       });
-      response.redirect(
-        303,
-        withFlash(`/c/v/${villageId}/m/${result.view.id}`, 'ok', '调整申请已提交，待监督委员会提出意见'),
+      redirectWithFlash(
+        response,
+        `/c/v/${villageId}/m/${result.view.id}`,
+        'ok',
+        '调整申请已提交，待监督委员会提出意见',
       );
     } catch (error) {
       await this.sendEditor(response, actor, villageId, form, checked, 422, messageOf(error));

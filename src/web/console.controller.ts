@@ -16,7 +16,7 @@ import { REGISTER_READERS } from '../registers/registers.service.js';
 import { InboxService } from '../supervision/inbox.service.js';
 import { LEDGER_READERS } from '../supervision/ledger.service.js';
 import { OverviewService } from '../supervision/overview.service.js';
-import { flashOf, messageOf, requireActor, sendPage, withFlash } from './web-request.js';
+import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
 
 /**
  * The console's workbench: what waits for me, a village's matters and what I may start, the village's
@@ -55,7 +55,7 @@ export class ConsoleController {
     sendPage(
       response,
       '@console',
-      { title: '我的工作台', me: actor, flash: flashOf(request) },
+      { title: '我的工作台', me: actor, flash: flashOf(request, response) },
       { me: actor, villages, regions },
     );
   }
@@ -91,7 +91,7 @@ export class ConsoleController {
     sendPage(
       response,
       '@village',
-      { title: lists.village.name, me: actor, flash: flashOf(request) },
+      { title: lists.village.name, me: actor, flash: flashOf(request, response) },
       {
         village: lists.village,
         inbox: { ...inbox, matters: waiting },
@@ -124,11 +124,11 @@ export class ConsoleController {
       sendPage(
         response,
         '@region',
-        { title: `${overview.region.name}各村情况`, me: actor, flash: flashOf(request) },
+        { title: `${overview.region.name}各村情况`, me: actor, flash: flashOf(request, response) },
         { ...overview, inbox },
       );
     } catch (error) {
-      response.redirect(303, withFlash('/c', 'error', messageOf(error)));
+      redirectWithFlash(response, '/c', 'error', messageOf(error));
     }
   }
 }

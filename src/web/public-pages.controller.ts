@@ -48,7 +48,7 @@ export class PublicPagesController {
     sendPage(
       response,
       '@home',
-      { title: '各村公开', me: actorOf(request), flash: flashOf(request) },
+      { title: '各村公开', me: actorOf(request), flash: flashOf(request, response) },
       { villages },
     );
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
+import { loginClientOf } from '../identity/auth.controller.js';
 import { SESSION_COOKIE } from '../identity/auth.guard.js';
 import { AuthService } from '../identity/auth.service.js';
 import { actorOf, messageOf, sendPage } from './web-request.js';
@@ -40,7 +41,11 @@ export class SessionController {
   @HttpCode(303)
   async login(@Body() body: Record<string, string>, @Req() request: Request, @Res() response: Response) {
     try {
-      const session = await this.auth.login(String(body.username ?? ''), String(body.password ?? ''));
+      const session = await this.auth.login(
+        String(body.username ?? ''),
+        String(body.password ?? ''),
+        loginClientOf(request),
+      );
       response.cookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -55,8 +60,11 @@ export class SessionController {
     }
   }
 
+  /** Ends the session for good: the token is revoked, not only forgotten by this browser. */
   @Post('logout')
-  logout(@Res() response: Response) {
+  async logout(@Req() request: Request, @Res() response: Response) {
+    const actor = actorOf(request);
+    if (actor) await this.auth.logout(actor);
     response.clearCookie(SESSION_COOKIE, { path: '/' }).redirect(303, '/');
   }
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { isDomainError } from '../common/errors/domain-error.js';
+import { cookieValue } from '../common/http/cookies.js';
 import type { AuthenticatedRequest } from '../identity/auth.guard.js';
 import type { PersonActor } from '../identity/actor.js';
 import { renderPage, type PageFrame, type PageName } from './templates.js';
@@ -33,16 +34,42 @@ export function requireActor(request: Request, response: Response): PersonActor 
 export const messageOf = (error: unknown): string =>
   isDomainError(error) ? error.messageIn('zh') : '操作失败，请稍后再试';
 
-/** Flash messages travel in the query string of the redirect (no server-side session needed). */
-export function flashOf(request: Request): PageFrame['flash'] {
-  const { ok, error } = request.query as { ok?: string; error?: string };
-  if (typeof error === 'string') return { kind: 'error', text: error };
-  if (typeof ok === 'string') return { kind: 'ok', text: ok };
-  return null;
+/**
+ * Flash messages travel in a short-lived HttpOnly cookie set on the redirect, never in the address: a
+ * link that carried `?error=…` would let anyone show their own words as a system message.
+ */
+export const FLASH_COOKIE = 'mp_flash';
+
+/** A cookie holds about 4 KB; the longest refusal (every field's problem) is cut to fit. */
+const FLASH_LIMIT = 600;
+
+export function redirectWithFlash(
+  response: Response,
+  path: string,
+  kind: 'ok' | 'error',
+  text: string,
+): void {
+  const cut = [...text].length > FLASH_LIMIT ? `${[...text].slice(0, FLASH_LIMIT).join('')}…` : text;
+  response
+    .cookie(FLASH_COOKIE, `${kind}.${Buffer.from(cut).toString('base64url')}`, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: response.req.secure,
+      path: '/',
+      maxAge: 60_000,
+    })
+    .redirect(303, path);
 }
 
-export const withFlash = (path: string, kind: 'ok' | 'error', text: string) =>
-  `${path}${path.includes('?') ? '&' : '?'}${kind}=${encodeURIComponent(text)}`;
+/** The message the last redirect left for this page, shown once. */
+export function flashOf(request: Request, response: Response): PageFrame['flash'] {
+  const raw = cookieValue(request.headers.cookie, FLASH_COOKIE);
+  if (!raw) return null;
+  response.clearCookie(FLASH_COOKIE, { path: '/' });
+  const [kind, encoded = ''] = raw.split('.');
+  const text = Buffer.from(encoded, 'base64url').toString('utf8');
+  return (kind === 'ok' || kind === 'error') && text ? { kind, text } : null;
+}
 
 /** A posted field as trimmed text; anything else (absent, a list) as empty. */
 export const textOf = (body: Record<string, unknown>, name: string) =>

@@ -101,7 +101,7 @@ export async function createVillage(
         disabledAt: null,
         createdAt: now,
       });
-      const { token } = await tokens.issue({ accountId, personId });
+      const { token } = await tokens.issue({ accountId, personId }, db);
       return { personId, accountId, username, token };
     };
 

@@ -1,6 +1,6 @@
 import { SESSION_COOKIE } from '../../src/identity/auth.guard.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { contextOf, send, tableCall, targetsOf, tokenOf } from './matrix/calls.js';
+import { contextOf, send, sessionOf, tableCall, targetsOf, tokenOf } from './matrix/calls.js';
 import { changesBetween, databaseDigest } from './matrix/database-digest.js';
 import { buildMatrixWorld, type FreshIds, type MatrixWorld, type Scope } from './matrix/matrix-world.js';
 import { PERSONAS, personaNamed } from './matrix/personas.js';
@@ -54,7 +54,10 @@ describe('Authorisation matrix: every endpoint × every role × own and foreign 
 
     async function attemptProblems(attempt: Attempt): Promise<string[]> {
       const context = contextOf(world, attempt.target, fresh.get(attempt.target.scope) ?? null);
-      const response = await send(t, tableCall(key, policy, context, tokenOf(world, attempt.persona)));
+      const token = policy.endsSession
+        ? await sessionOf(t, world, attempt.persona)
+        : tokenOf(world, attempt.persona);
+      const response = await send(t, tableCall(key, policy, context, token));
       const problem = problemOf(attempt, response);
       return problem ? [problem] : [];
     }

@@ -40,6 +40,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     clock: 'system',
     timeZone: 'Asia/Shanghai',
     timerPollMs: 0,
+    publicUrl: 'http://localhost:3000',
+    trustProxy: false,
+    logFormat: 'json',
     ...overrides,
   });
 }
@@ -52,6 +55,8 @@ export async function startTestApp(
     config?: AppConfig;
     /** The demo's adjustable clock (moved over HTTP), standing on the test's manual clock. */
     adjustable?: boolean;
+    /** Log as production does (to stdout); tests are silent otherwise. */
+    logLevels?: ('log' | 'warn' | 'error')[];
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -59,7 +64,7 @@ export async function startTestApp(
   const appClock = options.adjustable ? new AdjustableClock(0, () => clock.now().getTime()) : clock;
   const app = await createApp(
     { config: options.config ?? testConfig(), clock: appClock, database: database.target },
-    false,
+    options.logLevels ?? false,
   );
   await app.init();
   const server = app.getHttpServer();

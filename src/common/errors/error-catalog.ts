@@ -10,6 +10,14 @@ export const ERROR_CATALOG = {
   'AUTH.BAD_CREDENTIALS': { zh: '用户名或密码不正确', en: 'Wrong username or password' },
   'AUTH.FORBIDDEN': { zh: '您没有权限进行此操作', en: 'You may not do this' },
   'AUTH.ROLE_NOT_ALLOWED': { zh: '您的角色不能进行这一步操作', en: 'Your role may not take this step' },
+  'AUTH.TOO_MANY_ATTEMPTS': {
+    zh: '登录失败次数过多，请稍后再试',
+    en: 'Too many failed logins; wait before trying again',
+  },
+  'AUTH.CROSS_SITE': {
+    zh: '请求不是从本站页面发出的，已拒绝（请回到本站页面重新操作）',
+    en: 'The request did not come from a page of this site',
+  },
   'REGION.NOT_FOUND': { zh: '找不到该地区或村', en: 'No such region' },
   'REGION.BAD_PARENT': { zh: '上级地区不正确', en: 'The parent region is of the wrong kind' },
   'PERSON.NOT_FOUND': { zh: '找不到该人员', en: 'No such person' },
@@ -17,7 +25,10 @@ export const ERROR_CATALOG = {
   'MEMBERSHIP.INVALID': { zh: '任职信息不正确', en: 'The membership is invalid' },
   'ACCOUNT.USERNAME_TAKEN': { zh: '用户名已被使用', en: 'The username is taken' },
   'ACCOUNT.EXISTS': { zh: '该人员已有账号', en: 'The person already has an account' },
-  'ACCOUNT.WEAK_PASSWORD': { zh: '密码至少 8 位', en: 'The password needs at least 8 characters' },
+  'ACCOUNT.WEAK_PASSWORD': {
+    zh: '密码不符合要求',
+    en: 'The password is too weak: at least 8 characters, not only digits, not common, not the username',
+  },
   'PROCEDURE.NOT_FOUND': { zh: '找不到该流程', en: 'No such procedure' },
   'PROCEDURE.DEFINITION_INVALID': {
     zh: '流程定义未通过检查',

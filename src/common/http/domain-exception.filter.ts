@@ -56,6 +56,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const body: ErrorBody = { code: error.code, message: error.messageIn(language), details: error.details };
     // Routes that declare their own Content-Type (an SVG, a feed) must not label the error as one.
     if (!response.headersSent) {
+      const wait = error.details.retryAfterSeconds;
+      if (typeof wait === 'number') response.setHeader('Retry-After', String(wait));
       response.status(HTTP_STATUS_OF[error.code]).type('application/json').json(body);
     }
   }

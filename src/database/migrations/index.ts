@@ -9,6 +9,7 @@ import { WaitingMattersIndex1764892800000 } from './1764892800000-waiting-matter
 import { PersonHomeAndStrayAttempts1764979200000 } from './1764979200000-person-home-and-stray-attempts.js';
 import { Registers1765065600000 } from './1765065600000-registers.js';
 import { CountedMeetings1765152000000 } from './1765152000000-counted-meetings.js';
+import { LoginSecurity1765238400000 } from './1765238400000-login-security.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PersonHomeAndStrayAttempts1764979200000,
   Registers1765065600000,
   CountedMeetings1765152000000,
+  LoginSecurity1765238400000,
 ];

@@ -47,6 +47,9 @@ export async function startBenchApp<C extends Clock>(
     timeZone: 'Asia/Shanghai',
     // No background scheduler: timers are delivered when the bench says so, never during a measurement.
     timerPollMs: 0,
+    publicUrl: 'http://localhost:3000',
+    trustProxy: false,
+    logFormat: 'json',
   });
   const app = await createApp({ config, clock }, quiet ? false : ['error']);
   await app.init();

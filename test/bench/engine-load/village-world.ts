@@ -99,7 +99,7 @@ async function createPeople(
         createdAt: now,
       });
     }
-    const { token } = await tokens.issue({ accountId, personId });
+    const { token } = await tokens.issue({ accountId, personId }, db);
     created[key] = { actor: { kind: 'person', accountId, personId, name }, token };
   }
   return created;

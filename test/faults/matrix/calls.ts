@@ -2,6 +2,8 @@ import request from 'supertest';
 import { majorMatterProcedure } from '../../../workflows/procedures/a1-major-matter.procedure.js';
 import { ERROR_CATALOG } from '../../../src/common/errors/error-catalog.js';
 import { SESSION_COOKIE } from '../../../src/identity/auth.guard.js';
+import { TokenService } from '../../../src/identity/token.service.js';
+import { FLASH_COOKIE } from '../../../src/web/web-request.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { MatrixWorld, Scope, Target } from './matrix-world.js';
 import type { Persona } from './personas.js';
@@ -107,6 +109,13 @@ export function send(t: TestApp, call: Call): request.Test {
 export const tokenOf = (world: MatrixWorld, persona: Persona): string | null =>
   persona.member ? world.sites.own.world.people[persona.member].token : null;
 
+/** A token of its own for a call that revokes the caller's (a logout, a new password). */
+export async function sessionOf(t: TestApp, world: MatrixWorld, persona: Persona): Promise<string | null> {
+  if (!persona.member) return null;
+  const { accountId, personId } = world.sites.own.world.people[persona.member];
+  return (await t.get(TokenService).issue({ accountId, personId })).token;
+}
+
 const UPLOADED_FILE = Buffer.from('矩阵测试文件');
 
 /** The table's request for a route in a context, as the holder of `token` sends it. */
@@ -125,14 +134,16 @@ export type Outcome = 'success' | 'refused' | 'crashed';
 
 /**
  * What the caller got. A web page refuses by sending the person to the login page or back with an
- * error flash; a redirect elsewhere (the new matter, the next page) is a success.
+ * error flash (in its cookie); a redirect elsewhere (the new matter, the next page) is a success.
  */
 export function outcomeOf(key: RouteKey, response: request.Response): Outcome {
   if (response.status >= 500) return 'crashed';
   if (response.status < 300) return 'success';
   if (response.status < 400 && !isApi(key)) {
     const location = String(response.headers.location ?? '');
-    return location.startsWith('/login') || /[?&]error=/.test(location) ? 'refused' : 'success';
+    const cookies = (response.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
+    const errorFlash = cookies.some((cookie) => cookie.startsWith(`${FLASH_COOKIE}=error.`));
+    return location.startsWith('/login') || errorFlash ? 'refused' : 'success';
   }
   return 'refused';
 }

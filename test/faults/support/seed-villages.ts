@@ -2,6 +2,7 @@ import { ManualClock } from '../../../src/common/clock.js';
 import { loadConfig } from '../../../src/config/app-config.js';
 import { migrate, openDataSource } from '../../../src/database/open-data-source.js';
 import { AppSettingRepository } from '../../../src/identity/app-setting.repository.js';
+import { LoginSecurityRepository } from '../../../src/identity/login-security.repository.js';
 import { MembershipRepository } from '../../../src/identity/membership.repository.js';
 import { PasswordHasher } from '../../../src/identity/password-hasher.js';
 import { PeopleRepository } from '../../../src/identity/people.repository.js';
@@ -33,7 +34,12 @@ export async function seedVillages(
       memberships,
       new RegistersRepository(memberships),
       new PasswordHasher(),
-      new TokenService(config, new AppSettingRepository(dataSource)),
+      new TokenService(
+        config,
+        new AppSettingRepository(dataSource),
+        new LoginSecurityRepository(),
+        dataSource,
+      ),
     ];
     const seeding: Pick<TestApp, 'dataSource' | 'clock' | 'get'> = {
       dataSource,

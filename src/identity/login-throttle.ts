@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LoginSecurityRepository } from './login-security.repository.js';
+
+/**
+ * How many wrong passwords cost nothing, per account and per address, before each further attempt waits
+ * twice as long as the one before (30 s, 1 min, 2 min … at most 15 min). An address gets more: a
+ * township office's clerks log in from one address. A day without attempts starts the count over.
+ */
+export const LOGIN_THROTTLE = {
+  freeFailuresPerAccount: 5,
+  freeFailuresPerAddress: 20,
+  firstWaitMs: 30_000,
+  longestWaitMs: 15 * 60_000,
+  quietMs: 24 * 3600_000,
+} as const;
+
+const waitAfter = (failuresBeyondFree: number) =>
+  Math.min(LOGIN_THROTTLE.longestWaitMs, LOGIN_THROTTLE.firstWaitMs * 2 ** (failuresBeyondFree - 1));
+
+export interface LoginKeys {
+  account: string;
+  address: string;
+}
+
+export const loginKeys = (username: string, address: string): LoginKeys => ({
+  account: `account:${username.trim().toLowerCase().slice(0, 128)}`,
+  address: `ip:${address}`,
+});
+
+const tooMany = (until: Date, now: Date) =>
+  new DomainError('AUTH.TOO_MANY_ATTEMPTS', {
+    retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)),
+  });
+
+/**
+ * Login back-off kept in the database, so it holds across app processes and restarts. An attempt on an
+ * account is counted before its password is checked, under the row's lock: a burst of parallel guesses
+ * gets no more tries than a sequence would. Wall-clock time, not the business clock: moving the demo
+ * clock does not lift a block.
+ */
+@Injectable()
+export class LoginThrottle {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rows: LoginSecurityRepository,
+  ) {}
+
+  /** Refuses (`AUTH.TOO_MANY_ATTEMPTS`, with the wait) while either key is blocked; else counts the attempt. */
+  async admit(keys: LoginKeys, now = new Date()): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      const address = await this.rows.peek(db, keys.address);
+      if (address?.blockedUntil && address.blockedUntil > now) throw tooMany(address.blockedUntil, now);
+      const account = await this.rows.countAttempt(db, keys.account, now, LOGIN_THROTTLE.quietMs);
+      if (account.blockedUntil && account.blockedUntil > now) throw tooMany(account.blockedUntil, now);
+      const beyond = account.failures - LOGIN_THROTTLE.freeFailuresPerAccount;
+      // This attempt is checked; the next one waits, unless this one is right.
+      if (beyond > 0) await this.rows.block(db, keys.account, new Date(now.getTime() + waitAfter(beyond)));
+    });
+  }
+
+  async succeeded(keys: LoginKeys): Promise<void> {
+    await this.rows.forget(this.dataSource.manager, keys.account);
+  }
+
+  /** A wrong password also counts against the address it came from. */
+  async failed(keys: LoginKeys, now = new Date()): Promise<void> {
+    await this.dataSource.transaction(async (db) => {
+      const address = await this.rows.countAttempt(db, keys.address, now, LOGIN_THROTTLE.quietMs);
+      const beyond = address.failures - LOGIN_THROTTLE.freeFailuresPerAddress;
+      if (beyond > 0) await this.rows.block(db, keys.address, new Date(now.getTime() + waitAfter(beyond)));
+    });
+  }
+}

@@ -1,0 +1,360 @@
+import request from 'supertest';
+import { LOGIN_THROTTLE } from '../../src/identity/login-throttle.js';
+import { SESSION_COOKIE } from '../../src/identity/auth.guard.js';
+import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
+import { consoleCookie } from '../support/console-login.js';
+import { createServerDatabase } from '../support/test-database.js';
+import { startTestApp, testConfig, type TestApp } from '../support/test-app.js';
+
+/** The machine's PostgreSQL, also where the suite itself runs on PGlite: two processes need a server. */
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * Tried as an outside tester would: guessing passwords, reusing tokens after logout, posting from another
+ * site or port, framing pages, spoofing the Host header, text in the address, control characters in a
+ * feed. Each test names what an attacker tries and what the app answers.
+ */
+describe('Security over HTTP (red team)', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+  const web = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    // Behind a proxy on this host, as deployed: the address comes from X-Forwarded-For.
+    t = await startTestApp({
+      config: testConfig({ trustProxy: 'loopback', publicUrl: 'https://cunwu.example.cn' }),
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    world = await createVillage(t);
+  });
+
+  /** A login as if from `address` (every test its own, so one test's failures never block another's). */
+  const login = (username: string, password: string, address: string) =>
+    t.api().post('/auth/login', { username, password }, { 'x-forwarded-for': address });
+  let lastOctet = 0;
+  const freshAddress = () => `198.51.100.${++lastOctet}`;
+
+  describe('login throttling', () => {
+    it('refuses the right password after 50 wrong ones, saying how long to wait', async () => {
+      const address = freshAddress();
+      const { username } = world.people.secretary;
+      const answers: number[] = [];
+      for (let i = 0; i < 50; i++) answers.push((await login(username, `wrong-${i}`, address)).status);
+      // The free failures are checked; the next is checked too and starts the back-off; the rest wait.
+      const checked = LOGIN_THROTTLE.freeFailuresPerAccount + 1;
+      expect(answers.slice(0, checked)).toEqual(Array(checked).fill(401));
+      expect(new Set(answers.slice(checked))).toEqual(new Set([429]));
+
+      const right = await login(username, TEST_PASSWORD, address).expect(429);
+      expect(right.body).toMatchObject({
+        code: 'AUTH.TOO_MANY_ATTEMPTS',
+        message: '登录失败次数过多，请稍后再试',
+      });
+      expect(Number(right.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      // Another address is no way around it: the account itself waits.
+      await login(username, TEST_PASSWORD, freshAddress()).expect(429);
+    });
+
+    it('gives a burst of parallel guesses no more tries than a sequence', async () => {
+      const address = freshAddress();
+      const { username } = world.people.committee1;
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => login(username, `guess-${i}`, address)),
+      );
+      const checked = answers.filter((answer) => answer.status === 401).length;
+      expect(checked).toBe(LOGIN_THROTTLE.freeFailuresPerAccount + 1);
+    });
+
+    it('lets the person in once the wait is over, and then forgets the failures', async () => {
+      const address = freshAddress();
+      const { username } = world.people.committee2;
+      for (let i = 0; i < 8; i++) await login(username, `wrong-${i}`, address);
+      await login(username, TEST_PASSWORD, address).expect(429);
+      // The wait runs on the wall clock: end it as time would.
+      await t.dataSource.query(`UPDATE login_throttle SET blocked_until = now() - interval '1 second'`);
+      await login(username, TEST_PASSWORD, address).expect(200);
+      const [row] = await t.dataSource.query<unknown[]>(`SELECT 1 FROM login_throttle WHERE key = $1`, [
+        `account:${username}`,
+      ]);
+      expect(row).toBeUndefined();
+    });
+
+    it('blocks an address that sprays many accounts, not the people elsewhere', async () => {
+      const address = freshAddress();
+      for (let i = 0; i <= LOGIN_THROTTLE.freeFailuresPerAddress; i++) {
+        await login(`nobody-${i}`, 'wrong password', address).expect(401);
+      }
+      await login(world.people.villager1.username, TEST_PASSWORD, address).expect(429);
+      await login(world.people.villager1.username, TEST_PASSWORD, freshAddress()).expect(200);
+    });
+
+    it('keeps the back-off in the database: a second app process on it refuses too', async () => {
+      const database = await createServerDatabase(SERVER_URL);
+      const first = await startTestApp({ database });
+      const second = await startTestApp({ database });
+      try {
+        const people = await createVillage(first);
+        const { username } = people.people.secretary;
+        for (let i = 0; i < 10; i++) {
+          await first.api().post('/auth/login', { username, password: `wrong-${i}` });
+        }
+        const answer = await second.api().post('/auth/login', { username, password: TEST_PASSWORD });
+        expect(answer.status).toBe(429);
+      } finally {
+        await second.close({ keepDatabase: true });
+        await first.close();
+      }
+    });
+  });
+
+  describe('passwords', () => {
+    it.each([
+      '12345678',
+      'password',
+      'Password123!',
+      'p@ssw0rd',
+      'qwertyuiop',
+      'aaaaaaaa',
+      'woaini1314',
+      'abc12345',
+    ])('refuses %s as a new password, with the rule in Chinese', async (weak) => {
+      const answer = await t
+        .api(world.people.secretary.token)
+        .post('/auth/password', { currentPassword: TEST_PASSWORD, newPassword: weak })
+        .expect(422);
+      expect(answer.body.code).toBe('ACCOUNT.WEAK_PASSWORD');
+      expect(answer.body.message).toMatch(/^密码不符合要求：/);
+      // Nothing changed: the old password and token still work.
+      await t.api(world.people.secretary.token).get('/me').expect(200);
+    });
+
+    it('refuses a password that contains the username', async () => {
+      const { username, token } = world.people.secretary;
+      const answer = await t
+        .api(token)
+        .post('/auth/password', { currentPassword: TEST_PASSWORD, newPassword: `${username}-2026` })
+        .expect(422);
+      expect(answer.body.message).toContain('不能包含用户名');
+    });
+  });
+
+  describe('token revocation', () => {
+    it('refuses a token after its holder logged out, and only that token', async () => {
+      const { username } = world.people.villager1;
+      const address = freshAddress();
+      const phone = (await login(username, TEST_PASSWORD, address).expect(200)).body.token as string;
+      const laptop = (await login(username, TEST_PASSWORD, address).expect(200)).body.token as string;
+      await t.api(phone).post('/auth/logout').expect(204);
+      expect((await t.api(phone).get('/me')).body.code).toBe('AUTH.UNAUTHENTICATED');
+      await t.api(laptop).get('/me').expect(200);
+    });
+
+    it('refuses every earlier token after a password change, the changer’s own included', async () => {
+      const { username } = world.people.villager2;
+      const address = freshAddress();
+      const stolen = (await login(username, TEST_PASSWORD, address).expect(200)).body.token as string;
+      const own = (await login(username, TEST_PASSWORD, address).expect(200)).body.token as string;
+      const newPassword = '春耕-2027-北坡地';
+      await t.api(own).post('/auth/password', { currentPassword: TEST_PASSWORD, newPassword }).expect(204);
+      await t.api(stolen).get('/me').expect(401);
+      await t.api(own).get('/me').expect(401);
+      await login(username, newPassword, address).expect(200);
+    });
+
+    it('revokes the console session on logout: the copied cookie no longer reads', async () => {
+      const cookie = await consoleCookie(t, world, 'supervisor');
+      await web().get('/api/me').set('cookie', cookie).expect(200);
+      await web().post('/logout').set('cookie', cookie).expect(303);
+      await web().get('/api/me').set('cookie', cookie).expect(401);
+      const page = await web().get('/c').set('cookie', cookie).expect(303);
+      expect(page.headers.location).toMatch(/^\/login/);
+    });
+  });
+
+  describe('cross-site writes (CSRF)', () => {
+    /** A console write: the supervisor's approval of a finance disclosure matter, confirmed. */
+    async function approvalAttempt(headers: Record<string, string>) {
+      const started = await t
+        .api(world.people.committee1.token)
+        .post(`/villages/${world.villageId}/matters`, {
+          procedureId: 'C3',
+          inputs: { title: '财务公开', period: '2026-02' },
+        })
+        .expect(201);
+      const matterId = (started.body as { id: string }).id;
+      const cookie = await consoleCookie(t, world, 'supervisor');
+      const answer = await web()
+        .post(`/c/v/${world.villageId}/m/${matterId}/act`)
+        .set('cookie', cookie)
+        .set(headers)
+        .type('form')
+        .send({ type: 'SUPERVISOR_APPROVE', opinion: '同意', confirmed: 'yes' });
+      const trace = await t
+        .api(world.people.secretary.token)
+        .get(`/villages/${world.villageId}/matters/${matterId}/trace`);
+      return { answer, events: (trace.body as { eventType: string }[]).map((row) => row.eventType) };
+    }
+
+    it.each([
+      ['a page of another site (Origin)', { origin: 'https://evil.example' }],
+      ['a page on another port of this host (Origin)', { origin: 'http://127.0.0.1:4000' }],
+      [
+        'another site, as the browser labels it',
+        { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      ],
+      [
+        'another port, as the browser labels it',
+        { 'sec-fetch-site': 'same-site', origin: 'http://127.0.0.1:4000' },
+      ],
+      ['a page of another site (Referer only)', { referer: 'https://evil.example/page' }],
+      ['a sandboxed frame', { origin: 'null' }],
+    ])('refuses a console write from %s and records nothing', async (_label, headers) => {
+      const { answer, events } = await approvalAttempt(headers);
+      expect(answer.status).toBe(403);
+      expect(answer.body.code).toBe('AUTH.CROSS_SITE');
+      expect(events).toEqual(['START']);
+    });
+
+    it('takes the same write from the site’s own page', async () => {
+      const { answer, events } = await approvalAttempt({
+        'sec-fetch-site': 'same-origin',
+        origin: 'https://cunwu.example.cn',
+      });
+      expect(answer.status).toBe(303);
+      expect(events).toEqual(['START', 'SUPERVISOR_APPROVE']);
+    });
+
+    it('refuses a login posted from another site (login CSRF): no session cookie is set', async () => {
+      const answer = await web()
+        .post('/login')
+        .set('origin', 'https://evil.example')
+        .type('form')
+        .send({ username: world.people.villager1.username, password: TEST_PASSWORD });
+      expect(answer.status).toBe(403);
+      expect(String(answer.headers['set-cookie'] ?? '')).not.toContain(SESSION_COOKIE);
+    });
+  });
+
+  describe('redirects, headers and the address', () => {
+    it.each(['/\\evil.example', '//evil.example', 'https://evil.example', '/\t/evil.example'])(
+      'sends a login with next=%s to the console, not off the site',
+      async (next) => {
+        const answer = await web()
+          .post('/login')
+          .type('form')
+          .send({ username: world.people.villager3.username, password: TEST_PASSWORD, next })
+          .expect(303);
+        expect(answer.headers.location).toBe('/c');
+      },
+    );
+
+    it.each(['/', '/c', '/login', '/api/health', `/api/public/villages`])(
+      '%s carries the security headers',
+      async (path) => {
+        const answer = await web().get(path);
+        const policy = String(answer.headers['content-security-policy']);
+        expect(policy).toContain("frame-ancestors 'none'");
+        expect(policy).toContain("script-src 'self'");
+        expect(policy).toContain("default-src 'self'");
+        expect(policy).not.toContain('unsafe-inline');
+        expect(answer.headers['x-content-type-options']).toBe('nosniff');
+        expect(answer.headers['referrer-policy']).toBe('same-origin');
+        expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
+      },
+    );
+
+    it('marks the session cookie Secure behind the TLS proxy it trusts', async () => {
+      const answer = await web()
+        .post('/login')
+        .set('x-forwarded-proto', 'https')
+        .type('form')
+        .send({ username: world.people.rep1.username, password: TEST_PASSWORD })
+        .expect(303);
+      expect(String(answer.headers['set-cookie'])).toMatch(/; Secure/);
+    });
+
+    it('builds feed links from the configured address, whatever Host the caller sends', async () => {
+      const atom = await web()
+        .get(`/api/public/villages/${world.villageId}/feed.atom`)
+        .set('host', 'evil.example')
+        .expect(200);
+      expect(atom.text).toContain('href="https://cunwu.example.cn/api/public/villages/');
+      expect(atom.text).not.toContain('evil.example');
+      const json = await web()
+        .get(`/api/public/villages/${world.villageId}/feed.json`)
+        .set('host', 'evil.example')
+        .expect(200);
+      expect(JSON.stringify(json.body)).not.toContain('evil.example');
+    });
+
+    it('shows no text from the address as a system message', async () => {
+      const cookie = await consoleCookie(t, world, 'secretary');
+      const bait = '系统通知：请将密码发送至12345';
+      for (const path of ['/', '/c', `/c/v/${world.villageId}`]) {
+        const page = await web()
+          .get(`${path}?error=${encodeURIComponent(bait)}&ok=${encodeURIComponent(bait)}`)
+          .set('cookie', cookie);
+        expect(page.status).toBe(200);
+        expect(page.text).not.toContain(bait);
+      }
+    });
+
+    it('shows the message of the last refusal once, from its cookie', async () => {
+      const cookie = await consoleCookie(t, world, 'villager1');
+      const refused = await web()
+        .get(`/c/v/${world.villageId}/start?code=NO-SUCH-ITEM`)
+        .set('cookie', cookie)
+        .expect(303);
+      const flash = (refused.headers['set-cookie'] as unknown as string[]).find((line) =>
+        line.startsWith('mp_flash='),
+      );
+      expect(flash).toMatch(/^mp_flash=error\./);
+      const shown = await web()
+        .get(String(refused.headers.location))
+        .set('cookie', `${cookie}; ${flash!.split(';')[0]}`);
+      expect(shown.text).toMatch(/class="flash error"/);
+      expect(String(shown.headers['set-cookie'])).toMatch(/^mp_flash=;/);
+    });
+  });
+
+  describe('feeds', () => {
+    /** XML 1.0's Char production: what a conforming parser accepts. */
+    const XML_CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
+
+    it('drops control characters from a disclosure in the Atom feed, keeping the rest', async () => {
+      const committee = world.people.committee1.token;
+      const started = await t
+        .api(committee)
+        .post(`/villages/${world.villageId}/matters`, {
+          procedureId: 'C3',
+          inputs: { title: '二月\u0001财务', period: '2026-02' },
+        })
+        .expect(201);
+      const events = `/villages/${world.villageId}/matters/${(started.body as { id: string }).id}/events`;
+      await t
+        .api(world.people.supervisor.token)
+        .post(events, { type: 'SUPERVISOR_APPROVE', payload: { opinion: '凭证齐全' } })
+        .expect(200);
+      await t
+        .api(committee)
+        .post(events, {
+          type: 'SUBMIT_DISCLOSURE',
+          payload: { title: '收支\u000b明细', body: '收入\u0001 1200 元\u000b支出 300 元' },
+        })
+        .expect(200);
+      await t
+        .api(world.people.supervisor.token)
+        .post(events, { type: 'GIVE_OPINION', payload: { opinion: '同意公开' } })
+        .expect(200);
+
+      const atom = (await web().get(`/api/public/villages/${world.villageId}/feed.atom`).expect(200)).text;
+      expect(atom).toMatch(XML_CHAR);
+      expect(atom).toContain('收入 1200 元支出 300 元');
+      expect(atom).toContain('<title>收支明细</title>');
+    });
+  });
+});
