@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions, type QueryRunner } from 'typeorm';
 import type { DatabaseTarget } from '../config/app-config.js';
 import { warnIfAutovacuumOff } from './autovacuum-check.js';
 import { acquireDataDirLock } from './embedded-lock.js';
@@ -110,4 +110,16 @@ export async function migrate(dataSource: DataSource, andThen: () => Promise<voi
     await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
     await runner.release();
   }
+}
+
+/**
+ * Runs the pending migrations inside the transaction the caller holds open on `runner`, so that schema
+ * and rows commit together or not at all (the copy to PostgreSQL). The start-up lock is held until that
+ * transaction ends: an app starting on the same server meanwhile waits for it.
+ */
+export async function migrateInTransaction(dataSource: DataSource, runner: QueryRunner): Promise<void> {
+  await runner.query('SELECT pg_advisory_xact_lock($1)', [STARTUP_LOCK]);
+  const executor = new MigrationExecutor(dataSource, runner);
+  executor.transaction = 'all';
+  await executor.executePendingMigrations();
 }

@@ -28,6 +28,11 @@ export async function createTestDatabase(options: { survivesRestart?: boolean } 
       drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
     };
   }
+  return createServerDatabase(serverUrl);
+}
+
+/** A new, empty `test_<random>` database on the PostgreSQL server that `serverUrl` reaches, dropped by `drop`. */
+export async function createServerDatabase(serverUrl: string): Promise<TestDatabase & { url: string }> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -36,6 +41,7 @@ export async function createTestDatabase(options: { survivesRestart?: boolean } 
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
+    url: url.toString(),
     target: { kind: 'postgres', url: url.toString(), poolSize: 10 },
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
