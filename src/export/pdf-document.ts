@@ -1,5 +1,7 @@
 import { deflateSync } from 'node:zlib';
-import { FONT_NAMES, PageCanvas, type TextStyle } from './pdf-canvas.js';
+import { addArchivalParts } from './pdf-archival.js';
+import { PageCanvas, type TextStyle } from './pdf-canvas.js';
+import { addEmbeddedFonts } from './pdf-embedded-fonts.js';
 import {
   LEFT,
   MARGIN,
@@ -11,8 +13,9 @@ import {
   type Cell,
   type RowLayout,
 } from './pdf-layout.js';
-import { addFonts, num, pdfDate, PdfObjects, ref, textString } from './pdf-objects.js';
+import { num, pdfDate, PdfObjects, ref, textString } from './pdf-objects.js';
 import { measure, normalize, wrap } from './pdf-text.js';
+import { UsedGlyphs } from './pdf-used-glyphs.js';
 
 export interface PdfOptions {
   title: string;
@@ -51,14 +54,25 @@ function fitLine(text: string, size: number, width: number): string {
   return `${chars.join('')}…`;
 }
 
+/** Names the file's producer in the document information and its XMP copy. */
+const CREATOR = 'micropower';
+
 /**
- * A printable record on A4 pages in the predefined Chinese font, so no font file travels with it. Blocks are
- * laid out as they are added; the footers, which need the page count, are drawn when the file is written.
+ * A printable record on A4 pages, meant to be kept: the fonts it draws with travel inside it (subsets of
+ * the faces in pdf-font-faces.ts) and it carries what PDF/A-2b asks for (pdf-archival.ts). Blocks are laid
+ * out as they are added; the footers, which need the page count, are drawn when the file is written.
  */
 export class PdfDocument {
-  private readonly flow = new PageFlow();
+  /** Shared by every page, so that each face is embedded once with the glyphs of all pages. */
+  private readonly glyphs = new UsedGlyphs();
+  private readonly flow = new PageFlow(this.glyphs);
 
-  constructor(private readonly options: PdfOptions) {}
+  /** Read once, so that the Info dictionary and the XMP packet name the same instant. */
+  private readonly createdAt: Date;
+
+  constructor(private readonly options: PdfOptions) {
+    this.createdAt = options.createdAt ?? new Date();
+  }
 
   /** Level 1 is the document's title, centred as Chinese official documents set it. */
   heading(text: string, level: 1 | 2 | 3 = 1): this {
@@ -170,12 +184,10 @@ export class PdfDocument {
     const catalog = objects.reserve();
     const pageTree = objects.reserve();
     const info = objects.add(this.infoDictionary());
-    const fonts = addFonts(objects);
-    const resources = objects.add(
-      `<< /Font << /${FONT_NAMES.cjk} ${ref(fonts.cjk)} /${FONT_NAMES.mono} ${ref(fonts.mono)} >> >>`,
-    );
-    const pageIds = this.flow.pages.map((page, index) => {
-      const source = `${page.source}\n${this.footer(index).source}`;
+    // Footers first: their glyphs must be in the subsets embedded below.
+    const sources = this.flow.pages.map((page, index) => `${page.source}\n${this.footer(index).source}`);
+    const resources = objects.add(`<< /Font << ${addEmbeddedFonts(objects, this.glyphs)} >> >>`);
+    const pageIds = sources.map((source) => {
       const contents = objects.add({
         entries: '/Filter /FlateDecode',
         data: deflateSync(Buffer.from(source, 'latin1')),
@@ -189,9 +201,14 @@ export class PdfDocument {
       pageTree,
       `<< /Type /Pages /Kids [${pageIds.map(ref).join(' ')}] /Count ${pageIds.length} >>`,
     );
+    const archival = addArchivalParts(objects, {
+      ...this.options,
+      creator: CREATOR,
+      createdAt: this.createdAt,
+    });
     objects.set(
       catalog,
-      `<< /Type /Catalog /Pages ${ref(pageTree)} /Lang ${textString('zh-CN')}` +
+      `<< /Type /Catalog /Pages ${ref(pageTree)} /Lang ${textString('zh-CN')} ${archival}` +
         ' /ViewerPreferences << /DisplayDocTitle true >> >>',
     );
     return objects.toBuffer(catalog, info);
@@ -222,17 +239,17 @@ export class PdfDocument {
 
   private infoDictionary(): string {
     const { title, author, subject } = this.options;
-    const date = pdfDate(this.options.createdAt ?? new Date());
+    const date = pdfDate(this.createdAt);
     const entries = [`/Title ${textString(title)}`];
     if (author !== undefined) entries.push(`/Author ${textString(author)}`);
     if (subject !== undefined) entries.push(`/Subject ${textString(subject)}`);
-    entries.push(`/Creator ${textString('micropower')}`, `/CreationDate ${date}`, `/ModDate ${date}`);
+    entries.push(`/Creator ${textString(CREATOR)}`, `/CreationDate ${date}`, `/ModDate ${date}`);
     return `<< ${entries.join(' ')} >>`;
   }
 
   /** Drawn at write time, when the page count is known; kept apart so writing twice gives the same file. */
   private footer(index: number): PageCanvas {
-    const footer = new PageCanvas();
+    const footer = new PageCanvas(this.glyphs);
     const style: TextStyle = { size: FOOTER_SIZE, muted: true };
     const label = `第 ${index + 1} 页 / 共 ${this.flow.pages.length} 页`;
     const labelWidth = measure(label, FOOTER_SIZE);

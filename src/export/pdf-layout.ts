@@ -1,5 +1,6 @@
 import { ASCENT, PageCanvas, type TextStyle } from './pdf-canvas.js';
 import { measure } from './pdf-text.js';
+import type { UsedGlyphs } from './pdf-used-glyphs.js';
 
 // A4 portrait, in points.
 export const PAGE_WIDTH = 595.28;
@@ -48,13 +49,18 @@ const linesOf = (cells: Cell[]) => Math.max(...cells.map((cell) => cell.lines.le
  * be separated by a page break.
  */
 export class PageFlow {
-  readonly pages: PageCanvas[] = [new PageCanvas()];
+  readonly pages: PageCanvas[];
   /** Top of the free space on the last page. */
   cursor = TOP;
   /** Space owed before the next block; dropped at the top of a page, so pages start flush with the margin. */
   private pendingGap = 0;
   /** Headings wait until the block after them is placed, so that a page break takes them along. */
   private held: HeldLines[] = [];
+
+  /** Every page draws with the document's glyphs, so that all pages share one subset per face. */
+  constructor(private readonly glyphs: UsedGlyphs) {
+    this.pages = [new PageCanvas(glyphs)];
+  }
 
   get page(): PageCanvas {
     return this.pages[this.pages.length - 1];
@@ -151,7 +157,7 @@ export class PageFlow {
   }
 
   private newPage(): void {
-    this.pages.push(new PageCanvas());
+    this.pages.push(new PageCanvas(this.glyphs));
     this.cursor = TOP;
     this.pendingGap = 0;
   }

@@ -82,26 +82,3 @@ export class PdfObjects {
     return Buffer.concat([...chunks, Buffer.from(tail, 'latin1')]);
   }
 }
-
-/**
- * The predefined Chinese font every viewer substitutes (no font is embedded: Chinese fonts are megabytes),
- * and Courier for monospace ASCII. Widths: ASCII (CIDs 1..95 in UniGB-UTF16-H) half width, the rest the
- * default 1000, as pdf-text.ts measures them.
- */
-export function addFonts(objects: PdfObjects): { cjk: number; mono: number } {
-  const descriptor = objects.add(
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]' +
-      ' /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
-  );
-  const cidFont = objects.add(
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light' +
-      ' /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>' +
-      ` /FontDescriptor ${ref(descriptor)} /DW 1000 /W [1 95 500] >>`,
-  );
-  const cjk = objects.add(
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H' +
-      ` /DescendantFonts [${ref(cidFont)}] >>`,
-  );
-  const mono = objects.add('<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>');
-  return { cjk, mono };
-}

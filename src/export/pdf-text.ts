@@ -1,59 +1,48 @@
-/**
- * Measuring, wrapping and encoding text for the predefined CJK font (STSong-Light, UniGB-UTF16-H).
- *
- * Widths here must match the `/W` array written with the font (ASCII half width, everything else full
- * width): viewers position glyphs by those widths, so a line measured here is exactly as wide on paper.
- */
+import { glyphFor, type GlyphChoice } from './pdf-glyphs.js';
+import type { FaceKey } from './pdf-font-faces.js';
 
-/** Em width of a character in the CJK font; `/W [1 95 500]` and `/DW 1000` say the same. */
-const CJK_HALF_WIDTH = 0.5;
-/** Courier, used for ASCII runs of monospace text, is 600 units wide for every glyph. */
-const COURIER_WIDTH = 0.6;
+/**
+ * Measuring, wrapping and encoding text for the embedded faces (pdf-font-faces.ts).
+ *
+ * Widths come from the glyphs that will be drawn, the same numbers written to the font's `/W` array:
+ * viewers position glyphs by those widths, so a line measured here is exactly as wide on paper.
+ */
 
 /** Full-width punctuation that a Chinese line must not start with (避头点). */
 const NO_LINE_START = new Set('，。、；：？！）》」』】〕〉”’…%·');
 /** Opening punctuation that a Chinese line must not end with (避尾点). */
 const NO_LINE_END = new Set('（《「『【〔〈“‘');
 
-export type FontKey = 'cjk' | 'mono';
-
-/** A stretch of a line drawn with one font. */
+/** A stretch of a line drawn with one face. */
 export interface TextRun {
-  font: FontKey;
-  text: string;
+  face: FaceKey;
+  glyphs: GlyphChoice[];
   /** Width in em, to place the next run. */
   ems: number;
-}
-
-const isAsciiPrintable = (codePoint: number) => codePoint >= 0x20 && codePoint <= 0x7e;
-
-/** UniGB-UTF16-H maps U+00A0 to CID 1 (the space), so it is half width too. */
-const isHalfWidth = (codePoint: number) => isAsciiPrintable(codePoint) || codePoint === 0xa0;
-
-export function charEms(char: string, monospace = false): number {
-  const codePoint = char.codePointAt(0) ?? 0;
-  if (monospace && isAsciiPrintable(codePoint)) return COURIER_WIDTH;
-  return isHalfWidth(codePoint) ? CJK_HALF_WIDTH : 1;
+  /** The character a stand-in glyph is drawn for (a run of its own, so it can carry it as ActualText). */
+  standsFor?: string;
 }
 
 export function measure(text: string, size: number, monospace = false): number {
   let ems = 0;
-  for (const char of text) ems += charEms(char, monospace);
+  for (const char of text) ems += glyphFor(char, monospace).ems;
   return ems * size;
 }
 
 /**
- * Text as the font can draw it: tabs become spaces and other control characters go, because the CMap
- * maps them to the space glyph while the layout would not have counted them.
+ * Text as the fonts can draw it: tabs become spaces; control characters go, and so do the invisible
+ * format characters (zero-width spaces and joiners, variation selectors, soft hyphens, byte order marks),
+ * which no face draws and which would otherwise print as the missing-character mark.
  */
 export function normalize(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, '    ')
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ''); // eslint-disable-line no-control-regex
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '') // eslint-disable-line no-control-regex
+    .replace(/[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]|\p{Variation_Selector}/gu, '');
 }
 
-/** UTF-16BE hex for a `<…> Tj` string: JavaScript strings already hold surrogate pairs for non-BMP text. */
+/** UTF-16BE hex for a text string: JavaScript strings already hold surrogate pairs for non-BMP text. */
 export function utf16Hex(text: string): string {
   let hex = '';
   for (let index = 0; index < text.length; index++) {
@@ -62,21 +51,17 @@ export function utf16Hex(text: string): string {
   return hex;
 }
 
-/** Single-byte hex for Courier (WinAnsiEncoding); only ASCII reaches it. */
-export const asciiHex = (text: string): string => Buffer.from(text, 'latin1').toString('hex').toUpperCase();
-
-/** Splits monospace text into Courier runs (ASCII) and CJK-font runs (the rest, which Courier lacks). */
+/** Splits text into runs of one face each; a character no face has gets a run of its own. */
 export function fontRuns(text: string, monospace: boolean): TextRun[] {
   const runs: TextRun[] = [];
   for (const char of text) {
-    const font: FontKey = monospace && isAsciiPrintable(char.codePointAt(0) ?? 0) ? 'mono' : 'cjk';
+    const glyph = glyphFor(char, monospace);
     const last = runs.at(-1);
-    const ems = charEms(char, monospace);
-    if (last?.font === font) {
-      last.text += char;
-      last.ems += ems;
+    if (last && last.face === glyph.face && !last.standsFor && !glyph.standsFor) {
+      last.glyphs.push(glyph);
+      last.ems += glyph.ems;
     } else {
-      runs.push({ font, text: char, ems });
+      runs.push({ face: glyph.face, glyphs: [glyph], ems: glyph.ems, standsFor: glyph.standsFor });
     }
   }
   return runs;

@@ -57,8 +57,9 @@ function disclosure(pdf: PdfDocument, view: DisclosureView): void {
 
 /**
  * One row per entry, each cell's lines in the order its header names them, so a hash sits beside its act.
- * The widths are points of the 483-pt text width: at 7 pt in Courier a 64-character hash takes 269 pt and
- * a date 42 pt, which the hash and time columns just hold inside their padding.
+ * The widths are points of the 483-pt text width: at 7 pt in half-width figures a 64-character hash takes
+ * 224 pt and a date 35 pt, which the hash and time columns hold inside their padding; the rest goes to the
+ * names and acts, so that 村务监督委员会主任 fits on one line.
  */
 function trace(pdf: PdfDocument, entries: TraceEntry[]): void {
   if (entries.length === 0) {
@@ -68,9 +69,9 @@ function trace(pdf: PdfDocument, entries: TraceEntry[]): void {
   const traceColumns: TableColumn[] = [
     { header: '序号', width: 22 },
     { header: '时间', width: 50 },
-    { header: '办理人\n身份', width: 58 },
-    { header: '操作\n结果\n状态变化', width: 73 },
-    { header: '载荷摘要\n前一哈希\n哈希', width: 280 },
+    { header: '办理人\n身份', width: 74 },
+    { header: '操作\n结果\n状态变化', width: 101 },
+    { header: '载荷摘要\n前一哈希\n哈希', width: 236 },
   ];
   const rows = entries.map((entry) => [
     entry.seq,

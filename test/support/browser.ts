@@ -46,9 +46,22 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 }
 
+const refusedByPolicy = new WeakMap<Page, string[]>();
+
+/** What the site's Content Security Policy refused on this page so far (a style, a script, a frame). */
+export const cspViolations = (page: Page): string[] => refusedByPolicy.get(page) ?? [];
+
 export async function openPage(browser: Browser, viewport: ViewportName): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'zh-CN' });
-  return context.newPage();
+  const page = await context.newPage();
+  const refused: string[] = [];
+  refusedByPolicy.set(page, refused);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) {
+      refused.push(`${page.url()}: ${message.text().slice(0, 200)}`);
+    }
+  });
+  return page;
 }
 
 export async function snap(page: Page, journey: string, viewport: ViewportName, step: string): Promise<void> {

@@ -46,26 +46,55 @@ const refsIn = (dictionary: string, key: string): number[] => {
 
 export const decodeUtf16 = (hex: string): string => Buffer.from(hex, 'hex').swap16().toString('utf16le');
 
-/** Text items in drawing order, per page: parse, inflate, and decode `<hex> Tj` with the font in use. */
+/** A font's two-byte codes to their text, read from its ToUnicode CMap (our writer uses bfchar only). */
+function toUnicodeOf(objects: Map<number, PdfObjectData>, fontId: number): Map<string, string> {
+  const font = objects.get(fontId)!;
+  const cmapId = refsIn(font.dictionary, 'ToUnicode')[0];
+  const map = new Map<string, string>();
+  if (cmapId === undefined) return map;
+  const cmap = inflateSync(objects.get(cmapId)!.stream!).toString('latin1');
+  for (const [, code, text] of cmap.matchAll(/^<([0-9A-F]{4})> <([0-9A-F]+)>$/gm)) {
+    map.set(code, decodeUtf16(text));
+  }
+  return map;
+}
+
+/** Each font resource of a page by name (`F1`…), as a decoder from shown hex to text. */
+function fontDecoders(
+  objects: Map<number, PdfObjectData>,
+  page: PdfObjectData,
+): Map<string, (hex: string) => string> {
+  const resources = objects.get(refsIn(page.dictionary, 'Resources')[0])!.dictionary;
+  const fonts = /\/Font << ([^>]*) >>/.exec(resources)?.[1] ?? '';
+  const decoders = new Map<string, (hex: string) => string>();
+  for (const [, name, id] of fonts.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+    const toUnicode = toUnicodeOf(objects, Number(id));
+    decoders.set(name, (hex) =>
+      (hex.match(/.{4}/g) ?? []).map((code) => toUnicode.get(code) ?? '\ufffd').join(''),
+    );
+  }
+  return decoders;
+}
+
+/** Text items in drawing order, per page: parse, inflate, and decode each text object's `<hex> Tj`s. */
 export function textByPage(pdf: Buffer): TextItem[][] {
   const objects = readObjects(pdf);
   const catalog = [...objects.values()].find((object) => object.dictionary.includes('/Type /Catalog'))!;
   const pageTree = objects.get(refsIn(catalog.dictionary, 'Pages')[0])!;
   return refsIn(pageTree.dictionary, 'Kids').map((pageId) => {
     const page = objects.get(pageId)!;
+    const decoders = fontDecoders(objects, page);
     const content = inflateSync(objects.get(refsIn(page.dictionary, 'Contents')[0])!.stream!).toString(
       'latin1',
     );
     return content.split('\n').flatMap((op) => {
       const bold = op.includes(' 2 Tr ');
-      const shows = op.matchAll(/\/(F\d) ([\d.]+) Tf 1 0 0 1 ([-\d.]+) ([-\d.]+) Tm <([0-9A-F]*)> Tj/g);
-      return [...shows].map(([, font, size, x, y, hex]) => ({
-        text: font === 'F1' ? decodeUtf16(hex) : Buffer.from(hex, 'hex').toString('latin1'),
-        x: Number(x),
-        y: Number(y),
-        size: Number(size),
-        bold,
-      }));
+      const shows = [...op.matchAll(/\/(F\d) ([\d.]+) Tf 1 0 0 1 ([-\d.]+) ([-\d.]+) Tm <([0-9A-F]*)> Tj/g)];
+      if (shows.length === 0) return [];
+      // One text object is one line of one cell, though it changes face (a rare character, a hash).
+      const [, , size, x, y] = shows[0];
+      const text = shows.map(([, font, , , , hex]) => decoders.get(font)!(hex)).join('');
+      return [{ text, x: Number(x), y: Number(y), size: Number(size), bold }];
     });
   });
 }

@@ -1,5 +1,6 @@
+import { inflateSync } from 'node:zlib';
 import { PdfDocument } from '../../src/export/pdf-document.js';
-import { decodeUtf16, textByPage, type TextItem } from '../support/pdf-text.js';
+import { decodeUtf16, readObjects, textByPage, type TextItem } from '../support/pdf-text.js';
 
 // What a reader sees on A4 with 56 pt margins: anything below the bottom margin is the footer.
 const PAGE_WIDTH = 595.28;
@@ -11,9 +12,15 @@ const CREATED_AT = new Date('2025-03-01T08:00:00Z');
 
 const bodyOf = (items: TextItem[]) => items.filter((item) => item.y > MARGIN);
 const footerOf = (items: TextItem[]) => items.filter((item) => item.y < MARGIN);
-/** Test measure, from the brief rather than the code: CJK one em, printable ASCII half an em. */
+/** Test measure, an upper bound from the brief rather than the code: CJK one em, figures at most 0.6 em. */
 const widthOf = (text: string, size: number) =>
-  Array.from(text).reduce((sum, char) => sum + (/[\x20-\x7e]/.test(char) ? 0.5 : 1), 0) * size;
+  Array.from(text).reduce((sum, char) => sum + (/[0-9]/.test(char) ? 0.6 : 1), 0) * size;
+/** Every compressed stream of the file, inflated: content streams, CMaps. */
+const inflatedStreams = (pdf: Buffer) =>
+  [...readObjects(pdf).values()]
+    .filter((object) => object.stream && object.dictionary.includes('/FlateDecode'))
+    .map((object) => inflateSync(object.stream!).toString('latin1'))
+    .join('\n');
 
 const longText = (sentences: number) =>
   Array.from(
@@ -51,11 +58,16 @@ describe(PdfDocument.name, () => {
       );
     });
 
-    it('uses the predefined Chinese font, not an embedded one', () => {
-      expect(source).toContain('/BaseFont /STSong-Light /Encoding /UniGB-UTF16-H');
-      expect(source).toContain('/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >>');
-      expect(source).toContain('/DW 1000 /W [1 95 500]');
-      expect(source).not.toMatch(/\/FontFile/);
+    it('embeds a subset of the face it draws with, with widths and a map back to Unicode', () => {
+      expect(source).toMatch(
+        /\/Subtype \/Type0 \/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular-Identity-H \/Encoding \/Identity-H/,
+      );
+      expect(source).toMatch(/\/Subtype \/CIDFontType0 \/BaseFont \/[A-Z]{6}\+NotoSansHans-Regular /);
+      expect(source).toMatch(/\/FontFile3 \d+ 0 R/);
+      expect(source).toContain('/Subtype /CIDFontType0C');
+      expect(source).toMatch(/\/DW 1000 \/W \[1 \[\d/);
+      expect(source).toMatch(/\/ToUnicode \d+ 0 R/);
+      expect(source).not.toMatch(/STSong|Courier/);
     });
 
     it('names title and author in the document information, as UTF-16 with a byte order mark', () => {
@@ -71,12 +83,21 @@ describe(PdfDocument.name, () => {
 
   describe('text', () => {
     it('recovers the Chinese written, including characters outside the basic plane', () => {
-      const sut = build().heading(TITLE).paragraph('𠀀字在扩展B区。\n第二行');
+      const sut = build().heading(TITLE).paragraph('𠈌字在扩展B区。\n第二行');
 
       const [page] = textByPage(sut.toBuffer());
 
-      expect(bodyOf(page).map((item) => item.text)).toEqual([TITLE, '𠀀字在扩展B区。', '第二行']);
+      expect(bodyOf(page).map((item) => item.text)).toEqual([TITLE, '𠈌字在扩展B区。', '第二行']);
       expect(page[0]).toMatchObject({ bold: true, size: 18 });
+    });
+
+    it('marks a character no embedded face has with □, and keeps the character as the mark’s ActualText', () => {
+      const sut = build().paragraph('𠀀字');
+
+      const pdf = sut.toBuffer();
+
+      expect(bodyOf(textByPage(pdf)[0]).map((item) => item.text)).toEqual(['□字']);
+      expect(inflatedStreams(pdf)).toContain('/Span << /ActualText <FEFFD840DC00> >> BDC');
     });
 
     it('wraps long paragraphs within the margins, losing nothing', () => {

@@ -40,14 +40,14 @@ export const CONSOLE = `
 <p>您好，<%= it.me.name %>。</p>
 <% for (const village of it.villages) { %>
 <section class="card">
-  <h2 style="border:0;margin:0"><a href="/c/v/<%= village.id %>"><%= village.name %></a></h2>
+  <h2 class="card-title"><a href="/c/v/<%= village.id %>"><%= village.name %></a></h2>
   <p class="muted">身份：<%= village.roles %></p>
   <p><% if (village.waiting > 0) { %><strong class="due">待办 <%= village.waiting %> 件</strong><% } else { %>暂无待办<% } %></p>
 </section>
 <% } %>
 <% for (const region of it.regions) { %>
 <section class="card">
-  <h2 style="border:0;margin:0"><a href="/c/r/<%= region.id %>"><%= region.name %></a></h2>
+  <h2 class="card-title"><a href="/c/r/<%= region.id %>"><%= region.name %></a></h2>
   <p class="muted"><%= region.roles %></p>
 </section>
 <% } %>`;

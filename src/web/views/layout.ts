@@ -42,6 +42,7 @@ main{max-width:48rem;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;line-height:1.3}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid #8b0000}
 a{color:#0b3d91}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a623;outline-offset:2px}
 .card{border:1px solid #666;border-radius:.4rem;padding:.8rem 1rem;margin:.8rem 0}
+.card-title{border:0;margin:0}
 .muted{color:#444}.due{color:#8b0000;font-weight:700}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #666;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f0f0f0}
 .scroll{overflow-x:auto}

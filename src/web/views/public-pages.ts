@@ -2,7 +2,7 @@ export const HOME = `
 <p>各村依清单办事、按流程用权，全程留痕。村民无需登录即可查看本村公开栏、三张清单，并核验记录未被改写。</p>
 <% for (const village of it.villages) { %>
 <section class="card">
-  <h2 style="border:0;margin:0"><%= village.name %></h2>
+  <h2 class="card-title"><%= village.name %></h2>
   <p class="muted"><%= village.district %> <%= village.township %></p>
   <p><a href="/p/<%= village.id %>">公开栏</a> · <a href="/p/<%= village.id %>/lists">三张清单</a> · <a href="/p/<%= village.id %>/verify">核验记录</a></p>
 </section>
