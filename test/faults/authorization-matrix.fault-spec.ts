@@ -50,6 +50,8 @@ describe('Authorisation matrix: every endpoint × every role × own and foreign 
     for (const attempt of attempts.filter((candidate) => candidate.may)) {
       problems.push(...(await attemptProblems(attempt)));
     }
+    // A new password ends every session of the account: the matrix's people log in again.
+    if (policy.endsSession) await world.renewTokens(t);
     expect(problems).toEqual([]);
 
     async function attemptProblems(attempt: Attempt): Promise<string[]> {

@@ -3,9 +3,10 @@ import type { DataSource } from 'typeorm';
 /**
  * The trace is left out of the row digests: every attempted event, accepted or refused, is traced by
  * design (an outsider's in `stray_attempt`, apart from the village's chain), and its head moves with it.
- * What a refusal may add there is checked on its own: rows, none of them accepted.
+ * What a refusal may add there is checked on its own: rows, none of them accepted. So is the login
+ * throttle: counting a refused login is what it is for.
  */
-const TRACE_TABLES = new Set(['trace', 'trace_head', 'stray_attempt']);
+const TRACE_TABLES = new Set(['trace', 'trace_head', 'stray_attempt', 'login_throttle']);
 
 /** Per table, a digest of its rows' versions; and the trace's row counts. Equal: nothing was written. */
 export interface DatabaseDigest {

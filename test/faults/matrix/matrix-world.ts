@@ -1,3 +1,4 @@
+import { TokenService } from '../../../src/identity/token.service.js';
 import { AttachmentsService } from '../../../src/disclosure/attachments.service.js';
 import { EngineService } from '../../../src/engine/engine.service.js';
 import { VillagePeopleService } from '../../../src/identity/village-people.service.js';
@@ -43,6 +44,8 @@ export interface FreshIds {
 export interface MatrixWorld {
   sites: Record<Scope, Site>;
   fresh(scope: Scope): Promise<FreshIds>;
+  /** New tokens for everyone of the own village, as after logging in again (a password change ends all). */
+  renewTokens(t: TestApp): Promise<void>;
 }
 
 /** Three villages, each with a running matter, a published disclosure with its file, and its people. */
@@ -55,7 +58,15 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     neighbour: await siteOf(t, neighbour),
     far: await siteOf(t, far),
   };
-  return { sites, fresh: (scope) => freshIds(t, sites[scope].world) };
+  return {
+    sites,
+    fresh: (scope) => freshIds(t, sites[scope].world),
+    renewTokens: async (app) => {
+      for (const person of Object.values(own.people)) {
+        person.token = (await app.get(TokenService).issue(person)).token;
+      }
+    },
+  };
 }
 
 async function siteOf(t: TestApp, world: VillageWorld): Promise<Site> {
