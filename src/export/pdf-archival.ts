@@ -1,3 +1,4 @@
+import { escapeMarkup } from '../common/escape-markup.js';
 import { deflateSync } from 'node:zlib';
 import { ref, type PdfObjects } from './pdf-objects.js';
 import { srgbIccProfile } from './srgb-icc-profile.js';
@@ -12,12 +13,7 @@ export interface DocumentFacts {
 }
 
 /** XML text content; characters XML 1.0 cannot hold at all are left out. */
-const xmlText = (text: string) =>
-  text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '') // eslint-disable-line no-control-regex
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+const xmlText = escapeMarkup;
 
 /** The same instant as the Info dictionary's `D:…Z` date, in XMP's form. */
 const xmpDate = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DAY_MS } from '../../src/common/clock.js';
+import { publishFinanceDisclosure } from '../factories/finance-disclosure.js';
 import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, TEST_NOW, testConfig, type TestApp } from '../support/test-app.js';
 
@@ -60,7 +61,7 @@ describe('Health, metrics and logs', () => {
   });
 
   it('reports the scheduler falling behind: timers due and not delivered, and for how long', async () => {
-    await publishFinanceDisclosure();
+    await publishFinanceDisclosure(t, world, { title: '二月收支', body: '收入 1200 元' });
     t.clock.advance(40 * DAY_MS);
     const report = await health();
     expect(report.scheduler.dueTimers).toBeGreaterThan(0);
@@ -90,33 +91,13 @@ describe('Health, metrics and logs', () => {
     // Labels are route templates, never a path with its ids.
     expect(text).not.toContain(world.villageId);
   });
-
-  async function publishFinanceDisclosure() {
-    const started = await t
-      .api(world.people.committee1.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'C3',
-        inputs: { title: '二月财务', period: '2026-02' },
-      })
-      .expect(201);
-    const events = `/villages/${world.villageId}/matters/${(started.body as { id: string }).id}/events`;
-    const supervisor = t.api(world.people.supervisor.token);
-    await supervisor
-      .post(events, { type: 'SUPERVISOR_APPROVE', payload: { opinion: '凭证齐全' } })
-      .expect(200);
-    await t
-      .api(world.people.committee1.token)
-      .post(events, { type: 'SUBMIT_DISCLOSURE', payload: { title: '二月收支', body: '收入 1200 元' } })
-      .expect(200);
-    await supervisor.post(events, { type: 'GIVE_OPINION', payload: { opinion: '同意公开' } }).expect(200);
-  }
 });
 
 describe('Logs', () => {
   it('writes JSON lines with the request id, logging failed and successful logins without the password', async () => {
     const lines: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array) => lines.push(String(chunk)) > 0) as typeof write;
+    process.stdout.write = (chunk: string | Uint8Array) => lines.push(String(chunk)) > 0;
     const t = await startTestApp({ logLevels: ['log', 'warn', 'error'] });
     try {
       const world = await createVillage(t);

@@ -2,7 +2,8 @@ import request from 'supertest';
 import { LOGIN_THROTTLE } from '../../src/identity/login-throttle.js';
 import { SESSION_COOKIE } from '../../src/identity/auth.guard.js';
 import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
-import { consoleCookie } from '../support/console-login.js';
+import { publishFinanceDisclosure, startFinanceMatter } from '../factories/finance-disclosure.js';
+import { consoleCookie, flashOf } from '../support/console-login.js';
 import { createServerDatabase } from '../support/test-database.js';
 import { startTestApp, testConfig, type TestApp } from '../support/test-app.js';
 
@@ -178,14 +179,7 @@ describe('Security over HTTP (red team)', () => {
   describe('cross-site writes (CSRF)', () => {
     /** A console write: the supervisor's approval of a finance disclosure matter, confirmed. */
     async function approvalAttempt(headers: Record<string, string>) {
-      const started = await t
-        .api(world.people.committee1.token)
-        .post(`/villages/${world.villageId}/matters`, {
-          procedureId: 'C3',
-          inputs: { title: '财务公开', period: '2026-02' },
-        })
-        .expect(201);
-      const matterId = (started.body as { id: string }).id;
+      const matterId = await startFinanceMatter(t, world);
       const cookie = await consoleCookie(t, world, 'supervisor');
       const answer = await web()
         .post(`/c/v/${world.villageId}/m/${matterId}/act`)
@@ -312,7 +306,7 @@ describe('Security over HTTP (red team)', () => {
       const flash = (refused.headers['set-cookie'] as unknown as string[]).find((line) =>
         line.startsWith('mp_flash='),
       );
-      expect(flash).toMatch(/^mp_flash=error\./);
+      expect(flashOf(refused)).toMatch(/^error: /);
       const shown = await web()
         .get(String(refused.headers.location))
         .set('cookie', `${cookie}; ${flash!.split(';')[0]}`);
@@ -326,30 +320,11 @@ describe('Security over HTTP (red team)', () => {
     const XML_CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
 
     it('drops control characters from a disclosure in the Atom feed, keeping the rest', async () => {
-      const committee = world.people.committee1.token;
-      const started = await t
-        .api(committee)
-        .post(`/villages/${world.villageId}/matters`, {
-          procedureId: 'C3',
-          inputs: { title: '二月\u0001财务', period: '2026-02' },
-        })
-        .expect(201);
-      const events = `/villages/${world.villageId}/matters/${(started.body as { id: string }).id}/events`;
-      await t
-        .api(world.people.supervisor.token)
-        .post(events, { type: 'SUPERVISOR_APPROVE', payload: { opinion: '凭证齐全' } })
-        .expect(200);
-      await t
-        .api(committee)
-        .post(events, {
-          type: 'SUBMIT_DISCLOSURE',
-          payload: { title: '收支\u000b明细', body: '收入\u0001 1200 元\u000b支出 300 元' },
-        })
-        .expect(200);
-      await t
-        .api(world.people.supervisor.token)
-        .post(events, { type: 'GIVE_OPINION', payload: { opinion: '同意公开' } })
-        .expect(200);
+      await publishFinanceDisclosure(t, world, {
+        matterTitle: '二月\u0001财务',
+        title: '收支\u000b明细',
+        body: '收入\u0001 1200 元\u000b支出 300 元',
+      });
 
       const atom = (await web().get(`/api/public/villages/${world.villageId}/feed.atom`).expect(200)).text;
       expect(atom).toMatch(XML_CHAR);
