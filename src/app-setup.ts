@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { apiDocument } from './api-document.js';
 import { AppModule, type AppOptions } from './app.module.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { observeRequests } from './common/http/request-context.js';
@@ -44,15 +45,6 @@ export async function createApp(
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('micropower')
-      .setDescription('村级小微权力清单 workflow engine: every listed power run by its procedure, traced.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

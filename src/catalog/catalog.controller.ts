@@ -1,9 +1,12 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFile } from '../common/http/api-download.decorator.js';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { Public } from '../common/http/public.decorator.js';
 import { MatterQueries } from '../engine/matter-queries.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
+import { CatalogCategoryDto, CatalogItemDto } from './catalog-responses.dto.js';
 import { CatalogService } from './catalog.service.js';
 import { FlowchartQuery } from './catalog.dto.js';
 
@@ -20,12 +23,15 @@ export class CatalogController {
 
   @Public()
   @Get('catalog')
+  @ApiOkResponse({ type: [CatalogCategoryDto] })
   categories() {
     return this.catalog.categories();
   }
 
   @Public()
   @Get('catalog/:code')
+  @ApiOkResponse({ type: CatalogItemDto })
+  @ApiErrors(400, 404)
   item(@Param('code') code: string) {
     return this.catalog.item(code);
   }
@@ -33,7 +39,8 @@ export class CatalogController {
   @Public()
   @Get('catalog/:code/flowchart.svg')
   @Header('Content-Type', SVG)
-  @ApiProduces('image/svg+xml')
+  @ApiFile('image/svg+xml', 'the flowchart drawn from the definition the engine runs')
+  @ApiErrors(400, 404)
   flowchart(@Param('code') code: string, @Query() query: FlowchartQuery) {
     return this.catalog.flowchart(code, query.version);
   }
@@ -42,7 +49,8 @@ export class CatalogController {
   @ApiBearerAuth()
   @Get('villages/:villageId/matters/:matterId/flowchart.svg')
   @Header('Content-Type', SVG)
-  @ApiProduces('image/svg+xml')
+  @ApiFile('image/svg+xml', 'the flowchart with the current step and the path taken highlighted')
+  @ApiErrors(400, 401, 404)
   async matterFlowchart(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,

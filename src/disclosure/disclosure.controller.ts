@@ -1,5 +1,13 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, MaxDate, MaxLength, MinDate } from 'class-validator';
 import { IsText } from '../common/is-text.js';
@@ -10,6 +18,14 @@ import { AttachmentsService } from './attachments.service.js';
 import { ObligationQueries } from './obligation-queries.service.js';
 import type { ObligationStatus } from './obligation.entity.js';
 import { sendDownload } from '../common/http/download.js';
+import { ApiAttachmentFile } from '../common/http/api-download.decorator.js';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
+import {
+  AttachmentRefDto,
+  ObligationCalendarDto,
+  ObligationViewDto,
+  OverdueObligationDto,
+} from './disclosure-responses.dto.js';
 
 export class UploadQuery {
   @ApiPropertyOptional({ example: '公示照片.jpg' }) @IsText() @MaxLength(200) filename: string;
@@ -44,6 +60,7 @@ export class RangeQuery {
 
 @ApiTags('disclosures')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller()
 export class DisclosureController {
   constructor(
@@ -54,6 +71,12 @@ export class DisclosureController {
   /** Upload a file (the raw body; its Content-Type is kept) to attach to a disclosure or objection. */
   @Post('villages/:villageId/attachments')
   @ApiConsumes('application/octet-stream')
+  @ApiBody({
+    description: 'the file itself, sent with its own Content-Type',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiCreatedResponse({ type: AttachmentRefDto, description: 'give its id in a disclosure or objection' })
+  @ApiErrors(400, 404, 413, 422)
   upload(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -69,6 +92,8 @@ export class DisclosureController {
   }
 
   @Get('villages/:villageId/attachments/:attachmentId')
+  @ApiAttachmentFile()
+  @ApiErrors(400, 404)
   async download(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -85,6 +110,8 @@ export class DisclosureController {
   }
 
   @Get('villages/:villageId/obligations')
+  @ApiOkResponse({ type: [ObligationViewDto] })
+  @ApiErrors(400, 404)
   list(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -94,6 +121,8 @@ export class DisclosureController {
   }
 
   @Get('villages/:villageId/calendar')
+  @ApiOkResponse({ type: ObligationCalendarDto })
+  @ApiErrors(400, 404)
   calendar(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -104,6 +133,8 @@ export class DisclosureController {
 
   /** For township and district staff: disclosures and step deadlines overdue in every village below. */
   @Get('regions/:regionId/overdue')
+  @ApiOkResponse({ type: [OverdueObligationDto] })
+  @ApiErrors(400, 403, 404)
   overdue(@CurrentActor() actor: PersonActor, @Param('regionId', ParseUUIDPipe) regionId: string) {
     return this.obligations.overdueUnder(actor, regionId);
   }

@@ -10,11 +10,21 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { JsonObject } from '../../workflows/index.js';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
+import { MATTER_EVENT_SCHEMA, MATTER_START_SCHEMA } from '../procedures/payload-schemas.js';
 import { EngineService } from './engine.service.js';
 import { answer, IDEMPOTENCY_HEADER } from './engine-answer.js';
 import {
@@ -25,9 +35,14 @@ import {
   StartMatterDto,
 } from './matter.dto.js';
 import { MatterQueries } from './matter-queries.service.js';
+import { MatterPageDto, MatterViewDto, MatterWithHistoryDto } from './matter-view.dto.js';
+import { ChainReportDto, TraceRowDto } from './trace-view.dto.js';
+
+const NOW_SEEN = 'the matter as the caller now sees it (`Idempotent-Replayed: true` on a retried request)';
 
 @ApiTags('matters')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('villages/:villageId')
 export class MattersController {
   constructor(
@@ -37,6 +52,9 @@ export class MattersController {
 
   @Post('matters')
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ schema: { $ref: getSchemaPath(MATTER_START_SCHEMA) } })
+  @ApiCreatedResponse({ type: MatterViewDto, description: NOW_SEEN })
+  @ApiErrors(400, 403, 404, 409, 422)
   async start(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -59,6 +77,8 @@ export class MattersController {
   }
 
   @Get('matters')
+  @ApiOkResponse({ type: MatterPageDto })
+  @ApiErrors(400, 404)
   list(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -72,6 +92,8 @@ export class MattersController {
   }
 
   @Get('matters/:matterId')
+  @ApiOkResponse({ type: MatterWithHistoryDto, description: 'the view with the accepted steps taken' })
+  @ApiErrors(400, 404)
   read(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -83,6 +105,9 @@ export class MattersController {
   @Post('matters/:matterId/events')
   @HttpCode(200)
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ schema: { $ref: getSchemaPath(MATTER_EVENT_SCHEMA) } })
+  @ApiOkResponse({ type: MatterViewDto, description: NOW_SEEN })
+  @ApiErrors(400, 403, 404, 409, 422)
   async send(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -108,6 +133,8 @@ export class MattersController {
   @Post('matters/:matterId/conflicts')
   @HttpCode(200)
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: MatterViewDto, description: NOW_SEEN })
+  @ApiErrors(400, 403, 404, 409, 422)
   async declareConflict(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -124,6 +151,8 @@ export class MattersController {
   }
 
   @Get('matters/:matterId/trace')
+  @ApiOkResponse({ type: [TraceRowDto], description: 'every attempt, accepted or refused, in order' })
+  @ApiErrors(400, 404)
   trace(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -133,6 +162,8 @@ export class MattersController {
   }
 
   @Get('trace/verify')
+  @ApiOkResponse({ type: ChainReportDto })
+  @ApiErrors(400, 404)
   verify(@CurrentActor() actor: PersonActor, @Param('villageId', ParseUUIDPipe) villageId: string) {
     return this.queries.verifyChain(actor, villageId);
   }

@@ -1,8 +1,11 @@
 import { Controller, Get, Header, Headers } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFile } from '../common/http/api-download.decorator.js';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { Public } from '../common/http/public.decorator.js';
 import { AppConfig } from '../config/app-config.js';
+import { HealthReportDto } from './health-response.dto.js';
 import { HealthService } from './health.service.js';
 import { MetricsService } from './metrics.service.js';
 
@@ -22,6 +25,8 @@ export class HealthController {
    * database does not answer.
    */
   @Get('health')
+  @ApiOkResponse({ type: HealthReportDto })
+  @ApiErrors(503)
   health() {
     return this.reports.report();
   }
@@ -30,6 +35,8 @@ export class HealthController {
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('Cache-Control', 'no-store')
+  @ApiFile('text/plain', 'the Prometheus text format (version 0.0.4)')
+  @ApiErrors(401)
   metricsText(@Headers('authorization') authorization: string | undefined) {
     if (this.config.metricsToken && authorization !== `Bearer ${this.config.metricsToken}`) {
       throw new DomainError('AUTH.UNAUTHENTICATED');

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import type { PersonActor } from './actor.js';
 import { CurrentActor } from './current-actor.decorator.js';
 import {
@@ -11,11 +18,20 @@ import {
   MembersQueryDto,
   NewAccountDto,
 } from './identity.dto.js';
+import {
+  AccountViewDto,
+  AppointedOfficialDto,
+  CreatedMembershipDto,
+  CreatedVillagerDto,
+  MemberViewDto,
+  RegionViewDto,
+} from './identity-responses.dto.js';
 import { RegionsService } from './regions.service.js';
 import { VillagePeopleService } from './village-people.service.js';
 
 @ApiTags('identity')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller()
 export class IdentityController {
   constructor(
@@ -24,16 +40,21 @@ export class IdentityController {
   ) {}
 
   @Get('regions')
+  @ApiOkResponse({ type: [RegionViewDto], description: 'the regions the caller can see, district first' })
   listRegions(@CurrentActor() actor: PersonActor) {
     return this.regions.listVisible(actor);
   }
 
   @Post('regions')
+  @ApiCreatedResponse({ type: RegionViewDto })
+  @ApiErrors(400, 403, 404, 422)
   createRegion(@CurrentActor() actor: PersonActor, @Body() body: CreateRegionDto) {
     return this.regions.create(actor, body);
   }
 
   @Post('regions/:regionId/officials')
+  @ApiCreatedResponse({ type: AppointedOfficialDto })
+  @ApiErrors(400, 403, 404, 409, 422)
   appointOfficial(
     @CurrentActor() actor: PersonActor,
     @Param('regionId', ParseUUIDPipe) regionId: string,
@@ -43,6 +64,8 @@ export class IdentityController {
   }
 
   @Get('villages/:villageId/members')
+  @ApiOkResponse({ type: [MemberViewDto], description: 'one entry per role held on the date' })
+  @ApiErrors(400, 404)
   members(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -52,6 +75,8 @@ export class IdentityController {
   }
 
   @Post('villages/:villageId/people')
+  @ApiCreatedResponse({ type: CreatedVillagerDto })
+  @ApiErrors(400, 403, 404, 409, 422)
   createPerson(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -61,6 +86,8 @@ export class IdentityController {
   }
 
   @Post('villages/:villageId/memberships')
+  @ApiCreatedResponse({ type: CreatedMembershipDto })
+  @ApiErrors(400, 403, 404, 422)
   addMembership(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -71,6 +98,8 @@ export class IdentityController {
 
   @Post('villages/:villageId/memberships/:membershipId/end')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'the role ends on `validTo`' })
+  @ApiErrors(400, 403, 404, 422)
   async endMembership(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -81,6 +110,8 @@ export class IdentityController {
   }
 
   @Post('villages/:villageId/people/:personId/account')
+  @ApiCreatedResponse({ type: AccountViewDto })
+  @ApiErrors(400, 403, 404, 409, 422)
   createAccount(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,

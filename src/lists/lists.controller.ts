@@ -9,7 +9,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -22,6 +22,7 @@ import {
   ArrayMinSize,
 } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { LocalTime } from '../common/local-time.js';
 import { Public } from '../common/http/public.decorator.js';
 import { AccessService } from '../identity/access.service.js';
@@ -29,6 +30,13 @@ import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
 import type { ListChange } from './admission.js';
 import { requireChangeShape } from './change-shape.js';
+import {
+  AdmissionCheckDto,
+  ListDiffDto,
+  ListHistoryDto,
+  ListsAtVersionDto,
+  ListsOnDateDto,
+} from './list-responses.dto.js';
 import { ListViews } from './list-views.service.js';
 import { ListsService } from './lists.service.js';
 
@@ -62,18 +70,24 @@ export class ListsController {
 
   @Public()
   @Get('public/villages/:villageId/lists')
+  @ApiOkResponse({ type: ListsOnDateDto })
+  @ApiErrors(400, 404)
   current(@Param('villageId', ParseUUIDPipe) villageId: string, @Query() query: OnDateQuery) {
     return this.views.onDate(villageId, query.on);
   }
 
   @Public()
   @Get('public/villages/:villageId/lists/versions')
+  @ApiOkResponse({ type: ListHistoryDto })
+  @ApiErrors(400, 404)
   history(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return this.views.history(villageId);
   }
 
   @Public()
   @Get('public/villages/:villageId/lists/versions/:version')
+  @ApiOkResponse({ type: ListsAtVersionDto })
+  @ApiErrors(400, 404)
   version(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Param('version', ParseIntPipe) version: number,
@@ -84,6 +98,8 @@ export class ListsController {
   /** What changed from one version to another (0: the base list alone). */
   @Public()
   @Get('public/villages/:villageId/lists/diff')
+  @ApiOkResponse({ type: ListDiffDto })
+  @ApiErrors(400, 404)
   diff(@Param('villageId', ParseUUIDPipe) villageId: string, @Query() query: DiffQuery) {
     return this.views.diff(villageId, query.from, query.to);
   }
@@ -95,6 +111,8 @@ export class ListsController {
   @ApiBearerAuth()
   @Post('villages/:villageId/list-changes/check')
   @HttpCode(200)
+  @ApiOkResponse({ type: AdmissionCheckDto, description: 'each problem names its change; nothing is stored' })
+  @ApiErrors(400, 401, 404, 422)
   async check(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,

@@ -1,5 +1,14 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProduces,
+  ApiProperty,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiAttachmentFile, ApiFile } from '../common/http/api-download.decorator.js';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { IsUUID, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
@@ -9,6 +18,14 @@ import { LocalTime } from '../common/local-time.js';
 import { atomFeed, jsonFeed } from './feeds.js';
 import { ChainHeadsService } from './chain-heads.service.js';
 import { PublicBoardService } from './public-board.service.js';
+import {
+  BoardDto,
+  BulletinDto,
+  ChainHeadsDto,
+  JsonFeedDto,
+  PublicChainReportDto,
+  PublicVillageDto,
+} from './public-responses.dto.js';
 import { sendDownload } from '../common/http/download.js';
 
 export class BulletinParams {
@@ -23,6 +40,7 @@ export class BulletinParams {
 
 /** The public board: no login, because villagers must be able to read and check what was done. */
 @ApiTags('public board')
+@ApiExtraModels(JsonFeedDto)
 @Public()
 @Controller('public/villages')
 export class PublicController {
@@ -34,17 +52,22 @@ export class PublicController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: [PublicVillageDto] })
   villages() {
     return this.board.villages();
   }
 
   @Get(':villageId/board')
+  @ApiOkResponse({ type: BoardDto })
+  @ApiErrors(400, 404)
   current(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return this.board.current(villageId);
   }
 
   /** The trace chain's head now and at the end of each day: copy them down, and a rewrite will show. */
   @Get(':villageId/chain-heads')
+  @ApiOkResponse({ type: ChainHeadsDto })
+  @ApiErrors(400, 404)
   async chainHeads(@Param('villageId', ParseUUIDPipe) villageId: string) {
     await this.board.village(villageId);
     return this.chain.heads(villageId);
@@ -52,12 +75,16 @@ export class PublicController {
 
   /** Anyone may have the chain walked; the answer holds sequence numbers and hashes, not what rows say. */
   @Get(':villageId/chain-verify')
+  @ApiOkResponse({ type: PublicChainReportDto })
+  @ApiErrors(400, 404)
   async chainVerify(@Param('villageId', ParseUUIDPipe) villageId: string) {
     await this.board.village(villageId);
     return this.chain.verify(villageId);
   }
 
   @Get(':villageId/bulletins/:month')
+  @ApiOkResponse({ type: BulletinDto })
+  @ApiErrors(400, 404)
   bulletin(@Param() params: BulletinParams) {
     return this.board.bulletin(params.villageId, params.month);
   }
@@ -65,6 +92,8 @@ export class PublicController {
   @Get(':villageId/feed.atom')
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
   @ApiProduces('application/atom+xml')
+  @ApiFile('application/atom+xml', 'an Atom feed of the board’s disclosures')
+  @ApiErrors(400, 404)
   async atom(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return atomFeed({
       ...(await this.board.feedItems(villageId)),
@@ -76,6 +105,12 @@ export class PublicController {
 
   @Get(':villageId/feed.json')
   @Header('Content-Type', 'application/feed+json; charset=utf-8')
+  @ApiProduces('application/feed+json')
+  @ApiOkResponse({
+    description: 'a JSON Feed of the board’s disclosures',
+    content: { 'application/feed+json': { schema: { $ref: getSchemaPath(JsonFeedDto) } } },
+  })
+  @ApiErrors(400, 404)
   async json(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return jsonFeed({
       ...(await this.board.feedItems(villageId)),
@@ -85,6 +120,8 @@ export class PublicController {
   }
 
   @Get(':villageId/attachments/:attachmentId')
+  @ApiAttachmentFile()
+  @ApiErrors(400, 404)
   async attachment(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,

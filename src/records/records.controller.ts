@@ -1,5 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFile } from '../common/http/api-download.decorator.js';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import type { Response } from 'express';
 import { sendDownload } from '../common/http/download.js';
 import type { PersonActor } from '../identity/actor.js';
@@ -7,6 +9,7 @@ import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { renderDossierHtml } from './dossier-html.js';
 import { renderDossierPdf } from './dossier-pdf.js';
 import type { Dossier } from './dossier.js';
+import { DossierDto } from './dossier.dto.js';
 import { DossierService } from './dossier.service.js';
 
 const fileName = (dossier: Dossier, extension: string) => `${dossier.matter.title}-档案.${extension}`;
@@ -14,11 +17,13 @@ const fileName = (dossier: Dossier, extension: string) => `${dossier.matter.titl
 /** A matter's dossier (档案) as data, as a printable page, and as PDF. */
 @ApiTags('records')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 404)
 @Controller('villages/:villageId/matters/:matterId')
 export class RecordsController {
   constructor(private readonly dossiers: DossierService) {}
 
   @Get('dossier')
+  @ApiOkResponse({ type: DossierDto })
   dossier(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -29,7 +34,7 @@ export class RecordsController {
 
   /** Opens in the browser, ready to print (A4). */
   @Get('dossier.html')
-  @ApiProduces('text/html')
+  @ApiFile('text/html', 'the dossier as a page ready to print (A4)', { named: true })
   async html(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -46,7 +51,7 @@ export class RecordsController {
   }
 
   @Get('dossier.pdf')
-  @ApiProduces('application/pdf')
+  @ApiFile('application/pdf', 'the dossier as PDF', { binary: true, named: true })
   async pdf(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,

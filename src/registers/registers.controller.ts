@@ -1,13 +1,29 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error.js';
+import { ApiFile } from '../common/http/api-download.decorator.js';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { sendDownload } from '../common/http/download.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { RegisterImportService } from './register-import.service.js';
 import { REGISTER_COLUMNS } from './register-layout.js';
+import {
+  ImportSummaryDto,
+  RegisterChecksDto,
+  RegisterColumnDto,
+  RegisterTableDto,
+} from './register-responses.dto.js';
 import { RegistersService } from './registers.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -31,6 +47,7 @@ export class ImportQuery {
 
 @ApiTags('registers')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller()
 export class RegistersController {
   constructor(
@@ -40,11 +57,14 @@ export class RegistersController {
 
   /** The documented layout of the register file (花名册): its columns, in order. */
   @Get('registers/layout')
+  @ApiOkResponse({ type: [RegisterColumnDto] })
   layout() {
     return REGISTER_COLUMNS.map((column) => ({ key: column.key, title: column.title }));
   }
 
   @Get('villages/:villageId/registers/people')
+  @ApiOkResponse({ type: RegisterTableDto })
+  @ApiErrors(400, 403, 404)
   people(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -54,12 +74,18 @@ export class RegistersController {
   }
 
   @Get('villages/:villageId/registers/checks')
+  @ApiOkResponse({ type: RegisterChecksDto })
+  @ApiErrors(400, 403, 404)
   checks(@CurrentActor() actor: PersonActor, @Param('villageId', ParseUUIDPipe) villageId: string) {
     return this.registers.checks(actor, villageId);
   }
 
   @Get('villages/:villageId/registers/export.xlsx')
-  @ApiProduces(XLSX)
+  @ApiFile(XLSX, 'the register (花名册) as a workbook, in the documented layout', {
+    binary: true,
+    named: true,
+  })
+  @ApiErrors(400, 403, 404)
   async exportXlsx(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -71,7 +97,8 @@ export class RegistersController {
   }
 
   @Get('villages/:villageId/registers/export.csv')
-  @ApiProduces('text/csv')
+  @ApiFile('text/csv', 'the register as CSV, UTF-8 with a BOM', { named: true })
+  @ApiErrors(400, 403, 404)
   async exportCsv(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -85,6 +112,9 @@ export class RegistersController {
   /** Loads the register from an .xlsx or .csv file (the raw body): all of it, or none of it. */
   @Post('villages/:villageId/registers/import')
   @ApiConsumes(XLSX, 'text/csv')
+  @ApiBody({ description: 'the register file itself', schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: ImportSummaryDto, description: 'all of the file was stored' })
+  @ApiErrors(400, 403, 404, 413, 422)
   import(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,

@@ -10,17 +10,22 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiFile } from '../common/http/api-download.decorator.js';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { sendDownload } from '../common/http/download.js';
 import { toCsv } from '../export/csv.js';
 import { writeXlsx } from '../export/xlsx-workbook.js';
 import { answer, IDEMPOTENCY_HEADER } from '../engine/engine-answer.js';
 import { idempotencyKeyOf } from '../engine/matter.dto.js';
+import { MatterViewDto } from '../engine/matter-view.dto.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { DocumentRequestsService } from './document-requests.service.js';
+import { RegionInboxDto, VillageInboxDto } from './inbox-responses.dto.js';
 import { InboxService } from './inbox.service.js';
+import { LedgerDto, OverviewDto } from './ledger-responses.dto.js';
 import { ledgerSheets } from './ledger-sheets.js';
 import { LedgerService, type Ledger } from './ledger.service.js';
 import { overviewSheet } from './overview-sheet.js';
@@ -38,6 +43,7 @@ const ledgerTitle = (ledger: Ledger) => `监督台账-${ledger.village.name}-${l
 
 @ApiTags('supervision')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller()
 export class SupervisionController {
   constructor(
@@ -49,6 +55,8 @@ export class SupervisionController {
 
   /** Per village under a township or district, for a year: matters, time limits, disclosures, problems. */
   @Get('regions/:regionId/overview')
+  @ApiOkResponse({ type: OverviewDto })
+  @ApiErrors(400, 403, 404)
   overview(
     @CurrentActor() actor: PersonActor,
     @Param('regionId', ParseUUIDPipe) regionId: string,
@@ -59,7 +67,8 @@ export class SupervisionController {
 
   /** The comparison table as a workbook: the district's input to the yearly "five goods" scoring. */
   @Get('regions/:regionId/overview.xlsx')
-  @ApiProduces(XLSX)
+  @ApiFile(XLSX, 'the overview as a workbook', { binary: true, named: true })
+  @ApiErrors(400, 403, 404)
   async overviewXlsx(
     @CurrentActor() actor: PersonActor,
     @Param('regionId', ParseUUIDPipe) regionId: string,
@@ -74,6 +83,8 @@ export class SupervisionController {
 
   /** The supervision ledger (监督台账) of a quarter: supervision acts, matters supervised, problems. */
   @Get('villages/:villageId/ledger')
+  @ApiOkResponse({ type: LedgerDto })
+  @ApiErrors(400, 403, 404)
   ledger(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -84,7 +95,8 @@ export class SupervisionController {
 
   /** The ledger as a workbook, one sheet per table, for the committee's files and the township. */
   @Get('villages/:villageId/ledger.xlsx')
-  @ApiProduces(XLSX)
+  @ApiFile(XLSX, 'the ledger as a workbook, one sheet per table', { binary: true, named: true })
+  @ApiErrors(400, 403, 404)
   async ledgerXlsx(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -99,7 +111,8 @@ export class SupervisionController {
 
   /** One table of the ledger as CSV (UTF-8 with BOM, for Excel and WPS). */
   @Get('villages/:villageId/ledger.csv')
-  @ApiProduces('text/csv')
+  @ApiFile('text/csv', 'one table of the ledger, UTF-8 with a BOM', { named: true })
+  @ApiErrors(400, 403, 404)
   async ledgerCsv(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -116,12 +129,16 @@ export class SupervisionController {
 
   /** What waits for me in a village: steps I may take, requests for documents, what is overdue. */
   @Get('villages/:villageId/inbox')
+  @ApiOkResponse({ type: VillageInboxDto })
+  @ApiErrors(400, 404)
   villageInbox(@CurrentActor() actor: PersonActor, @Param('villageId', ParseUUIDPipe) villageId: string) {
     return this.inbox.forVillage(actor, villageId);
   }
 
   /** For township and district staff: steps waiting for them and what is overdue, in every village below. */
   @Get('regions/:regionId/inbox')
+  @ApiOkResponse({ type: RegionInboxDto })
+  @ApiErrors(400, 403, 404)
   regionInbox(@CurrentActor() actor: PersonActor, @Param('regionId', ParseUUIDPipe) regionId: string) {
     return this.inbox.forRegion(actor, regionId);
   }
@@ -129,6 +146,8 @@ export class SupervisionController {
   @Post('villages/:villageId/matters/:matterId/document-requests')
   @HttpCode(200)
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: MatterViewDto, description: 'the matter as the caller now sees it' })
+  @ApiErrors(400, 403, 404, 409, 422)
   async requestDocuments(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,
@@ -147,6 +166,8 @@ export class SupervisionController {
   @Post('villages/:villageId/matters/:matterId/document-requests/:requestId/answer')
   @HttpCode(200)
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ type: MatterViewDto, description: 'the matter as the caller now sees it' })
+  @ApiErrors(400, 403, 404, 409, 422)
   async answerDocuments(
     @CurrentActor() actor: PersonActor,
     @Param('villageId', ParseUUIDPipe) villageId: string,

@@ -1,12 +1,21 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { IsText } from '../common/is-text.js';
 import { Public } from '../common/http/public.decorator.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
 import { CalendarService } from './calendar.service.js';
+import { CalendarDayDto } from './time-responses.dto.js';
 
 export class CalendarQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
@@ -26,18 +35,24 @@ export class CalendarController {
 
   @Public()
   @Get('calendar')
+  @ApiOkResponse({ type: [CalendarDayDto], description: 'the national holidays and working weekends' })
+  @ApiErrors(400)
   national(@Query() query: CalendarQuery) {
     return this.calendars.list(null, query.year);
   }
 
   @Public()
   @Get('regions/:districtId/calendar')
+  @ApiOkResponse({ type: [CalendarDayDto], description: 'the national days with the district’s own' })
+  @ApiErrors(400)
   district(@Param('districtId', ParseUUIDPipe) districtId: string, @Query() query: CalendarQuery) {
     return this.calendars.list(districtId, query.year);
   }
 
   @ApiBearerAuth()
   @Post('regions/:districtId/calendar')
+  @ApiCreatedResponse({ type: [CalendarDayDto], description: 'the district’s calendar for that year' })
+  @ApiErrors(400, 401, 403, 404)
   add(
     @CurrentActor() actor: PersonActor,
     @Param('districtId', ParseUUIDPipe) districtId: string,
