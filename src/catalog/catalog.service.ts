@@ -19,7 +19,7 @@ import { buildStateTree } from '../procedures/state-graph.js';
 import { topLevelOrder } from '../procedures/step-order.js';
 import { flowchartDot, type PathTaken } from './flowchart-dot.js';
 import { statutoryClassesOf } from './statutory-class-view.js';
-import { renderSvg } from './graphviz.js';
+import { FlowchartCache, type RenderedChart } from './flowchart-cache.js';
 
 const roleTitle = (role: string) => ({ role, title: ROLE_TITLES[role as Role] ?? role });
 
@@ -30,6 +30,7 @@ export class CatalogService {
     private readonly procedures: ProcedureCatalog,
     private readonly dataSource: DataSource,
     private readonly time: LocalTime,
+    private readonly charts: FlowchartCache,
   ) {}
 
   async categories() {
@@ -88,11 +89,16 @@ export class CatalogService {
   }
 
   async flowchart(code: string, version?: number, path?: PathTaken): Promise<string> {
+    return (await this.renderedFlowchart(code, version, path)).svg;
+  }
+
+  /** The chart with its ETag, laid out once per procedure version and matter path (`FlowchartCache`). */
+  async renderedFlowchart(code: string, version?: number, path?: PathTaken): Promise<RenderedChart> {
     const db = this.dataSource.manager;
     const { definition, config } = version
       ? await this.procedures.get(db, code, version)
       : await this.procedures.latest(db, code);
-    return renderSvg(flowchartDot(definition, config, path));
+    return this.charts.render(flowchartDot(definition, config, path));
   }
 
   /** The chart of a definition not yet stored (the X-item editor's preview): drawn as it would run. */
@@ -101,7 +107,7 @@ export class CatalogService {
       definition.machine as unknown as JsonObject,
       definition.parameters,
     ) as unknown as MachineData;
-    return renderSvg(flowchartDot(definition, machine));
+    return (await this.charts.render(flowchartDot(definition, machine))).svg;
   }
 
   private async latestItems(): Promise<ProcedureDefinition[]> {

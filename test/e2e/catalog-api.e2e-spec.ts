@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { FlowchartCache } from '../../src/catalog/flowchart-cache.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -101,6 +102,25 @@ describe('Catalog API', () => {
     expect(svg).toContain('党员大会审议');
   });
 
+  it('lays a chart out once, then answers from the cache, and 304 to a browser that has it', async () => {
+    const charts = t.get(FlowchartCache);
+    const first = await t.api().get('/catalog/B1/flowchart.svg').expect(200);
+    const layouts = charts.layouts;
+    const again = await t.api().get('/catalog/B1/flowchart.svg').expect(200);
+    expect(charts.layouts).toBe(layouts);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['cache-control']).toBe('public, no-cache');
+    const revalidated = await t
+      .api()
+      .get('/catalog/B1/flowchart.svg')
+      .set('if-none-match', String(first.headers.etag))
+      .expect(304);
+    expect(revalidated.text).toBe('');
+    // Another version is another chart, with another validator.
+    const other = await t.api().get('/catalog/A1/flowchart.svg').expect(200);
+    expect(other.headers.etag).not.toBe(first.headers.etag);
+  });
+
   it('answers an unknown item with the error shape', async () => {
     const response = await t.api().get('/catalog/Z9').expect(404);
     expect(response.body.code).toBe('PROCEDURE.NOT_FOUND');
@@ -112,6 +132,12 @@ describe('Catalog API', () => {
     const svg = await svgOf(t.api(world.people.villager1.token).get(`${matter.path}/flowchart.svg`));
     expect(svg).toContain('#ffd27f');
     expect(svg).toContain('#1f5fbf');
+    // The chart moves with the matter: a new step is a new validator, so a browser's copy is not reused.
+    const before = await t.api(world.people.villager1.token).get(`${matter.path}/flowchart.svg`).expect(200);
+    expect(before.headers['cache-control']).toBe('private, no-cache');
+    await matter.ok('secretary', 'CONVENE_MEETING', { heldOn: '2026-03-02', ballot: 'open' });
+    const after = await t.api(world.people.villager1.token).get(`${matter.path}/flowchart.svg`).expect(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
     await t
       .api(world.people.villager1.token)
       .get(`/villages/${world.villageId}/matters/${world.villageId}/flowchart.svg`)
