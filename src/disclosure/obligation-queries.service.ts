@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { LocalTime } from '../common/local-time.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
+import type { TimerEntity } from '../time/timer.entity.js';
 import { TimerRepository } from '../time/timer.repository.js';
 import type { ObligationEntity, ObligationStatus } from './obligation.entity.js';
 import { ObligationRepository } from './obligation.repository.js';
@@ -17,6 +18,22 @@ const view = (obligation: ObligationEntity) => ({
   status: obligation.status,
   fulfilledAt: obligation.fulfilledAt?.toISOString() ?? null,
   flaggedAt: obligation.flaggedAt?.toISOString() ?? null,
+});
+
+/**
+ * A timer set aside after failing (a public period's end, a time limit) in the same shape: the township
+ * must see that something the law times did not happen, and see to it.
+ */
+const failedTimerView = (timer: TimerEntity) => ({
+  id: timer.id,
+  kind: 'timer-failed',
+  title: `定时事项多次处理失败，已暂停，请核查（${timer.eventType}）`,
+  period: null,
+  matterId: timer.matterId,
+  dueAt: timer.dueAt.toISOString(),
+  status: 'overdue' as const,
+  fulfilledAt: null,
+  flaggedAt: timer.settledAt?.toISOString() ?? null,
 });
 
 /** Reads of disclosure obligations: a village's list and calendar, and what is overdue under a township. */
@@ -54,16 +71,20 @@ export class ObligationQueries {
     };
   }
 
-  /** Overdue disclosures of every village under a township or district, for its officials. */
+  /** Overdue disclosures (and timers set aside) of every village under a township or district, for its officials. */
   async overdueUnder(actor: PersonActor, regionId: string) {
     const db = this.dataSource.manager;
     const { villages } = await this.access.villagesUnder(db, actor.personId, regionId, this.time.today());
     if (villages.length === 0) return [];
     const nameOf = new Map(villages.map((village) => [village.id, village.name]));
-    const overdue = await this.obligations.listForVillages(db, [...nameOf.keys()], { statuses: ['overdue'] });
-    return overdue.map((obligation) => ({
-      ...view(obligation),
-      village: { id: obligation.villageId, name: nameOf.get(obligation.villageId) },
-    }));
+    const [overdue, failed] = await Promise.all([
+      this.obligations.listForVillages(db, [...nameOf.keys()], { statuses: ['overdue'] }),
+      this.timers.failedInVillages(db, [...nameOf.keys()]),
+    ]);
+    const inVillage = (villageId: string) => ({ village: { id: villageId, name: nameOf.get(villageId) } });
+    return [
+      ...overdue.map((obligation) => ({ ...view(obligation), ...inVillage(obligation.villageId) })),
+      ...failed.map((timer) => ({ ...failedTimerView(timer), ...inVillage(timer.villageId) })),
+    ];
   }
 }

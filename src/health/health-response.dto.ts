@@ -13,6 +13,8 @@ export class SchedulerHealthDto {
   @ApiProperty({ type: 'integer', description: 'timers due and not yet delivered' }) dueTimers: number;
   @ApiProperty({ type: 'integer', description: 'how long the oldest due timer has waited' })
   lagSeconds: number;
+  @ApiProperty({ type: 'integer', description: 'timers set aside after failing unexpectedly' })
+  failedTimers: number;
 }
 
 export class CalendarYearDto {

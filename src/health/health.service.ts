@@ -60,24 +60,28 @@ export class HealthService {
   async schedulerState() {
     const now = this.time.now();
     const { due, oldestDueAt } = await this.timers.backlog(this.dataSource.manager, now);
+    const failed = await this.timers.countFailed(this.dataSource.manager);
     const lagSeconds = oldestDueAt
       ? Math.max(0, Math.round((now.getTime() - oldestDueAt.getTime()) / 1000))
       : 0;
     const pollMs = this.config.timerPollMs;
     const lastBeat = this.scheduler.lastBeatAt;
     const limit = Math.max(LAG_WARNING_SECONDS, (10 * pollMs) / 1000);
-    const warnings =
-      due > 0 && lagSeconds > limit
+    const warnings = [
+      ...(due > 0 && lagSeconds > limit
         ? [
             `定时任务积压：${due} 个已到期未处理，最早的已超过 ${lagSeconds} 秒（公示期满、办理时限将被延迟处理）`,
           ]
-        : [];
+        : []),
+      ...(failed > 0 ? [`${failed} 个定时事项多次处理失败，已暂停并报乡镇，请查看日志`] : []),
+    ];
     return {
       polling: pollMs > 0,
       pollMs,
       lastBeatSecondsAgo: lastBeat ? Math.round((Date.now() - lastBeat.getTime()) / 1000) : null,
       dueTimers: due,
       lagSeconds,
+      failedTimers: failed,
       warnings,
     };
   }

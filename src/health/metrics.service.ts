@@ -25,6 +25,9 @@ export class MetricsService {
       gaugeText('micropower_timer_lag_seconds', 'How long the oldest due timer has waited', [
         { value: scheduler.lagSeconds },
       ]),
+      gaugeText('micropower_timers_failed', 'Timers set aside after failing unexpectedly', [
+        { value: scheduler.failedTimers },
+      ]),
       gaugeText(
         'micropower_overdue_duties',
         'Disclosures and step time limits flagged overdue and not yet met, by kind',

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Jsonb } from '../database/jsonb.js';
 
-export type TimerStatus = 'pending' | 'delivered' | 'cancelled' | 'refused';
+/** `failed`: set aside after its delivery failed unexpectedly too often; the township sees it. */
+export type TimerStatus = 'pending' | 'delivered' | 'cancelled' | 'refused' | 'failed';
 
 /** A time-driven event waiting in the database; the scheduler delivers it through the engine once. */
 @Entity('timer')
@@ -17,4 +18,8 @@ export class TimerEntity {
   @Column({ type: 'text' }) status: TimerStatus;
   @Column({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) settledAt: Date | null;
+  /** Deliveries that failed unexpectedly so far; the next try waits until `retryAt`. */
+  @Column({ type: 'integer', default: 0 }) attempts?: number;
+  @Column({ type: 'timestamptz', nullable: true }) retryAt?: Date | null;
+  @Column({ type: 'text', nullable: true }) lastError?: string | null;
 }

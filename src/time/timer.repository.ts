@@ -37,9 +37,54 @@ export class TimerRepository {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .where("timer.status = 'pending' AND timer.due_at <= :now", { now })
+      .andWhere('(timer.retry_at IS NULL OR timer.retry_at <= :now)', { now })
       .orderBy('timer.due_at', 'ASC')
       .limit(1)
       .getOne();
+  }
+
+  /**
+   * Counts a delivery that failed unexpectedly: retried after `retryAt`, or set aside (`failed`) when
+   * `setAside`. Either way the timer stops holding the line.
+   */
+  async recordFailure(
+    db: EntityManager,
+    timerId: { villageId: string; id: string },
+    failure: { error: string; now: Date; retryAt: Date | null },
+  ): Promise<void> {
+    await db.query(
+      `UPDATE timer SET attempts = attempts + 1, last_error = $3, retry_at = $4,
+              status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE status END,
+              settled_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz ELSE settled_at END
+        WHERE village_id = $1 AND id = $2 AND status = 'pending'`,
+      [timerId.villageId, timerId.id, failure.error.slice(0, 500), failure.retryAt, failure.now],
+    );
+  }
+
+  /** How many deliveries of this timer have failed so far. */
+  async attemptsOf(db: EntityManager, timerId: { villageId: string; id: string }): Promise<number> {
+    const [row] = await db.query<{ attempts: number }[]>(
+      `SELECT attempts FROM timer WHERE village_id = $1 AND id = $2`,
+      [timerId.villageId, timerId.id],
+    );
+    return row?.attempts ?? 0;
+  }
+
+  /** Timers set aside after failing, in these villages (for the township's overdue view). */
+  failedInVillages(db: EntityManager, villageIds: string[]): Promise<TimerEntity[]> {
+    if (villageIds.length === 0) return Promise.resolve([]);
+    return db
+      .createQueryBuilder(TimerEntity, 'timer')
+      .where("timer.status = 'failed' AND timer.village_id IN (:...villageIds)", { villageIds })
+      .orderBy('timer.settled_at', 'ASC')
+      .getMany();
+  }
+
+  async countFailed(db: EntityManager): Promise<number> {
+    const [row] = await db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM timer WHERE status = 'failed'`,
+    );
+    return row.count;
   }
 
   /** Timers due and not yet delivered, and the oldest one's due time: the scheduler's backlog and lag. */

@@ -3057,6 +3057,8 @@ export interface components {
       dueTimers: number;
       /** @description how long the oldest due timer has waited */
       lagSeconds: number;
+      /** @description timers set aside after failing unexpectedly */
+      failedTimers: number;
     };
     CalendarYearDto: {
       /** @example 2026 */

@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../src/common/clock.js';
-import { SchedulerService } from '../../src/time/scheduler.service.js';
+import { SchedulerService, TIMER_RETRIES } from '../../src/time/scheduler.service.js';
 import { TimerRepository } from '../../src/time/timer.repository.js';
 import { EngineService } from '../../src/engine/engine.service.js';
 import { AppConfig } from '../../src/config/app-config.js';
@@ -86,6 +86,59 @@ describe(SchedulerService.name, () => {
       try {
         await expect(t.get(SchedulerService).deliverDue()).resolves.toBe(0);
       } finally {
+        t.clock.set(TEST_NOW);
+      }
+    });
+
+    it('retries a timer whose delivery fails unexpectedly, then sets it aside for the township, never holding the others', async () => {
+      const world = await createVillage(t);
+      const poisoned = await EngineDriver.start(t, world);
+      await poisoned.toResolutionPublic();
+      const healthy = await EngineDriver.start(t, world);
+      await healthy.toResolutionPublic();
+      const engine = t.get(EngineService);
+      const deliver = engine.deliver.bind(engine);
+      // A bug in one matter's delivery (not a refusal: those are traced and settled).
+      engine.deliver = (db, command) =>
+        command.matterId === poisoned.matterId ? Promise.reject(new TypeError('boom')) : deliver(db, command);
+      const sut = t.get(SchedulerService);
+      t.clock.advance(10 * DAY_MS);
+      try {
+        // The failing timer falls due first, yet the other is delivered in the same run.
+        await expect(sut.deliverDue()).resolves.toBe(1);
+        expect(await periodEventsOf(t, healthy.matterId)).toEqual([{ accepted: true }]);
+        const timerOf = async () =>
+          (
+            await t.dataSource.query<{ status: string; attempts: number; last_error: string }[]>(
+              `SELECT status, attempts, last_error FROM timer WHERE matter_id = $1`,
+              [poisoned.matterId],
+            )
+          )[0];
+        expect(await timerOf()).toEqual({ status: 'pending', attempts: 1, last_error: 'boom' });
+        // Not again before its back-off ends (1 minute, then 2, 4, 8).
+        await expect(sut.deliverDue()).resolves.toBe(0);
+        expect((await timerOf()).attempts).toBe(1);
+        for (const minutes of [1, 2, 4, 8]) {
+          t.clock.advance(minutes * 60_000);
+          await sut.deliverDue();
+        }
+        expect(await timerOf()).toMatchObject({ status: 'failed', attempts: TIMER_RETRIES.attempts });
+        t.clock.advance(DAY_MS);
+        await expect(sut.deliverDue()).resolves.toBe(0);
+        expect((await timerOf()).attempts).toBe(TIMER_RETRIES.attempts);
+
+        const overdue = await t
+          .api(world.people.township.token)
+          .get(`/regions/${world.townshipId}/overdue`)
+          .expect(200);
+        expect(overdue.body).toContainEqual(
+          expect.objectContaining({ kind: 'timer-failed', matterId: poisoned.matterId, status: 'overdue' }),
+        );
+        const health = await t.api().get('/health').expect(200);
+        expect(health.body.warnings).toContain('1 个定时事项多次处理失败，已暂停并报乡镇，请查看日志');
+      } finally {
+        engine.deliver = deliver;
+        await t.dataSource.query(`UPDATE timer SET status = 'cancelled' WHERE status = 'failed'`);
         t.clock.set(TEST_NOW);
       }
     });

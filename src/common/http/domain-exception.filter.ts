@@ -1,41 +1,10 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { isDatabaseUnavailable } from '../database-errors.js';
 import { DomainError } from '../errors/domain-error.js';
 import type { ErrorCode } from '../errors/error-catalog.js';
 import type { ErrorBody } from './error-body.js';
 import { HTTP_STATUS_OF } from './error-statuses.js';
-
-/** Connection-level failures of the database: the request may succeed later, so 503 not 500. */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08001',
-  '08003',
-  '08006',
-]);
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  // When the server drops a connection between two queries of a transaction, TypeORM releases it at once
-  // (on the client's 'error' event): the transaction's next query fails with one of these instead.
-  if (
-    error instanceof QueryRunnerAlreadyReleasedError ||
-    error instanceof QueryRunnerProviderAlreadyReleasedError
-  ) {
-    return true;
-  }
-  const candidate = error as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  if (code && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
-    candidate?.message ?? '',
-  );
-}
 
 /** Maps whatever was thrown to `{ code, message, details }` and a status; nothing else knows HTTP. */
 @Catch()
