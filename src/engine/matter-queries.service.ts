@@ -106,9 +106,12 @@ export class MatterQueries {
     }));
   }
 
+  /** The whole chain from its first row, read in one snapshot (an append meanwhile is no break). */
   async verifyChain(actor: PersonActor, villageId: string) {
     const db = this.dataSource.manager;
     await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
-    return this.traces.verify(db, villageId);
+    return this.dataSource.transaction('REPEATABLE READ', (snapshot) =>
+      this.traces.verify(snapshot, villageId),
+    );
   }
 }

@@ -62,6 +62,11 @@ export class ChainReportDto implements ChainReport {
   @ApiProperty({ format: 'uuid' }) villageId: string;
   @ApiProperty() ok: boolean;
   @ApiProperty({ type: 'integer', description: 'rows checked' }) checked: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'the row the walk started after: 0 from the start, else the last published daily head',
+  })
+  from: number;
   @ApiProperty({ type: ChainHeadDto }) head: ChainHeadDto;
   @ApiProperty({ type: BrokenLinkDto, nullable: true }) firstBroken: BrokenLinkDto | null;
 }

@@ -29,6 +29,8 @@ export interface ChainReport {
   villageId: string;
   ok: boolean;
   checked: number;
+  /** The row the walk started after: 0 from the chain's start, else the last published daily head's. */
+  from: number;
   head: { seq: number; hash: string };
   firstBroken: BrokenLink | null;
 }
@@ -81,26 +83,45 @@ export class TraceService {
     villageId: string,
     /** Heads known from elsewhere (a printed board, a copy someone kept), checked like published ones. */
     knownHeads: readonly { seq: number; hash: string }[] = [],
+    /**
+     * `lastCheckpoint`: start at the last published daily head, once its row is found to still carry
+     * the published hash (what was before it was checked when that head was published, and anyone who
+     * copied an earlier head can check it with the full walk); `start`: walk the whole chain.
+     */
+    from: 'start' | 'lastCheckpoint' = 'start',
   ): Promise<ChainReport> {
-    let expectedSeq = 1;
-    let prevHash = GENESIS_HASH;
+    const checkpoints = (await this.checkpoints.forVillage(db, villageId)).map(({ seq, hash }) => ({
+      seq: Number(seq),
+      hash,
+    }));
+    const start = (from === 'lastCheckpoint' && checkpoints.at(-1)) || { seq: 0, hash: GENESIS_HASH };
+    let expectedSeq = start.seq + 1;
+    let prevHash = start.hash;
     let checked = 0;
-    const published = [
-      ...(await this.checkpoints.forVillage(db, villageId)).map(({ seq, hash }) => ({
-        seq: Number(seq),
-        hash,
-      })),
-      ...knownHeads,
-    ].sort((a, b) => a.seq - b.seq);
+    const published = [...checkpoints, ...knownHeads].sort((a, b) => a.seq - b.seq);
     const publishedAt = new Map(published.map((checkpoint) => [checkpoint.seq, checkpoint.hash]));
     let lastMatching = 0;
     const broken = (link: BrokenLink): ChainReport => ({
       villageId,
       ok: false,
       checked,
+      from: start.seq,
       head: { seq: expectedSeq - 1, hash: prevHash },
       firstBroken: link,
     });
+    if (start.seq > 0) {
+      const [row] = await this.traces.pageOfChain(db, villageId, start.seq - 1, 1);
+      if (!row || Number(row.seq) !== start.seq || row.hash !== start.hash) {
+        const found = row && Number(row.seq) === start.seq ? row.hash : 'none';
+        return broken({
+          seq: start.seq,
+          reason: 'checkpoint-mismatch',
+          expected: start.hash,
+          found,
+          after: 0,
+        });
+      }
+    }
     for (;;) {
       const page = await this.traces.pageOfChain(db, villageId, expectedSeq - 1, PAGE);
       for (const row of page) {
@@ -140,21 +161,29 @@ export class TraceService {
       }
       if (page.length < PAGE) break;
     }
+    const walkedTo = expectedSeq - 1;
     const lastPublished = published.at(-1);
-    if (lastPublished && lastPublished.seq > checked) {
-      const [seq, found] = [checked + 1, 'none'];
+    if (lastPublished && lastPublished.seq > walkedTo) {
+      const [seq, found] = [walkedTo + 1, 'none'];
       return broken({ seq, reason: 'missing-row', expected: `rows up to ${lastPublished.seq}`, found });
     }
     const head = await this.traces.head(db, villageId);
     const headSeq = head ? Number(head.seq) : 0;
-    if (headSeq !== checked || (head && head.hash !== prevHash)) {
+    if (headSeq !== walkedTo || (head && head.hash !== prevHash)) {
       return broken({
         seq: headSeq,
         reason: 'head-mismatch',
-        expected: `${checked}:${prevHash}`,
+        expected: `${walkedTo}:${prevHash}`,
         found: `${headSeq}:${head?.hash ?? ''}`,
       });
     }
-    return { villageId, ok: true, checked, head: { seq: checked, hash: prevHash }, firstBroken: null };
+    return {
+      villageId,
+      ok: true,
+      checked,
+      from: start.seq,
+      head: { seq: walkedTo, hash: prevHash },
+      firstBroken: null,
+    };
   }
 }

@@ -1979,6 +1979,8 @@ export interface components {
       ok: boolean;
       /** @description rows checked */
       checked: number;
+      /** @description the row the walk started after: 0 from the start, else the last published daily head */
+      from: number;
       head: components['schemas']['ChainHeadDto'];
       firstBroken: components['schemas']['BrokenLinkDto'] | null;
     };
@@ -2452,6 +2454,8 @@ export interface components {
       ok: boolean;
       /** @description rows checked */
       checked: number;
+      /** @description the row the walk started after: 0 from the start, else the last published daily head */
+      from: number;
       head: components['schemas']['ChainHeadDto'];
       firstBroken: components['schemas']['BrokenLinkDto'] | null;
       /** Format: date-time */

@@ -109,6 +109,18 @@ describe(TraceService.name, () => {
     });
   });
 
+  it('reports no break while rows are appended during the check: it reads one snapshot', async () => {
+    const matter = await EngineDriver.start(t, world);
+    const appends = (async () => {
+      for (let i = 0; i < 15; i++)
+        await matter.send('villager1', 'PROPOSE_PLAN', { plan: `越权 ${i}` }).catch(() => undefined);
+    })();
+    const reports = [];
+    for (let i = 0; i < 15; i++) reports.push(await t.get(ChainHeadsService).verify(world.villageId));
+    await appends;
+    expect(reports.filter((report) => !report.ok)).toEqual([]);
+  });
+
   describe('against the daily heads published on the board', () => {
     const publishTomorrow = async () => {
       t.clock.advance(DAY_MS);
@@ -155,6 +167,39 @@ describe(TraceService.name, () => {
       await expect(sut.verify(t.dataSource.manager, world.villageId)).resolves.toMatchObject({
         ok: false,
         firstBroken: { seq: 5, reason: 'checkpoint-mismatch', after: 0 },
+      });
+    });
+
+    it('checks only the rows since the last published head for the public, and still sees that head rewritten', async () => {
+      await publishTomorrow();
+      const matter = await EngineDriver.start(t, world);
+      await matter.send('secretary', 'PROPOSE_PLAN', { plan: '第二个方案' });
+      const publicly = await t.get(ChainHeadsService).verify(world.villageId);
+      expect(publicly).toMatchObject({ ok: true, from: 5, checked: 2, head: { seq: 7 }, firstBroken: null });
+      expect(await sut.verify(t.dataSource.manager, world.villageId)).toMatchObject({
+        ok: true,
+        from: 0,
+        checked: 7,
+      });
+
+      await rewriteAndRehash();
+      await expect(t.get(ChainHeadsService).verify(world.villageId)).resolves.toMatchObject({
+        ok: false,
+        firstBroken: { seq: 5, reason: 'checkpoint-mismatch' },
+      });
+    });
+
+    it('names a row after the last published head that was rewritten', async () => {
+      await publishTomorrow();
+      const matter = await EngineDriver.start(t, world);
+      await matter.send('secretary', 'PROPOSE_PLAN', { plan: '第二个方案' });
+      await tamper(`UPDATE trace SET payload = '{"plan":"改过的"}' WHERE village_id = $1 AND seq = 7`, [
+        world.villageId,
+      ]);
+      await expect(t.get(ChainHeadsService).verify(world.villageId)).resolves.toMatchObject({
+        ok: false,
+        from: 5,
+        firstBroken: { seq: 7, reason: 'payload-digest-mismatch' },
       });
     });
 

@@ -50,12 +50,12 @@ export const LISTS = `
 
 export const VERIFY = `
 <% if (it.report.ok) { %>
-<p class="flash ok" role="status">核验通过：本村 <%= it.report.checked %> 条记录哈希相连、一致，与已公布的日终哈希相符。</p>
+<p class="flash ok" role="status">核验通过：<% if (it.report.from > 0) { %>最近公布的日终哈希（第 <%= it.report.from %> 条）仍然相符，其后 <%= it.report.checked %> 条新记录<% } else { %>本村 <%= it.report.checked %> 条记录<% } %>哈希相连、一致。</p>
 <% } else { %>
 <p class="flash error" role="alert">核验未通过：第 <%= it.report.firstBroken.seq %> 条记录不符（<%= it.report.firstBroken.reason %>）。请向乡镇反映。</p>
 <% } %>
 <p>链头：第 <%= it.report.head.seq %> 条 <span class="hash"><%= it.report.head.hash %></span></p>
-<p class="muted">核验时间 <%= it.report.verifiedAt %>。核验只比对序号和哈希，不显示记录内容。</p>`;
+<p class="muted">核验时间 <%= it.report.verifiedAt %>。核验只比对序号和哈希，不显示记录内容。此处从最近公布的日终哈希核验起；从第一条起的完整核验由本村成员在工作台进行，或用命令行（npm run verify -- --head 序号:哈希，可比对自己抄存的日终哈希）。</p>`;
 
 export const LOGIN = `
 <form method="post" action="/login" class="stack">
