@@ -2,6 +2,11 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { DataSource } from 'typeorm';
 import { migrate, openDataSource, type OpenTarget } from './open-data-source.js';
 
+/** Which database the app runs on: the embedded one lacks some of a server's housekeeping (autovacuum). */
+export class DatabaseKind {
+  constructor(readonly kind: OpenTarget['kind']) {}
+}
+
 /** Opens the database, runs pending migrations, and closes it last at shutdown. */
 @Global()
 @Module({})
@@ -12,6 +17,7 @@ export class DatabaseModule implements OnApplicationShutdown {
     return {
       module: DatabaseModule,
       providers: [
+        { provide: DatabaseKind, useValue: new DatabaseKind(target.kind) },
         {
           provide: DataSource,
           useFactory: async () => {
@@ -26,7 +32,7 @@ export class DatabaseModule implements OnApplicationShutdown {
           },
         },
       ],
-      exports: [DataSource],
+      exports: [DataSource, DatabaseKind],
     };
   }
 

@@ -6,6 +6,7 @@ import { CalendarService } from './calendar.service.js';
 import { ClockController } from './clock.controller.js';
 import { ClockService } from './clock.service.js';
 import { SchedulerService } from './scheduler.service.js';
+import { StatisticsRefreshJob } from './statistics-refresh.job.js';
 import { MatterTimers } from './matter-timers.service.js';
 import { TimerExtensions } from './timer-extensions.js';
 import { TimerRepository } from './timer.repository.js';
@@ -18,6 +19,7 @@ import { TimerRepository } from './timer.repository.js';
     ClockService,
     MatterTimers,
     SchedulerService,
+    StatisticsRefreshJob,
     TimerExtensions,
     TimerRepository,
   ],
