@@ -4,6 +4,7 @@ import type { Clock } from './common/clock.js';
 import { CommonModule } from './common/common.module.js';
 import { CrossSiteGuard } from './common/http/cross-site.guard.js';
 import { DomainExceptionFilter } from './common/http/domain-exception.filter.js';
+import { PublicRateLimitGuard } from './common/http/public-rate-limit.guard.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { CatalogModule } from './catalog/catalog.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         { provide: APP_GUARD, useClass: CrossSiteGuard },
+        { provide: APP_GUARD, useClass: PublicRateLimitGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

@@ -40,6 +40,7 @@ export class CatalogController {
   @Public()
   @Get('catalog')
   @ApiOkResponse({ type: [CatalogCategoryDto] })
+  @ApiErrors(429)
   categories() {
     return this.catalog.categories();
   }
@@ -47,7 +48,7 @@ export class CatalogController {
   @Public()
   @Get('catalog/:code')
   @ApiOkResponse({ type: CatalogItemDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   item(@Param('code') code: string) {
     return this.catalog.item(code);
   }
@@ -55,7 +56,7 @@ export class CatalogController {
   @Public()
   @Get('catalog/:code/flowchart.svg')
   @ApiFile('image/svg+xml', 'the flowchart drawn from the definition the engine runs')
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   async flowchart(
     @Param('code') code: string,
     @Query() query: FlowchartQuery,

@@ -40,6 +40,7 @@ class EnvironmentVariables {
   TRUST_PROXY?: string;
   @IsOptional() @IsIn(['json', 'text']) LOG_FORMAT?: string;
   @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(1000000) PUBLIC_RATE_LIMIT?: number;
 }
 
 export type DatabaseTarget =
@@ -71,6 +72,8 @@ export class AppConfig {
   readonly logFormat!: 'json' | 'text';
   /** When set, `/api/metrics` answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
   readonly metricsToken?: string;
+  /** Requests a minute one address may make to the pages and API that need no login. */
+  readonly publicRateLimit!: number;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     TOKEN_TTL_MINUTES: numeric(env.TOKEN_TTL_MINUTES),
     TIMER_POLL_MS: numeric(env.TIMER_POLL_MS),
     DATABASE_POOL_SIZE: numeric(env.DATABASE_POOL_SIZE),
+    PUBLIC_RATE_LIMIT: numeric(env.PUBLIC_RATE_LIMIT),
   });
   const errors = validateSync(raw, { whitelist: true, forbidUnknownValues: false });
   if (errors.length > 0) {
@@ -128,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy: trustProxyOf(raw.TRUST_PROXY),
     logFormat: (raw.LOG_FORMAT as AppConfigValues['logFormat'] | undefined) ?? 'json',
     metricsToken: raw.METRICS_TOKEN,
+    publicRateLimit: raw.PUBLIC_RATE_LIMIT ?? 300,
   });
 }

@@ -71,7 +71,7 @@ export class ListsController {
   @Public()
   @Get('public/villages/:villageId/lists')
   @ApiOkResponse({ type: ListsOnDateDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   current(@Param('villageId', ParseUUIDPipe) villageId: string, @Query() query: OnDateQuery) {
     return this.views.onDate(villageId, query.on);
   }
@@ -79,7 +79,7 @@ export class ListsController {
   @Public()
   @Get('public/villages/:villageId/lists/versions')
   @ApiOkResponse({ type: ListHistoryDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   history(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return this.views.history(villageId);
   }
@@ -87,7 +87,7 @@ export class ListsController {
   @Public()
   @Get('public/villages/:villageId/lists/versions/:version')
   @ApiOkResponse({ type: ListsAtVersionDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   version(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Param('version', ParseIntPipe) version: number,
@@ -99,7 +99,7 @@ export class ListsController {
   @Public()
   @Get('public/villages/:villageId/lists/diff')
   @ApiOkResponse({ type: ListDiffDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   diff(@Param('villageId', ParseUUIDPipe) villageId: string, @Query() query: DiffQuery) {
     return this.views.diff(villageId, query.from, query.to);
   }

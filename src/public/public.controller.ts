@@ -53,13 +53,14 @@ export class PublicController {
 
   @Get()
   @ApiOkResponse({ type: [PublicVillageDto] })
+  @ApiErrors(429)
   villages() {
     return this.board.villages();
   }
 
   @Get(':villageId/board')
   @ApiOkResponse({ type: BoardDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   current(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return this.board.current(villageId);
   }
@@ -67,7 +68,7 @@ export class PublicController {
   /** The trace chain's head now and at the end of each day: copy them down, and a rewrite will show. */
   @Get(':villageId/chain-heads')
   @ApiOkResponse({ type: ChainHeadsDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   async chainHeads(@Param('villageId', ParseUUIDPipe) villageId: string) {
     await this.board.village(villageId);
     return this.chain.heads(villageId);
@@ -76,7 +77,7 @@ export class PublicController {
   /** Anyone may have the chain walked; the answer holds sequence numbers and hashes, not what rows say. */
   @Get(':villageId/chain-verify')
   @ApiOkResponse({ type: PublicChainReportDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   async chainVerify(@Param('villageId', ParseUUIDPipe) villageId: string) {
     await this.board.village(villageId);
     return this.chain.verify(villageId);
@@ -84,7 +85,7 @@ export class PublicController {
 
   @Get(':villageId/bulletins/:month')
   @ApiOkResponse({ type: BulletinDto })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   bulletin(@Param() params: BulletinParams) {
     return this.board.bulletin(params.villageId, params.month);
   }
@@ -93,7 +94,7 @@ export class PublicController {
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
   @ApiProduces('application/atom+xml')
   @ApiFile('application/atom+xml', 'an Atom feed of the board’s disclosures')
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   async atom(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return atomFeed({
       ...(await this.board.feedItems(villageId)),
@@ -110,7 +111,7 @@ export class PublicController {
     description: 'a JSON Feed of the board’s disclosures',
     content: { 'application/feed+json': { schema: { $ref: getSchemaPath(JsonFeedDto) } } },
   })
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   async json(@Param('villageId', ParseUUIDPipe) villageId: string) {
     return jsonFeed({
       ...(await this.board.feedItems(villageId)),
@@ -121,7 +122,7 @@ export class PublicController {
 
   @Get(':villageId/attachments/:attachmentId')
   @ApiAttachmentFile()
-  @ApiErrors(400, 404)
+  @ApiErrors(400, 404, 429)
   async attachment(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Param('attachmentId', ParseUUIDPipe) attachmentId: string,

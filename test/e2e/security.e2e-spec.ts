@@ -315,6 +315,40 @@ describe('Security over HTTP (red team)', () => {
     });
   });
 
+  describe('public reads', () => {
+    it('answers an address that reads too fast 429 with the wait, and no one else', async () => {
+      const limited = await startTestApp({
+        config: testConfig({ trustProxy: 'loopback', publicRateLimit: 5 }),
+      });
+      try {
+        const server = request(limited.app.getHttpServer());
+        const read = (path: string, address: string) => server.get(path).set('x-forwarded-for', address);
+        const scraper = freshAddress();
+        const answers: number[] = [];
+        for (const path of [
+          '/',
+          '/p/catalog',
+          '/api/catalog',
+          '/api/public/villages',
+          '/api/catalog/A1',
+          '/p/catalog',
+        ]) {
+          answers.push((await read(path, scraper)).status);
+        }
+        expect(answers).toEqual([200, 200, 200, 200, 200, 429]);
+        const refused = await read('/api/public/villages', scraper).expect(429);
+        expect(refused.body.code).toBe('REQUEST.RATE_LIMITED');
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        await read('/api/public/villages', freshAddress()).expect(200);
+        // Only what anyone may read is counted: health, login and the console are not.
+        await read('/api/health', scraper).expect(200);
+        await read('/login', scraper).expect(200);
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+
   describe('feeds', () => {
     /** XML 1.0's Char production: what a conforming parser accepts. */
     const XML_CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;

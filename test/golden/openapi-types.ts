@@ -1103,6 +1103,7 @@ export interface components {
       | 'REQUEST.INVALID'
       | 'REQUEST.NOT_FOUND'
       | 'REQUEST.TOO_LARGE'
+      | 'REQUEST.RATE_LIMITED'
       | 'AUTH.UNAUTHENTICATED'
       | 'AUTH.BAD_CREDENTIALS'
       | 'AUTH.FORBIDDEN'
@@ -5375,7 +5376,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
-      /** @description Too many failed logins for this account or address: wait before trying again. */
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
       429: {
         headers: {
           [name: string]: unknown;
@@ -7175,6 +7176,15 @@ export interface operations {
           'application/json': components['schemas']['CatalogCategoryDto'][];
         };
       };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   CatalogController_item: {
@@ -7207,6 +7217,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7250,6 +7269,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7326,6 +7354,15 @@ export interface operations {
           'application/json': components['schemas']['PublicVillageDto'][];
         };
       };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   PublicController_current: {
@@ -7358,6 +7395,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7404,6 +7450,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   PublicController_chainVerify: {
@@ -7436,6 +7491,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7483,6 +7547,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   PublicController_atom: {
@@ -7516,6 +7589,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7563,6 +7645,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   PublicController_attachment: {
@@ -7601,6 +7692,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8384,6 +8484,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   ListsController_history: {
@@ -8416,6 +8525,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8463,6 +8581,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorBodyDto'];
         };
       };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
     };
   };
   ListsController_diff: {
@@ -8495,6 +8622,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

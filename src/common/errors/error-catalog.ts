@@ -6,6 +6,7 @@ export const ERROR_CATALOG = {
   'REQUEST.INVALID': { zh: '请求内容不正确', en: 'The request is invalid' },
   'REQUEST.NOT_FOUND': { zh: '没有这个地址', en: 'No such route' },
   'REQUEST.TOO_LARGE': { zh: '请求内容过大', en: 'The request is too large' },
+  'REQUEST.RATE_LIMITED': { zh: '访问过于频繁，请稍后再试', en: 'Too many requests; wait a moment' },
   'AUTH.UNAUTHENTICATED': { zh: '请先登录', en: 'Log in first' },
   'AUTH.BAD_CREDENTIALS': { zh: '用户名或密码不正确', en: 'Wrong username or password' },
   'AUTH.FORBIDDEN': { zh: '您没有权限进行此操作', en: 'You may not do this' },

@@ -30,7 +30,7 @@ const MEANING = {
   409: 'The current state refuses it (the step, an open meeting, a finished matter…).',
   413: 'The body is larger than the server accepts.',
   422: 'Well-formed, but its content is refused (inputs, payload, file or definition).',
-  429: 'Too many failed logins for this account or address: wait before trying again.',
+  429: 'Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds.',
   503: 'The database does not answer; try again later.',
 } as const;
 

@@ -50,6 +50,7 @@ export async function startBenchApp<C extends Clock>(
     publicUrl: 'http://localhost:3000',
     trustProxy: false,
     logFormat: 'json',
+    publicRateLimit: 1_000_000,
   });
   const app = await createApp({ config, clock }, quiet ? false : ['error']);
   await app.init();
