@@ -37,3 +37,14 @@ export function isRetryableConflict(error: unknown): boolean {
   const code = candidate?.driverError?.code ?? candidate?.code;
   return code === '40001' || code === '40P01';
 }
+
+/**
+ * Whatever the database, not the statement, is to blame for: it is away, out of resources, read-only after
+ * a failover, timed out, or the transaction lost a race. Trying the same work later is right.
+ */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (isDatabaseUnavailable(error) || isRetryableConflict(error)) return true;
+  const candidate = error as { code?: string; driverError?: { code?: string } };
+  const code = candidate?.driverError?.code ?? candidate?.code ?? '';
+  return /^(08|53|57|58)/.test(code) || code === '55P03' || code === '25006';
+}

@@ -38,7 +38,8 @@ export class Metrics {
   /** An attempted event, as traced: accepted or refused with its code. */
   countEvent(eventType: string, accepted: boolean, refusalCode: string | null): void {
     this.count('micropower_events_total', 'Attempted events, as traced', {
-      event: eventType,
+      // A type no procedure has is whatever the sender wrote: counted under one label, not one each.
+      event: refusalCode === 'EVENT.UNKNOWN' ? 'unknown' : eventType,
       outcome: accepted ? 'accepted' : 'refused',
     });
     if (!accepted) {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import {
@@ -34,8 +35,8 @@ class EnvironmentVariables {
   })
   PUBLIC_URL?: string;
   @IsOptional()
-  @Matches(/^(false|true|\d{1,2}|[\w.:/,\s-]+)$/, {
-    message: 'TRUST_PROXY must be false, true, a number of proxies, or addresses (e.g. loopback, 10.0.0.0/8)',
+  @Matches(/^(false|\d{1,2}|[\w.:/,\s-]+)$/, {
+    message: 'TRUST_PROXY must be false, a number of proxies, or addresses (e.g. loopback, 10.0.0.0/8)',
   })
   TRUST_PROXY?: string;
   @IsOptional() @IsIn(['json', 'text']) LOG_FORMAT?: string;
@@ -68,7 +69,7 @@ export class AppConfig {
    * Express's `trust proxy`: which proxies' X-Forwarded-For and -Proto to believe, so that the client's
    * address (login throttling) and https (the cookie's Secure flag) are seen through them.
    */
-  readonly trustProxy!: boolean | number | string;
+  readonly trustProxy!: false | number | string;
   readonly logFormat!: 'json' | 'text';
   /** When set, `/api/metrics` answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
   readonly metricsToken?: string;
@@ -87,11 +88,33 @@ export class ConfigError extends Error {}
 const numeric = (value: string | undefined) =>
   value === undefined || value === '' ? undefined : Number(value);
 
-const trustProxyOf = (value: string | undefined): boolean | number | string => {
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or range Express's proxy-addr accepts (it throws at the first request on anything else). */
+const isProxyAddress = (entry: string) => {
+  const [address, bits, extra] = entry.split('/');
+  if (NAMED_RANGES.has(entry)) return true;
+  if (extra !== undefined || isIP(address) === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+};
+
+/**
+ * `false`, a number of proxies, or the proxies' addresses. Not `true`: that would believe any
+ * X-Forwarded-For a client writes, and its address is what login throttling and rate limits count.
+ */
+const trustProxyOf = (value: string | undefined): false | number | string => {
   const setting = value?.trim() ?? 'false';
   if (setting === 'false' || setting === '') return false;
-  if (setting === 'true') return true;
-  return /^\d+$/.test(setting) ? Number(setting) : setting;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  const entries = setting.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !isProxyAddress(entry));
+  if (wrong.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n  TRUST_PROXY must be false, a number of proxies, or proxy addresses ` +
+        `(loopback, 10.0.0.0/8, …); not ${wrong.join(', ')}`,
+    );
+  }
+  return entries.join(',');
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {

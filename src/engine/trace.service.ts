@@ -100,7 +100,7 @@ export class TraceService {
     let checked = 0;
     const published = [...checkpoints, ...knownHeads].sort((a, b) => a.seq - b.seq);
     const publishedAt = new Map(published.map((checkpoint) => [checkpoint.seq, checkpoint.hash]));
-    let lastMatching = 0;
+    let lastMatching = start.seq;
     const broken = (link: BrokenLink): ChainReport => ({
       villageId,
       ok: false,
@@ -110,9 +110,10 @@ export class TraceService {
       firstBroken: link,
     });
     if (start.seq > 0) {
+      // The head's own row must still carry it, and its content must still give it.
       const [row] = await this.traces.pageOfChain(db, villageId, start.seq - 1, 1);
-      if (!row || Number(row.seq) !== start.seq || row.hash !== start.hash) {
-        const found = row && Number(row.seq) === start.seq ? row.hash : 'none';
+      const found = row && Number(row.seq) === start.seq ? row.hash : 'none';
+      if (found !== start.hash) {
         return broken({
           seq: start.seq,
           reason: 'checkpoint-mismatch',
@@ -120,6 +121,10 @@ export class TraceService {
           found,
           after: 0,
         });
+      }
+      const rehashed = chainHash(row.prevHash, { ...row, seq: start.seq });
+      if (digestOf(row.payload) !== row.payloadDigest || rehashed !== row.hash) {
+        return broken({ seq: start.seq, reason: 'hash-mismatch', expected: row.hash, found: rehashed });
       }
     }
     for (;;) {

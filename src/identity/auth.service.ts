@@ -6,6 +6,7 @@ import { LocalTime } from '../common/local-time.js';
 import type { PersonActor } from './actor.js';
 import { rolesFromMemberships } from './access.service.js';
 import { MembershipRepository } from './membership.repository.js';
+import { LoginSecurityRepository } from './login-security.repository.js';
 import { loginKeys, LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PASSWORD_RULE, passwordProblem } from './password-rule.js';
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly sessions: LoginSecurityRepository,
     private readonly time: LocalTime,
   ) {}
 
@@ -62,13 +64,21 @@ export class AuthService {
         ? await this.hasher.verify(password, account.passwordHash)
         : await this.hasher.verifyNothing(password);
     if (!account || !valid) {
-      await this.throttle.failed(keys);
       this.logger.warn({ event: 'login.failed', ...entry, known: Boolean(account) });
       throw new DomainError('AUTH.BAD_CREDENTIALS');
     }
     await this.throttle.succeeded(keys);
     const person = (await this.people.findPerson(db, account.personId))!;
-    const { token, expiresAt } = await this.tokens.issue({ accountId: account.id, personId: person.id });
+    const { token, expiresAt, sessionId } = await this.tokens.issue({
+      accountId: account.id,
+      personId: person.id,
+    });
+    // A password changed while this one was checked revokes every session, but maybe before this one was
+    // written: the session stands only if the password it was opened with is still the account's.
+    if ((await this.sessions.passwordHashOf(db, account.id)) !== account.passwordHash) {
+      await this.tokens.revoke(sessionId);
+      throw new DomainError('AUTH.BAD_CREDENTIALS');
+    }
     this.logger.log({ event: 'login.succeeded', ...entry, accountId: account.id });
     return { token, tokenType: 'Bearer', expiresAt, person: { id: person.id, name: person.name } };
   }
@@ -122,9 +132,15 @@ export class AuthService {
   async changePassword(actor: PersonActor, currentPassword: string, newPassword: string): Promise<void> {
     const db = this.dataSource.manager;
     const account = await this.people.findAccount(db, actor.accountId);
-    if (!account || !(await this.hasher.verify(currentPassword, account.passwordHash))) {
+    if (!account) throw new DomainError('AUTH.BAD_CREDENTIALS');
+    // Guessing the current password with a stolen token is throttled like logging in.
+    const keys = loginKeys(account.username, actor.sessionId ? `session:${actor.sessionId}` : 'session');
+    await this.throttle.admit(keys);
+    if (!(await this.hasher.verify(currentPassword, account.passwordHash))) {
+      this.logger.warn({ event: 'password.change-refused', accountId: account.id });
       throw new DomainError('AUTH.BAD_CREDENTIALS');
     }
+    await this.throttle.succeeded(keys);
     const weakness = passwordProblem(newPassword, account.username);
     if (weakness) throw new DomainError('ACCOUNT.WEAK_PASSWORD', { rule: PASSWORD_RULE }, weakness);
     await this.people.updatePasswordHash(db, account.id, await this.hasher.hash(newPassword));

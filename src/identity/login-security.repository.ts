@@ -48,6 +48,20 @@ export class LoginSecurityRepository {
     await db.query(`DELETE FROM login_throttle WHERE key = $1`, [key]);
   }
 
+  /** Takes back one counted attempt (a right password is no failure of the address it came from). */
+  async uncount(db: EntityManager, key: string): Promise<void> {
+    await db.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1`, [key]);
+  }
+
+  /** The account's password hash now (a login checks it did not change while the login was checked). */
+  async passwordHashOf(db: EntityManager, accountId: string): Promise<string | null> {
+    const [row] = await db.query<{ hash: string }[]>(
+      `SELECT password_hash AS hash FROM account WHERE id = $1`,
+      [accountId],
+    );
+    return row?.hash ?? null;
+  }
+
   async insertSession(
     db: EntityManager,
     session: { id: string; accountId: string; issuedAt: Date; expiresAt: Date },

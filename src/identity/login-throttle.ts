@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LoginSecurityRepository } from './login-security.repository.js';
 
@@ -47,29 +47,31 @@ export class LoginThrottle {
     private readonly rows: LoginSecurityRepository,
   ) {}
 
-  /** Refuses (`AUTH.TOO_MANY_ATTEMPTS`, with the wait) while either key is blocked; else counts the attempt. */
+  /**
+   * Refuses (`AUTH.TOO_MANY_ATTEMPTS`, with the wait) while the address or the account is blocked; else
+   * counts the attempt on both, each under its row's lock, before the password is checked: a burst of
+   * parallel guesses, at one account or sprayed over many, gets no more tries than a sequence would.
+   * The attempt past the free ones is still checked; the next one waits, unless this one is right.
+   */
   async admit(keys: LoginKeys, now = new Date()): Promise<void> {
     await this.dataSource.transaction(async (db) => {
-      const address = await this.rows.peek(db, keys.address);
-      if (address?.blockedUntil && address.blockedUntil > now) throw tooMany(address.blockedUntil, now);
-      const account = await this.rows.countAttempt(db, keys.account, now, LOGIN_THROTTLE.quietMs);
-      if (account.blockedUntil && account.blockedUntil > now) throw tooMany(account.blockedUntil, now);
-      const beyond = account.failures - LOGIN_THROTTLE.freeFailuresPerAccount;
-      // This attempt is checked; the next one waits, unless this one is right.
-      if (beyond > 0) await this.rows.block(db, keys.account, new Date(now.getTime() + waitAfter(beyond)));
+      await this.count(db, keys.address, LOGIN_THROTTLE.freeFailuresPerAddress, now);
+      await this.count(db, keys.account, LOGIN_THROTTLE.freeFailuresPerAccount, now);
     });
   }
 
+  /** The right password: the account's failures are forgotten, and the attempt is not held against the address. */
   async succeeded(keys: LoginKeys): Promise<void> {
-    await this.rows.forget(this.dataSource.manager, keys.account);
+    await this.dataSource.transaction(async (db) => {
+      await this.rows.forget(db, keys.account);
+      await this.rows.uncount(db, keys.address);
+    });
   }
 
-  /** A wrong password also counts against the address it came from. */
-  async failed(keys: LoginKeys, now = new Date()): Promise<void> {
-    await this.dataSource.transaction(async (db) => {
-      const address = await this.rows.countAttempt(db, keys.address, now, LOGIN_THROTTLE.quietMs);
-      const beyond = address.failures - LOGIN_THROTTLE.freeFailuresPerAddress;
-      if (beyond > 0) await this.rows.block(db, keys.address, new Date(now.getTime() + waitAfter(beyond)));
-    });
+  private async count(db: EntityManager, key: string, free: number, now: Date): Promise<void> {
+    const row = await this.rows.countAttempt(db, key, now, LOGIN_THROTTLE.quietMs);
+    if (row.blockedUntil && row.blockedUntil > now) throw tooMany(row.blockedUntil, now);
+    const beyond = row.failures - free;
+    if (beyond > 0) await this.rows.block(db, key, new Date(now.getTime() + waitAfter(beyond)));
   }
 }

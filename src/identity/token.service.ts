@@ -37,7 +37,7 @@ export class TokenService {
   async issue(
     claims: Omit<TokenClaims, 'sessionId'>,
     db: EntityManager = this.dataSource.manager,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresAt = new Date((issuedAt + this.config.tokenTtlMinutes * 60) * 1000);
     const sessionId = randomUUID();
@@ -55,7 +55,7 @@ export class TokenService {
       .setIssuedAt(issuedAt)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(await this.signingKey());
-    return { token, expiresAt };
+    return { token, expiresAt, sessionId };
   }
 
   /** The claims of a well-signed, unexpired token, or null; whether its session still lives is the guard's. */

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
 import { AppConfig } from '../config/app-config.js';
-import { isDatabaseUnavailable, isRetryableConflict } from '../common/database-errors.js';
+import { isTransientDatabaseError } from '../common/database-errors.js';
 import { LocalTime } from '../common/local-time.js';
 import { EngineService } from '../engine/engine.service.js';
 import { SYSTEM_ACTOR } from '../identity/actor.js';
@@ -11,8 +11,6 @@ import { TimerRepository } from './timer.repository.js';
 
 /** A timer that fails unexpectedly is tried this often, waiting 1, 2, 4, 8 minutes between, then set aside. */
 export const TIMER_RETRIES = { attempts: 5, firstWaitMs: 60_000 } as const;
-
-const retryWait = (failures: number) => TIMER_RETRIES.firstWaitMs * 2 ** (failures - 1);
 
 /**
  * Delivers due timers through the engine as system events, one per transaction: claim (row lock, skip
@@ -98,48 +96,50 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   /**
    * Claims, delivers and settles the next due timer in one transaction. A delivery that fails for a
-   * reason that is not the database's (a bug, an orphaned row) is counted on the timer in a transaction
-   * of its own: it is tried again after a back-off and, after `TIMER_RETRIES.attempts` failures, set
-   * aside and shown to the township; either way the timers behind it go on. A database that is away
-   * pauses delivery instead: nothing is counted, and the next beat starts where this one stopped.
+   * reason that is not the database's (a bug, an orphaned row) rolls back to the engine's savepoint and
+   * is counted on the timer in the same transaction, its row still locked: it is tried again after a
+   * back-off and, after `TIMER_RETRIES.attempts` failures, set aside and shown to the township; either
+   * way the timers behind it go on. A database that is away, out of resources or timed out pauses
+   * delivery instead: nothing is counted, and the next beat starts where this one stopped.
    */
-  private async deliverOne(): Promise<'settled' | 'failed' | 'idle'> {
-    let claimed: TimerEntity | null = null;
-    try {
-      return await this.dataSource.transaction(async (db) => {
-        const now = this.time.now();
-        const timer = await this.timers.claimNextDue(db, now);
-        claimed = timer;
-        if (!timer) return 'idle' as const;
-        const result = await this.engine.deliver(db, {
+  private deliverOne(): Promise<'settled' | 'failed' | 'idle'> {
+    return this.dataSource.transaction(async (db) => {
+      const now = this.time.now();
+      const timer = await this.timers.claimNextDue(db, now);
+      if (!timer) return 'idle';
+      let result: 'accepted' | 'refused';
+      try {
+        result = await this.engine.deliver(db, {
           villageId: timer.villageId,
           matterId: timer.matterId,
           actor: SYSTEM_ACTOR,
           type: timer.eventType,
           payload: timer.payload as JsonObject,
         });
-        await this.timers.settle(db, timer, result === 'accepted' ? 'delivered' : 'refused', now);
-        return 'settled' as const;
-      });
-    } catch (error) {
-      if (!claimed || isDatabaseUnavailable(error) || isRetryableConflict(error)) throw error;
-      await this.countFailure(claimed, error);
-      return 'failed';
-    }
+      } catch (error) {
+        if (isTransientDatabaseError(error)) throw error;
+        await this.countFailure(db, timer, error, now);
+        return 'failed';
+      }
+      await this.timers.settle(db, timer, result === 'accepted' ? 'delivered' : 'refused', now);
+      return 'settled';
+    });
   }
 
-  private async countFailure(timer: TimerEntity, error: unknown): Promise<void> {
-    const now = this.time.now();
-    const failures = (await this.timers.attemptsOf(this.dataSource.manager, timer)) + 1;
-    const setAside = failures >= TIMER_RETRIES.attempts;
+  private async countFailure(
+    db: EntityManager,
+    timer: TimerEntity,
+    error: unknown,
+    now: Date,
+  ): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.timers.recordFailure(this.dataSource.manager, timer, {
+    const { attempts, setAside } = await this.timers.recordFailure(db, timer, {
       error: message,
       now,
-      retryAt: setAside ? null : new Date(now.getTime() + retryWait(failures)),
+      ...TIMER_RETRIES,
     });
     const where = `timer ${timer.id} (${timer.eventType}, matter ${timer.matterId})`;
-    if (setAside) this.logger.error(`${where} set aside after ${failures} failed deliveries: ${message}`);
-    else this.logger.warn(`${where} failed (attempt ${failures}), retried later: ${message}`);
+    if (setAside) this.logger.error(`${where} set aside after ${attempts} failed deliveries: ${message}`);
+    else this.logger.warn(`${where} failed (attempt ${attempts}), retried later: ${message}`);
   }
 }

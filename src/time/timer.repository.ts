@@ -44,30 +44,34 @@ export class TimerRepository {
   }
 
   /**
-   * Counts a delivery that failed unexpectedly: retried after `retryAt`, or set aside (`failed`) when
-   * `setAside`. Either way the timer stops holding the line.
+   * Counts a delivery that failed unexpectedly, in the delivering transaction (the row still locked):
+   * the timer is tried again after `firstWaitMs` doubled per earlier failure, or, at `attempts`, set
+   * aside (`failed`). One statement, so two processes can never count one failure twice.
    */
   async recordFailure(
     db: EntityManager,
     timerId: { villageId: string; id: string },
-    failure: { error: string; now: Date; retryAt: Date | null },
-  ): Promise<void> {
-    await db.query(
-      `UPDATE timer SET attempts = attempts + 1, last_error = $3, retry_at = $4,
-              status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE status END,
-              settled_at = CASE WHEN $4::timestamptz IS NULL THEN $5::timestamptz ELSE settled_at END
-        WHERE village_id = $1 AND id = $2 AND status = 'pending'`,
-      [timerId.villageId, timerId.id, failure.error.slice(0, 500), failure.retryAt, failure.now],
+    failure: { error: string; now: Date; attempts: number; firstWaitMs: number },
+  ): Promise<{ attempts: number; setAside: boolean }> {
+    const [row] = await db.query<{ attempts: number; status: string }[]>(
+      `UPDATE timer SET attempts = attempts + 1, last_error = $3,
+              status = CASE WHEN attempts + 1 >= $4 THEN 'failed' ELSE status END,
+              settled_at = CASE WHEN attempts + 1 >= $4 THEN $5::timestamptz ELSE settled_at END,
+              retry_at = CASE WHEN attempts + 1 >= $4 THEN NULL
+                              ELSE $5::timestamptz + make_interval(secs => $6::double precision * power(2, attempts)) END
+        WHERE village_id = $1 AND id = $2 AND status = 'pending'
+        RETURNING attempts, status`,
+      [
+        timerId.villageId,
+        timerId.id,
+        // PostgreSQL text cannot hold NUL: a message with one would fail the recording itself.
+        failure.error.replaceAll('\u0000', '').slice(0, 500),
+        failure.attempts,
+        failure.now,
+        failure.firstWaitMs / 1000,
+      ],
     );
-  }
-
-  /** How many deliveries of this timer have failed so far. */
-  async attemptsOf(db: EntityManager, timerId: { villageId: string; id: string }): Promise<number> {
-    const [row] = await db.query<{ attempts: number }[]>(
-      `SELECT attempts FROM timer WHERE village_id = $1 AND id = $2`,
-      [timerId.villageId, timerId.id],
-    );
-    return row?.attempts ?? 0;
+    return { attempts: row?.attempts ?? 0, setAside: row?.status === 'failed' };
   }
 
   /** Timers set aside after failing, in these villages (for the township's overdue view). */

@@ -93,6 +93,18 @@ describe('Health, metrics and logs', () => {
   });
 });
 
+describe('Metrics in production', () => {
+  it('are refused without METRICS_TOKEN: traffic and refusal figures are not for everyone', async () => {
+    const t = await startTestApp({ config: testConfig({ production: true }) });
+    try {
+      await t.api().get('/metrics').expect(401);
+      await t.api().get('/health').expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('Logs', () => {
   it('writes JSON lines with the request id, logging failed and successful logins without the password', async () => {
     const lines: string[] = [];

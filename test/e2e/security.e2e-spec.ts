@@ -133,6 +133,24 @@ describe('Security over HTTP (red team)', () => {
       await t.api(world.people.secretary.token).get('/me').expect(200);
     });
 
+    it('throttles guessing the current password with a stolen token like logging in', async () => {
+      const { token } = world.people.party1;
+      const answers: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        answers.push(
+          (
+            await t
+              .api(token)
+              .post('/auth/password', { currentPassword: `guess-${i}`, newPassword: '春耕-2027-北坡地' })
+          ).status,
+        );
+      }
+      expect(answers.slice(0, LOGIN_THROTTLE.freeFailuresPerAccount + 1)).toEqual(
+        Array(LOGIN_THROTTLE.freeFailuresPerAccount + 1).fill(401),
+      );
+      expect(answers.at(-1)).toBe(429);
+    });
+
     it('refuses a password that contains the username', async () => {
       const { username, token } = world.people.secretary;
       const answer = await t
@@ -210,6 +228,15 @@ describe('Security over HTTP (red team)', () => {
       const { answer, events } = await approvalAttempt(headers);
       expect(answer.status).toBe(403);
       expect(answer.body.code).toBe('AUTH.CROSS_SITE');
+      expect(events).toEqual(['START']);
+    });
+
+    it('does not let a made-up bearer header carry a cookie write past the check', async () => {
+      const { answer, events } = await approvalAttempt({
+        authorization: 'Bearer junk',
+        origin: 'https://evil.example',
+      });
+      expect(answer.status).toBe(403);
       expect(events).toEqual(['START']);
     });
 

@@ -189,6 +189,18 @@ describe(TraceService.name, () => {
       });
     });
 
+    it('sees the published head’s own row rewritten, even with its hash column left as published', async () => {
+      await publishTomorrow();
+      await tamper(`UPDATE trace SET actor_role = 'supervisor' WHERE village_id = $1 AND seq = 5`, [
+        world.villageId,
+      ]);
+      await expect(t.get(ChainHeadsService).verify(world.villageId)).resolves.toMatchObject({
+        ok: false,
+        from: 5,
+        firstBroken: { seq: 5, reason: 'hash-mismatch' },
+      });
+    });
+
     it('names a row after the last published head that was rewritten', async () => {
       await publishTomorrow();
       const matter = await EngineDriver.start(t, world);

@@ -17,8 +17,8 @@ const originOf = (url: string): string | null => {
  * Refuses a write that a browser sent from another site's page, or from another port of this host: the
  * console's forms and the login form are authorised by a cookie the browser adds by itself (CSRF, and
  * login CSRF). What the browser says about the page the request came from decides, in the order browsers
- * support it: `Sec-Fetch-Site`, then `Origin`, then `Referer`. A request with a bearer token rides on
- * no cookie and passes; so does one with none of these headers, which no browser sends with a form (a
+ * support it: `Sec-Fetch-Site`, then `Origin`, then `Referer`. A request with a bearer token and no
+ * cookie passes; so does one with none of these headers, which no browser sends with a form (a
  * script or a server calling the API).
  */
 @Injectable()
@@ -32,7 +32,8 @@ export class CrossSiteGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(request.method)) return true;
-    if (/^Bearer\s/i.test(request.headers.authorization ?? '')) return true;
+    // A bearer token rides on no cookie; with a cookie beside it, the cookie might be what is used.
+    if (/^Bearer\s/i.test(request.headers.authorization ?? '') && !request.headers.cookie) return true;
     const fetchSite = request.headers['sec-fetch-site'];
     if (typeof fetchSite === 'string') return this.allow(fetchSite === 'same-origin' || fetchSite === 'none');
     const origin =

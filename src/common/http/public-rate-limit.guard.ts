@@ -4,7 +4,8 @@ import { AppConfig } from '../../config/app-config.js';
 import { DomainError } from '../errors/domain-error.js';
 
 /** What anyone may read without logging in: the public board, lists, records, feeds, chain checks, catalog. */
-const PUBLIC_READS = /^\/(?:$|p\/|api\/public\/|api\/catalog(?:\/|$))/;
+/** Express matches routes whatever their case: so does this (`/API/PUBLIC/…` is the same page). */
+const PUBLIC_READS = /^\/(?:$|p\/|api\/public\/|api\/catalog(?:\/|$))/i;
 
 interface Bucket {
   tokens: number;

@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from '../../src/config/app-config.js';
+
+describe('loadConfig', () => {
+  it.each([
+    ['1', 1],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, loopback', '10.0.0.0/8,loopback'],
+    ['fd00::/8', 'fd00::/8'],
+    ['false', false],
+  ])('takes TRUST_PROXY=%s', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['true', 'True', 'yes', '10.0.0.0/33', 'proxy.example'])(
+    'refuses TRUST_PROXY=%s at start, instead of believing any client or failing at the first request',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+    },
+  );
+
+  it('builds links on PUBLIC_URL without its trailing slash, and on localhost by default', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://cunwu.example.cn/' }).publicUrl).toBe(
+      'https://cunwu.example.cn',
+    );
+    expect(loadConfig({ PORT: '3100' }).publicUrl).toBe('http://localhost:3100');
+    expect(() => loadConfig({ PUBLIC_URL: 'cunwu.example.cn' })).toThrow(ConfigError);
+  });
+});
