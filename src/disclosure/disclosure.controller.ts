@@ -106,6 +106,7 @@ export class DisclosureController {
       contentType: file.mediaType,
       body: file.content,
       headers: { 'X-Content-SHA256': file.sha256 },
+      uploaded: true,
     });
   }
 

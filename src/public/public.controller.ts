@@ -134,6 +134,7 @@ export class PublicController {
       contentType: file.mediaType,
       body: file.content,
       headers: { 'X-Content-SHA256': file.sha256 },
+      uploaded: true,
     });
   }
 }

@@ -342,6 +342,44 @@ describe('Security over HTTP (red team)', () => {
     });
   });
 
+  describe('attachments', () => {
+    it.each(['text/javascript', 'text/html', 'image/svg+xml', 'application/xhtml+xml'])(
+      'serves an attachment uploaded as %s as plain bytes, never as a script or page of this site',
+      async (mediaType) => {
+        const uploaded = await t
+          .api(world.people.committee1.token)
+          .upload(
+            `/villages/${world.villageId}/attachments?filename=${encodeURIComponent('附件')}`,
+            Buffer.from('alert(1)'),
+            mediaType,
+          )
+          .expect(201);
+        const served = await t
+          .api(world.people.committee1.token)
+          .get(`/villages/${world.villageId}/attachments/${(uploaded.body as { id: string }).id}`)
+          .expect(200);
+        expect(served.headers['content-type']).toBe('application/octet-stream');
+        expect(served.headers['x-content-type-options']).toBe('nosniff');
+      },
+    );
+
+    it('keeps the type of a photo or a PDF', async () => {
+      const uploaded = await t
+        .api(world.people.committee1.token)
+        .upload(
+          `/villages/${world.villageId}/attachments?filename=scan.pdf`,
+          Buffer.from('%PDF-1.7'),
+          'application/pdf',
+        )
+        .expect(201);
+      const served = await t
+        .api(world.people.committee1.token)
+        .get(`/villages/${world.villageId}/attachments/${(uploaded.body as { id: string }).id}`)
+        .expect(200);
+      expect(served.headers['content-type']).toBe('application/pdf');
+    });
+  });
+
   describe('public reads', () => {
     it('answers an address that reads too fast 429 with the wait, and no one else', async () => {
       const limited = await startTestApp({
