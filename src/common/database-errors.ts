@@ -1,5 +1,11 @@
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
+/** The SQLSTATE (or Node's network code) of a database error, as the driver or TypeORM carries it. */
+const sqlStateOf = (error: unknown): string => {
+  const candidate = error as { code?: string; driverError?: { code?: string } } | null;
+  return candidate?.driverError?.code ?? candidate?.code ?? '';
+};
+
 /** Connection-level failures of the database: the request may succeed later, so 503 not 500. */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -23,28 +29,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
-  const candidate = error as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  if (UNAVAILABLE_CODES.has(sqlStateOf(error))) return true;
   return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
-    candidate?.message ?? '',
+    (error as { message?: string } | null)?.message ?? '',
   );
-}
-
-/** A serialisation failure or deadlock: the transaction was sound and may simply be run again. */
-export function isRetryableConflict(error: unknown): boolean {
-  const candidate = error as { code?: string; driverError?: { code?: string } };
-  const code = candidate?.driverError?.code ?? candidate?.code;
-  return code === '40001' || code === '40P01';
 }
 
 /**
  * Whatever the database, not the statement, is to blame for: it is away, out of resources, read-only after
- * a failover, timed out, or the transaction lost a race. Trying the same work later is right.
+ * a failover, timed out, or the transaction lost a race (serialisation failure, deadlock). Trying the
+ * same work later is right.
  */
 export function isTransientDatabaseError(error: unknown): boolean {
-  if (isDatabaseUnavailable(error) || isRetryableConflict(error)) return true;
-  const candidate = error as { code?: string; driverError?: { code?: string } };
-  const code = candidate?.driverError?.code ?? candidate?.code ?? '';
-  return /^(08|53|57|58)/.test(code) || code === '55P03' || code === '25006';
+  if (isDatabaseUnavailable(error)) return true;
+  const code = sqlStateOf(error);
+  return /^(08|53|57|58)/.test(code) || ['55P03', '25006', '40001', '40P01'].includes(code);
 }

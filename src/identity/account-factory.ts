@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { PasswordHasher } from './password-hasher.js';
-import { PASSWORD_RULE, passwordProblem } from './password-rule.js';
+import { requireStrongPassword } from './password-rule.js';
 import { PeopleRepository } from './people.repository.js';
 import type { PersonEntity } from './person.entity.js';
 
@@ -30,8 +30,7 @@ export class AccountFactory {
   }
 
   async createAccount(db: EntityManager, personId: string, username: string, password: string) {
-    const weakness = passwordProblem(password, username);
-    if (weakness) throw new DomainError('ACCOUNT.WEAK_PASSWORD', { rule: PASSWORD_RULE }, weakness);
+    requireStrongPassword(password, username);
     if (await this.people.findAccountOfPerson(db, personId))
       throw new DomainError('ACCOUNT.EXISTS', { personId });
     if (await this.people.findAccountByUsername(db, username)) {

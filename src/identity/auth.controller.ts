@@ -6,14 +6,9 @@ import { Public } from '../common/http/public.decorator.js';
 import type { PersonActor } from './actor.js';
 import { LoginAnswerDto, MeDto } from './auth-responses.dto.js';
 import { ChangePasswordDto, LoginDto } from './auth.dto.js';
-import { AuthService, type LoginClient } from './auth.service.js';
+import { AuthService } from './auth.service.js';
 import { CurrentActor } from './current-actor.decorator.js';
-
-/** The address a login comes from (the proxy's client when TRUST_PROXY names the proxy) and its browser. */
-export const loginClientOf = (request: Request): LoginClient => ({
-  address: request.ip ?? 'unknown',
-  userAgent: request.headers['user-agent']?.slice(0, 200),
-});
+import { loginClientOf } from './login-client.js';
 
 @ApiTags('auth')
 @Controller()

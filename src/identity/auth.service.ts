@@ -6,10 +6,10 @@ import { LocalTime } from '../common/local-time.js';
 import type { PersonActor } from './actor.js';
 import { rolesFromMemberships } from './access.service.js';
 import { MembershipRepository } from './membership.repository.js';
-import { LoginSecurityRepository } from './login-security.repository.js';
+import type { LoginClient } from './login-client.js';
 import { loginKeys, LoginThrottle } from './login-throttle.js';
 import { PasswordHasher } from './password-hasher.js';
-import { PASSWORD_RULE, passwordProblem } from './password-rule.js';
+import { requireStrongPassword } from './password-rule.js';
 import { PeopleRepository } from './people.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { TokenService } from './token.service.js';
@@ -17,12 +17,6 @@ import { TokenService } from './token.service.js';
 export interface RoleView {
   role: Role;
   title: string;
-}
-
-/** Where a login comes from, for throttling and the log. */
-export interface LoginClient {
-  address: string;
-  userAgent?: string;
 }
 
 const roleViews = (roles: Iterable<Role>): RoleView[] =>
@@ -40,7 +34,6 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
-    private readonly sessions: LoginSecurityRepository,
     private readonly time: LocalTime,
   ) {}
 
@@ -75,7 +68,7 @@ export class AuthService {
     });
     // A password changed while this one was checked revokes every session, but maybe before this one was
     // written: the session stands only if the password it was opened with is still the account's.
-    if ((await this.sessions.passwordHashOf(db, account.id)) !== account.passwordHash) {
+    if ((await this.people.findAccount(db, account.id))?.passwordHash !== account.passwordHash) {
       await this.tokens.revoke(sessionId);
       throw new DomainError('AUTH.BAD_CREDENTIALS');
     }
@@ -141,8 +134,7 @@ export class AuthService {
       throw new DomainError('AUTH.BAD_CREDENTIALS');
     }
     await this.throttle.succeeded(keys);
-    const weakness = passwordProblem(newPassword, account.username);
-    if (weakness) throw new DomainError('ACCOUNT.WEAK_PASSWORD', { rule: PASSWORD_RULE }, weakness);
+    requireStrongPassword(newPassword, account.username);
     await this.people.updatePasswordHash(db, account.id, await this.hasher.hash(newPassword));
     await this.tokens.revokeAllOf(account.id);
     this.logger.log({ event: 'password.changed', accountId: account.id });

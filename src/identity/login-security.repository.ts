@@ -30,15 +30,6 @@ export class LoginSecurityRepository {
     return row;
   }
 
-  /** The key's state without counting anything. */
-  async peek(db: EntityManager, key: string): Promise<ThrottleRow | null> {
-    const [row] = await db.query<ThrottleRow[]>(
-      `SELECT failures, blocked_until AS "blockedUntil" FROM login_throttle WHERE key = $1`,
-      [key],
-    );
-    return row ?? null;
-  }
-
   async block(db: EntityManager, key: string, until: Date): Promise<void> {
     await db.query(`UPDATE login_throttle SET blocked_until = $2 WHERE key = $1`, [key, until]);
   }
@@ -51,15 +42,6 @@ export class LoginSecurityRepository {
   /** Takes back one counted attempt (a right password is no failure of the address it came from). */
   async uncount(db: EntityManager, key: string): Promise<void> {
     await db.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1`, [key]);
-  }
-
-  /** The account's password hash now (a login checks it did not change while the login was checked). */
-  async passwordHashOf(db: EntityManager, accountId: string): Promise<string | null> {
-    const [row] = await db.query<{ hash: string }[]>(
-      `SELECT password_hash AS hash FROM account WHERE id = $1`,
-      [accountId],
-    );
-    return row?.hash ?? null;
   }
 
   async insertSession(

@@ -1,3 +1,5 @@
+import { DomainError } from '../common/errors/domain-error.js';
+
 /**
  * A password rule a village clerk can follow, in one sentence: at least 8 characters, not only digits,
  * not a common or patterned password, not the username. No demand for symbols or mixed case: those rules
@@ -78,4 +80,10 @@ export function passwordProblem(password: string, username?: string): string | n
   const name = username?.trim().toLowerCase();
   if (name && name.length >= 3 && password.toLowerCase().includes(name)) return '密码不能包含用户名';
   return null;
+}
+
+/** Refuses a weak new password with the rule and what is wrong, in Chinese; wherever a password is set. */
+export function requireStrongPassword(password: string, username?: string): void {
+  const weakness = passwordProblem(password, username);
+  if (weakness) throw new DomainError('ACCOUNT.WEAK_PASSWORD', { rule: PASSWORD_RULE }, weakness);
 }

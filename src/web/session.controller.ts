@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
-import { loginClientOf } from '../identity/auth.controller.js';
+import { loginClientOf } from '../identity/login-client.js';
 import { SESSION_COOKIE } from '../identity/auth.guard.js';
 import { AuthService } from '../identity/auth.service.js';
 import { actorOf, messageOf, sendPage } from './web-request.js';

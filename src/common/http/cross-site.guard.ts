@@ -36,14 +36,15 @@ export class CrossSiteGuard implements CanActivate {
     if (/^Bearer\s/i.test(request.headers.authorization ?? '') && !request.headers.cookie) return true;
     const fetchSite = request.headers['sec-fetch-site'];
     if (typeof fetchSite === 'string') return this.allow(fetchSite === 'same-origin' || fetchSite === 'none');
-    const origin =
-      request.headers.origin ?? (request.headers.referer ? originOf(request.headers.referer) : null);
-    if (origin === undefined || origin === null) return this.allow(!request.headers.referer);
-    return this.allow(this.isOwn(request, origin));
+    const { origin, referer } = request.headers;
+    if (origin) return this.allow(this.isOwn(request, origin));
+    if (referer) return this.allow(this.isOwn(request, originOf(referer)));
+    return true;
   }
 
   /** The configured address, or the address this request was sent to (the one its browser showed). */
-  private isOwn(request: Request, origin: string): boolean {
+  private isOwn(request: Request, origin: string | null): boolean {
+    if (origin === null) return false;
     return origin === this.publicOrigin || origin === `${request.protocol}://${request.get('host') ?? ''}`;
   }
 
