@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DAY_MS } from '../../src/common/clock.js';
-import { publishFinanceDisclosure } from '../factories/finance-disclosure.js';
+import { publishFinanceDisclosure, startFinanceMatter } from '../factories/finance-disclosure.js';
 import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, TEST_NOW, testConfig, type TestApp } from '../support/test-app.js';
 
@@ -70,6 +70,18 @@ describe('Health, metrics and logs', () => {
     const text = await metrics();
     expect(text).toMatch(/^micropower_timers_due [1-9]\d*$/m);
     expect(text).toMatch(/^micropower_timer_lag_seconds [1-9]\d*$/m);
+  });
+
+  it('counts event types no procedure has under one label: a sender cannot grow the metrics', async () => {
+    const matterId = await startFinanceMatter(t, world, '标签');
+    for (const type of ['MADE_UP_1', 'MADE_UP_2']) {
+      await t
+        .api(world.people.committee1.token)
+        .post(`/villages/${world.villageId}/matters/${matterId}/events`, { type, payload: {} });
+    }
+    const text = await metrics();
+    expect(text).toMatch(/^micropower_events_total\{event="unknown",outcome="refused"\} [2-9]\d*$/m);
+    expect(text).not.toContain('MADE_UP');
   });
 
   it('counts events, refusals and requests for Prometheus, only for the scraper', async () => {
