@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsIn,
   IsInt,
   IsObject,
@@ -34,6 +35,7 @@ export class StartMatterDto {
   inputs: Record<string, unknown>;
   @ApiPropertyOptional({ type: [ConflictDto], description: 'declared conflicts of interest (回避)' })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ConflictDto)
   @ArrayMaxSize(100)

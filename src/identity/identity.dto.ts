@@ -3,9 +3,11 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -55,6 +57,7 @@ export class CreateVillagerDto {
   household?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
   @ApiProperty({ type: [RoleGrantDto] })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => RoleGrantDto)
   @ArrayMinSize(1)
@@ -62,6 +65,7 @@ export class CreateVillagerDto {
   roles: RoleGrantDto[];
   @ApiPropertyOptional({ type: NewAccountDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => NewAccountDto)
   account?: NewAccountDto;
@@ -90,11 +94,13 @@ export class CreateOfficialDto {
   personId?: string;
   @ApiPropertyOptional({ type: NewPersonDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => NewPersonDto)
   person?: NewPersonDto;
   @ApiPropertyOptional({ type: NewAccountDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => NewAccountDto)
   account?: NewAccountDto;

@@ -177,6 +177,30 @@ describe('Identity and access over HTTP', () => {
     expect((regions.body as { name: string }[]).some((region) => region.name === '')).toBe(false);
   });
 
+  it('refuses a nested record given as a list (an empty list once slipped past validation and wrote a person)', async () => {
+    const admin = world.people.district.token;
+    const officialsBefore = await t.api(admin).get(`/regions`).expect(200);
+    for (const body of [
+      { role: 'township_officer', person: [] },
+      { role: 'township_officer', person: [{ name: '数组人' }] },
+      { role: 'township_officer', personId: world.people.committee2.personId, account: [] },
+    ]) {
+      const refused = await t.api(admin).post(`/regions/${world.townshipId}/officials`, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('REQUEST.INVALID');
+    }
+    const secretary = world.people.secretary.token;
+    const noRoles = await t
+      .api(secretary)
+      .post(`/villages/${world.villageId}/people`, { name: '对象角色', roles: { role: 'villager' } });
+    expect(noRoles.status).toBe(400);
+    const members = await t.api(secretary).get(`/villages/${world.villageId}/members`).expect(200);
+    expect((members.body as { person: { name: string } }[]).some((m) => m.person.name === '对象角色')).toBe(
+      false,
+    );
+    expect((await t.api(admin).get(`/regions`).expect(200)).body).toEqual(officialsBefore.body);
+  });
+
   it('publishes the OpenAPI description and its UI', async () => {
     const json = await t.api().get('/docs-json').expect(200);
     expect(Object.keys(json.body.paths as object)).toEqual(
