@@ -24,12 +24,22 @@ export function statementName(text: string): string {
  * every event, and the ORM's per-query work (logging and subscriber hooks, result wrapping) is skipped.
  * A plan is kept until the tables' statistics change (ANALYZE, which autovacuum runs as tables grow):
  * see `warnIfAutovacuumOff`.
- * Driver errors surface as the driver raised them. Outside a transaction it is an ordinary query.
+ * Driver errors surface as the driver raised them. Outside a transaction it borrows a connection of the
+ * pool for the one statement, as an ordinary query would, and prepares it there.
  */
 export async function preparedQuery<Row>(db: EntityManager, text: string, params: unknown[]): Promise<Row[]> {
+  const named = { name: statementName(text), text, values: params };
   const runner = db.queryRunner;
-  if (!runner?.isTransactionActive) return db.query(text, params);
-  if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
-  const client = (await runner.connect()) as StatementClient;
-  return (await client.query({ name: statementName(text), text, values: params })).rows as Row[];
+  if (runner?.isTransactionActive) {
+    if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+    const client = (await runner.connect()) as StatementClient;
+    return (await client.query(named)).rows as Row[];
+  }
+  const borrowed = db.connection.createQueryRunner('master');
+  try {
+    const client = (await borrowed.connect()) as StatementClient;
+    return (await client.query(named)).rows as Row[];
+  } finally {
+    await borrowed.release();
+  }
 }

@@ -75,19 +75,6 @@ export class DisclosureRepository {
     return new Set(rows.map((row) => row.matterId));
   }
 
-  objectionsOf(
-    db: EntityManager,
-    villageId: string,
-    disclosureIds: string[],
-  ): Promise<DisclosureObjectionEntity[]> {
-    return disclosureIds.length === 0
-      ? Promise.resolve([])
-      : db.find(DisclosureObjectionEntity, {
-          where: { villageId, disclosureId: In(disclosureIds) },
-          order: { filedAt: 'ASC' },
-        });
-  }
-
   async answerObjection(
     db: EntityManager,
     objection: DisclosureObjectionEntity,

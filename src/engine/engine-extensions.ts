@@ -6,6 +6,7 @@ import type { MatterEvent } from '../procedures/matter-event.js';
 import { EFFECT_SPECS, FACT_SPECS } from '../procedures/vocabulary.js';
 import type { MatterEntity } from './matter.entity.js';
 import { settleOutsideScope, type ScopedTable } from './scoped-rows.js';
+import type { AnyViewSection } from './view-sections.js';
 
 /** What an effect handler sees: the transaction, the matter, the event and the states around it. */
 export interface EffectContext {
@@ -53,9 +54,6 @@ export type StartCheck = (
   today: string,
 ) => Promise<void>;
 
-/** Adds a section (meetings, disclosures, deadlines) to the view of a matter. */
-export type ViewSection = (db: EntityManager, matter: MatterEntity) => Promise<unknown>;
-
 /**
  * Where domain modules plug into the engine: effects named by procedures, facts for guards, tables whose
  * rows belong to a state, and sections of the matter view. Modules register on init; the engine refuses to
@@ -66,7 +64,7 @@ export class EngineExtensions {
   private readonly effects = new Map<string, EffectHandler>();
   private readonly facts = new Map<string, FactProvider>();
   private readonly scopedTables = new Set<ScopedTable>();
-  private readonly sections = new Map<string, ViewSection>();
+  private readonly sections = new Map<string, AnyViewSection>();
   private readonly startChecks = new Map<string, StartCheck>();
   private resolver?: ProcedureResolver;
 
@@ -83,7 +81,8 @@ export class EngineExtensions {
     this.scopedTables.add(table);
   }
 
-  registerViewSection(key: string, section: ViewSection): void {
+  /** Adds a section (meetings, disclosures, deadlines) to the view of a matter. */
+  registerViewSection(key: string, section: AnyViewSection): void {
     this.sections.set(key, section);
   }
 
@@ -128,7 +127,7 @@ export class EngineExtensions {
     }
   }
 
-  viewSections(): ReadonlyMap<string, ViewSection> {
+  viewSections(): ReadonlyMap<string, AnyViewSection> {
     return this.sections;
   }
 

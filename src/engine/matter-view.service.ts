@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import type { JsonObject, JsonSchema, OutcomeKind, Role } from '../../workflows/index.js';
 import type { BuiltProcedure } from '../procedures/machine-builder.js';
@@ -7,6 +7,7 @@ import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { EngineExtensions } from './engine-extensions.js';
 import type { MatterEntity } from './matter.entity.js';
 import { nodesAlong } from './state-path.js';
+import { ViewSectionReader } from './view-sections.js';
 
 export type AvailableAction = {
   type: string;
@@ -39,7 +40,11 @@ export interface MatterView {
 
 @Injectable()
 export class MatterViewService {
+  /** Built on first use, once every module has registered its sections. */
+  private reader?: ViewSectionReader;
+
   constructor(
+    private readonly dataSource: DataSource,
     private readonly catalog: ProcedureCatalog,
     private readonly extensions: EngineExtensions,
   ) {}
@@ -78,7 +83,10 @@ export class MatterViewService {
       createdAt: matter.createdAt.toISOString(),
       updatedAt: matter.updatedAt.toISOString(),
     };
-    for (const [key, section] of this.extensions.viewSections()) view[key] = await section(db, matter);
+    const sections = this.extensions.viewSections();
+    this.reader ??= new ViewSectionReader(this.dataSource, sections);
+    const rows = await this.reader.read(db, matter);
+    for (const [key, section] of sections) view[key] = await section.shape(rows.get(key) ?? {}, db, matter);
     return view;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import type { PersonActor } from './actor.js';
 
 export interface ThrottleRow {
@@ -59,7 +60,9 @@ export class LoginSecurityRepository {
    * not disabled.
    */
   async actorOfSession(db: EntityManager, sessionId: string, now: Date): Promise<PersonActor | null> {
-    const [row] = await db.query<{ accountId: string; personId: string; name: string }[]>(
+    // Every request with a token runs it: prepared once per connection.
+    const [row] = await preparedQuery<{ accountId: string; personId: string; name: string }>(
+      db,
       `SELECT a.id AS "accountId", p.id AS "personId", p.name
          FROM login_session s
          JOIN account a ON a.id = s.account_id AND a.disabled_at IS NULL

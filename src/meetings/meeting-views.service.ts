@@ -4,12 +4,13 @@ import { MEETING_BODIES, type MeetingBody } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { EngineExtensions } from '../engine/engine-extensions.js';
+import { viewSection } from '../engine/view-sections.js';
 import { MatterConflictRepository } from '../engine/matter-conflict.repository.js';
 import { MatterRepository } from '../engine/matter.repository.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { PeopleRepository } from '../identity/people.repository.js';
-import type { MeetingEntity } from './meeting.entity.js';
+import { MeetingEntity } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
 import { tallyOfRecords, type MeetingRecords } from './recorded-tally.js';
 
@@ -53,8 +54,12 @@ export class MeetingViews implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.extensions.registerViewSection('meetings', async (db, matter) =>
-      (await this.meetings.listByMatter(db, matter.villageId, matter.id)).map(summary),
+    this.extensions.registerViewSection(
+      'meetings',
+      viewSection({
+        rows: { meetings: { entity: MeetingEntity, orderBy: 't.opened_in_revision' } },
+        shape: ({ meetings }) => meetings.map(summary),
+      }),
     );
   }
 

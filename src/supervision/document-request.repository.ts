@@ -24,10 +24,6 @@ export class DocumentRequestRepository {
     );
   }
 
-  ofMatter(db: EntityManager, villageId: string, matterId: string) {
-    return db.find(DocumentRequestEntity, { where: { villageId, matterId }, order: { requestedAt: 'ASC' } });
-  }
-
   openInVillages(db: EntityManager, villageIds: string[]) {
     if (villageIds.length === 0) return Promise.resolve([]);
     return db

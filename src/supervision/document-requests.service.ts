@@ -8,6 +8,8 @@ import { EngineExtensions } from '../engine/engine-extensions.js';
 import type { EngineResult } from '../engine/request-transactions.js';
 import { SideActs, type SideActCommand } from '../engine/side-acts.service.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
+import { viewSection } from '../engine/view-sections.js';
+import { DocumentRequestEntity } from './document-request.entity.js';
 import { DocumentRequestRepository } from './document-request.repository.js';
 
 /** Who asks for documents: the supervision committee, and the township above it. */
@@ -29,7 +31,13 @@ export class DocumentRequestsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.extensions.registerViewSection('documentRequests', (db, matter) => this.viewOf(db, matter));
+    this.extensions.registerViewSection(
+      'documentRequests',
+      viewSection({
+        rows: { requests: { entity: DocumentRequestEntity, orderBy: 't.requested_at' } },
+        shape: ({ requests }, db, matter) => this.viewOf(db, matter, requests),
+      }),
+    );
   }
 
   request(command: SideActCommand & { request: string }): Promise<EngineResult> {
@@ -80,8 +88,7 @@ export class DocumentRequestsService implements OnModuleInit {
     });
   }
 
-  private async viewOf(db: EntityManager, matter: MatterEntity) {
-    const rows = await this.requests.ofMatter(db, matter.villageId, matter.id);
+  private async viewOf(db: EntityManager, matter: MatterEntity, rows: DocumentRequestEntity[]) {
     return Promise.all(
       rows.map(async (row) => ({
         id: row.id,

@@ -1,16 +1,16 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EngineExtensions } from '../engine/engine-extensions.js';
 import { stageOf } from '../engine/state-path.js';
+import { viewSection } from '../engine/view-sections.js';
 import type { Period } from './calendar.js';
 import { MatterTimers } from './matter-timers.service.js';
-import { TimerRepository } from './timer.repository.js';
+import { TimerEntity } from './timer.entity.js';
 
 /** Timers in the engine: scheduled by name, cancelled when their state is left, shown as deadlines. */
 @Injectable()
 export class TimerExtensions implements OnModuleInit {
   constructor(
     private readonly extensions: EngineExtensions,
-    private readonly timers: TimerRepository,
     private readonly matterTimers: MatterTimers,
   ) {}
 
@@ -32,12 +32,17 @@ export class TimerExtensions implements OnModuleInit {
         now,
       );
     });
-    this.extensions.registerViewSection('deadlines', async (db, matter) =>
-      (await this.timers.pendingForMatter(db, matter.villageId, matter.id)).map((timer) => ({
-        eventType: timer.eventType,
-        dueAt: timer.dueAt.toISOString(),
-        state: timer.scopeState,
-      })),
+    this.extensions.registerViewSection(
+      'deadlines',
+      viewSection({
+        rows: { timers: { entity: TimerEntity, filter: "t.status = 'pending'", orderBy: 't.due_at' } },
+        shape: ({ timers }) =>
+          timers.map((timer) => ({
+            eventType: timer.eventType,
+            dueAt: timer.dueAt.toISOString(),
+            state: timer.scopeState,
+          })),
+      }),
     );
   }
 }

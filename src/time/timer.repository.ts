@@ -134,15 +134,4 @@ export class TimerRepository {
       .orderBy('timer.due_at', 'ASC')
       .getMany();
   }
-
-  pendingForMatter(db: EntityManager, villageId: string, matterId: string): Promise<TimerEntity[]> {
-    return db
-      .createQueryBuilder(TimerEntity, 'timer')
-      .where("timer.village_id = :villageId AND timer.matter_id = :matterId AND timer.status = 'pending'", {
-        villageId,
-        matterId,
-      })
-      .orderBy('timer.due_at', 'ASC')
-      .getMany();
-  }
 }

@@ -18,6 +18,7 @@ import { fixed, say } from './common/output.js';
 import { table } from './common/table.js';
 import { checkWorld } from './engine-load/check-world.js';
 import { JsonClient } from './engine-load/http-client.js';
+import { saveProfile } from './engine-load/cpu-profile.js';
 import { breakDown, breakdownLines } from './engine-load/profile.js';
 import { RawEventWriter } from './engine-load/raw-writer.js';
 import { PATHS, senders, type PathName, type Sender } from './engine-load/senders.js';
@@ -29,7 +30,8 @@ const USAGE = `usage: npm run bench:events -- [--villages V] [--matters M] [--ev
   M matters spread over V villages get W warm-up and then E measured events each from C concurrent
   clients, over HTTP, through EngineService directly, and as raw SQL; the measured events run in S
   slices taking the three paths in turn, so a change in the machine's load falls on all three alike.
-  Then N events on one client are counted statement by statement (0 skips this).`;
+  Then N events on one client are counted statement by statement and CPU-profiled (0 skips this);
+  with BENCH_PROFILE_DIR set, the profiles are kept there for DevTools or speedscope.`;
 
 const flags = flagsOrExit(() =>
   integerFlags(
@@ -162,12 +164,18 @@ async function measure(
 async function profile(matters: Record<PathName, BenchMatter[]>, send: Record<PathName, Sender>) {
   const firstRound = flags.warmup + flags.events;
   const breakdowns = [];
-  for (const path of ['direct', 'raw SQL'] as const) {
+  for (const path of PATHS) {
     breakdowns.push([path, await breakDown(matters[path], flags.profile, firstRound, send[path])] as const);
   }
   say();
   say(`where the time goes (${flags.profile} events, one client):`);
   for (const line of breakdownLines(breakdowns)) say(line);
+  const directory = process.env.BENCH_PROFILE_DIR;
+  if (directory) {
+    for (const [path, breakdown] of breakdowns) {
+      say(`CPU profile, ${path}: ${await saveProfile(directory, `events-${path}`, breakdown.profile)}`);
+    }
+  }
 }
 
 main().catch((error: unknown) => {

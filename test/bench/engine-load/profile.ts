@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { fixed } from '../common/output.js';
 import { table } from '../common/table.js';
+import { profiled, selfTimeByPlace, type CpuProfile } from './cpu-profile.js';
 import { QueryCensus, type StatementCount } from './query-census.js';
 
 export interface Breakdown {
@@ -13,6 +14,9 @@ export interface Breakdown {
   /** Time spent waiting for statements per event, in ms: the database's share plus the round trips. */
   queryMs: number;
   statements: StatementCount[];
+  /** This process's CPU by place (package or app folder), busiest first. */
+  cpuByPlace: { place: string; ms: number; share: number }[];
+  profile: CpuProfile;
 }
 
 /** Sends `events` events one at a time (one client) while counting statements and this process's CPU. */
@@ -27,10 +31,13 @@ export async function breakDown<M>(
   const cpu = process.cpuUsage();
   const started = performance.now();
   let statements: StatementCount[] = [];
+  let profile: CpuProfile | undefined;
   try {
-    for (let index = 0; index < events; index++) {
-      await send(matters[index % matters.length], firstRound + Math.floor(index / matters.length));
-    }
+    ({ profile } = await profiled(async () => {
+      for (let index = 0; index < events; index++) {
+        await send(matters[index % matters.length], firstRound + Math.floor(index / matters.length));
+      }
+    }));
   } finally {
     statements = census.stop();
   }
@@ -44,6 +51,8 @@ export async function breakDown<M>(
     queries: total((s) => s.count) / events,
     queryMs: total((s) => s.ms) / events,
     statements,
+    cpuByPlace: selfTimeByPlace(profile).map((entry) => ({ ...entry, ms: entry.ms / events })),
+    profile: profile,
   };
 }
 
@@ -65,6 +74,13 @@ export function breakdownLines(breakdowns: readonly (readonly [string, Breakdown
       ...table(
         ['statement', 'per event', 'ms each'],
         b.statements.map((s) => [s.statement, fixed(s.count / b.events, 2), fixed(s.ms / s.count, 3)]),
+      ),
+    );
+    lines.push('', `node CPU per event by place, ${path} (V8 sampling profile, top 12):`);
+    lines.push(
+      ...table(
+        ['place', 'ms/event', 'share'],
+        b.cpuByPlace.slice(0, 12).map((c) => [c.place, fixed(c.ms, 3), `${fixed(c.share * 100, 1)} %`]),
       ),
     );
   }

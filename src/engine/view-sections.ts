@@ -1,0 +1,100 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
+import type { MatterEntity } from './matter.entity.js';
+
+/**
+ * The rows of one table a section of the matter view shows: those of the matter (`village_id = $1 AND
+ * matter_id = $2`), narrowed by `filter` (SQL on the table's alias `t`) and in `orderBy` (SQL on `t`).
+ */
+export interface SectionRows<Entity> {
+  entity: new () => Entity;
+  filter?: string;
+  orderBy: string;
+}
+
+type RowsOf<Queries> = {
+  [Key in keyof Queries]: Queries[Key] extends SectionRows<infer Entity> ? Entity[] : never;
+};
+
+/**
+ * A section (meetings, disclosures, deadlines, …) of the view of a matter: the rows it reads, and how it
+ * shows them. The rows of every section are read together in one statement (see ViewSectionReader), so
+ * a view costs one round trip however many modules add to it; `shape` may read more only for what is rare.
+ */
+export interface ViewSection<Queries extends Record<string, SectionRows<unknown>>> {
+  rows: Queries;
+  shape: (rows: RowsOf<Queries>, db: EntityManager, matter: MatterEntity) => unknown;
+}
+
+export type AnyViewSection = ViewSection<Record<string, SectionRows<unknown>>>;
+
+/** Keeps the types of a section's rows and shape together where it is declared. */
+export function viewSection<Queries extends Record<string, SectionRows<unknown>>>(
+  section: ViewSection<Queries>,
+): AnyViewSection {
+  return section as unknown as AnyViewSection;
+}
+
+interface CompiledRows {
+  section: string;
+  key: string;
+  /** Column name → property, and whether the value comes back as a time to be made a Date again. */
+  columns: { column: string; property: string; isTime: boolean }[];
+}
+
+/**
+ * Reads every section's rows of a matter in one prepared statement: per table a scalar subquery that
+ * aggregates its rows to JSON, and then turns each JSON row back into the entity the section's shape expects (times
+ * as Dates; text, numbers, dates, uuid arrays and jsonb come back from JSON as the driver gives them).
+ */
+export class ViewSectionReader {
+  private readonly sql: string;
+  private readonly compiled: CompiledRows[];
+
+  constructor(dataSource: DataSource, sections: ReadonlyMap<string, AnyViewSection>) {
+    this.compiled = [];
+    const selects: string[] = [];
+    for (const [section, { rows }] of sections) {
+      for (const [key, query] of Object.entries(rows)) {
+        const metadata = dataSource.getMetadata(query.entity);
+        const filter = query.filter ? ` AND (${query.filter})` : '';
+        selects.push(
+          `(SELECT coalesce(json_agg(row_to_json(t) ORDER BY ${query.orderBy}), '[]'::json) ` +
+            `FROM ${metadata.tablePath} t WHERE t.village_id = $1 AND t.matter_id = $2${filter}) ` +
+            `AS "r${selects.length}"`,
+        );
+        this.compiled.push({
+          section,
+          key,
+          columns: metadata.columns.map((column) => ({
+            column: column.databaseName,
+            property: column.propertyName,
+            isTime: column.type === 'timestamptz',
+          })),
+        });
+      }
+    }
+    this.sql = selects.length ? `SELECT ${selects.join(', ')}` : '';
+  }
+
+  /** Per section, per key, the matter's rows as entities. */
+  async read(db: EntityManager, matter: MatterEntity): Promise<Map<string, Record<string, unknown[]>>> {
+    const bySection = new Map<string, Record<string, unknown[]>>();
+    if (!this.sql) return bySection;
+    const [row] = await preparedQuery<Record<string, unknown[]>>(db, this.sql, [matter.villageId, matter.id]);
+    this.compiled.forEach((rows, index) => {
+      const entities = row[`r${index}`].map((json) => entityOf(rows, json as Record<string, unknown>));
+      bySection.set(rows.section, { ...bySection.get(rows.section), [rows.key]: entities });
+    });
+    return bySection;
+  }
+}
+
+function entityOf(rows: CompiledRows, json: Record<string, unknown>): Record<string, unknown> {
+  const entity: Record<string, unknown> = {};
+  for (const { column, property, isTime } of rows.columns) {
+    const value = json[column];
+    entity[property] = isTime && typeof value === 'string' ? new Date(value) : value;
+  }
+  return entity;
+}
