@@ -35,6 +35,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** The transaction lost a race for locks or rows: a deadlock, or a serialisation failure. */
+export function isLockRace(error: unknown): boolean {
+  return ['40P01', '40001'].includes(sqlStateOf(error));
+}
+
 /**
  * Whatever the database, not the statement, is to blame for: it is away, out of resources, read-only after
  * a failover, timed out, or the transaction lost a race (serialisation failure, deadlock). Trying the
@@ -43,5 +48,5 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isTransientDatabaseError(error: unknown): boolean {
   if (isDatabaseUnavailable(error)) return true;
   const code = sqlStateOf(error);
-  return /^(08|53|57|58)/.test(code) || ['55P03', '25006', '40001', '40P01'].includes(code);
+  return /^(08|53|57|58)/.test(code) || ['55P03', '25006'].includes(code) || isLockRace(error);
 }

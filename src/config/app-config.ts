@@ -28,6 +28,7 @@ class EnvironmentVariables {
   @IsOptional() @IsIn(['system', 'adjustable']) CLOCK?: string;
   @IsOptional() @IsString() TIME_ZONE?: string;
   @IsOptional() @IsInt() @Min(0) @Max(3600000) TIMER_POLL_MS?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(1000) TIMER_BATCH_SIZE?: number;
   @IsOptional() @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE?: number;
   @IsOptional()
   @Matches(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, {
@@ -63,6 +64,11 @@ export class AppConfig {
   readonly timeZone!: string;
   /** How often the scheduler looks for due timers; 0 turns it off. */
   readonly timerPollMs!: number;
+  /**
+   * How many due timers one transaction claims and delivers: fewer commits and claims per timer, at the
+   * price of holding the batch's matters locked until the last of it is delivered.
+   */
+  readonly timerBatchSize!: number;
   /** The site's address as people reach it (behind the TLS proxy): links in feeds are built on it. */
   readonly publicUrl!: string;
   /**
@@ -123,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     PORT: numeric(env.PORT),
     TOKEN_TTL_MINUTES: numeric(env.TOKEN_TTL_MINUTES),
     TIMER_POLL_MS: numeric(env.TIMER_POLL_MS),
+    TIMER_BATCH_SIZE: numeric(env.TIMER_BATCH_SIZE),
     DATABASE_POOL_SIZE: numeric(env.DATABASE_POOL_SIZE),
     PUBLIC_RATE_LIMIT: numeric(env.PUBLIC_RATE_LIMIT),
   });
@@ -151,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       (embedded && !production ? 'adjustable' : 'system'),
     timeZone: raw.TIME_ZONE ?? 'Asia/Shanghai',
     timerPollMs: raw.TIMER_POLL_MS ?? 1000,
+    timerBatchSize: raw.TIMER_BATCH_SIZE ?? 50,
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT ?? 3000}`).replace(/\/+$/, ''),
     trustProxy: trustProxyOf(raw.TRUST_PROXY),
     logFormat: (raw.LOG_FORMAT as AppConfigValues['logFormat'] | undefined) ?? 'json',

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource, type EntityManager } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
 import { AppConfig } from '../config/app-config.js';
-import { isTransientDatabaseError } from '../common/database-errors.js';
+import { isLockRace, isTransientDatabaseError } from '../common/database-errors.js';
 import { LocalTime } from '../common/local-time.js';
 import { EngineService } from '../engine/engine.service.js';
 import { SYSTEM_ACTOR } from '../identity/actor.js';
@@ -12,9 +12,18 @@ import { TimerRepository } from './timer.repository.js';
 /** A timer that fails unexpectedly is tried this often, waiting 1, 2, 4, 8 minutes between, then set aside. */
 export const TIMER_RETRIES = { attempts: 5, firstWaitMs: 60_000 } as const;
 
+/** What one batch did: timers settled (delivered or refused), failed (counted for a retry), left busy. */
+interface BatchOutcome {
+  settled: number;
+  failed: number;
+  busy: number;
+}
+
 /**
- * Delivers due timers through the engine as system events, one per transaction: claim (row lock, skip
- * those another process holds), deliver, settle. On start it catches up with what fell due while down.
+ * Delivers due timers through the engine as system events, a batch per transaction: claim (row locks on
+ * the timers and their matters, skipping those another process or request holds), deliver each, settle
+ * them all, commit. Each timer is settled in the transaction that delivers its event, so exactly once. On
+ * start it catches up with what fell due while down.
  */
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -86,43 +95,59 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   private async deliverAll(): Promise<number> {
     let settled = 0;
+    let batchSize = this.config.timerBatchSize;
     while (!this.stopping) {
-      const outcome = await this.deliverOne();
-      if (outcome === 'idle') break;
-      if (outcome === 'settled') settled++;
+      let outcome: BatchOutcome;
+      try {
+        outcome = await this.deliverBatch(batchSize);
+      } catch (error) {
+        // Two batches that met in a lock cycle the claim's ordering did not foresee (an effect reaching
+        // another matter): the database undid one; the rest of this run goes one timer at a time.
+        if (batchSize === 1 || !isLockRace(error)) throw error;
+        batchSize = 1;
+        continue;
+      }
+      settled += outcome.settled;
+      // Nothing due, or only timers whose matters are busy: the next beat tries again.
+      if (outcome.settled + outcome.failed === 0) break;
     }
     return settled;
   }
 
   /**
-   * Claims, delivers and settles the next due timer in one transaction. A delivery that fails for a
-   * reason that is not the database's (a bug, an orphaned row) rolls back to the engine's savepoint and
-   * is counted on the timer in the same transaction, its row still locked: it is tried again after a
-   * back-off and, after `TIMER_RETRIES.attempts` failures, set aside and shown to the township; either
-   * way the timers behind it go on. A database that is away, out of resources or timed out pauses
-   * delivery instead: nothing is counted, and the next beat starts where this one stopped.
+   * Claims a batch of due timers, delivers them one after another and settles them, in one transaction. A
+   * delivery that fails for a reason that is not the database's (a bug, an orphaned row) rolls back to the
+   * engine's savepoint and is counted on its timer in the same transaction, its row still locked: it is
+   * tried again after a back-off and, after `TIMER_RETRIES.attempts` failures, set aside and shown to the
+   * township; either way the timers beside it go on. A database that is away, out of resources or timed
+   * out pauses delivery instead: the whole batch rolls back, nothing is counted, and the next beat starts
+   * where this one stopped.
    */
-  private deliverOne(): Promise<'settled' | 'failed' | 'idle'> {
+  private deliverBatch(batchSize: number): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (db) => {
       const now = this.time.now();
-      const timer = await this.timers.claimNextDue(db, now);
-      if (!timer) return 'idle';
-      let result: 'accepted' | 'refused';
-      try {
-        result = await this.engine.deliver(db, {
-          villageId: timer.villageId,
-          matterId: timer.matterId,
-          actor: SYSTEM_ACTOR,
-          type: timer.eventType,
-          payload: timer.payload as JsonObject,
-        });
-      } catch (error) {
-        if (isTransientDatabaseError(error)) throw error;
-        await this.countFailure(db, timer, error, now);
-        return 'failed';
+      const { ready, busy } = await this.timers.claimDue(db, now, batchSize);
+      const settled = { delivered: [] as TimerEntity[], refused: [] as TimerEntity[] };
+      let failed = 0;
+      for (const timer of ready) {
+        try {
+          const result = await this.engine.deliver(db, {
+            villageId: timer.villageId,
+            matterId: timer.matterId,
+            actor: SYSTEM_ACTOR,
+            type: timer.eventType,
+            payload: timer.payload as JsonObject,
+          });
+          settled[result === 'accepted' ? 'delivered' : 'refused'].push(timer);
+        } catch (error) {
+          if (isTransientDatabaseError(error)) throw error;
+          await this.countFailure(db, timer, error, now);
+          failed++;
+        }
       }
-      await this.timers.settle(db, timer, result === 'accepted' ? 'delivered' : 'refused', now);
-      return 'settled';
+      await this.timers.settleAll(db, settled.delivered, 'delivered', now);
+      await this.timers.settleAll(db, settled.refused, 'refused', now);
+      return { settled: settled.delivered.length + settled.refused.length, failed, busy };
     });
   }
 

@@ -13,6 +13,11 @@ export interface NewTimer {
   scopeState: string;
 }
 
+/** The timer's columns under the entity's property names, for the statements written by hand. */
+const TIMER_COLUMNS = `village_id AS "villageId", id, matter_id AS "matterId", event_type AS "eventType", payload,
+  due_at AS "dueAt", scope_state AS "scopeState", status, created_at AS "createdAt", settled_at AS "settledAt",
+  attempts, retry_at AS "retryAt", last_error AS "lastError"`;
+
 @Injectable()
 export class TimerRepository {
   async schedule(db: EntityManager, timer: NewTimer, now: Date): Promise<TimerEntity> {
@@ -28,19 +33,58 @@ export class TimerRepository {
   }
 
   /**
-   * Takes the next due timer and holds its row lock: another process skips it (`SKIP LOCKED`), and if this
-   * one dies before committing, the timer is pending again. Either way it is delivered once.
+   * Takes up to `limit` due timers, earliest first, and holds their rows' locks and their matters': another
+   * process skips both (`SKIP LOCKED`), and a timer whose matter is busy (a person's event on it, another
+   * batch) waits for a later batch. If this process dies before committing, the timers are pending again.
+   * Either way each is delivered once. Ordered for delivery: by village, so that every batch takes the
+   * villages' chain heads in one order (two batches never wait on each other in a circle), then by time.
    */
-  async claimNextDue(db: EntityManager, now: Date): Promise<TimerEntity | null> {
-    return db
-      .createQueryBuilder(TimerEntity, 'timer')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .where("timer.status = 'pending' AND timer.due_at <= :now", { now })
-      .andWhere('(timer.retry_at IS NULL OR timer.retry_at <= :now)', { now })
-      .orderBy('timer.due_at', 'ASC')
-      .limit(1)
-      .getOne();
+  async claimDue(
+    db: EntityManager,
+    now: Date,
+    limit: number,
+  ): Promise<{ ready: TimerEntity[]; busy: number }> {
+    const timers = await db.query<TimerEntity[]>(
+      `SELECT ${TIMER_COLUMNS} FROM timer
+        WHERE status = 'pending' AND due_at <= $1 AND (retry_at IS NULL OR retry_at <= $1)
+        ORDER BY due_at LIMIT $2
+          FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    if (timers.length === 0) return { ready: [], busy: 0 };
+    const locked = await db.query<{ id: string }[]>(
+      `SELECT id FROM matter
+        WHERE (village_id, id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+        ORDER BY village_id, id
+          FOR UPDATE SKIP LOCKED`,
+      [timers.map((timer) => timer.villageId), timers.map((timer) => timer.matterId)],
+    );
+    // The foreign key keeps every timer's matter: one not locked here is another transaction's for now.
+    const free = new Set(locked.map((matter) => matter.id));
+    const ready = timers
+      .filter((timer) => free.has(timer.matterId))
+      .sort(
+        (a, b) =>
+          a.villageId.localeCompare(b.villageId) ||
+          a.dueAt.getTime() - b.dueAt.getTime() ||
+          a.id.localeCompare(b.id),
+      );
+    return { ready, busy: timers.length - ready.length };
+  }
+
+  /** Settles the delivered (or refused) timers of a batch, in its transaction: one statement. */
+  async settleAll(
+    db: EntityManager,
+    timers: TimerEntity[],
+    status: Exclude<TimerStatus, 'pending'>,
+    now: Date,
+  ): Promise<void> {
+    if (timers.length === 0) return;
+    await db.query(
+      `UPDATE timer SET status = $3, settled_at = $4
+        WHERE (village_id, id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+      [timers.map((timer) => timer.villageId), timers.map((timer) => timer.id), status, now],
+    );
   }
 
   /**
@@ -99,15 +143,6 @@ export class TimerRepository {
       [now],
     );
     return row;
-  }
-
-  async settle(
-    db: EntityManager,
-    timer: TimerEntity,
-    status: Exclude<TimerStatus, 'pending'>,
-    now: Date,
-  ): Promise<void> {
-    await db.update(TimerEntity, { villageId: timer.villageId, id: timer.id }, { status, settledAt: now });
   }
 
   /** A village's pending deadlines in a range, for its calendar. */

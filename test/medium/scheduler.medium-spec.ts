@@ -143,6 +143,123 @@ describe(SchedulerService.name, () => {
       }
     });
 
+    /** A scheduler of this app that claims `timerBatchSize` timers per transaction. */
+    const schedulerWithBatches = (timerBatchSize: number) =>
+      new SchedulerService(
+        t.dataSource,
+        t.get(TimerRepository),
+        t.get(EngineService),
+        testConfig({ timerBatchSize }),
+        t.get(LocalTime),
+      );
+
+    const mattersInPublicPeriod = async (count: number) => {
+      const world = await createVillage(t);
+      const matters = [];
+      for (let index = 0; index < count; index++) {
+        const matter = await EngineDriver.start(t, world);
+        await matter.toResolutionPublic();
+        matters.push(matter);
+      }
+      return matters;
+    };
+
+    it('delivers in batches, each timer once, a failing one in the middle of a batch holding none of the others', async () => {
+      const matters = await mattersInPublicPeriod(5);
+      const poisoned = matters[2];
+      const engine = t.get(EngineService);
+      const deliver = engine.deliver.bind(engine);
+      engine.deliver = (db, command) =>
+        command.matterId === poisoned.matterId ? Promise.reject(new TypeError('boom')) : deliver(db, command);
+      t.clock.advance(10 * DAY_MS);
+      try {
+        await expect(schedulerWithBatches(2).deliverDue()).resolves.toBe(4);
+        for (const matter of matters.filter((matter) => matter !== poisoned))
+          expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
+        const [timer] = await t.dataSource.query<{ status: string; attempts: number }[]>(
+          `SELECT status, attempts FROM timer WHERE matter_id = $1`,
+          [poisoned.matterId],
+        );
+        expect(timer).toEqual({ status: 'pending', attempts: 1 });
+        expect(await periodEventsOf(t, poisoned.matterId)).toEqual([]);
+      } finally {
+        engine.deliver = deliver;
+        t.clock.advance(DAY_MS);
+        await t.get(SchedulerService).deliverDue();
+        t.clock.set(TEST_NOW);
+      }
+      expect(await periodEventsOf(t, poisoned.matterId)).toEqual([{ accepted: true }]);
+    });
+
+    it('rolls a whole batch back when the database fails under it: its events and its settlements go together', async () => {
+      const matters = await mattersInPublicPeriod(4);
+      const engine = t.get(EngineService);
+      const deliver = engine.deliver.bind(engine);
+      // The database goes away while the batch's second timer is delivered (after the first one's event).
+      let deliveries = 0;
+      engine.deliver = async (db, command) => {
+        if (++deliveries === 2) throw Object.assign(new Error('terminating connection'), { code: '57P01' });
+        return deliver(db, command);
+      };
+      t.clock.advance(10 * DAY_MS);
+      try {
+        await expect(schedulerWithBatches(4).deliverDue()).rejects.toThrow('terminating connection');
+        for (const matter of matters) expect(await periodEventsOf(t, matter.matterId)).toEqual([]);
+        const pending = await t.dataSource.query<{ attempts: number }[]>(
+          `SELECT attempts FROM timer WHERE matter_id = ANY($1) AND status = 'pending'`,
+          [matters.map((matter) => matter.matterId)],
+        );
+        expect(pending).toEqual(matters.map(() => ({ attempts: 0 })));
+        engine.deliver = deliver;
+        await expect(schedulerWithBatches(4).deliverDue()).resolves.toBe(4);
+        for (const matter of matters)
+          expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
+      } finally {
+        engine.deliver = deliver;
+        t.clock.set(TEST_NOW);
+      }
+    });
+
+    it('delivers each due timer exactly once with two batching schedulers running at the same time', async () => {
+      const matters = await mattersInPublicPeriod(7);
+      t.clock.advance(10 * DAY_MS);
+      try {
+        const settled = await Promise.all([
+          schedulerWithBatches(2).deliverDue(),
+          schedulerWithBatches(3).deliverDue(),
+        ]);
+        expect(settled[0] + settled[1]).toBe(7);
+        for (const matter of matters)
+          expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
+      } finally {
+        t.clock.set(TEST_NOW);
+      }
+    });
+
+    if (process.env.DATABASE_URL) {
+      it('leaves a timer whose matter a request holds for a later batch, and delivers the others meanwhile', async () => {
+        const [held, free] = await mattersInPublicPeriod(2);
+        t.clock.advance(10 * DAY_MS);
+        const runner = t.dataSource.createQueryRunner();
+        await runner.connect();
+        try {
+          await runner.startTransaction();
+          await runner.query(`SELECT id FROM matter WHERE id = $1 FOR UPDATE`, [held.matterId]);
+          // Without SKIP LOCKED on the matter this would wait on the open transaction until the test timed out.
+          await expect(schedulerWithBatches(10).deliverDue()).resolves.toBe(1);
+          expect(await periodEventsOf(t, free.matterId)).toEqual([{ accepted: true }]);
+          expect(await periodEventsOf(t, held.matterId)).toEqual([]);
+          await runner.commitTransaction();
+          await expect(schedulerWithBatches(10).deliverDue()).resolves.toBe(1);
+          expect(await periodEventsOf(t, held.matterId)).toEqual([{ accepted: true }]);
+        } finally {
+          if (runner.isTransactionActive) await runner.rollbackTransaction();
+          await runner.release();
+          t.clock.set(TEST_NOW);
+        }
+      });
+    }
+
     it('delivers each due timer exactly once with two schedulers running at the same time', async () => {
       const world = await createVillage(t);
       const matters = [];

@@ -40,6 +40,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     clock: 'system',
     timeZone: 'Asia/Shanghai',
     timerPollMs: 0,
+    timerBatchSize: 50,
     publicUrl: 'http://localhost:3000',
     trustProxy: false,
     logFormat: 'json',

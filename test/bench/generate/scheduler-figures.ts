@@ -11,21 +11,21 @@ import { median } from './stats.js';
 class RollBack extends Error {}
 
 /**
- * The scheduler's claim as the app sends it (captured from TimerRepository.claimNextDue in a transaction
+ * The scheduler's claim as the app sends it (captured from TimerRepository.claimDue in a transaction
  * that is rolled back, so nothing is claimed), explained as executed.
  */
 export async function explainClaim(app: BenchApp): Promise<QueryPlan> {
   const captured = await captureQueries(app.dataSource, async () => {
     await app.dataSource
       .transaction(async (db) => {
-        await app.get(TimerRepository).claimNextDue(db, new Date());
+        await app.get(TimerRepository).claimDue(db, new Date(), 1);
         throw new RollBack();
       })
       .catch((error: unknown) => {
         if (!(error instanceof RollBack)) throw error;
       });
   });
-  const claim = captured.filter((query) => /FROM "timer"/.test(query.sql));
+  const claim = captured.filter((query) => /FROM "?timer"?\s/.test(query.sql)).slice(0, 1);
   const [plan] = await explainAll(app.dataSource, claim);
   return plan;
 }
@@ -77,7 +77,9 @@ export async function oneDelivery(app: BenchApp, runs = 15): Promise<{ statement
       await app.dataSource
         .transaction(async (db) => {
           const now = new Date();
-          const timer = await app.get(TimerRepository).claimNextDue(db, now);
+          const {
+            ready: [timer],
+          } = await app.get(TimerRepository).claimDue(db, now, 1);
           if (!timer) throw new Error('No due timer to deliver');
           await app.get(EngineService).deliver(db, {
             villageId: timer.villageId,
@@ -86,7 +88,7 @@ export async function oneDelivery(app: BenchApp, runs = 15): Promise<{ statement
             type: timer.eventType,
             payload: timer.payload as JsonObject,
           });
-          await app.get(TimerRepository).settle(db, timer, 'delivered', now);
+          await app.get(TimerRepository).settleAll(db, [timer], 'delivered', now);
           times.push(performance.now() - started);
           throw new RollBack();
         })
