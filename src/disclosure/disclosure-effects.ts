@@ -120,11 +120,16 @@ export class DisclosureEffects implements OnModuleInit {
 
   /** Ends a public period, never before its last day is out, whichever act a definition ends it with. */
   private async end({ db, matter, stateBefore, now }: EffectContext, params: JsonObject): Promise<void> {
-    const published = await this.live(db, matter, kindOf(params), stateBefore, 'published');
-    if (published.periodEndsAt && now < published.periodEndsAt) {
-      throw new DomainError('DISCLOSURE.PERIOD_NOT_OVER', { endsAt: published.periodEndsAt.toISOString() });
-    }
-    await this.disclosures.update(db, published, { status: 'ended', endedAt: now });
+    const key = {
+      villageId: matter.villageId,
+      matterId: matter.id,
+      kind: kindOf(params),
+      state: stateBefore,
+    };
+    if (await this.disclosures.endIfOver(db, key, now)) return;
+    // Not ended: say why (there is none, or its period runs on).
+    const published = await this.live(db, matter, key.kind, stateBefore, 'published');
+    throw new DomainError('DISCLOSURE.PERIOD_NOT_OVER', { endsAt: published.periodEndsAt!.toISOString() });
   }
 
   /** The period is over but objections are open: the disclosure stays up, in the waiting state. */
@@ -177,11 +182,8 @@ export class DisclosureEffects implements OnModuleInit {
     }
   }
 
-  private async openObjections({ db, matter }: FactContext): Promise<number> {
-    const live = (await this.disclosures.listByMatter(db, matter.villageId, matter.id)).find(
-      (disclosure) => disclosure.status === 'published' && disclosure.scopeState === matter.state,
-    );
-    return live ? this.disclosures.countOpenObjections(db, matter.villageId, live.id) : 0;
+  private openObjections({ db, matter }: FactContext): Promise<number> {
+    return this.disclosures.openObjectionsInState(db, matter.villageId, matter.id, matter.state);
   }
 
   /** The matter's disclosure of a kind in the state the event leaves. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query.js';
 import { AttachmentEntity, type AttachmentRef } from './attachment.entity.js';
 import { DisclosureObjectionEntity, type ObjectionStatus } from './disclosure-objection.entity.js';
 import { DisclosureEntity } from './disclosure.entity.js';
@@ -20,6 +21,46 @@ export class DisclosureRepository {
     status: DisclosureEntity['status'],
   ) {
     return db.findOneBy(DisclosureEntity, { villageId, matterId, kind, scopeState: state, status });
+  }
+
+  /**
+   * Ends the published disclosure of a kind in a state of a matter if its period is over, in one statement
+   * (the timer's path, every public period); false when there is none or its period runs on.
+   */
+  async endIfOver(
+    db: EntityManager,
+    key: { villageId: string; matterId: string; kind: string; state: string },
+    now: Date,
+  ): Promise<boolean> {
+    const rows = await preparedQuery(
+      db,
+      `UPDATE disclosure SET status = 'ended', ended_at = $5
+        WHERE village_id = $1 AND matter_id = $2 AND kind = $3 AND scope_state = $4 AND status = 'published'
+          AND (period_ends_at IS NULL OR period_ends_at <= $5)
+        RETURNING id`,
+      [key.villageId, key.matterId, key.kind, key.state, now],
+    );
+    return rows.length > 0;
+  }
+
+  /** Objections still open against the first disclosure published in the matter's current state. */
+  async openObjectionsInState(
+    db: EntityManager,
+    villageId: string,
+    matterId: string,
+    state: string,
+  ): Promise<number> {
+    const [row] = await preparedQuery<{ open: number }>(
+      db,
+      `WITH live AS (
+         SELECT id FROM disclosure
+          WHERE village_id = $1 AND matter_id = $2 AND status = 'published' AND scope_state = $3
+          ORDER BY drafted_in_revision LIMIT 1)
+       SELECT count(*)::int AS open FROM disclosure_objection o JOIN live ON o.disclosure_id = live.id
+        WHERE o.village_id = $1 AND o.status = 'open'`,
+      [villageId, matterId, state],
+    );
+    return row.open;
   }
 
   async update(
@@ -45,20 +86,12 @@ export class DisclosureRepository {
     );
   }
 
-  listByMatter(db: EntityManager, villageId: string, matterId: string): Promise<DisclosureEntity[]> {
-    return db.find(DisclosureEntity, { where: { villageId, matterId }, order: { draftedInRevision: 'ASC' } });
-  }
-
   async insertObjection(db: EntityManager, objection: DisclosureObjectionEntity): Promise<void> {
     await db.insert(DisclosureObjectionEntity, objection);
   }
 
   findObjection(db: EntityManager, villageId: string, id: string): Promise<DisclosureObjectionEntity | null> {
     return db.findOneBy(DisclosureObjectionEntity, { villageId, id });
-  }
-
-  countOpenObjections(db: EntityManager, villageId: string, disclosureId: string): Promise<number> {
-    return db.countBy(DisclosureObjectionEntity, { villageId, disclosureId, status: 'open' });
   }
 
   /** Of `matterIds`, those with a villager's objection still unanswered. */

@@ -5,7 +5,8 @@ import type { BuiltProcedure } from '../procedures/machine-builder.js';
 import type { MatterEvent } from '../procedures/matter-event.js';
 import { EFFECT_SPECS, FACT_SPECS } from '../procedures/vocabulary.js';
 import type { MatterEntity } from './matter.entity.js';
-import { settleOutsideScope, type ScopedTable } from './scoped-rows.js';
+import { preparedQuery } from '../database/prepared-query.js';
+import { settleOutsideScopeSql, type ScopedTable } from './scoped-rows.js';
 import type { AnyViewSection } from './view-sections.js';
 
 /** What an effect handler sees: the transaction, the matter, the event and the states around it. */
@@ -66,6 +67,8 @@ export class EngineExtensions {
   private readonly scopedTables = new Set<ScopedTable>();
   private readonly sections = new Map<string, AnyViewSection>();
   private readonly startChecks = new Map<string, StartCheck>();
+  /** Built once every module has registered its scoped tables (the first time a matter leaves a state). */
+  private leaveStatesSql?: string;
   private resolver?: ProcedureResolver;
 
   registerEffect(name: keyof typeof EFFECT_SPECS, handler: EffectHandler): void {
@@ -79,6 +82,7 @@ export class EngineExtensions {
   /** Rows of this table belong to a state of a matter and are settled when the matter leaves it. */
   registerScopedTable(table: ScopedTable): void {
     this.scopedTables.add(table);
+    this.leaveStatesSql = undefined;
   }
 
   /** Adds a section (meetings, disclosures, deadlines) to the view of a matter. */
@@ -122,9 +126,9 @@ export class EngineExtensions {
     activeStates: string[],
     now: Date,
   ): Promise<void> {
-    for (const table of this.scopedTables) {
-      await settleOutsideScope(db, table, matter.villageId, matter.id, activeStates, now);
-    }
+    if (this.scopedTables.size === 0) return;
+    this.leaveStatesSql ??= settleOutsideScopeSql([...this.scopedTables]);
+    await preparedQuery(db, this.leaveStatesSql, [matter.villageId, matter.id, activeStates, now]);
   }
 
   viewSections(): ReadonlyMap<string, AnyViewSection> {

@@ -1,5 +1,3 @@
-import type { EntityManager } from 'typeorm';
-
 /** Tables whose rows belong to a state of a matter (their `scope_state`). */
 const SCOPED = {
   meeting: { live: ['open'], settled: 'void', stamp: 'closed_at' },
@@ -14,18 +12,21 @@ const SCOPED = {
  */
 export type ScopedTable = keyof typeof SCOPED;
 
-export async function settleOutsideScope(
-  db: EntityManager,
-  table: ScopedTable,
-  villageId: string,
-  matterId: string,
-  activeStates: string[],
-  now: Date,
-): Promise<void> {
-  const { live, settled, stamp } = SCOPED[table];
-  await db.query(
-    `UPDATE ${table} SET status = $5, ${stamp} = $4
-     WHERE village_id = $1 AND matter_id = $2 AND status = ANY($6) AND NOT (scope_state = ANY($3))`,
-    [villageId, matterId, activeStates, now, settled, live],
-  );
+/**
+ * One statement that settles the live rows of every table in `tables` whose state the matter has left:
+ * a data-modifying CTE per table, so leaving a state costs one round trip however many modules keep rows
+ * by state. Parameters: $1 village, $2 matter, $3 the states still active, $4 now.
+ */
+export function settleOutsideScopeSql(tables: readonly ScopedTable[]): string {
+  const updates = [...tables].sort().map((table) => {
+    const { live, settled, stamp } = SCOPED[table];
+    const liveList = live.map((status) => `'${status}'`).join(', ');
+    return (
+      `${table}_left AS (UPDATE ${table} SET status = '${settled}', ${stamp} = $4 ` +
+      `WHERE village_id = $1 AND matter_id = $2 AND status IN (${liveList}) ` +
+      `AND NOT (scope_state = ANY($3)) RETURNING 1)`
+    );
+  });
+  const counted = [...tables].sort().map((table) => `(SELECT count(*) FROM ${table}_left)`);
+  return `WITH ${updates.join(', ')} SELECT ${counted.join(' + ')} AS settled`;
 }

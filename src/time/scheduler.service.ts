@@ -12,11 +12,21 @@ import { TimerRepository } from './timer.repository.js';
 /** A timer that fails unexpectedly is tried this often, waiting 1, 2, 4, 8 minutes between, then set aside. */
 export const TIMER_RETRIES = { attempts: 5, firstWaitMs: 60_000 } as const;
 
-/** What one batch did: timers settled (delivered or refused), failed (counted for a retry), left busy. */
+/** A batch on the fast path met a refusal or a failure and was rolled back. */
+class FastPathLeft extends Error {}
+
+const commandOf = (timer: TimerEntity) => ({
+  villageId: timer.villageId,
+  matterId: timer.matterId,
+  actor: SYSTEM_ACTOR,
+  type: timer.eventType,
+  payload: timer.payload as JsonObject,
+});
+
+/** What one batch did: timers settled (delivered or refused), and failed (counted for a retry). */
 interface BatchOutcome {
   settled: number;
   failed: number;
-  busy: number;
 }
 
 /**
@@ -96,17 +106,24 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private async deliverAll(): Promise<number> {
     let settled = 0;
     let batchSize = this.config.timerBatchSize;
+    let careful = false;
     while (!this.stopping) {
       let outcome: BatchOutcome;
       try {
-        outcome = await this.deliverBatch(batchSize);
+        outcome = careful ? await this.deliverCarefully(batchSize) : await this.deliverFast(batchSize);
       } catch (error) {
+        if (error instanceof FastPathLeft) {
+          // Something in the batch was refused or failed: the batch was undone; deliver it again carefully.
+          careful = true;
+          continue;
+        }
         // Two batches that met in a lock cycle the claim's ordering did not foresee (an effect reaching
         // another matter): the database undid one; the rest of this run goes one timer at a time.
         if (batchSize === 1 || !isLockRace(error)) throw error;
         batchSize = 1;
         continue;
       }
+      careful = false;
       settled += outcome.settled;
       // Nothing due, or only timers whose matters are busy: the next beat tries again.
       if (outcome.settled + outcome.failed === 0) break;
@@ -115,29 +132,44 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /**
-   * Claims a batch of due timers, delivers them one after another and settles them, in one transaction. A
-   * delivery that fails for a reason that is not the database's (a bug, an orphaned row) rolls back to the
-   * engine's savepoint and is counted on its timer in the same transaction, its row still locked: it is
-   * tried again after a back-off and, after `TIMER_RETRIES.attempts` failures, set aside and shown to the
-   * township; either way the timers beside it go on. A database that is away, out of resources or timed
+   * The common case, every timer of the batch accepted: no savepoint per delivery. The first refusal or
+   * failure undoes the whole batch (FastPathLeft), to be delivered again by `deliverCarefully`.
+   */
+  private deliverFast(batchSize: number): Promise<BatchOutcome> {
+    return this.dataSource.transaction(async (db) => {
+      const now = this.time.now();
+      const ready = await this.timers.claimDue(db, now, batchSize);
+      for (const timer of ready) {
+        try {
+          await this.engine.deliverOrThrow(db, commandOf(timer));
+        } catch (error) {
+          if (isTransientDatabaseError(error)) throw error;
+          throw new FastPathLeft();
+        }
+      }
+      await this.timers.settleAll(db, ready, 'delivered', now);
+      return { settled: ready.length, failed: 0 };
+    });
+  }
+
+  /**
+   * A batch where something is refused or fails, each delivery in a savepoint. A refusal is traced and
+   * settled like a delivery. A failure for a reason that is not the database's (a bug, an orphaned row)
+   * rolls back to the savepoint and is counted on its timer in the same transaction, its row still locked:
+   * it is tried again after a back-off and, after `TIMER_RETRIES.attempts` failures, set aside and shown to
+   * the township; either way the timers beside it go on. A database that is away, out of resources or timed
    * out pauses delivery instead: the whole batch rolls back, nothing is counted, and the next beat starts
    * where this one stopped.
    */
-  private deliverBatch(batchSize: number): Promise<BatchOutcome> {
+  private deliverCarefully(batchSize: number): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (db) => {
       const now = this.time.now();
-      const { ready, busy } = await this.timers.claimDue(db, now, batchSize);
+      const ready = await this.timers.claimDue(db, now, batchSize);
       const settled = { delivered: [] as TimerEntity[], refused: [] as TimerEntity[] };
       let failed = 0;
       for (const timer of ready) {
         try {
-          const result = await this.engine.deliver(db, {
-            villageId: timer.villageId,
-            matterId: timer.matterId,
-            actor: SYSTEM_ACTOR,
-            type: timer.eventType,
-            payload: timer.payload as JsonObject,
-          });
+          const result = await this.engine.deliver(db, commandOf(timer));
           settled[result === 'accepted' ? 'delivered' : 'refused'].push(timer);
         } catch (error) {
           if (isTransientDatabaseError(error)) throw error;
@@ -147,7 +179,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       }
       await this.timers.settleAll(db, settled.delivered, 'delivered', now);
       await this.timers.settleAll(db, settled.refused, 'refused', now);
-      return { settled: settled.delivered.length + settled.refused.length, failed, busy };
+      return { settled: settled.delivered.length + settled.refused.length, failed };
     });
   }
 

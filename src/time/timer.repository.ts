@@ -39,11 +39,7 @@ export class TimerRepository {
    * Either way each is delivered once. Ordered for delivery: by village, so that every batch takes the
    * villages' chain heads in one order (two batches never wait on each other in a circle), then by time.
    */
-  async claimDue(
-    db: EntityManager,
-    now: Date,
-    limit: number,
-  ): Promise<{ ready: TimerEntity[]; busy: number }> {
+  async claimDue(db: EntityManager, now: Date, limit: number): Promise<TimerEntity[]> {
     const timers = await db.query<TimerEntity[]>(
       `SELECT ${TIMER_COLUMNS} FROM timer
         WHERE status = 'pending' AND due_at <= $1 AND (retry_at IS NULL OR retry_at <= $1)
@@ -51,7 +47,7 @@ export class TimerRepository {
           FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
-    if (timers.length === 0) return { ready: [], busy: 0 };
+    if (timers.length === 0) return [];
     const locked = await db.query<{ id: string }[]>(
       `SELECT id FROM matter
         WHERE (village_id, id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
@@ -61,15 +57,16 @@ export class TimerRepository {
     );
     // The foreign key keeps every timer's matter: one not locked here is another transaction's for now.
     const free = new Set(locked.map((matter) => matter.id));
-    const ready = timers
-      .filter((timer) => free.has(timer.matterId))
+    // One timer per matter per batch (the earliest): an event may move the matter out of the state that
+    // another of its timers belongs to, and that one is then cancelled, not delivered.
+    return timers
+      .filter((timer) => free.delete(timer.matterId))
       .sort(
         (a, b) =>
           a.villageId.localeCompare(b.villageId) ||
           a.dueAt.getTime() - b.dueAt.getTime() ||
           a.id.localeCompare(b.id),
       );
-    return { ready, busy: timers.length - ready.length };
   }
 
   /** Settles the delivered (or refused) timers of a batch, in its transaction: one statement. */

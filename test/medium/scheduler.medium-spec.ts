@@ -2,6 +2,7 @@ import { DAY_MS } from '../../src/common/clock.js';
 import { SchedulerService, TIMER_RETRIES } from '../../src/time/scheduler.service.js';
 import { TimerRepository } from '../../src/time/timer.repository.js';
 import { EngineService } from '../../src/engine/engine.service.js';
+import { MatterRepository } from '../../src/engine/matter.repository.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { LocalTime } from '../../src/common/local-time.js';
 import { EngineDriver } from '../factories/engine.driver.js';
@@ -61,6 +62,22 @@ describe(SchedulerService.name, () => {
       await t.close();
     });
 
+    /**
+     * Makes a delivery fail as a bug would (not a refusal: those are traced and settled) wherever `failure`
+     * names an error for the matter, on whichever path the scheduler takes; the returned function mends it.
+     */
+    const breakDeliveries = (failure: (matterId: string) => Error | null) => {
+      const matters = t.get(MatterRepository);
+      const lockById = matters.lockById.bind(matters);
+      matters.lockById = (db, villageId, matterId) => {
+        const error = failure(matterId);
+        return error ? Promise.reject(error) : lockById(db, villageId, matterId);
+      };
+      return () => {
+        matters.lockById = lockById;
+      };
+    };
+
     it('does not deliver before the public period ends, at 24:00 of its last day', async () => {
       const world = await createVillage(t);
       const matter = await EngineDriver.start(t, world);
@@ -96,11 +113,9 @@ describe(SchedulerService.name, () => {
       await poisoned.toResolutionPublic();
       const healthy = await EngineDriver.start(t, world);
       await healthy.toResolutionPublic();
-      const engine = t.get(EngineService);
-      const deliver = engine.deliver.bind(engine);
-      // A bug in one matter's delivery (not a refusal: those are traced and settled).
-      engine.deliver = (db, command) =>
-        command.matterId === poisoned.matterId ? Promise.reject(new TypeError('boom')) : deliver(db, command);
+      const mend = breakDeliveries((matterId) =>
+        matterId === poisoned.matterId ? new TypeError('boom') : null,
+      );
       const sut = t.get(SchedulerService);
       t.clock.advance(10 * DAY_MS);
       try {
@@ -137,7 +152,7 @@ describe(SchedulerService.name, () => {
         const health = await t.api().get('/health').expect(200);
         expect(health.body.warnings).toContain('1 个定时事项多次处理失败，已暂停并报乡镇，请查看日志');
       } finally {
-        engine.deliver = deliver;
+        mend();
         await t.dataSource.query(`UPDATE timer SET status = 'cancelled' WHERE status = 'failed'`);
         t.clock.set(TEST_NOW);
       }
@@ -167,10 +182,9 @@ describe(SchedulerService.name, () => {
     it('delivers in batches, each timer once, a failing one in the middle of a batch holding none of the others', async () => {
       const matters = await mattersInPublicPeriod(5);
       const poisoned = matters[2];
-      const engine = t.get(EngineService);
-      const deliver = engine.deliver.bind(engine);
-      engine.deliver = (db, command) =>
-        command.matterId === poisoned.matterId ? Promise.reject(new TypeError('boom')) : deliver(db, command);
+      const mend = breakDeliveries((matterId) =>
+        matterId === poisoned.matterId ? new TypeError('boom') : null,
+      );
       t.clock.advance(10 * DAY_MS);
       try {
         await expect(schedulerWithBatches(2).deliverDue()).resolves.toBe(4);
@@ -183,7 +197,7 @@ describe(SchedulerService.name, () => {
         expect(timer).toEqual({ status: 'pending', attempts: 1 });
         expect(await periodEventsOf(t, poisoned.matterId)).toEqual([]);
       } finally {
-        engine.deliver = deliver;
+        mend();
         t.clock.advance(DAY_MS);
         await t.get(SchedulerService).deliverDue();
         t.clock.set(TEST_NOW);
@@ -193,14 +207,11 @@ describe(SchedulerService.name, () => {
 
     it('rolls a whole batch back when the database fails under it: its events and its settlements go together', async () => {
       const matters = await mattersInPublicPeriod(4);
-      const engine = t.get(EngineService);
-      const deliver = engine.deliver.bind(engine);
       // The database goes away while the batch's second timer is delivered (after the first one's event).
       let deliveries = 0;
-      engine.deliver = async (db, command) => {
-        if (++deliveries === 2) throw Object.assign(new Error('terminating connection'), { code: '57P01' });
-        return deliver(db, command);
-      };
+      const mend = breakDeliveries(() =>
+        ++deliveries === 2 ? Object.assign(new Error('terminating connection'), { code: '57P01' }) : null,
+      );
       t.clock.advance(10 * DAY_MS);
       try {
         await expect(schedulerWithBatches(4).deliverDue()).rejects.toThrow('terminating connection');
@@ -210,12 +221,12 @@ describe(SchedulerService.name, () => {
           [matters.map((matter) => matter.matterId)],
         );
         expect(pending).toEqual(matters.map(() => ({ attempts: 0 })));
-        engine.deliver = deliver;
+        mend();
         await expect(schedulerWithBatches(4).deliverDue()).resolves.toBe(4);
         for (const matter of matters)
           expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
       } finally {
-        engine.deliver = deliver;
+        mend();
         t.clock.set(TEST_NOW);
       }
     });

@@ -65,7 +65,7 @@ export function describePerTimer(before: Counters, after: Counters, timers: numb
 
 /**
  * What one delivery asks of the database and of this process: the scheduler's own steps (claim, deliver
- * through the engine, settle), run here in a transaction that is then rolled back, so nothing changes.
+ * through the engine on the fast path, settle; a batch of one), run here in a transaction that is then rolled back, so nothing changes.
  * The median of a few runs, without the commit (its fsync) and without the other process.
  */
 export async function oneDelivery(app: BenchApp, runs = 15): Promise<{ statements: number; ms: number }> {
@@ -77,11 +77,9 @@ export async function oneDelivery(app: BenchApp, runs = 15): Promise<{ statement
       await app.dataSource
         .transaction(async (db) => {
           const now = new Date();
-          const {
-            ready: [timer],
-          } = await app.get(TimerRepository).claimDue(db, now, 1);
+          const [timer] = await app.get(TimerRepository).claimDue(db, now, 1);
           if (!timer) throw new Error('No due timer to deliver');
-          await app.get(EngineService).deliver(db, {
+          await app.get(EngineService).deliverOrThrow(db, {
             villageId: timer.villageId,
             matterId: timer.matterId,
             actor: SYSTEM_ACTOR,
