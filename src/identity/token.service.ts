@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { jwtVerify, SignJWT } from 'jose';
+import { SignJWT } from 'jose';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { AppSettingRepository } from './app-setting.repository.js';
+import { verifyHs256 } from './hs256.js';
 import { LoginSecurityRepository } from './login-security.repository.js';
 
 export interface TokenClaims {
@@ -60,17 +61,14 @@ export class TokenService {
 
   /** The claims of a well-signed, unexpired token, or null; whether its session still lives is the guard's. */
   async verify(token: string): Promise<TokenClaims | null> {
-    try {
-      const { payload } = await jwtVerify(token, await this.signingKey(), {
-        issuer: ISSUER,
-        algorithms: ['HS256'],
-      });
-      const { sub, pid, jti } = payload;
-      if (typeof sub !== 'string' || typeof pid !== 'string' || typeof jti !== 'string') return null;
-      return { accountId: sub, personId: pid, sessionId: jti };
-    } catch {
-      return null;
-    }
+    const payload = verifyHs256(token, await this.signingKey(), {
+      issuer: ISSUER,
+      nowSeconds: Math.floor(Date.now() / 1000),
+    });
+    if (!payload) return null;
+    const { sub, pid, jti } = payload;
+    if (typeof sub !== 'string' || typeof pid !== 'string' || typeof jti !== 'string') return null;
+    return { accountId: sub, personId: pid, sessionId: jti };
   }
 
   async revoke(sessionId: string): Promise<void> {

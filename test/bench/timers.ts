@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     describeClaim('the scheduler claims with', await explainClaim(app));
     const one = await oneDelivery(app);
     say(
-      `one delivery (claim, EngineService.deliver, settle; rolled back, so without its commit) in this process: ` +
+      `one delivery (claim, EngineService.deliverOrThrow, settle; a batch of one, rolled back) in this process: ` +
         `${one.statements} statements, ${one.ms.toFixed(1)} ms (median of 15)`,
     );
     await app.close();

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../../src/identity/actor.js';
 import { TimerRepository } from '../../../src/time/timer.repository.js';
 import type { BenchApp } from '../common/bench-app.js';
 import { say } from '../common/output.js';
+import { QueryCensus } from '../engine-load/query-census.js';
 import { captureQueries, explainAll, type QueryPlan } from './plans.js';
 import { median } from './stats.js';
 
@@ -65,15 +66,18 @@ export function describePerTimer(before: Counters, after: Counters, timers: numb
 
 /**
  * What one delivery asks of the database and of this process: the scheduler's own steps (claim, deliver
- * through the engine on the fast path, settle; a batch of one), run here in a transaction that is then rolled back, so nothing changes.
- * The median of a few runs, without the commit (its fsync) and without the other process.
+ * through the engine on the fast path, settle: a batch of one), run here in a transaction that is then
+ * rolled back, so nothing changes. The median of a few runs, without the commit (its fsync) and without
+ * the other process. Statements are counted at the driver, prepared ones included.
  */
 export async function oneDelivery(app: BenchApp, runs = 15): Promise<{ statements: number; ms: number }> {
   const times: number[] = [];
   let statements = 0;
   for (let run = 0; run < runs; run++) {
-    const captured = await captureQueries(app.dataSource, async () => {
-      const started = performance.now();
+    const census = new QueryCensus();
+    census.start();
+    const started = performance.now();
+    try {
       await app.dataSource
         .transaction(async (db) => {
           const now = new Date();
@@ -93,8 +97,10 @@ export async function oneDelivery(app: BenchApp, runs = 15): Promise<{ statement
         .catch((error: unknown) => {
           if (!(error instanceof RollBack)) throw error;
         });
-    });
-    statements = captured.length;
+    } finally {
+      // START TRANSACTION and ROLLBACK are counted too: the scheduler's batch has one BEGIN and COMMIT.
+      statements = census.stop().reduce((sum, statement) => sum + statement.count, 0);
+    }
   }
   return { statements, ms: median(times) };
 }
