@@ -3,6 +3,7 @@ import { EngineExtensions } from '../engine/engine-extensions.js';
 import { viewSection } from '../engine/view-sections.js';
 import { DisclosureObjectionEntity } from './disclosure-objection.entity.js';
 import { DisclosureEntity } from './disclosure.entity.js';
+import { disclosureFields } from './disclosure-fields.js';
 
 /** Shows a matter's disclosures, with their objections and answers, in the matter's view. */
 @Injectable()
@@ -20,13 +21,7 @@ export class DisclosureViews implements OnModuleInit {
         shape: ({ disclosures, objections }) =>
           disclosures.map((disclosure) => ({
             id: disclosure.id,
-            kind: disclosure.kind,
-            title: disclosure.title,
-            body: disclosure.body,
-            status: disclosure.status,
-            channels: disclosure.channels,
-            attachments: disclosure.attachments,
-            supervisorOpinion: disclosure.supervisorOpinion,
+            ...disclosureFields(disclosure),
             publishedAt: disclosure.publishedAt?.toISOString() ?? null,
             periodEndsAt: disclosure.periodEndsAt?.toISOString() ?? null,
             objections: objections

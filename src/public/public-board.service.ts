@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import { AttachmentsService } from '../disclosure/attachments.service.js';
+import { disclosureFields } from '../disclosure/disclosure-fields.js';
 import { ObligationRepository } from '../disclosure/obligation.repository.js';
 import { periodBounds } from '../disclosure/periods.js';
 import { RegionRepository } from '../identity/region.repository.js';
@@ -193,13 +194,7 @@ export class PublicBoardService {
       matterId: disclosure.matterId,
       matterTitle: disclosure.matterTitle,
       procedureId: disclosure.procedureId,
-      kind: disclosure.kind,
-      title: disclosure.title,
-      body: disclosure.body,
-      status: disclosure.status,
-      channels: disclosure.channels,
-      attachments: disclosure.attachments,
-      supervisorOpinion: disclosure.supervisorOpinion,
+      ...disclosureFields(disclosure),
       publishedAt: disclosure.publishedAt.toISOString(),
       periodEndsAt: disclosure.periodEndsAt?.toISOString() ?? null,
       openObjections: disclosure.openObjections,
