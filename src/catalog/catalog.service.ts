@@ -13,6 +13,7 @@ import {
 } from '../../workflows/index.js';
 import { LocalTime } from '../common/local-time.js';
 import { basisInForce } from '../procedures/law-in-force.js';
+import type { BuiltProcedure } from '../procedures/machine-builder.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { resolveParameters } from '../procedures/parameters.js';
 import { buildStateTree } from '../procedures/state-graph.js';
@@ -26,6 +27,8 @@ const roleTitle = (role: string) => ({ role, title: ROLE_TITLES[role as Role] ??
 /** The catalog as villagers and staff read it: items by category, each with its procedure and flowchart. */
 @Injectable()
 export class CatalogService {
+  private readonly plainCharts = new WeakMap<BuiltProcedure, Promise<RenderedChart>>();
+
   constructor(
     private readonly procedures: ProcedureCatalog,
     private readonly dataSource: DataSource,
@@ -95,10 +98,19 @@ export class CatalogService {
   /** The chart with its ETag, laid out once per procedure version and matter path (`FlowchartCache`). */
   async renderedFlowchart(code: string, version?: number, path?: PathTaken): Promise<RenderedChart> {
     const db = this.dataSource.manager;
-    const { definition, config } = version
+    const procedure = version
       ? await this.procedures.get(db, code, version)
       : await this.procedures.latest(db, code);
-    return this.charts.render(flowchartDot(definition, config, path));
+    if (path) return this.charts.render(flowchartDot(procedure.definition, procedure.config, path));
+    // A procedure version's own chart: its DOT text is not even written again (the built procedure is
+    // kept by the catalog, and the chart with it).
+    let chart = this.plainCharts.get(procedure);
+    if (!chart) {
+      chart = this.charts.render(flowchartDot(procedure.definition, procedure.config));
+      this.plainCharts.set(procedure, chart);
+      chart.catch(() => this.plainCharts.delete(procedure));
+    }
+    return chart;
   }
 
   /** The chart of a definition not yet stored (the X-item editor's preview): drawn as it would run. */

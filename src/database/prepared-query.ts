@@ -24,13 +24,15 @@ export function statementName(text: string): string {
  * every event, and the ORM's per-query work (logging and subscriber hooks, result wrapping) is skipped.
  * A plan is kept until the tables' statistics change (ANALYZE, which autovacuum runs as tables grow):
  * see `warnIfAutovacuumOff`.
- * Driver errors surface as the driver raised them. Outside a transaction it borrows a connection of the
- * pool for the one statement, as an ordinary query would, and prepares it there.
+ * Driver errors surface as the driver raised them. Given the data source's manager (no connection of its
+ * own) it borrows a connection of the pool for the one statement, as an ordinary query would.
  */
 export async function preparedQuery<Row>(db: EntityManager, text: string, params: unknown[]): Promise<Row[]> {
   const named = { name: statementName(text), text, values: params };
   const runner = db.queryRunner;
-  if (runner?.isTransactionActive) {
+  if (runner) {
+    // The manager's own connection (a transaction's): never another, which on the embedded database's
+    // single connection would wait for this one.
     if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
     const client = (await runner.connect()) as StatementClient;
     return (await client.query(named)).rows as Row[];

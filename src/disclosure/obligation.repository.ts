@@ -37,8 +37,12 @@ export class ObligationRepository {
   }
 
   async flagOverdue(db: EntityManager, now: Date): Promise<number> {
+    // Rows an act on their matter holds (it may be settling them) are flagged at the next sweep: the
+    // sweep never waits on an act, so it can never wait on one in a circle.
     const [, affected] = await db.query<[unknown, number]>(
-      `UPDATE obligation SET status = 'overdue', flagged_at = $1 WHERE status = 'open' AND due_at <= $1`,
+      `UPDATE obligation SET status = 'overdue', flagged_at = $1
+        WHERE (village_id, id) IN (
+          SELECT village_id, id FROM obligation WHERE status = 'open' AND due_at <= $1 FOR UPDATE SKIP LOCKED)`,
       [now],
     );
     return affected;

@@ -40,8 +40,8 @@ export interface MatterView {
 
 @Injectable()
 export class MatterViewService {
-  /** Built on first use, once every module has registered its sections. */
-  private reader?: ViewSectionReader;
+  /** Built on first use, once every module has registered its sections (again if one is added later). */
+  private reader?: { sections: number; rows: ViewSectionReader };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -84,8 +84,10 @@ export class MatterViewService {
       updatedAt: matter.updatedAt.toISOString(),
     };
     const sections = this.extensions.viewSections();
-    this.reader ??= new ViewSectionReader(this.dataSource, sections);
-    const rows = await this.reader.read(db, matter);
+    if (this.reader?.sections !== sections.size) {
+      this.reader = { sections: sections.size, rows: new ViewSectionReader(this.dataSource, sections) };
+    }
+    const rows = await this.reader.rows.read(db, matter);
     for (const [key, section] of sections) view[key] = await section.shape(rows.get(key) ?? {}, db, matter);
     return view;
   }

@@ -38,14 +38,17 @@ export function viewSection<Queries extends Record<string, SectionRows<unknown>>
 interface CompiledRows {
   section: string;
   key: string;
-  /** Column name → property, and whether the value comes back as a time to be made a Date again. */
-  columns: { column: string; property: string; isTime: boolean }[];
+  /** Property → whether its value comes back as a time to be made a Date again. */
+  properties: { property: string; isTime: boolean }[];
 }
+
+const TIME_TYPES = new Set<unknown>(['timestamptz', 'timestamp with time zone', 'timestamp', Date]);
 
 /**
  * Reads every section's rows of a matter in one prepared statement: per table a scalar subquery that
- * aggregates its rows to JSON, and then turns each JSON row back into the entity the section's shape expects (times
- * as Dates; text, numbers, dates, uuid arrays and jsonb come back from JSON as the driver gives them).
+ * aggregates its rows to JSON objects keyed by the entity's property names (only the columns the entity
+ * maps and selects), then turns each back into the entity the section's shape expects: times, written
+ * in UTC by the statement, as Dates; text, numbers, dates, uuid arrays and jsonb as the driver gives them.
  */
 export class ViewSectionReader {
   private readonly sql: string;
@@ -57,19 +60,35 @@ export class ViewSectionReader {
     for (const [section, { rows }] of sections) {
       for (const [key, query] of Object.entries(rows)) {
         const metadata = dataSource.getMetadata(query.entity);
+        const columns = metadata.columns.filter((column) => column.isSelect);
+        const transformed = columns.find((column) => column.transformer);
+        if (transformed) {
+          throw new Error(
+            `View section ${section}: ${metadata.name}.${transformed.propertyName} has a transformer`,
+          );
+        }
+        const fields = columns.map((column) => {
+          const value = `t.${column.databaseName}`;
+          const json = TIME_TYPES.has(column.type)
+            ? `to_char(${value} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+            : value;
+          return `'${column.propertyName}', ${json}`;
+        });
+        // json_build_object takes at most 100 arguments: 50 columns.
+        if (fields.length > 50)
+          throw new Error(`View section ${section}: ${metadata.name} has over 50 columns`);
         const filter = query.filter ? ` AND (${query.filter})` : '';
         selects.push(
-          `(SELECT coalesce(json_agg(row_to_json(t) ORDER BY ${query.orderBy}), '[]'::json) ` +
+          `(SELECT coalesce(json_agg(json_build_object(${fields.join(', ')}) ORDER BY ${query.orderBy}), '[]'::json) ` +
             `FROM ${metadata.tablePath} t WHERE t.village_id = $1 AND t.matter_id = $2${filter}) ` +
             `AS "r${selects.length}"`,
         );
         this.compiled.push({
           section,
           key,
-          columns: metadata.columns.map((column) => ({
-            column: column.databaseName,
+          properties: columns.map((column) => ({
             property: column.propertyName,
-            isTime: column.type === 'timestamptz',
+            isTime: TIME_TYPES.has(column.type),
           })),
         });
       }
@@ -92,8 +111,8 @@ export class ViewSectionReader {
 
 function entityOf(rows: CompiledRows, json: Record<string, unknown>): Record<string, unknown> {
   const entity: Record<string, unknown> = {};
-  for (const { column, property, isTime } of rows.columns) {
-    const value = json[column];
+  for (const { property, isTime } of rows.properties) {
+    const value = json[property];
     entity[property] = isTime && typeof value === 'string' ? new Date(value) : value;
   }
   return entity;

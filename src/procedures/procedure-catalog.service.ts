@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BUILTIN_PROCEDURES, type JsonObject, type ProcedureDefinition } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { fitsPgInteger } from '../common/pg-integer.js';
 import { LocalTime } from '../common/local-time.js';
@@ -117,13 +118,14 @@ export class ProcedureCatalog implements OnModuleInit {
 
   /** The newest version of a procedure (the list in force decides this once lists are versioned). */
   async latest(db: EntityManager, procedureId: string): Promise<BuiltProcedure> {
-    const row = await db.findOne(ProcedureVersionEntity, {
-      where: { procedureId },
-      order: { version: 'DESC' },
-      select: { procedureId: true, version: true },
-    });
-    if (!row) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId });
-    return this.get(db, row.procedureId, row.version);
+    // Public pages ask for it on every chart and item: prepared, and without the ORM's query building.
+    const [row] = await preparedQuery<{ version: number }>(
+      db,
+      `SELECT max(version) AS version FROM procedure_version WHERE procedure_id = $1`,
+      [procedureId],
+    );
+    if (row?.version == null) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId });
+    return this.get(db, procedureId, row.version);
   }
 
   async list(

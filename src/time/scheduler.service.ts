@@ -14,6 +14,8 @@ export const TIMER_RETRIES = { attempts: 5, firstWaitMs: 60_000 } as const;
 
 /** A batch on the fast path met a refusal or a failure and was rolled back. */
 class FastPathLeft extends Error {}
+/** The app is stopping: the batch in hand is rolled back, its timers left for the next start. */
+class Stopping extends Error {}
 
 const commandOf = (timer: TimerEntity) => ({
   villageId: timer.villageId,
@@ -112,6 +114,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       try {
         outcome = careful ? await this.deliverCarefully(batchSize) : await this.deliverFast(batchSize);
       } catch (error) {
+        if (error instanceof Stopping) break;
         if (error instanceof FastPathLeft) {
           // Something in the batch was refused or failed: the batch was undone; deliver it again carefully.
           careful = true;
@@ -140,6 +143,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       const now = this.time.now();
       const ready = await this.timers.claimDue(db, now, batchSize);
       for (const timer of ready) {
+        if (this.stopping) throw new Stopping();
         try {
           await this.engine.deliverOrThrow(db, commandOf(timer));
         } catch (error) {
@@ -168,6 +172,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       const settled = { delivered: [] as TimerEntity[], refused: [] as TimerEntity[] };
       let failed = 0;
       for (const timer of ready) {
+        if (this.stopping) throw new Stopping();
         try {
           const result = await this.engine.deliver(db, commandOf(timer));
           settled[result === 'accepted' ? 'delivered' : 'refused'].push(timer);

@@ -13,6 +13,9 @@ export interface NewTimer {
   scopeState: string;
 }
 
+/** How deep past its batch a process looks for due timers whose matters no one else holds. */
+const CANDIDATES_PER_SLOT = 4;
+
 /** The timer's columns under the entity's property names, for the statements written by hand. */
 const TIMER_COLUMNS = `village_id AS "villageId", id, matter_id AS "matterId", event_type AS "eventType", payload,
   due_at AS "dueAt", scope_state AS "scopeState", status, created_at AS "createdAt", settled_at AS "settledAt",
@@ -33,34 +36,40 @@ export class TimerRepository {
   }
 
   /**
-   * Takes up to `limit` due timers, earliest first, and holds their rows' locks and their matters': another
-   * process skips both (`SKIP LOCKED`), and a timer whose matter is busy (a person's event on it, another
-   * batch) waits for a later batch. If this process dies before committing, the timers are pending again.
-   * Either way each is delivered once. Ordered for delivery: by village, so that every batch takes the
-   * villages' chain heads in one order (two batches never wait on each other in a circle), then by time.
+   * Takes the matters of up to `limit` due timers and then those timers, holding both: the matter first,
+   * as every act on a matter does, so no transaction ever holds a timer without its matter. Matters that
+   * another transaction holds (a person acting, another process's batch) are skipped (`SKIP LOCKED`) and
+   * their timers wait for a later batch; two processes look a window of `CANDIDATES_PER_SLOT` × `limit`
+   * due timers deep, so the second finds matters the first did not take. If this process dies before
+   * committing, the timers are pending again; either way each is delivered once. One timer per matter
+   * (its earliest): an event may move the matter out of the state another of its timers belongs to, and
+   * that one is then cancelled, not delivered. Ordered for delivery by village, so that batches take the
+   * villages' chain heads in one order, then by time.
    */
   async claimDue(db: EntityManager, now: Date, limit: number): Promise<TimerEntity[]> {
+    const matters = await db.query<{ village_id: string; id: string }[]>(
+      `SELECT village_id, id FROM matter
+        WHERE (village_id, id) IN (
+          SELECT village_id, matter_id FROM timer
+           WHERE status = 'pending' AND due_at <= $1 AND (retry_at IS NULL OR retry_at <= $1)
+           ORDER BY due_at LIMIT $2)
+        LIMIT $3
+          FOR UPDATE SKIP LOCKED`,
+      [now, limit * CANDIDATES_PER_SLOT, limit],
+    );
+    if (matters.length === 0) return [];
+    // Nobody changes a timer without its matter's lock, which this transaction now holds: no wait here.
     const timers = await db.query<TimerEntity[]>(
       `SELECT ${TIMER_COLUMNS} FROM timer
-        WHERE status = 'pending' AND due_at <= $1 AND (retry_at IS NULL OR retry_at <= $1)
-        ORDER BY due_at LIMIT $2
-          FOR UPDATE SKIP LOCKED`,
-      [now, limit],
+        WHERE (village_id, matter_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+          AND status = 'pending' AND due_at <= $3 AND (retry_at IS NULL OR retry_at <= $3)
+        ORDER BY due_at, id
+          FOR UPDATE`,
+      [matters.map((matter) => matter.village_id), matters.map((matter) => matter.id), now],
     );
-    if (timers.length === 0) return [];
-    const locked = await db.query<{ id: string }[]>(
-      `SELECT id FROM matter
-        WHERE (village_id, id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-        ORDER BY village_id, id
-          FOR UPDATE SKIP LOCKED`,
-      [timers.map((timer) => timer.villageId), timers.map((timer) => timer.matterId)],
-    );
-    // The foreign key keeps every timer's matter: one not locked here is another transaction's for now.
-    const free = new Set(locked.map((matter) => matter.id));
-    // One timer per matter per batch (the earliest): an event may move the matter out of the state that
-    // another of its timers belongs to, and that one is then cancelled, not delivered.
+    const first = new Set<string>();
     return timers
-      .filter((timer) => free.delete(timer.matterId))
+      .filter((timer) => !first.has(timer.matterId) && first.add(timer.matterId))
       .sort(
         (a, b) =>
           a.villageId.localeCompare(b.villageId) ||
