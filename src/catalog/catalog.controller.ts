@@ -25,7 +25,7 @@ function sendChart(request: Request, response: Response, chart: RenderedChart, s
     response.status(304).end();
     return;
   }
-  response.type(SVG).send(chart.svg);
+  response.type(SVG).send(chart.body);
 }
 
 /** The base catalog is public: anyone may read each item and check its flowchart (看图办事、按图监督). */

@@ -4,6 +4,8 @@ import { renderSvg } from './graphviz.js';
 
 export interface RenderedChart {
   svg: string;
+  /** The SVG encoded once, as it is sent. */
+  body: Buffer;
   /** A strong validator of the chart's content: the same drawing instructions give the same chart. */
   etag: string;
 }
@@ -32,7 +34,11 @@ export class FlowchartCache {
       return cached;
     }
     this.layouts++;
-    const chart = renderSvg(dot).then((svg) => ({ svg, etag: `"${key.slice(0, 32)}"` }));
+    const chart = renderSvg(dot).then((svg) => ({
+      svg,
+      body: Buffer.from(svg),
+      etag: `"${key.slice(0, 32)}"`,
+    }));
     // A failed layout is not kept: the next request tries again.
     chart.catch(() => this.charts.delete(key));
     this.charts.set(key, chart);
