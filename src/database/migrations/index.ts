@@ -10,7 +10,6 @@ import { PersonHomeAndStrayAttempts1764979200000 } from './1764979200000-person-
 import { Registers1765065600000 } from './1765065600000-registers.js';
 import { CountedMeetings1765152000000 } from './1765152000000-counted-meetings.js';
 import { LoginSecurity1765238400000 } from './1765238400000-login-security.js';
-import { BoardDisclosureIndex1765411200000 } from './1765411200000-board-disclosure-index.js';
 import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
@@ -28,5 +27,4 @@ export const MIGRATIONS = [
   CountedMeetings1765152000000,
   LoginSecurity1765238400000,
   TimerRetries1765324800000,
-  BoardDisclosureIndex1765411200000,
 ];
