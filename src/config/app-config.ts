@@ -140,8 +140,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   const production = raw.NODE_ENV === 'production';
   const embedded = !raw.DATABASE_URL;
-  if (production && embedded) {
-    throw new ConfigError('Invalid configuration:\n  DATABASE_URL is required when NODE_ENV=production');
+  const missingInProduction = production
+    ? [
+        ...(embedded ? ['DATABASE_URL is required when NODE_ENV=production'] : []),
+        // Feed links and the Secure cookie's site come from it; a silent localhost would publish dead links.
+        ...(raw.PUBLIC_URL
+          ? []
+          : ['PUBLIC_URL is required when NODE_ENV=production (e.g. https://cunwu.example.gov.cn)']),
+      ]
+    : [];
+  if (missingInProduction.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${missingInProduction.join('\n  ')}`);
   }
   return new AppConfig({
     production,

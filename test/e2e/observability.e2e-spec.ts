@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DAY_MS } from '../../src/common/clock.js';
 import { publishFinanceDisclosure, startFinanceMatter } from '../factories/finance-disclosure.js';
 import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
+import { SchedulerService } from '../../src/time/scheduler.service.js';
 import { startTestApp, TEST_NOW, testConfig, type TestApp } from '../support/test-app.js';
 
 interface Health {
@@ -70,6 +71,16 @@ describe('Health, metrics and logs', () => {
     const text = await metrics();
     expect(text).toMatch(/^micropower_timers_due [1-9]\d*$/m);
     expect(text).toMatch(/^micropower_timer_lag_seconds [1-9]\d*$/m);
+  });
+
+  it('counts the duties flagged overdue by kind, as the township sees them on its list', async () => {
+    t.clock.set(new Date('2026-03-02T02:00:00Z'));
+    await t.get(SchedulerService).runDue();
+    expect(await metrics()).not.toMatch(/^micropower_overdue_duties\{kind="finance-monthly"\}/m);
+    // March's finance disclosure was due by 10 April: missed, flagged at the next sweep.
+    t.clock.set(new Date('2026-04-10T16:00:00Z'));
+    await t.get(SchedulerService).runDue();
+    expect(await metrics()).toMatch(/^micropower_overdue_duties\{kind="finance-monthly"\} [1-9]\d*$/m);
   });
 
   it('counts event types no procedure has under one label: a sender cannot grow the metrics', async () => {

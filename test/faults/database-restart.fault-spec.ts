@@ -38,9 +38,11 @@ describe('PostgreSQL restarted under the running app', () => {
     // A crash, and the database stays away for a while.
     await cluster.stop('immediate');
     const duringOutage = await probeFor(app.baseUrl, village, 3_000);
+    const healthDuringOutage = await healthOf(app.baseUrl);
     await cluster.start();
     const backAt = new Date();
     const afterCrashMs = await serving(app.baseUrl, village);
+    const healthAfterOutage = await healthOf(app.baseUrl);
     // Checked now, since a client that got a 500 stops: its matter would never reach the next timer.
     expect(load.surprises).toEqual([]);
     // The scheduler picks up again by itself: a timer falls due and is delivered after the outage.
@@ -67,6 +69,9 @@ describe('PostgreSQL restarted under the running app', () => {
     expect(duringOutage.length).toBeGreaterThan(0);
     expect(duringOutage.filter((outcome) => !isUnavailableAnswer(outcome))).toEqual([]);
     expect(Math.max(...duringOutage.map((outcome) => outcome.ms))).toBeLessThan(ANSWER_BOUND_MS);
+    // A load balancer or monitor asking the health check is told the truth, in the coded error shape.
+    expect(healthDuringOutage).toEqual({ status: 503, code: 'SERVICE.UNAVAILABLE' });
+    expect(healthAfterOutage.status).toBe(200);
     // The load saw 503s and retried; it never saw a 500, a hang, or the process gone.
     expect(load.surprises).toEqual([]);
     expect(load.counts.unavailable).toBeGreaterThan(0);
@@ -90,3 +95,10 @@ describe('PostgreSQL restarted under the running app', () => {
     );
   });
 });
+
+/** The health check's status and, for an error, its code; bounded as the load's answers are. */
+async function healthOf(baseUrl: string): Promise<{ status: number; code?: string }> {
+  const answer = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(ANSWER_BOUND_MS) });
+  const body = (await answer.json()) as { code?: string };
+  return answer.ok ? { status: answer.status } : { status: answer.status, code: body.code };
+}

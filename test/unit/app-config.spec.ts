@@ -25,4 +25,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '3100' }).publicUrl).toBe('http://localhost:3100');
     expect(() => loadConfig({ PUBLIC_URL: 'cunwu.example.cn' })).toThrow(ConfigError);
   });
+
+  it('refuses to start in production without the database or the public address, naming both', () => {
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig(production)).toThrow(/DATABASE_URL is required[\s\S]*PUBLIC_URL is required/);
+    expect(() => loadConfig({ ...production, DATABASE_URL: 'postgres://db/micropower' })).toThrow(
+      /PUBLIC_URL is required/,
+    );
+    const config = loadConfig({
+      ...production,
+      DATABASE_URL: 'postgres://db/micropower',
+      PUBLIC_URL: 'https://cunwu.example.cn',
+    });
+    expect(config.publicUrl).toBe('https://cunwu.example.cn');
+  });
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { satisfies } from 'semver';
 import { parse } from 'yaml';
 
 /**
@@ -103,6 +104,20 @@ describe('The Dockerfile', () => {
   it('uses the Node.js major version that .nvmrc names, in every stage', () => {
     const major = read('.nvmrc').trim().split('.')[0];
     for (const stage of stages) expect(stage.image).toMatch(new RegExp(`^node:${major}(\\.|-|$)`));
+  });
+
+  it('runs on a Node.js that every locked package accepts, and that package.json promises', () => {
+    const version = read('.nvmrc').trim();
+    const { engines } = JSON.parse(read('package.json')) as { engines: { node: string } };
+    expect(satisfies(version, engines.node)).toBe(true);
+    const lock = JSON.parse(read('package-lock.json')) as {
+      packages: Record<string, { engines?: { node?: string } | string[] }>;
+    };
+    const refusing = Object.entries(lock.packages)
+      .map(([path, entry]) => [path, Array.isArray(entry.engines) ? undefined : entry.engines?.node] as const)
+      .filter(([, range]) => range !== undefined && !satisfies(version, range, { includePrerelease: true }));
+    // npm ci would print EBADENGINE for each of these on the Node.js that CI and the image run.
+    expect(refusing).toEqual([]);
   });
 
   it('installs production dependencies only in the final stage, from the lock file', () => {

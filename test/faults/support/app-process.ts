@@ -42,6 +42,7 @@ export class AppProcess {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
+        PUBLIC_URL: 'http://localhost',
         DATABASE_URL: this.options.databaseUrl,
         PORT: String(this.options.port),
         AUTH_SECRET: this.options.authSecret,
