@@ -50,12 +50,20 @@ export function checkActAgainstNegativeList(
       if (blank(payload[check.field] ?? inputs[check.field])) throw refuse(entry);
     }
     if (
-      check?.kind === 'payeeNotDecider' &&
+      check?.kind === 'namedNotDecider' &&
       actorPersonId !== null &&
       marks.some((mark) => check.marks.includes(mark)) &&
-      inputs[check.payeeInput] === actorPersonId
+      namesPerson(inputs, actorPersonId)
     ) {
       throw refuse(entry);
     }
   }
 }
+
+/**
+ * Whether one of the matter's inputs is the person's id (a payee, an applicant, the person responsible):
+ * read by value, whatever the field is called. Lists are not read: a list of many people (a membership
+ * roll) names a group the decider may belong to, not a payment to them.
+ */
+const namesPerson = (inputs: JsonObject, personId: string) =>
+  Object.values(inputs).some((value) => value === personId);

@@ -1,7 +1,9 @@
 import request from 'supertest';
 import type { ProcedureDefinition } from '../../workflows/index.js';
 import { compensationDistributionProcedure } from '../../workflows/procedures/d7-compensation-distribution.procedure.js';
+import { expenseClaimProcedure } from '../../workflows/procedures/c1-expense-claim.procedure.js';
 import { certificateProcedure } from '../../workflows/procedures/g2-certificate.procedure.js';
+import { DAY_MS } from '../../src/common/clock.js';
 import { localDate } from '../../src/time/calendar.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
@@ -37,6 +39,8 @@ describe('No way around the procedure', () => {
 
   const api = (who?: MemberKey) => t.api(who ? world.people[who].token : undefined);
   const today = () => localDate(t.clock.now(), 'Asia/Shanghai');
+  const dayAfter = (days: number) =>
+    localDate(new Date(t.clock.now().getTime() + days * DAY_MS), 'Asia/Shanghai');
   const start = (code: string, who: MemberKey, inputs: object) =>
     api(who).post(`/villages/${world.villageId}/matters`, { procedureId: code, inputs });
   const started = async (code: string, who: MemberKey, inputs: object) => {
@@ -152,6 +156,38 @@ describe('No way around the procedure', () => {
   });
 
   it('gives the villager meeting’s land and recall votes ten days’ notice', async () => {
+    const plan = await started('A2', 'secretary', {
+      title: '第二轮土地承包方案',
+      matterClass: 'landContractingPlan',
+      decidingBody: 'villagers',
+    });
+    await plan.ok('secretary', 'PROPOSE_PLAN', { plan: '按户籍人口承包' });
+    await plan.holdMeeting({
+      present: ['secretary', 'committee1', 'committee2'],
+      yes: ['secretary', 'committee1', 'committee2'],
+    });
+    await plan.holdMeeting({
+      present: ['secretary', 'committee1', 'party1', 'party2', 'party3', 'party5'],
+      yes: ['secretary', 'committee1', 'party1', 'party2'],
+    });
+    // Notice given today: a meeting today or in nine days is too soon, in ten days it may be held.
+    for (const days of [0, 9]) {
+      const short = await plan.send('secretary', 'CONVENE_MEETING', {
+        heldOn: dayAfter(days),
+        noticeGivenOn: today(),
+        ballot: 'open',
+      });
+      expect(short.status).toBe(422);
+      expect(short.body).toMatchObject({ code: 'MEETING.NOTICE_TOO_SHORT', details: { noticeDays: 10 } });
+    }
+    const noticed = await plan.ok('secretary', 'CONVENE_MEETING', {
+      heldOn: dayAfter(10),
+      noticeGivenOn: today(),
+      ballot: 'open',
+    });
+    const meetings = (noticed as unknown as { meetings: { ruleSet: { code: string } }[] }).meetings;
+    expect(meetings.at(-1)?.ruleSet.code).toMatch(/^land-two-thirds(@|$)/);
+
     const recall = await started('H6', 'villager1', {
       title: '罢免村委会委员',
       member: '某委员',
@@ -212,6 +248,28 @@ describe('No way around the procedure', () => {
     expect(appraised).toMatchObject({ status: 'active', state: 'villageNotice.drafting' });
   });
 
+  it('lets no village cadre end an extreme poverty application (F3) either: the file goes up to the township', async () => {
+    const application = await started('F3', 'villager1', { title: '特困认定申请', person: '王某' });
+    const refused = await application.send('committee1', 'REFUSE_APPLICATION', { reason: '不符合条件' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'EVENT.UNKNOWN' });
+    await application.ok('committee1', 'ACCEPT_APPLICATION', {});
+    const surveyed = await application.ok('committee1', 'RECORD_SURVEY', {
+      investigators: ['张三', '李四'],
+      findings: '经调查，申请人有赡养人，不符合特困条件',
+    });
+    // A survey against the applicant is a finding the township weighs, not an end the village may reach.
+    expect(surveyed).toMatchObject({ status: 'active' });
+    const village = ['secretary', 'committee1', 'committee2'] as const;
+    for (const who of village) {
+      for (const type of ['REFUSE_APPLICATION', 'TOWNSHIP_REJECT', 'TOWNSHIP_DECIDE', 'ABANDON']) {
+        const attempt = await application.send(who, type, { reason: '不符合条件', opinion: '不予认定' });
+        expect(attempt.status).toBeGreaterThanOrEqual(400);
+      }
+    }
+    expect((await application.read()).status).toBe('active');
+  });
+
   it('holds a village’s copy of an item to the negative list as the original (N1, N2)', async () => {
     await adopt([
       { kind: 'addItem', code: 'X1', title: '本村用印', fromBase: 'G1' },
@@ -237,6 +295,26 @@ describe('No way around the procedure', () => {
     const selfPaid = await claim.send('committee1', 'FINANCE_APPROVE', { opinion: '同意' });
     expect(selfPaid.status).toBe(403);
     expect(selfPaid.body).toMatchObject({ code: 'LIST.NEGATIVE_LIST', details: { code: 'N2' } });
+  });
+
+  it('holds an item copied as JSON with its payee field renamed to N2, by who the matter names', async () => {
+    const renamed = copyOf(expenseClaimProcedure);
+    const inputs = renamed.inputSchema.properties as Record<string, object>;
+    inputs.receiver = inputs.payeePersonId;
+    delete inputs.payeePersonId;
+    await adopt([{ kind: 'addItem', code: 'X3', title: '本村报账', definition: renamed }]);
+    const claim = await started('X3', 'secretary', {
+      title: '误工补贴',
+      amount: 800,
+      voucherNo: 'P-002',
+      purpose: '误工补贴',
+      receiver: world.people.committee1.personId,
+    });
+    const witnessed = await claim.ok('committee2', 'WITNESS_SIGN', { note: '情况属实' });
+    const selfPaid = await claim.send('committee1', 'FINANCE_APPROVE', { opinion: '同意' });
+    expect(selfPaid.status).toBe(403);
+    expect(selfPaid.body).toMatchObject({ code: 'LIST.NEGATIVE_LIST', details: { code: 'N2' } });
+    expect((await claim.read()).state).toEqual(witnessed.state);
   });
 
   it('keeps a secretary from taking over another village’s person', async () => {

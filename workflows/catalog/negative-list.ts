@@ -5,12 +5,16 @@ import type { StepMark } from '../types.js';
  * carry a `check`; a matter that would break one is refused with the entry's own words. Checks apply by
  * what an act or a matter is (its marks, its statutory class, the payee it names), never by an item's
  * code, so a village's copy of an item is held to them as the original is.
+ * The entries are part of the base list's release: a change here is a new release.
  */
 export type NegativeCheck =
   /** An act with the mark needs the document named first: in its payload, else in the matter's inputs. */
   | { kind: 'documentNamed'; mark: StepMark; field: string }
-  /** Nobody takes an act with one of the marks in a matter whose input names them as the payee. */
-  | { kind: 'payeeNotDecider'; payeeInput: string; marks: StepMark[] }
+  /**
+   * Nobody takes an act with one of the marks in a matter whose inputs name them: by the value, not the
+   * field's name, so an item that renames its payee field is held to it as the original.
+   */
+  | { kind: 'namedNotDecider'; marks: StepMark[] }
   /** A matter of the class starts only with the input holding the value that makes it lawful. */
   | { kind: 'classRequiresInput'; statutoryClass: string; input: string; value: string };
 
@@ -33,8 +37,7 @@ export const NEGATIVE_LIST: readonly NegativeEntry[] = [
     text: '严禁审批人审批支付给本人的款项',
     basis: '村级财务报账“三签一章”制度',
     check: {
-      kind: 'payeeNotDecider',
-      payeeInput: 'payeePersonId',
+      kind: 'namedNotDecider',
       marks: ['approval', 'supervisorSignOff', 'townshipApproval'],
     },
   },
