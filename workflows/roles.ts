@@ -14,6 +14,7 @@ export const ROLES = [
   'supervisor', // 村务监督委员会成员
   'supervisor_chair', // 村务监督委员会主任
   'township_officer', // 乡镇工作人员
+  'discipline_inspector', // 乡镇纪检委员 (handles villagers' complaints; never a village's own cadre)
   'district_admin', // 区级管理员
   'system', // 系统（定时事件）
 ] as const;
@@ -32,6 +33,7 @@ export const ROLE_TITLES: Record<Role, string> = {
   supervisor: '村务监督委员会成员',
   supervisor_chair: '村务监督委员会主任',
   township_officer: '乡镇工作人员',
+  discipline_inspector: '乡镇纪检委员',
   district_admin: '区级管理员',
   system: '系统',
 };

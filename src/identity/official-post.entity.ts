@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const OFFICIAL_ROLES = ['township_officer', 'district_admin'] as const;
+export const OFFICIAL_ROLES = ['township_officer', 'discipline_inspector', 'district_admin'] as const;
+/** Posts held at a township; the others are held at a district. */
+export const TOWNSHIP_ROLES: readonly OfficialRole[] = ['township_officer', 'discipline_inspector'];
 export type OfficialRole = (typeof OFFICIAL_ROLES)[number];
 
 /** A township or district post; it reaches every village below its region. */

@@ -7,6 +7,7 @@ import { AccountFactory } from './account-factory.js';
 import type { PersonActor } from './actor.js';
 import type { CreateOfficialDto, CreateRegionDto } from './identity.dto.js';
 import { MembershipRepository } from './membership.repository.js';
+import { TOWNSHIP_ROLES } from './official-post.entity.js';
 import { PeopleRepository } from './people.repository.js';
 import type { RegionEntity } from './region.entity.js';
 import { RegionRepository } from './region.repository.js';
@@ -81,12 +82,15 @@ export class RegionsService {
     });
   }
 
-  /** Appoints a township officer (to a township) or a district administrator (to a district). */
+  /**
+   * Appoints a township officer or discipline inspector (to a township) or a district administrator (to a
+   * district).
+   */
   async appointOfficial(actor: PersonActor, regionId: string, dto: CreateOfficialDto) {
     return this.dataSource.transaction(async (db) => {
       const region = await this.regions.findById(db, regionId);
       if (!region) throw new DomainError('REGION.NOT_FOUND', { regionId });
-      const expectedKind = dto.role === 'township_officer' ? 'township' : 'district';
+      const expectedKind = TOWNSHIP_ROLES.includes(dto.role) ? 'township' : 'district';
       if (region.kind !== expectedKind) {
         throw new DomainError(
           'MEMBERSHIP.INVALID',

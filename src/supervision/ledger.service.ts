@@ -30,6 +30,7 @@ export const LEDGER_READERS: Role[] = [
   'secretary',
   'committee_member',
   'township_officer',
+  'discipline_inspector',
   'district_admin',
 ];
 
@@ -43,7 +44,13 @@ const SUPERVISION_EVENTS = [
   'ANSWER_DOCUMENT_REQUEST',
 ];
 /** Roles whose every act in a village is supervision of it. */
-const SUPERVISING_ROLES = ['supervisor', 'supervisor_chair', 'township_officer', 'district_admin'];
+const SUPERVISING_ROLES = [
+  'supervisor',
+  'supervisor_chair',
+  'township_officer',
+  'discipline_inspector',
+  'district_admin',
+];
 
 const STATUS_TITLES = { active: '办理中', done: '已办结' } as const;
 

@@ -132,6 +132,38 @@ describe('Identity and access over HTTP', () => {
     expect(members.body[0]).toMatchObject({ person: { id: created.body.person.id, name: '新书记' } });
   });
 
+  it('appoints a discipline inspector only to a township, who reads its villages’ supervision but runs none', async () => {
+    const admin = world.people.district.token;
+    const atDistrict = await t
+      .api(admin)
+      .post(`/regions/${world.districtId}/officials`, {
+        role: 'discipline_inspector',
+        person: { name: '区里的人' },
+      })
+      .expect(422);
+    expect(atDistrict.body).toMatchObject({ code: 'MEMBERSHIP.INVALID' });
+    await t
+      .api(admin)
+      .post(`/regions/${world.townshipId}/officials`, {
+        role: 'discipline_inspector',
+        person: { name: '纪检委员' },
+        account: { username: 'inspector-1', password: 'inspector-password-1' },
+      })
+      .expect(201);
+    const inspector = (
+      await t
+        .api()
+        .post('/auth/login', { username: 'inspector-1', password: 'inspector-password-1' })
+        .expect(200)
+    ).body.token as string;
+    await t.api(inspector).get(`/villages/${world.villageId}/ledger?quarter=2026-Q1`).expect(200);
+    const registering = await t
+      .api(inspector)
+      .post(`/villages/${world.villageId}/people`, { name: '新村民', roles: [{ role: 'villager' }] })
+      .expect(403);
+    expect(registering.body).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+  });
+
   it('lets a secretary register villagers but not supervisors', async () => {
     const secretary = world.people.secretary.token;
     await t

@@ -1219,6 +1219,7 @@ export interface components {
       | 'supervisor'
       | 'supervisor_chair'
       | 'township_officer'
+      | 'discipline_inspector'
       | 'district_admin'
       | 'system';
     RoleTitleDto: {
@@ -1286,7 +1287,7 @@ export interface components {
     };
     CreateOfficialDto: {
       /** @enum {string} */
-      role: 'township_officer' | 'district_admin';
+      role: 'township_officer' | 'discipline_inspector' | 'district_admin';
       /** @description an existing person; or give `person` */
       personId?: string;
       person?: components['schemas']['NewPersonDto'];
@@ -1295,7 +1296,7 @@ export interface components {
       validFrom?: string;
     };
     /** @enum {string} */
-    OfficialRole: 'township_officer' | 'district_admin';
+    OfficialRole: 'township_officer' | 'discipline_inspector' | 'district_admin';
     AccountViewDto: {
       /** Format: uuid */
       id: string;
