@@ -51,6 +51,18 @@ describe('No way around the procedure', () => {
   const check = async (changes: object[]) =>
     (await api('secretary').post(`/villages/${world.villageId}/list-changes/check`, { changes }).expect(200))
       .body as CheckBody;
+  /** 四议's first three: the proposal, the two committees' meeting and the party members' meeting. */
+  const proposeThroughPartyMeeting = async (matter: MatterDriver, plan: string) => {
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan });
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'committee2'],
+      yes: ['secretary', 'committee1', 'committee2'],
+    });
+    await matter.holdMeeting({
+      present: ['secretary', 'committee1', 'party1', 'party2', 'party3', 'party5'],
+      yes: ['secretary', 'committee1', 'party1', 'party2'],
+    });
+  };
   const approveAll = async (request: MatterDriver) => {
     await request.ok('supervisor', 'SUPERVISOR_OPINION', { opinion: '同意', agree: true });
     await request.ok('township', 'TOWNSHIP_APPROVE', { opinion: '审核通过' });
@@ -104,15 +116,7 @@ describe('No way around the procedure', () => {
       matterClass: 'landCompensation',
       decidingBody: 'villagers',
     });
-    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '按人口平均分配' });
-    await matter.holdMeeting({
-      present: ['secretary', 'committee1', 'committee2'],
-      yes: ['secretary', 'committee1', 'committee2'],
-    });
-    await matter.holdMeeting({
-      present: ['secretary', 'committee1', 'party1', 'party2', 'party3', 'party5'],
-      yes: ['secretary', 'committee1', 'party1', 'party2'],
-    });
+    await proposeThroughPartyMeeting(matter, '按人口平均分配');
     const unnoticed = await matter.send('secretary', 'CONVENE_MEETING', { heldOn: today(), ballot: 'open' });
     expect(unnoticed.status).toBe(422);
     expect(unnoticed.body).toMatchObject({ code: 'MEETING.NOTICE_TOO_SHORT', details: { noticeDays: 10 } });
@@ -161,15 +165,7 @@ describe('No way around the procedure', () => {
       matterClass: 'landContractingPlan',
       decidingBody: 'villagers',
     });
-    await plan.ok('secretary', 'PROPOSE_PLAN', { plan: '按户籍人口承包' });
-    await plan.holdMeeting({
-      present: ['secretary', 'committee1', 'committee2'],
-      yes: ['secretary', 'committee1', 'committee2'],
-    });
-    await plan.holdMeeting({
-      present: ['secretary', 'committee1', 'party1', 'party2', 'party3', 'party5'],
-      yes: ['secretary', 'committee1', 'party1', 'party2'],
-    });
+    await proposeThroughPartyMeeting(plan, '按户籍人口承包');
     // Notice given today: a meeting today or in nine days is too soon, in ten days it may be held.
     for (const days of [0, 9]) {
       const short = await plan.send('secretary', 'CONVENE_MEETING', {
