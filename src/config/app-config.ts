@@ -143,7 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const missingInProduction = production
     ? [
         ...(embedded ? ['DATABASE_URL is required when NODE_ENV=production'] : []),
-        // Feed links and the Secure cookie's site come from it; a silent localhost would publish dead links.
+        // Feed links, the cross-site check's own origin and the CSP's https upgrade come from it: a silent
+        // localhost would publish dead links and refuse the site's own forms.
         ...(raw.PUBLIC_URL
           ? []
           : ['PUBLIC_URL is required when NODE_ENV=production (e.g. https://cunwu.example.gov.cn)']),

@@ -333,7 +333,12 @@ export class EngineService implements OnApplicationBootstrap {
     }
     const payload = validatedCopy(event.validatePayload, command.payload, 'EVENT.PAYLOAD_INVALID');
     attempt.payload = redacted(payload, event.spec.secretFields);
-    checkActAgainstNegativeList(event.spec, payload, matter.inputs as JsonObject, personId);
+    checkActAgainstNegativeList(
+      event.spec,
+      payload,
+      { inputs: matter.inputs as JsonObject, inputSchema: procedure.definition.inputSchema },
+      personId,
+    );
 
     const facts: JsonObject = {};
     for (const name of event.spec.facts ?? []) {

@@ -40,9 +40,10 @@ const hasField = (spec: EventSpec, field: string) => field in ((spec.payload.pro
 export function checkActAgainstNegativeList(
   spec: EventSpec,
   payload: JsonObject,
-  inputs: JsonObject,
+  matter: { inputs: JsonObject; inputSchema: JsonObject },
   actorPersonId: string | null,
 ): void {
+  const { inputs } = matter;
   const marks = spec.marks ?? [];
   for (const entry of NEGATIVE_LIST) {
     const check = entry.check;
@@ -53,17 +54,32 @@ export function checkActAgainstNegativeList(
       check?.kind === 'namedNotDecider' &&
       actorPersonId !== null &&
       marks.some((mark) => check.marks.includes(mark)) &&
-      namesPerson(inputs, actorPersonId)
+      personIdsIn(inputs, matter.inputSchema).has(samePersonId(actorPersonId))
     ) {
       throw refuse(entry);
     }
   }
 }
 
+/** A person id as compared: JSON Schema's uuid format also takes capitals and a `urn:uuid:` prefix. */
+const samePersonId = (id: string) =>
+  id
+    .trim()
+    .toLowerCase()
+    .replace(/^urn:uuid:/, '');
+
 /**
- * Whether one of the matter's inputs is the person's id (a payee, an applicant, the person responsible):
- * read by value, whatever the field is called. Lists are not read: a list of many people (a membership
- * roll) names a group the decider may belong to, not a payment to them.
+ * The people a matter names: every value its input schema types as a person id (`format: uuid`), at any
+ * depth, in lists too (a payee, an applicant, the person responsible), whatever the field is called. Free
+ * text is not read: an id typed into a title names nobody, and must not let a starter bar an approver.
  */
-const namesPerson = (inputs: JsonObject, personId: string) =>
-  Object.values(inputs).some((value) => value === personId);
+function personIdsIn(value: unknown, schema: unknown, found = new Set<string>()): Set<string> {
+  const node = (schema ?? {}) as JsonObject;
+  if (typeof value === 'string' && node.format === 'uuid') found.add(samePersonId(value));
+  else if (Array.isArray(value)) for (const item of value) personIdsIn(item, node.items, found);
+  else if (value !== null && typeof value === 'object') {
+    const properties = (node.properties ?? {}) as JsonObject;
+    for (const [key, child] of Object.entries(value)) personIdsIn(child, properties[key], found);
+  }
+  return found;
+}

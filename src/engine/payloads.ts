@@ -60,18 +60,22 @@ const MAX_STORED = 128 * 1024;
 type Schema = JsonObject | undefined;
 
 /**
- * At most `max` UTF-16 units, never ending on half a surrogate pair (an emoji, a rare character of Ext-B):
- * PostgreSQL refuses text with a lone surrogate, so a cut one would lose the refusal's record.
+ * At most `max` characters, counted as the schema's `maxLength` counts them (an emoji or a rare character
+ * of Ext-B is one, though two UTF-16 units): never half a pair, which PostgreSQL would refuse to store.
  */
-function wholeSlice(text: string, max: number): string {
-  const end = max > 0 && /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
-  return text.slice(0, end);
+function firstCharacters(text: string, max: number): { text: string; length: number } | null {
+  if (text.length <= max) return null;
+  const characters = [...text];
+  return characters.length <= max
+    ? null
+    : { text: characters.slice(0, max).join(''), length: characters.length };
 }
 
 function clipValue(value: JsonValue, schema: Schema, depth: number): JsonValue {
   if (typeof value === 'string') {
     const max = typeof schema?.maxLength === 'number' ? schema.maxLength : DEFAULT_TEXT;
-    return value.length <= max ? value : `${wholeSlice(value, max)}…［已截断，原长 ${value.length} 字］`;
+    const cut = firstCharacters(value, max);
+    return cut ? `${cut.text}…［已截断，原长 ${cut.length} 字］` : value;
   }
   if (depth >= 8 && value !== null && typeof value === 'object') return '［嵌套过深，已省略］';
   if (Array.isArray(value)) {
@@ -86,7 +90,11 @@ function clipValue(value: JsonValue, schema: Schema, depth: number): JsonValue {
     for (const [key, child] of Object.entries(value)) {
       if (key in properties) clipped[key] = clipValue(child, properties[key], depth + 1);
       else if (++unknown <= UNKNOWN_FIELDS) {
-        clipped[wholeSlice(key, 64)] = clipValue(child, { maxLength: UNKNOWN_TEXT, maxItems: 10 }, depth + 1);
+        clipped[firstCharacters(key, 64)?.text ?? key] = clipValue(
+          child,
+          { maxLength: UNKNOWN_TEXT, maxItems: 10 },
+          depth + 1,
+        );
       }
     }
     if (unknown > UNKNOWN_FIELDS) clipped['［省略］'] = `另有 ${unknown - UNKNOWN_FIELDS} 个未定义字段`;

@@ -110,7 +110,7 @@ export class AccessService {
     personId: string,
     regionId: string,
     onDate: string,
-  ): Promise<{ region: RegionEntity; villages: RegionEntity[] }> {
+  ): Promise<{ region: RegionEntity; villages: RegionEntity[]; postRoles: Set<Role> }> {
     const region = await this.regions.findById(db, regionId);
     if (!region || region.kind === 'village') throw new DomainError('REGION.NOT_FOUND', { regionId });
     const posts = await this.memberships.postsOver(
@@ -128,7 +128,7 @@ export class AccessService {
             db,
             townships.map((township) => township.id),
           );
-    return { region, villages };
+    return { region, villages, postRoles: new Set(posts.map((post) => post.role)) };
   }
 
   /** The caller's roles in a village they may see; a village they may not see does not exist for them. */

@@ -41,9 +41,6 @@ interface RememberedObjection {
 const lastObjectionOf = (matter: MatterEntity) =>
   (matter.snapshot as { context?: { lastObjection?: RememberedObjection } }).context?.lastObjection;
 
-/** What township and district staff act as in a village's matters. */
-const OFFICIAL_ROLES = ['township_officer', 'district_admin'];
-
 /**
  * What waits for a person: the running matters whose current step they may take (with the step, since
  * when, and its deadlines), the supervisors' open requests for documents if they answer those, and what
@@ -79,7 +76,7 @@ export class InboxService {
 
   async forRegion(actor: PersonActor, regionId: string) {
     const db = this.dataSource.manager;
-    const { region, villages } = await this.access.villagesUnder(
+    const { region, villages, postRoles } = await this.access.villagesUnder(
       db,
       actor.personId,
       regionId,
@@ -87,12 +84,13 @@ export class InboxService {
     );
     const ids = villages.map((village) => village.id);
     const names = new Map(villages.map((village) => [village.id, village.name]));
-    const waiting = await this.matters.awaitingAny(db, ids, OFFICIAL_ROLES, INBOX_LIMIT);
+    // What the caller's own posts act as: a discipline inspector is offered none of the officers' steps.
+    const waiting = await this.matters.awaitingAny(db, ids, [...postRoles], INBOX_LIMIT);
     const withVillage = <T extends { villageId: string }>(rows: T[]) =>
       rows.map((row) => ({ ...row, village: { id: row.villageId, name: names.get(row.villageId) ?? '' } }));
     return {
       region: { id: region.id, name: region.name, kind: region.kind },
-      matters: withVillage(await this.items(db, waiting, new Set(OFFICIAL_ROLES))),
+      matters: withVillage(await this.items(db, waiting, postRoles)),
       overdue: withVillage(await this.overdue(db, ids)),
     };
   }

@@ -152,6 +152,7 @@ async function main(): Promise<void> {
             TIMER_POLL_MS: options['poll-ms'],
             CLOCK: 'system',
             NODE_ENV: 'production',
+            // Nobody follows a link here, and the port is the system's pick.
             PUBLIC_URL: 'http://localhost',
           }),
         );

@@ -157,6 +157,9 @@ describe('Identity and access over HTTP', () => {
         .expect(200)
     ).body.token as string;
     await t.api(inspector).get(`/villages/${world.villageId}/ledger?quarter=2026-Q1`).expect(200);
+    // The officers' steps are not the inspector's to take, so their inbox offers none of them.
+    const inbox = await t.api(inspector).get(`/regions/${world.townshipId}/inbox`).expect(200);
+    expect(inbox.body).toMatchObject({ matters: [] });
     const registering = await t
       .api(inspector)
       .post(`/villages/${world.villageId}/people`, { name: '新村民', roles: [{ role: 'villager' }] })

@@ -313,6 +313,22 @@ describe('No way around the procedure', () => {
     expect((await claim.read()).state).toEqual(witnessed.state);
   });
 
+  it('reads the payee in any form the uuid format takes, and never from free text', async () => {
+    const claim = (purpose: string, payeePersonId?: string) =>
+      started('C1', 'secretary', { title: '报账', amount: 800, voucherNo: 'P-003', purpose, payeePersonId });
+    const self = world.people.committee1.personId;
+    for (const disguised of [self.toUpperCase(), `urn:uuid:${self}`]) {
+      const matter = await claim('误工补贴', disguised);
+      await matter.ok('committee2', 'WITNESS_SIGN', { note: '情况属实' });
+      const selfPaid = await matter.send('committee1', 'FINANCE_APPROVE', { opinion: '同意' });
+      expect(selfPaid.body).toMatchObject({ code: 'LIST.NEGATIVE_LIST', details: { code: 'N2' } });
+    }
+    // An id typed into free text names nobody: a starter cannot bar the approver they would rather avoid.
+    const barred = await claim(self);
+    await barred.ok('committee2', 'WITNESS_SIGN', { note: '情况属实' });
+    await barred.ok('committee1', 'FINANCE_APPROVE', { opinion: '同意' });
+  });
+
   it('keeps a secretary from taking over another village’s person', async () => {
     const neighbour = await createVillage(t, { within: world });
     const theirs = neighbour.people.villager2.personId;

@@ -13,17 +13,19 @@ describe('clippedPayload', () => {
     expect(clipped.opinion).toBe(`${'同'.repeat(10)}…［已截断，原长 50 字］`);
   });
 
-  it('never cuts an emoji or an Extension B character in half, in a value or in a field’s name', () => {
-    // 𠈌 and 😀 take two UTF-16 units each: a cut after 9 units would split the fifth.
-    const text = '𠈌😀𠈌😀𠈌😀';
+  it('counts an emoji or an Extension B character as one, as the schema does, and never cuts one in half', () => {
+    // 𠈌 and 😀 are one character each but two UTF-16 units: a cut by units would split one.
+    const text = '𠈌😀'.repeat(6);
     const clipped = clippedPayload(
-      { opinion: text, [`x${'😀'.repeat(40)}`]: text },
-      { properties: { opinion: { maxLength: 9 } } },
+      { opinion: text, short: '😀'.repeat(5), [`x${'😀'.repeat(70)}`]: text },
+      { properties: { opinion: { maxLength: 9 }, short: { maxLength: 5 } } },
     );
-    expect(clipped.opinion).toBe(`𠈌😀𠈌😀…［已截断，原长 12 字］`);
+    expect(clipped.opinion).toBe(`${'𠈌😀'.repeat(4)}𠈌…［已截断，原长 12 字］`);
+    expect(clipped.short).toBe('😀'.repeat(5));
     for (const [key, value] of Object.entries(clipped)) {
       expect(isWellFormed(key)).toBe(true);
       expect(typeof value === 'string' && isWellFormed(value)).toBe(true);
     }
+    expect(Object.keys(clipped)).toContainEqual(`x${'😀'.repeat(63)}`);
   });
 });

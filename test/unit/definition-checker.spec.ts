@@ -91,6 +91,18 @@ describe(checkDefinition.name, () => {
     ]);
   });
 
+  it('gives the discipline inspector no step: they handle complaints about the village, not its matters', () => {
+    const definition = tiny();
+    definition.startRoles = ['discipline_inspector'];
+    definition.events.WITHDRAW.roles = ['discipline_inspector'];
+    expect(checkDefinition(definition)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'ROLE.UNKNOWN', path: 'startRoles' }),
+        expect.objectContaining({ code: 'ROLE.UNKNOWN', event: 'WITHDRAW' }),
+      ]),
+    );
+  });
+
   it('names an unknown role, and an event nobody may send', () => {
     const definition = tiny();
     definition.events.APPROVE.roles = ['mayor'];

@@ -3,7 +3,7 @@ import type { StepMark } from '../types.js';
 /**
  * The district's negative list (负面清单): acts no village cadre may take. Entries the engine can check
  * carry a `check`; a matter that would break one is refused with the entry's own words. Checks apply by
- * what an act or a matter is (its marks, its statutory class, the payee it names), never by an item's
+ * what an act or a matter is (its marks, its statutory class, the people it names), never by an item's
  * code, so a village's copy of an item is held to them as the original is.
  * The entries are part of the base list's release: a change here is a new release.
  */
@@ -11,8 +11,9 @@ export type NegativeCheck =
   /** An act with the mark needs the document named first: in its payload, else in the matter's inputs. */
   | { kind: 'documentNamed'; mark: StepMark; field: string }
   /**
-   * Nobody takes an act with one of the marks in a matter whose inputs name them: by the value, not the
-   * field's name, so an item that renames its payee field is held to it as the original.
+   * Nobody takes an act with one of the marks in a matter whose inputs name them as a person (any input
+   * typed as a person id, at any depth): by the value, not the field's name, so an item that renames its
+   * payee field is held to it as the original.
    */
   | { kind: 'namedNotDecider'; marks: StepMark[] }
   /** A matter of the class starts only with the input holding the value that makes it lawful. */

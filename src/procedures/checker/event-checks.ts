@@ -4,7 +4,11 @@ import { createAjv, type Ajv } from '../../common/json-schema.js';
 import { FACT_SPECS } from '../vocabulary.js';
 import type { DefinitionIssue } from './issue.js';
 
-const KNOWN_ROLES = new Set<string>(ROLES);
+/**
+ * Roles a procedure may name. The discipline inspector handles villagers' complaints about the village's
+ * matters and so takes no step in any of them.
+ */
+const KNOWN_ROLES = new Set<string>(ROLES.filter((role) => role !== 'discipline_inspector'));
 const SUPERVISOR_ROLES = new Set(['supervisor', 'supervisor_chair']);
 const CADRE_ROLES = new Set(['secretary', 'committee_member', 'vc_chair']);
 

@@ -42,7 +42,7 @@ export class AppProcess {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'production',
-        PUBLIC_URL: 'http://localhost',
+        PUBLIC_URL: `http://127.0.0.1:${this.options.port}`,
         DATABASE_URL: this.options.databaseUrl,
         PORT: String(this.options.port),
         AUTH_SECRET: this.options.authSecret,
