@@ -21,6 +21,7 @@ import { ListsModule } from './lists/lists.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { WebModule } from './web/web.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
 import { PublicModule } from './public/public.module.js';
 import { TimeModule } from './time/time.module.js';
 
@@ -48,6 +49,7 @@ export class AppModule {
         CatalogModule,
         PublicModule,
         SupervisionModule,
+        ComplaintsModule,
         RecordsModule,
         ListsModule,
         WebModule,

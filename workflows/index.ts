@@ -46,4 +46,16 @@ export { STEP_PALETTE, paletteEntry, stepKeys } from './templates/step-palette.j
 export type { StepChoice, StepKind, PaletteEntry, PaletteParameter } from './templates/step-palette.js';
 export { ITEM_CODE } from './procedures/l1-list-adjustment.procedure.js';
 export { NEGATIVE_LIST } from './catalog/negative-list.js';
+export {
+  COMPLAINT_HANDLINGS,
+  COMPLAINT_LIMITS,
+  COMPLAINT_RATINGS,
+  COMPLAINT_SUBJECTS,
+} from './catalog/complaint-rules.js';
+export type {
+  ComplaintHandling,
+  ComplaintLimit,
+  ComplaintRating,
+  ComplaintSubject,
+} from './catalog/complaint-rules.js';
 export type { NegativeEntry } from './catalog/negative-list.js';

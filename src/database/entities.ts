@@ -27,6 +27,7 @@ import { RuleSetEntity } from '../meetings/rule-set.entity.js';
 import { ProcedureVersionEntity } from '../procedures/procedure-version.entity.js';
 import { CalendarDayEntity } from '../time/calendar-day.entity.js';
 import { TimerEntity } from '../time/timer.entity.js';
+import { ComplaintEntity } from '../complaints/complaint.entity.js';
 import { AppSettingEntity } from './app-setting.entity.js';
 
 export const ENTITIES = [
@@ -58,6 +59,7 @@ export const ENTITIES = [
   CalendarDayEntity,
   DocumentRequestEntity,
   StrayAttemptEntity,
+  ComplaintEntity,
   HouseholdEntity,
   CollectiveMemberEntity,
   RepresentativeHouseholdEntity,

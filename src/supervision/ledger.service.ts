@@ -43,14 +43,11 @@ const SUPERVISION_EVENTS = [
   'REQUEST_DOCUMENTS',
   'ANSWER_DOCUMENT_REQUEST',
 ];
-/** Roles whose every act in a village is supervision of it. */
-const SUPERVISING_ROLES = [
-  'supervisor',
-  'supervisor_chair',
-  'township_officer',
-  'discipline_inspector',
-  'district_admin',
-];
+/**
+ * Roles whose every act in a village is supervision of it. Not the discipline inspector: their acts are on
+ * villagers' complaints, which the village's own cadres, who read the ledger, must not see.
+ */
+const SUPERVISING_ROLES = ['supervisor', 'supervisor_chair', 'township_officer', 'district_admin'];
 
 const STATUS_TITLES = { active: '办理中', done: '已办结' } as const;
 

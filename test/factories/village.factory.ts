@@ -39,7 +39,7 @@ const MEMBERS = {
   villager3: { grants: [], household: 'H17' },
 } satisfies Record<string, Member>;
 
-export type MemberKey = keyof typeof MEMBERS | 'township' | 'district';
+export type MemberKey = keyof typeof MEMBERS | 'township' | 'inspector' | 'district';
 
 export interface WorldPerson {
   personId: string;
@@ -140,7 +140,11 @@ export async function createVillage(
         createdAt: now,
       });
     }
-    const official = async (key: 'township' | 'district', role: OfficialRole, regionId: string) => {
+    const official = async (
+      key: 'township' | 'inspector' | 'district',
+      role: OfficialRole,
+      regionId: string,
+    ) => {
       const created = await person(key, regionId);
       await memberships.insertPost(db, {
         id: randomUUID(),
@@ -154,6 +158,7 @@ export async function createVillage(
       world.people[key] = created;
     };
     await official('township', 'township_officer', townshipId);
+    await official('inspector', 'discipline_inspector', townshipId);
     await official('district', 'district_admin', districtId);
     return world;
   });

@@ -35,6 +35,7 @@ const CALLER_PREFERENCE: PersonaKey[] = [
   'secretary',
   'districtAdmin',
   'townshipOfficer',
+  'disciplineInspector',
   'supervisor',
   'committeeMember',
   'villager',

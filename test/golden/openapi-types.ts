@@ -835,6 +835,134 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/villages/{villageId}/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ComplaintsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/regions/{regionId}/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ComplaintsController_underRegion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/villages/{villageId}/complaints/{complaintId}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ComplaintsController_acknowledge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/villages/{villageId}/complaints/{complaintId}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ComplaintsController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/villages/{villageId}/complaints/{complaintId}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ComplaintsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/villages/{villageId}/complaints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PublicComplaintsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/villages/{villageId}/complaints/{receiptCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PublicComplaintsController_track'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/villages/{villageId}/complaints/{receiptCode}/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PublicComplaintsController_rate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/villages/{villageId}/matters/{matterId}/dossier': {
     parameters: {
       query?: never;
@@ -1174,6 +1302,10 @@ export interface components {
       | 'LIST.VERSION_NOT_FOUND'
       | 'IDEMPOTENCY.KEY_INVALID'
       | 'IDEMPOTENCY.KEY_REUSED'
+      | 'COMPLAINT.NOT_FOUND'
+      | 'COMPLAINT.SUBJECT_INVALID'
+      | 'COMPLAINT.WRONG_STATUS'
+      | 'COMPLAINT.RECTIFICATION_INVALID'
       | 'CLOCK.NOT_ADJUSTABLE'
       | 'SERVICE.UNAVAILABLE'
       | 'INTERNAL';
@@ -2736,6 +2868,165 @@ export interface components {
       answer: string;
       /** @description ids of files uploaded to the village first */
       attachments?: string[];
+    };
+    /**
+     * @description matter: 某一事项的办理; disclosure: 某一公开内容; cadre: 村干部的履职或作风; unpublished: 应公开而未公开的事项; other: 其他村务问题
+     * @enum {string}
+     */
+    ComplaintSubject: 'matter' | 'disclosure' | 'cadre' | 'unpublished' | 'other';
+    FileComplaintDto: {
+      /** @description matter: 某一事项的办理; disclosure: 某一公开内容; cadre: 村干部的履职或作风; unpublished: 应公开而未公开的事项; other: 其他村务问题 */
+      subject: components['schemas']['ComplaintSubject'];
+      /**
+       * Format: uuid
+       * @description the matter, disclosure or cadre (person) complained about; none for unpublished or other
+       */
+      subjectId?: string;
+      /** @example 村道硬化工程未公示预算，施工方是村干部亲属 */
+      body: string;
+    };
+    /** @enum {string} */
+    ComplaintStatus: 'filed' | 'acknowledged' | 'answered' | 'rated' | 'inReview' | 'reviewed';
+    /** @enum {string} */
+    ComplaintHandling: 'answer' | 'documents' | 'rectification';
+    /** @enum {string} */
+    ComplaintRating: 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
+    ComplaintReceiptDto: {
+      /** Format: uuid */
+      id: string;
+      subject: components['schemas']['ComplaintSubject'];
+      /** @example 村干部的履职或作风 */
+      subjectTitle: string;
+      status: components['schemas']['ComplaintStatus'];
+      /** @example 已受理，办理中 */
+      statusTitle: string;
+      /** Format: date-time */
+      filedAt: string;
+      /**
+       * Format: date-time
+       * @description acknowledged by this instant at the latest
+       */
+      acknowledgeBy: string;
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      /** Format: date-time */
+      answerBy: string | null;
+      handling: components['schemas']['ComplaintHandling'] | null;
+      reply: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      rating: components['schemas']['ComplaintRating'] | null;
+      /** Format: date-time */
+      reviewBy: string | null;
+      reviewReply: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description a time limit of the step it waits in has passed */
+      overdue: boolean;
+      /**
+       * @description shown once: whoever holds it may track the complaint and rate the answer
+       * @example 7K3M-Q9TA-2XHP-4RWD
+       */
+      receiptCode: string;
+    };
+    ComplainantDto: {
+      /** @example 张某 */
+      name: string;
+    };
+    HandledComplaintDto: {
+      /** Format: uuid */
+      id: string;
+      subject: components['schemas']['ComplaintSubject'];
+      /** @example 村干部的履职或作风 */
+      subjectTitle: string;
+      status: components['schemas']['ComplaintStatus'];
+      /** @example 已受理，办理中 */
+      statusTitle: string;
+      /** Format: date-time */
+      filedAt: string;
+      /**
+       * Format: date-time
+       * @description acknowledged by this instant at the latest
+       */
+      acknowledgeBy: string;
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      /** Format: date-time */
+      answerBy: string | null;
+      handling: components['schemas']['ComplaintHandling'] | null;
+      reply: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      rating: components['schemas']['ComplaintRating'] | null;
+      /** Format: date-time */
+      reviewBy: string | null;
+      reviewReply: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description a time limit of the step it waits in has passed */
+      overdue: boolean;
+      village: components['schemas']['NamedRefDto'];
+      /** Format: uuid */
+      subjectId?: string | null;
+      body: string;
+      /** @description null for an anonymous complaint */
+      complainant: components['schemas']['ComplainantDto'] | null;
+      /** Format: uuid */
+      rectificationMatterId?: string | null;
+      ratingComment: string | null;
+    };
+    ComplaintProgressDto: {
+      /** Format: uuid */
+      id: string;
+      subject: components['schemas']['ComplaintSubject'];
+      /** @example 村干部的履职或作风 */
+      subjectTitle: string;
+      status: components['schemas']['ComplaintStatus'];
+      /** @example 已受理，办理中 */
+      statusTitle: string;
+      /** Format: date-time */
+      filedAt: string;
+      /**
+       * Format: date-time
+       * @description acknowledged by this instant at the latest
+       */
+      acknowledgeBy: string;
+      /** Format: date-time */
+      acknowledgedAt: string | null;
+      /** Format: date-time */
+      answerBy: string | null;
+      handling: components['schemas']['ComplaintHandling'] | null;
+      reply: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      rating: components['schemas']['ComplaintRating'] | null;
+      /** Format: date-time */
+      reviewBy: string | null;
+      reviewReply: string | null;
+      /** Format: date-time */
+      reviewedAt: string | null;
+      /** @description a time limit of the step it waits in has passed */
+      overdue: boolean;
+    };
+    AnswerComplaintDto: {
+      handling: components['schemas']['ComplaintHandling'];
+      /** @example 经核查，该工程已于 3 月 5 日补充公示预算，责令村委会说明施工方选定经过 */
+      reply: string;
+      /**
+       * Format: uuid
+       * @description the rectification (S1) ordered; with handling rectification
+       */
+      rectificationMatterId?: string;
+    };
+    ReviewComplaintDto: {
+      /** @example 经复查，乡镇答复属实，整改已完成 */
+      reply: string;
+    };
+    RateComplaintDto: {
+      /** @description 满意 / 基本满意 / 不满意 */
+      rating: components['schemas']['ComplaintRating'];
+      /** @example 答复属实，但整改太慢 */
+      comment?: string;
     };
     DossierProcedureDto: {
       /** @example A1 */
@@ -8283,6 +8574,514 @@ export interface operations {
       };
       /** @description Well-formed, but its content is refused (inputs, payload, file or definition). */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ComplaintsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileComplaintDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintReceiptDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not logged in, or the token expired or was revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Well-formed, but its content is refused (inputs, payload, file or definition). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ComplaintsController_underRegion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        regionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandledComplaintDto'][];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not logged in, or the token expired or was revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller may not do this here (their role, a conflict of interest, the negative list…). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ComplaintsController_acknowledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+        complaintId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintProgressDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not logged in, or the token expired or was revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller may not do this here (their role, a conflict of interest, the negative list…). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The current state refuses it (the step, an open meeting, a finished matter…). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ComplaintsController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+        complaintId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerComplaintDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintProgressDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not logged in, or the token expired or was revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller may not do this here (their role, a conflict of interest, the negative list…). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The current state refuses it (the step, an open meeting, a finished matter…). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Well-formed, but its content is refused (inputs, payload, file or definition). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  ComplaintsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+        complaintId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewComplaintDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintProgressDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not logged in, or the token expired or was revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller may not do this here (their role, a conflict of interest, the negative list…). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The current state refuses it (the step, an open meeting, a finished matter…). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PublicComplaintsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FileComplaintDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintReceiptDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Well-formed, but its content is refused (inputs, payload, file or definition). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PublicComplaintsController_track: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+        receiptCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintProgressDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PublicComplaintsController_rate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+        receiptCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RateComplaintDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplaintProgressDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The current state refuses it (the step, an open meeting, a finished matter…). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -121,7 +121,7 @@ const machine: MachineData = {
 
 export const problemRectificationProcedure: ProcedureDefinition = {
   id: 'S1',
-  version: 1,
+  version: 2,
   title: '监督发现问题整改',
   category: 'S',
   description:
@@ -141,7 +141,9 @@ export const problemRectificationProcedure: ProcedureDefinition = {
     responsibleRole: 'supervisor',
     riskPoints: ['整改不到位即销号', '逾期不整改', '问题反弹'],
   },
-  startRoles: CHECKERS,
+  // The township's discipline inspector opens one when a villager's complaint calls for rectification;
+  // the supervisors and the township check it.
+  startRoles: [...CHECKERS, 'discipline_inspector'],
   inputSchema: matterInputs(
     {
       finding: text(5000),

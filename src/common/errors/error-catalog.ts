@@ -158,6 +158,22 @@ export const ERROR_CATALOG = {
     zh: '同一幂等键已用于不同的请求',
     en: 'The Idempotency-Key was used for a different request',
   },
+  'COMPLAINT.NOT_FOUND': {
+    zh: '找不到该投诉，请核对回执码',
+    en: 'No such complaint: check the receipt code',
+  },
+  'COMPLAINT.SUBJECT_INVALID': {
+    zh: '投诉对象不正确：事项、公开内容或村干部须为本村的，“应公开未公开”和“其他”不指定对象',
+    en: 'The complaint names no matter, disclosure or cadre of this village, or names one where none belongs',
+  },
+  'COMPLAINT.WRONG_STATUS': {
+    zh: '该投诉当前所处环节不能进行此操作',
+    en: 'The complaint is not at a step where this can be done',
+  },
+  'COMPLAINT.RECTIFICATION_INVALID': {
+    zh: '责令整改须指明本村已启动的问题整改事项（S1），其他处理方式不指明',
+    en: 'A rectification answer names a rectification (S1) of this village; other answers name none',
+  },
   'CLOCK.NOT_ADJUSTABLE': { zh: '系统时钟不可调整', en: 'The clock is not adjustable here' },
   'SERVICE.UNAVAILABLE': { zh: '服务暂时不可用，请稍后再试', en: 'The service is unavailable; try again' },
   INTERNAL: { zh: '系统内部错误', en: 'Internal error' },

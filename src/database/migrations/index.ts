@@ -10,6 +10,7 @@ import { PersonHomeAndStrayAttempts1764979200000 } from './1764979200000-person-
 import { Registers1765065600000 } from './1765065600000-registers.js';
 import { CountedMeetings1765152000000 } from './1765152000000-counted-meetings.js';
 import { LoginSecurity1765238400000 } from './1765238400000-login-security.js';
+import { Complaints1765497600000 } from './1765497600000-complaints.js';
 import { DisciplineInspector1765411200000 } from './1765411200000-discipline-inspector.js';
 import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
 
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   LoginSecurity1765238400000,
   TimerRetries1765324800000,
   DisciplineInspector1765411200000,
+  Complaints1765497600000,
 ];

@@ -6,7 +6,7 @@ import type { DefinitionIssue } from './issue.js';
 
 /**
  * Roles a procedure may name. The discipline inspector handles villagers' complaints about the village's
- * matters and so takes no step in any of them.
+ * matters and so takes no step in any of them; they may only open the supervisors' own procedures (S).
  */
 const KNOWN_ROLES = new Set<string>(ROLES.filter((role) => role !== 'discipline_inspector'));
 const SUPERVISOR_ROLES = new Set(['supervisor', 'supervisor_chair']);
@@ -41,7 +41,8 @@ const MARK_TITLES: Record<StepMark, string> = {
 export function checkRolesAndEvents(definition: ProcedureDefinition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
   for (const role of definition.startRoles) {
-    if (!KNOWN_ROLES.has(role) || role === 'system') {
+    const inspectorOpensRectification = role === 'discipline_inspector' && definition.category === 'S';
+    if ((!KNOWN_ROLES.has(role) && !inspectorOpensRectification) || role === 'system') {
       issues.push({ code: 'ROLE.UNKNOWN', message: `发起角色无效：${role}`, path: 'startRoles' });
     }
   }

@@ -45,6 +45,8 @@ export function pathIdsOf(key: RouteKey, policy: RoutePolicy, context: CallConte
     requestId: fresh?.requestId ?? '',
     personId: fresh?.personId ?? '',
     membershipId: fresh?.membershipId ?? '',
+    complaintId: fresh?.complaintId ?? site.complaintId,
+    receiptCode: site.receiptCode,
     procedureId: 'A1',
     // Version 0 of a village's lists is the base list alone; a procedure's, the one this release ships.
     version: key.includes('/lists/') ? '0' : String(majorMatterProcedure.version),

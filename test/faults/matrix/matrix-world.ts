@@ -1,5 +1,6 @@
 import { TokenService } from '../../../src/identity/token.service.js';
 import { AttachmentsService } from '../../../src/disclosure/attachments.service.js';
+import { ComplaintsService } from '../../../src/complaints/complaints.service.js';
 import { EngineService } from '../../../src/engine/engine.service.js';
 import { VillagePeopleService } from '../../../src/identity/village-people.service.js';
 import { DocumentRequestsService } from '../../../src/supervision/document-requests.service.js';
@@ -31,6 +32,9 @@ export interface Site {
   /** A quarterly disclosure (H7) published with a file: what the public board shows. */
   publicMatterId: string;
   attachmentId: string;
+  /** An anonymous complaint about a cadre, waiting to be acknowledged, and the code it is tracked by. */
+  complaintId: string;
+  receiptCode: string;
 }
 
 /** Ids for one route that changes what it touches (moves a matter, answers a request, ends a role). */
@@ -39,6 +43,8 @@ export interface FreshIds {
   requestId: string;
   personId: string;
   membershipId: string;
+  /** A complaint just filed: each route that moves it gets one of its own. */
+  complaintId: string;
 }
 
 export interface MatrixWorld {
@@ -107,7 +113,18 @@ async function siteOf(t: TestApp, world: VillageWorld): Promise<Site> {
     matterId: await startMajorMatter(t, world),
     publicMatterId: disclosure.view.id,
     attachmentId: attachment.id,
+    ...(await fileComplaint(t, world)),
   };
+}
+
+async function fileComplaint(t: TestApp, world: VillageWorld) {
+  const { complaint, receiptCode } = await t.get(ComplaintsService).file({
+    villageId: world.villageId,
+    subject: 'cadre',
+    subjectId: world.people.committee1.personId,
+    body: '村道工程施工方是村干部亲属',
+  });
+  return { complaintId: complaint.id, receiptCode };
 }
 
 async function startMajorMatter(t: TestApp, world: VillageWorld): Promise<string> {
@@ -139,5 +156,11 @@ async function freshIds(t: TestApp, world: VillageWorld): Promise<FreshIds> {
       household: 'H99',
       roles: [{ role: 'villager' }],
     });
-  return { matterId, requestId, personId: created.person.id, membershipId: created.membershipIds[0] };
+  return {
+    matterId,
+    requestId,
+    personId: created.person.id,
+    membershipId: created.membershipIds[0],
+    complaintId: (await fileComplaint(t, world)).complaintId,
+  };
 }

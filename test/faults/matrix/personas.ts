@@ -11,6 +11,7 @@ export type PersonaKey =
   | 'secretary'
   | 'supervisor'
   | 'townshipOfficer'
+  | 'disciplineInspector'
   | 'districtAdmin';
 
 export interface Persona {
@@ -68,6 +69,12 @@ export const PERSONAS: readonly Persona[] = [
     official: null,
   },
   { key: 'townshipOfficer', member: 'township', villageRoles: ['township_officer'], official: 'township' },
+  {
+    key: 'disciplineInspector',
+    member: 'inspector',
+    villageRoles: ['discipline_inspector'],
+    official: 'township',
+  },
   { key: 'districtAdmin', member: 'district', villageRoles: ['district_admin'], official: 'district' },
 ];
 

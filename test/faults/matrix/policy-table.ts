@@ -82,12 +82,18 @@ const LEDGER_READERS: Role[] = [
   'secretary',
   'committee_member',
   'township_officer',
+  'discipline_inspector',
   'district_admin',
 ];
 /** Who may register a villager or end a villager's role: the secretary and the staff above. */
 const GRANTERS: Role[] = ['secretary', 'township_officer', 'district_admin'];
 
 const quarter = () => 'quarter=2026-Q1';
+const aboutCommittee1 = (site: Site) => ({
+  subject: 'cadre',
+  subjectId: site.world.people.committee1.personId,
+  body: '村道工程施工方是村干部亲属',
+});
 const proposePlan = {
   type: 'PROPOSE_PLAN',
   payload: { plan: '方案：硬化主干道', mergeWithDeliberation: true },
@@ -119,6 +125,18 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /api/public/villages/:villageId/lists/versions': { may: anyone },
   'GET /api/public/villages/:villageId/lists/versions/:version': { may: anyone },
   'GET /api/public/villages/:villageId/lists/diff': { may: anyone, query: () => 'from=0&to=0' },
+  // Complaints: anyone may file one anonymously, track it with its code and rate the answer.
+  'POST /api/public/villages/:villageId/complaints': {
+    may: anyone,
+    body: ({ site }) => aboutCommittee1(site),
+  },
+  'GET /api/public/villages/:villageId/complaints/:receiptCode': { may: anyone },
+  'POST /api/public/villages/:villageId/complaints/:receiptCode/rating': {
+    may: anyone,
+    body: () => ({ rating: 'satisfied' }),
+    // The site's complaint is not answered yet: a rating is refused by its state, whoever sends it.
+    stateRefusals: ['COMPLAINT.WRONG_STATUS'],
+  },
   'POST /api/auth/login': {
     may: anyone,
     body: ({ site }) => ({ username: site.world.people.villager1.username, password: TEST_PASSWORD }),
@@ -172,6 +190,31 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /api/regions/:regionId/overview': { may: staffOver },
   'GET /api/regions/:regionId/overview.xlsx': { may: staffOver },
   'GET /api/regions/:regionId/inbox': { may: staffOver },
+  // Complaints by name come from anyone of the village; only the township's inspector and the district
+  // read them (with who complained), only the inspector handles them, only the district reviews.
+  'GET /api/regions/:regionId/complaints': {
+    may: (persona, target) =>
+      persona.key === 'disciplineInspector'
+        ? staffOver(persona, target)
+        : districtAdminOf(['township', 'district'])(persona, target),
+  },
+  'POST /api/villages/:villageId/complaints': { may: members(), body: ({ site }) => aboutCommittee1(site) },
+  'POST /api/villages/:villageId/complaints/:complaintId/acknowledge': {
+    may: members(['discipline_inspector']),
+    fresh: true,
+  },
+  'POST /api/villages/:villageId/complaints/:complaintId/answer': {
+    may: members(['discipline_inspector']),
+    fresh: true,
+    body: () => ({ handling: 'answer', reply: '经核查，情况属实，已责令说明' }),
+    stateRefusals: ['COMPLAINT.WRONG_STATUS'],
+  },
+  'POST /api/villages/:villageId/complaints/:complaintId/review': {
+    may: members(['district_admin']),
+    fresh: true,
+    body: () => ({ reply: '经复查，答复属实' }),
+    stateRefusals: ['COMPLAINT.WRONG_STATUS'],
+  },
 
   // A village's people, matters, records and files: everyone of the village and the staff above it.
   'GET /api/villages/:villageId/members': { may: members() },

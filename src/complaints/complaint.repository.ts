@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ComplaintSubject } from '../../workflows/index.js';
+import { ComplaintEntity } from './complaint.entity.js';
+
+/** A complaint as its handlers list it: with the complainant's name, which only they may read. */
+export type HandledComplaint = ComplaintEntity & { complainantName: string | null };
+
+/** Cadres a complaint may name: the village's two committees (a villager is not a power holder). */
+const CADRE_ROLES = ['secretary', 'committee_member'];
+
+@Injectable()
+export class ComplaintRepository {
+  async isVillage(db: EntityManager, villageId: string): Promise<boolean> {
+    const rows = await db.query<unknown[]>(`SELECT 1 FROM region WHERE id = $1 AND kind = 'village'`, [
+      villageId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async insert(db: EntityManager, complaint: ComplaintEntity): Promise<void> {
+    await db.insert(ComplaintEntity, complaint);
+  }
+
+  byReceipt(db: EntityManager, villageId: string, receiptHash: string, lock = false) {
+    return db.findOne(ComplaintEntity, {
+      where: { villageId, receiptHash },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  byId(db: EntityManager, villageId: string, id: string, lock = false) {
+    return db.findOne(ComplaintEntity, {
+      where: { villageId, id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  async update(
+    db: EntityManager,
+    complaint: ComplaintEntity,
+    changes: Partial<ComplaintEntity>,
+  ): Promise<ComplaintEntity> {
+    await db.update(ComplaintEntity, { villageId: complaint.villageId, id: complaint.id }, changes);
+    return { ...complaint, ...changes };
+  }
+
+  /** Whether the matter, disclosure or cadre a complaint names is one of the village's. */
+  async subjectExists(
+    db: EntityManager,
+    villageId: string,
+    subject: ComplaintSubject,
+    subjectId: string,
+  ): Promise<boolean> {
+    const sql = {
+      matter: `SELECT 1 FROM matter WHERE village_id = $1 AND id = $2`,
+      disclosure: `SELECT 1 FROM disclosure WHERE village_id = $1 AND id = $2`,
+      cadre: `SELECT 1 FROM membership WHERE village_id = $1 AND person_id = $2 AND role = ANY($3)`,
+    }[subject as 'matter' | 'disclosure' | 'cadre'];
+    const params = subject === 'cadre' ? [villageId, subjectId, CADRE_ROLES] : [villageId, subjectId];
+    return (await db.query<unknown[]>(sql, params)).length > 0;
+  }
+
+  /** Whether the matter is a rectification (S1) of the village, which an answer may point to. */
+  async isRectification(db: EntityManager, villageId: string, matterId: string): Promise<boolean> {
+    const rows = await db.query<unknown[]>(
+      `SELECT 1 FROM matter WHERE village_id = $1 AND id = $2 AND procedure_id = 'S1'`,
+      [villageId, matterId],
+    );
+    return rows.length > 0;
+  }
+
+  async ofVillages(db: EntityManager, villageIds: string[]): Promise<HandledComplaint[]> {
+    if (villageIds.length === 0) return [];
+    const rows = await db
+      .createQueryBuilder(ComplaintEntity, 'c')
+      .leftJoin('person', 'p', 'p.id = c.complainant_person_id')
+      .addSelect('p.name', 'complainant_name')
+      .where('c.village_id IN (:...villageIds)', { villageIds })
+      .orderBy('c.filed_at', 'DESC')
+      .getRawAndEntities<{ complainant_name: string | null }>();
+    return rows.entities.map((entity, index) => ({
+      ...entity,
+      complainantName: rows.raw[index].complainant_name,
+    }));
+  }
+}

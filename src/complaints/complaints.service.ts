@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  COMPLAINT_LIMITS,
+  type ComplaintHandling,
+  type ComplaintLimit,
+  type ComplaintRating,
+  type ComplaintSubject,
+  type Role,
+} from '../../workflows/index.js';
+import { digestOf } from '../common/canonical-json.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { TraceService } from '../engine/trace.service.js';
+import { AccessService } from '../identity/access.service.js';
+import type { PersonActor } from '../identity/actor.js';
+import { CalendarService } from '../time/calendar.service.js';
+import { periodEnd } from '../time/calendar.js';
+import { ComplaintEntity, type ComplaintStatus } from './complaint.entity.js';
+import { ComplaintRepository } from './complaint.repository.js';
+import { newReceiptCode, normalisedReceiptCode, receiptHashOf } from './receipt-code.js';
+
+export interface FilingCommand {
+  villageId: string;
+  subject: ComplaintSubject;
+  subjectId?: string;
+  body: string;
+  /** The logged-in villager who files it; absent for an anonymous complaint. */
+  complainant?: PersonActor;
+}
+
+/** Subjects that name what they are about, and those that cannot (what was never published). */
+const NAMED_SUBJECTS: readonly ComplaintSubject[] = ['matter', 'disclosure', 'cadre'];
+
+/**
+ * The complaint loop (投诉举报) as the "监督一点通" platforms run it: a villager complains, by name or
+ * anonymously with a receipt code; the township's discipline inspector acknowledges and answers it
+ * (directly, after reading the village's documents, or by ordering a rectification, S1); the complainant
+ * rates the answer, and an unsatisfied one goes once to the district for review. Every step is appended to
+ * the village's chain with the complaint's id and never the complainant: the chain is the village's.
+ */
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly complaints: ComplaintRepository,
+    private readonly access: AccessService,
+    private readonly traces: TraceService,
+    private readonly calendars: CalendarService,
+    private readonly time: LocalTime,
+  ) {}
+
+  file(command: FilingCommand) {
+    return this.dataSource.transaction(async (db) => {
+      const { villageId, subject, subjectId, body, complainant } = command;
+      if (!(await this.complaints.isVillage(db, villageId))) {
+        throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
+      }
+      // A named complaint comes from someone of the village; anyone may complain anonymously.
+      if (complainant)
+        await this.access.requireVillage(db, complainant.personId, villageId, this.time.today());
+      await this.requireSubject(db, villageId, subject, subjectId);
+      const now = this.time.now();
+      const code = newReceiptCode();
+      const complaint: ComplaintEntity = {
+        villageId,
+        id: randomUUID(),
+        receiptHash: receiptHashOf(normalisedReceiptCode(code)!),
+        subject,
+        subjectId: subjectId ?? null,
+        body,
+        complainantPersonId: complainant?.personId ?? null,
+        filedAt: now,
+        acknowledgeBy: await this.deadline(db, villageId, now, COMPLAINT_LIMITS.acknowledge),
+        status: 'filed',
+        acknowledgedAt: null,
+        answerBy: null,
+        handlerPersonId: null,
+        handling: null,
+        rectificationMatterId: null,
+        reply: null,
+        answeredAt: null,
+        rating: null,
+        ratingComment: null,
+        ratedAt: null,
+        reviewBy: null,
+        reviewReply: null,
+        reviewerPersonId: null,
+        reviewedAt: null,
+      };
+      await this.complaints.insert(db, complaint);
+      await this.trace(db, complaint, null, 'COMPLAINT_FILED', null, {
+        subject,
+        bodyDigest: digestOf({ body }),
+      });
+      return { complaint, receiptCode: code };
+    });
+  }
+
+  /** The complaint a receipt code stands for; a wrong or malformed code finds nothing, as a missing one. */
+  async byReceipt(villageId: string, typed: string): Promise<ComplaintEntity> {
+    const code = normalisedReceiptCode(typed);
+    const found =
+      code && (await this.complaints.byReceipt(this.dataSource.manager, villageId, receiptHashOf(code)));
+    if (!found) throw new DomainError('COMPLAINT.NOT_FOUND');
+    return found;
+  }
+
+  rate(villageId: string, typed: string, rating: ComplaintRating, comment?: string) {
+    return this.dataSource.transaction(async (db) => {
+      const code = normalisedReceiptCode(typed);
+      const found = code && (await this.complaints.byReceipt(db, villageId, receiptHashOf(code), true));
+      if (!found) throw new DomainError('COMPLAINT.NOT_FOUND');
+      requireStatus(found, ['answered']);
+      const now = this.time.now();
+      const unsatisfied = rating === 'dissatisfied';
+      const changed = await this.complaints.update(db, found, {
+        rating,
+        ratingComment: comment ?? null,
+        ratedAt: now,
+        status: unsatisfied ? 'inReview' : 'rated',
+        reviewBy: unsatisfied ? await this.deadline(db, villageId, now, COMPLAINT_LIMITS.review) : null,
+      });
+      await this.trace(db, changed, null, 'COMPLAINT_RATED', found.status, { rating });
+      return changed;
+    });
+  }
+
+  acknowledge(actor: PersonActor, villageId: string, complaintId: string) {
+    return this.handle(actor, villageId, complaintId, 'discipline_inspector', async (db, found, now) => {
+      requireStatus(found, ['filed']);
+      return {
+        event: 'COMPLAINT_ACKNOWLEDGED',
+        payload: {},
+        changes: {
+          status: 'acknowledged',
+          acknowledgedAt: now,
+          handlerPersonId: actor.personId,
+          answerBy: await this.deadline(db, villageId, now, COMPLAINT_LIMITS.answer),
+        },
+      };
+    });
+  }
+
+  answer(
+    actor: PersonActor,
+    villageId: string,
+    complaintId: string,
+    answer: { handling: ComplaintHandling; reply: string; rectificationMatterId?: string },
+  ) {
+    return this.handle(actor, villageId, complaintId, 'discipline_inspector', async (db, found, now) => {
+      requireStatus(found, ['acknowledged']);
+      const { handling, reply, rectificationMatterId } = answer;
+      if ((handling === 'rectification') !== Boolean(rectificationMatterId)) {
+        throw new DomainError('COMPLAINT.RECTIFICATION_INVALID');
+      }
+      if (
+        rectificationMatterId &&
+        !(await this.complaints.isRectification(db, villageId, rectificationMatterId))
+      ) {
+        throw new DomainError('COMPLAINT.RECTIFICATION_INVALID', { rectificationMatterId });
+      }
+      return {
+        event: 'COMPLAINT_ANSWERED',
+        payload: {
+          handling,
+          replyDigest: digestOf({ reply }),
+          rectificationMatterId: rectificationMatterId ?? null,
+        },
+        changes: {
+          status: 'answered',
+          handling,
+          reply,
+          rectificationMatterId: rectificationMatterId ?? null,
+          answeredAt: now,
+          handlerPersonId: actor.personId,
+        },
+      };
+    });
+  }
+
+  review(actor: PersonActor, villageId: string, complaintId: string, reply: string) {
+    return this.handle(actor, villageId, complaintId, 'district_admin', (_db, found, now) => {
+      requireStatus(found, ['inReview']);
+      return Promise.resolve({
+        event: 'COMPLAINT_REVIEWED',
+        payload: { replyDigest: digestOf({ reply }) },
+        changes: {
+          status: 'reviewed',
+          reviewReply: reply,
+          reviewerPersonId: actor.personId,
+          reviewedAt: now,
+        },
+      });
+    });
+  }
+
+  /** The complaints of every village under a township or district, for its inspector or its admin. */
+  async underRegion(actor: PersonActor, regionId: string) {
+    const db = this.dataSource.manager;
+    const { region, villages, postRoles } = await this.access.villagesUnder(
+      db,
+      actor.personId,
+      regionId,
+      this.time.today(),
+    );
+    if (!postRoles.has('discipline_inspector') && !postRoles.has('district_admin')) {
+      throw new DomainError('AUTH.FORBIDDEN');
+    }
+    const rows = await this.complaints.ofVillages(
+      db,
+      villages.map((village) => village.id),
+    );
+    return { region, villages, rows, now: this.time.now() };
+  }
+
+  private handle(
+    actor: PersonActor,
+    villageId: string,
+    complaintId: string,
+    role: Role,
+    act: (
+      db: EntityManager,
+      found: ComplaintEntity,
+      now: Date,
+    ) => Promise<{ event: string; payload: Record<string, unknown>; changes: Partial<ComplaintEntity> }>,
+  ) {
+    return this.dataSource.transaction(async (db) => {
+      // Someone with no standing in the village learns nothing, not even that the complaint exists.
+      const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+      if (!roles.has(role)) throw new DomainError('AUTH.FORBIDDEN');
+      const found = await this.complaints.byId(db, villageId, complaintId, true);
+      if (!found) throw new DomainError('COMPLAINT.NOT_FOUND');
+      const now = this.time.now();
+      const { event, payload, changes } = await act(db, found, now);
+      const changed = await this.complaints.update(db, found, changes);
+      await this.trace(db, changed, { personId: actor.personId, role }, event, found.status, payload);
+      return changed;
+    });
+  }
+
+  private async requireSubject(
+    db: EntityManager,
+    villageId: string,
+    subject: ComplaintSubject,
+    subjectId: string | undefined,
+  ): Promise<void> {
+    const named = NAMED_SUBJECTS.includes(subject);
+    if (named !== Boolean(subjectId)) throw new DomainError('COMPLAINT.SUBJECT_INVALID', { subject });
+    if (subjectId && !(await this.complaints.subjectExists(db, villageId, subject, subjectId))) {
+      throw new DomainError('COMPLAINT.SUBJECT_INVALID', { subject, subjectId });
+    }
+  }
+
+  private async deadline(db: EntityManager, villageId: string, from: Date, limit: ComplaintLimit) {
+    const calendar = await this.calendars.forVillage(db, villageId);
+    return periodEnd(from, { days: limit.days, unit: limit.unit }, this.time.timeZone, calendar);
+  }
+
+  /** One step of the loop in the village's chain: the complaint's id and status, never who complained. */
+  private trace(
+    db: EntityManager,
+    complaint: ComplaintEntity,
+    actor: { personId: string; role: Role } | null,
+    eventType: string,
+    before: ComplaintStatus | null,
+    payload: Record<string, unknown>,
+  ) {
+    return this.traces.append(db, {
+      villageId: complaint.villageId,
+      matterId: null,
+      actorPersonId: actor?.personId ?? null,
+      actorRole: actor?.role ?? null,
+      eventType,
+      payload: { complaintId: complaint.id, ...payload },
+      stateBefore: before,
+      stateAfter: complaint.status,
+      accepted: true,
+      at: this.time.now(),
+    });
+  }
+}
+
+function requireStatus(complaint: ComplaintEntity, allowed: ComplaintStatus[]): void {
+  if (!allowed.includes(complaint.status)) {
+    throw new DomainError('COMPLAINT.WRONG_STATUS', { status: complaint.status });
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/http/api-errors.decorator.js';
+import { Public } from '../common/http/public.decorator.js';
+import { LocalTime } from '../common/local-time.js';
+import { FileComplaintDto, RateComplaintDto } from './complaint.dto.js';
+import { ComplaintProgressDto, ComplaintReceiptDto } from './complaint-responses.dto.js';
+import { progressOf } from './complaint-views.js';
+import { ComplaintsService } from './complaints.service.js';
+
+/**
+ * Complaining without logging in (匿名投诉), tracking with the receipt code and rating the answer. A
+ * wrong code answers as a missing complaint; the public rate limit makes guessing 80 bits hopeless.
+ */
+@ApiTags('complaints')
+@Public()
+@Controller('public/villages/:villageId/complaints')
+export class PublicComplaintsController {
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly time: LocalTime,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: ComplaintReceiptDto })
+  @ApiErrors(400, 404, 422, 429)
+  async file(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Body() dto: FileComplaintDto,
+  ): Promise<ComplaintReceiptDto> {
+    const { complaint, receiptCode } = await this.complaints.file({ villageId, ...dto });
+    return { ...progressOf(complaint, this.time.now()), receiptCode };
+  }
+
+  @Get(':receiptCode')
+  @ApiOkResponse({ type: ComplaintProgressDto })
+  @ApiErrors(400, 404, 429)
+  async track(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('receiptCode') receiptCode: string,
+  ): Promise<ComplaintProgressDto> {
+    return progressOf(await this.complaints.byReceipt(villageId, receiptCode), this.time.now());
+  }
+
+  /** 满意 / 基本满意 / 不满意, once the answer is given; 不满意 sends it to the district for review. */
+  @Post(':receiptCode/rating')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ComplaintProgressDto })
+  @ApiErrors(400, 404, 409, 429)
+  async rate(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('receiptCode') receiptCode: string,
+    @Body() dto: RateComplaintDto,
+  ): Promise<ComplaintProgressDto> {
+    const rated = await this.complaints.rate(villageId, receiptCode, dto.rating, dto.comment);
+    return progressOf(rated, this.time.now());
+  }
+}

@@ -1,0 +1,295 @@
+import { DAY_MS } from '../../src/common/clock.js';
+import { localDate } from '../../src/time/calendar.js';
+import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+
+interface Progress {
+  id: string;
+  status: string;
+  statusTitle: string;
+  acknowledgeBy: string;
+  answerBy: string | null;
+  reviewBy: string | null;
+  reply: string | null;
+  rating: string | null;
+  overdue: boolean;
+  receiptCode?: string;
+}
+interface Handled extends Progress {
+  body: string;
+  village: { id: string; name: string };
+  complainant: { name: string } | null;
+}
+
+const CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+const BODY = '村道硬化工程未公示预算，施工方是某委员的亲属';
+
+/**
+ * Issue 20's loop (投诉举报) over HTTP: a villager complains, anonymously or by name; the township's
+ * discipline inspector acknowledges and answers, here with a rectification; the complainant rates the
+ * answer; not satisfied, the district reviews it once. Who complained never reaches the village.
+ */
+describe('Complaints', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    world = await createVillage(t);
+  });
+  afterEach(() => t.clock.set(TEST_NOW));
+
+  const api = (who?: MemberKey) => t.api(who ? world.people[who].token : undefined);
+  const publicPath = (path = '') => `/public/villages/${world.villageId}/complaints${path}`;
+  const fileAnonymously = async (body: object) =>
+    (await api().post(publicPath(), body).expect(201)).body as Progress;
+  const aboutCommittee1 = () => ({
+    subject: 'cadre',
+    subjectId: world.people.committee1.personId,
+    body: BODY,
+  });
+  const handled = async (who: MemberKey = 'inspector') =>
+    (await api(who).get(`/regions/${world.townshipId}/complaints`).expect(200)).body as Handled[];
+  const act = (who: MemberKey, id: string, step: string, body: object = {}) =>
+    api(who).post(`/villages/${world.villageId}/complaints/${id}/${step}`, body);
+  const complaintRows = async () =>
+    Number(
+      (
+        await t.dataSource.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM complaint WHERE village_id = $1`,
+          [world.villageId],
+        )
+      )[0].n,
+    );
+  const startRectification = async () => {
+    const response = await api('inspector')
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'S1',
+        inputs: {
+          title: '村道工程未公示预算',
+          finding: '村道硬化工程预算未公示，施工方选定经过不清',
+          category: 'disclosure',
+          severity: 'serious',
+          responsiblePersonId: world.people.committee1.personId,
+          deadline: localDate(new Date(t.clock.now().getTime() + 14 * DAY_MS), 'Asia/Shanghai'),
+        },
+      })
+      .expect(201);
+    return (response.body as { id: string }).id;
+  };
+
+  it('runs the loop for an anonymous complaint: code, acknowledgement, rectification, rating, district review', async () => {
+    const filed = await fileAnonymously(aboutCommittee1());
+    expect(filed.receiptCode).toMatch(CODE);
+    // Fifteen days from 2 March (the first day not counted): to the end of 17 March, Beijing time.
+    expect(filed).toMatchObject({
+      status: 'filed',
+      acknowledgeBy: '2026-03-17T16:00:00.000Z',
+      overdue: false,
+    });
+
+    // Tracked by the code as typed back by hand: lower case, without the dashes.
+    const typed = filed.receiptCode!.replace(/-/g, '').toLowerCase();
+    const tracked = (
+      await api()
+        .get(publicPath(`/${typed}`))
+        .expect(200)
+    ).body as Progress;
+    expect(tracked).toMatchObject({ id: filed.id, status: 'filed', statusTitle: '已提交，待受理' });
+    expect(tracked).not.toHaveProperty('body');
+    expect(tracked).not.toHaveProperty('complainant');
+
+    const [listed] = await handled();
+    expect(listed).toMatchObject({
+      id: filed.id,
+      body: BODY,
+      complainant: null,
+      village: { id: world.villageId },
+    });
+
+    await act('inspector', filed.id, 'acknowledge').expect(200);
+    const rectificationMatterId = await startRectification();
+    const answered = (
+      await act('inspector', filed.id, 'answer', {
+        handling: 'rectification',
+        reply: '经核查，预算未按规定公示，已责令村委会限期整改并补充公示',
+        rectificationMatterId,
+      }).expect(200)
+    ).body as Progress;
+    expect(answered).toMatchObject({
+      status: 'answered',
+      reply: expect.stringContaining('限期整改') as string,
+    });
+
+    const rated = (
+      await api()
+        .post(publicPath(`/${filed.receiptCode}/rating`), { rating: 'dissatisfied', comment: '整改太慢' })
+        .expect(200)
+    ).body as Progress;
+    expect(rated).toMatchObject({ status: 'inReview', rating: 'dissatisfied' });
+    expect(rated.reviewBy).not.toBeNull();
+    // Once: a second rating, or a second round at the district, is refused.
+    const again = await api()
+      .post(publicPath(`/${filed.receiptCode}/rating`), { rating: 'satisfied' })
+      .expect(409);
+    expect(again.body).toMatchObject({ code: 'COMPLAINT.WRONG_STATUS' });
+    await act('township', filed.id, 'review', { reply: '乡镇复查属实' }).expect(403);
+    await act('district', filed.id, 'review', { reply: '经复查，整改已完成，答复属实' }).expect(200);
+    await act('district', filed.id, 'review', { reply: '再次复查此事' }).expect(409);
+    const final = (
+      await api()
+        .get(publicPath(`/${filed.receiptCode}`))
+        .expect(200)
+    ).body as Progress;
+    expect(final).toMatchObject({ status: 'reviewed', statusTitle: '复查已答复，办结' });
+
+    // Every step is in the village's chain, the complainant's acts by nobody; the chain still holds.
+    const steps = await t.dataSource.query<
+      { event_type: string; actor_person_id: string | null; payload: object }[]
+    >(
+      `SELECT event_type, actor_person_id, payload FROM trace WHERE village_id = $1 AND event_type LIKE 'COMPLAINT_%' ORDER BY seq`,
+      [world.villageId],
+    );
+    expect(steps.map((step) => [step.event_type, step.actor_person_id])).toEqual([
+      ['COMPLAINT_FILED', null],
+      ['COMPLAINT_ACKNOWLEDGED', world.people.inspector.personId],
+      ['COMPLAINT_ANSWERED', world.people.inspector.personId],
+      ['COMPLAINT_RATED', null],
+      ['COMPLAINT_REVIEWED', world.people.district.personId],
+    ]);
+    expect(JSON.stringify(steps)).not.toContain('亲属');
+    const verify = await api().get(`/public/villages/${world.villageId}/chain-verify`).expect(200);
+    expect(verify.body).toMatchObject({ ok: true });
+  });
+
+  it('shows a named complainant to the inspector and to nobody in the village', async () => {
+    const filed = (
+      await api('villager1').post(`/villages/${world.villageId}/complaints`, aboutCommittee1()).expect(201)
+    ).body as Progress;
+    const [listed] = await handled();
+    expect(listed).toMatchObject({
+      id: filed.id,
+      complainant: { name: expect.stringContaining('villager1') as string },
+    });
+
+    // The village's cadres have no way to the complaint: not the list, not its acts.
+    for (const who of ['secretary', 'committee1', 'supervisor'] as const) {
+      await api(who).get(`/regions/${world.townshipId}/complaints`).expect(403);
+      await act(who, filed.id, 'acknowledge').expect(403);
+    }
+    await act('township', filed.id, 'acknowledge').expect(403);
+    await act('inspector', filed.id, 'acknowledge').expect(200);
+
+    // Nor in what they read: the supervision ledger, the public board, the feed, the chain's rows.
+    const villager = world.people.villager1;
+    const readings = [
+      (await api('secretary').get(`/villages/${world.villageId}/ledger?quarter=2026-Q1`).expect(200)).text,
+      (await api().get(`/public/villages/${world.villageId}/board`).expect(200)).text,
+      (await api().get(`/public/villages/${world.villageId}/feed.json`).expect(200)).text,
+      JSON.stringify(
+        await t.dataSource.query(`SELECT * FROM trace WHERE village_id = $1`, [world.villageId]),
+      ),
+    ];
+    for (const text of readings) {
+      expect(text).not.toContain(villager.personId);
+      expect(text).not.toContain('亲属');
+    }
+  });
+
+  it('keeps each inspector to their own township and a wrong code to a missing complaint', async () => {
+    const filed = await fileAnonymously(aboutCommittee1());
+    const elsewhere = await createVillage(t);
+    const stranger = t.api(elsewhere.people.inspector.token);
+    await stranger.post(`/villages/${world.villageId}/complaints/${filed.id}/acknowledge`).expect(404);
+    const theirs = (await stranger.get(`/regions/${elsewhere.townshipId}/complaints`).expect(200))
+      .body as Handled[];
+    expect(theirs).toEqual([]);
+
+    for (const code of ['0000-0000-0000-0000', 'not-a-code', filed.receiptCode!.slice(0, 18)]) {
+      const wrong = await api()
+        .get(publicPath(`/${code}`))
+        .expect(404);
+      expect(wrong.body).toMatchObject({ code: 'COMPLAINT.NOT_FOUND' });
+    }
+    // The code is shown once and kept only as a hash.
+    const stored = JSON.stringify(
+      await t.dataSource.query(`SELECT * FROM complaint WHERE id = $1`, [filed.id]),
+    );
+    expect(stored).not.toContain(filed.receiptCode!.replace(/-/g, ''));
+    const second = await fileAnonymously(aboutCommittee1());
+    expect(second.receiptCode).not.toBe(filed.receiptCode);
+  });
+
+  it('refuses bad complaints with a code and a Chinese message, and stores nothing', async () => {
+    const neighbour = await createVillage(t, { within: world });
+    const theirMatter = (
+      await t
+        .api(neighbour.people.secretary.token)
+        .post(`/villages/${neighbour.villageId}/matters`, {
+          procedureId: 'H7',
+          inputs: { title: '一季度村务公开', period: '2026-Q1' },
+        })
+        .expect(201)
+    ).body as { id: string };
+    const refusals: [object, number, string][] = [
+      [{ subject: 'cadre', body: BODY }, 422, 'COMPLAINT.SUBJECT_INVALID'],
+      [
+        { ...aboutCommittee1(), subjectId: world.people.villager2.personId },
+        422,
+        'COMPLAINT.SUBJECT_INVALID',
+      ],
+      [{ subject: 'matter', subjectId: theirMatter.id, body: BODY }, 422, 'COMPLAINT.SUBJECT_INVALID'],
+      [
+        { subject: 'unpublished', subjectId: world.people.committee1.personId, body: BODY },
+        422,
+        'COMPLAINT.SUBJECT_INVALID',
+      ],
+      [{ ...aboutCommittee1(), body: '长'.repeat(2001) }, 400, 'REQUEST.INVALID'],
+      [{ ...aboutCommittee1(), body: `孤立代理项\ud800${BODY}` }, 400, 'REQUEST.INVALID'],
+      [{ ...aboutCommittee1(), subject: 'weather' }, 400, 'REQUEST.INVALID'],
+    ];
+    for (const [body, status, code] of refusals) {
+      const refused = await api().post(publicPath(), body).expect(status);
+      expect(refused.body).toMatchObject({
+        code,
+        message: expect.stringMatching(/[\u4e00-\u9fff]/) as string,
+      });
+    }
+    await api().post(`/public/villages/${world.districtId}/complaints`, aboutCommittee1()).expect(404);
+    expect(await complaintRows()).toBe(0);
+
+    const filed = await fileAnonymously({ subject: 'unpublished', body: '上季度低保名单没有张贴' });
+    await act('inspector', filed.id, 'answer', { handling: 'answer', reply: '先答复后受理' }).expect(409);
+    await act('inspector', filed.id, 'acknowledge').expect(200);
+    const notRectification = await act('inspector', filed.id, 'answer', {
+      handling: 'rectification',
+      reply: '责令村委会整改',
+      rectificationMatterId: theirMatter.id,
+    }).expect(422);
+    expect(notRectification.body).toMatchObject({ code: 'COMPLAINT.RECTIFICATION_INVALID' });
+    const tracked = (
+      await api()
+        .get(publicPath(`/${filed.receiptCode}`))
+        .expect(200)
+    ).body as Progress;
+    expect(tracked.status).toBe('acknowledged');
+  });
+
+  it('flags a complaint not acknowledged within its fifteen days', async () => {
+    const filed = await fileAnonymously(aboutCommittee1());
+    t.clock.set(new Date('2026-03-17T16:00:00Z'));
+    const [listed] = await handled();
+    expect(listed).toMatchObject({ id: filed.id, overdue: true });
+    const tracked = (
+      await api()
+        .get(publicPath(`/${filed.receiptCode}`))
+        .expect(200)
+    ).body as Progress;
+    expect(tracked.overdue).toBe(true);
+  });
+});
