@@ -55,6 +55,12 @@ class ComplainantDto {
 export class HandledComplaintDto extends ComplaintProgressDto {
   @ApiProperty({ type: NamedRefDto }) village: NamedRefDto;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) subjectId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "the cadre's name, or the disclosure's or matter's title",
+  })
+  subjectName: string | null;
   @ApiProperty() body: string;
   @ApiProperty({ type: ComplainantDto, nullable: true, description: 'null for an anonymous complaint' })
   complainant: ComplainantDto | null;

@@ -53,7 +53,7 @@ export function progressOf(complaint: ComplaintEntity, now: Date): ComplaintProg
 }
 
 export function handledOf(
-  complaint: ComplaintEntity & { complainantName: string | null },
+  complaint: ComplaintEntity & { complainantName: string | null; subjectName: string | null },
   village: { id: string; name: string },
   now: Date,
 ): HandledComplaintDto {
@@ -61,6 +61,7 @@ export function handledOf(
     ...progressOf(complaint, now),
     village,
     subjectId: complaint.subjectId,
+    subjectName: complaint.subjectName,
     body: complaint.body,
     complainant: complaint.complainantName === null ? null : { name: complaint.complainantName },
     rectificationMatterId: complaint.rectificationMatterId,

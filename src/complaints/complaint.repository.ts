@@ -3,8 +3,14 @@ import type { EntityManager } from 'typeorm';
 import type { ComplaintSubject } from '../../workflows/index.js';
 import { ComplaintEntity } from './complaint.entity.js';
 
-/** A complaint as its handlers list it: with the complainant's name, which only they may read. */
-export type HandledComplaint = ComplaintEntity & { complainantName: string | null };
+/**
+ * A complaint as its handlers list it: with the complainant's name, which only they may read, and what it
+ * names (the cadre, the disclosure's or the matter's title).
+ */
+export type HandledComplaint = ComplaintEntity & {
+  complainantName: string | null;
+  subjectName: string | null;
+};
 
 /** Cadres a complaint may name: the village's two committees (a villager is not a power holder). */
 const CADRE_ROLES = ['secretary', 'committee_member'];
@@ -76,12 +82,44 @@ export class ComplaintRepository {
       .createQueryBuilder(ComplaintEntity, 'c')
       .leftJoin('person', 'p', 'p.id = c.complainant_person_id')
       .addSelect('p.name', 'complainant_name')
+      .leftJoin('person', 'cadre', "c.subject = 'cadre' AND cadre.id = c.subject_id")
+      .leftJoin(
+        'disclosure',
+        'd',
+        "c.subject = 'disclosure' AND d.village_id = c.village_id AND d.id = c.subject_id",
+      )
+      .leftJoin('matter', 'm', "c.subject = 'matter' AND m.village_id = c.village_id AND m.id = c.subject_id")
+      .addSelect('COALESCE(cadre.name, d.title, m.title)', 'subject_name')
       .where('c.village_id IN (:...villageIds)', { villageIds })
       .orderBy('c.filed_at', 'DESC')
-      .getRawAndEntities<{ complainant_name: string | null }>();
+      .getRawAndEntities<{ complainant_name: string | null; subject_name: string | null }>();
     return rows.entities.map((entity, index) => ({
       ...entity,
       complainantName: rows.raw[index].complainant_name,
+      subjectName: rows.raw[index].subject_name,
     }));
+  }
+
+  /** The village's cadres by name and post, whom a villager may name in a complaint (public, as 责任清单). */
+  cadresOf(db: EntityManager, villageId: string, onDate: string) {
+    return db.query<{ id: string; name: string; role: string }[]>(
+      `SELECT DISTINCT ON (p.id) p.id, p.name, m.role
+         FROM membership m JOIN person p ON p.id = m.person_id
+        WHERE m.village_id = $1 AND m.role = ANY($2)
+          AND m.valid_from <= $3 AND (m.valid_to IS NULL OR m.valid_to >= $3)
+        ORDER BY p.id, m.role DESC`,
+      [villageId, CADRE_ROLES, onDate],
+    );
+  }
+
+  /** Rectifications (S1) running in the villages, which an answer may point to. */
+  rectificationsOf(db: EntityManager, villageIds: string[]) {
+    if (villageIds.length === 0) return Promise.resolve([]);
+    return db.query<{ village_id: string; id: string; title: string }[]>(
+      `SELECT village_id, id, title FROM matter
+        WHERE village_id = ANY($1) AND procedure_id = 'S1' AND status = 'active'
+        ORDER BY created_at DESC`,
+      [villageIds],
+    );
   }
 }

@@ -2,16 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  COMPLAINT_HANDLINGS,
   COMPLAINT_LIMITS,
+  COMPLAINT_RATINGS,
+  COMPLAINT_SUBJECTS,
   type ComplaintHandling,
   type ComplaintLimit,
   type ComplaintRating,
   type ComplaintSubject,
+  ROLE_TITLES,
   type Role,
 } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
+import { isUuid } from '../common/uuid.js';
 import { TraceService } from '../engine/trace.service.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
@@ -53,7 +58,9 @@ export class ComplaintsService {
 
   file(command: FilingCommand) {
     return this.dataSource.transaction(async (db) => {
-      const { villageId, subject, subjectId, body, complainant } = command;
+      const { villageId, subjectId, complainant } = command;
+      const subject = requireChoice('subject', command.subject, COMPLAINT_SUBJECTS);
+      const body = requireText('body', command.body, 5, 2000);
       if (!(await this.complaints.isVillage(db, villageId))) {
         throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
       }
@@ -113,6 +120,8 @@ export class ComplaintsService {
       const found = code && (await this.complaints.byReceipt(db, villageId, receiptHashOf(code), true));
       if (!found) throw new DomainError('COMPLAINT.NOT_FOUND');
       requireStatus(found, ['answered']);
+      requireChoice('rating', rating, COMPLAINT_RATINGS);
+      if (comment !== undefined) requireText('comment', comment, 1, 500);
       const now = this.time.now();
       const unsatisfied = rating === 'dissatisfied';
       const changed = await this.complaints.update(db, found, {
@@ -151,13 +160,16 @@ export class ComplaintsService {
   ) {
     return this.handle(actor, villageId, complaintId, 'discipline_inspector', async (db, found, now) => {
       requireStatus(found, ['acknowledged']);
-      const { handling, reply, rectificationMatterId } = answer;
+      const handling = requireChoice('handling', answer.handling, COMPLAINT_HANDLINGS);
+      const reply = requireText('reply', answer.reply, 5, 5000);
+      const { rectificationMatterId } = answer;
       if ((handling === 'rectification') !== Boolean(rectificationMatterId)) {
         throw new DomainError('COMPLAINT.RECTIFICATION_INVALID');
       }
       if (
         rectificationMatterId &&
-        !(await this.complaints.isRectification(db, villageId, rectificationMatterId))
+        (!isUuid(rectificationMatterId) ||
+          !(await this.complaints.isRectification(db, villageId, rectificationMatterId)))
       ) {
         throw new DomainError('COMPLAINT.RECTIFICATION_INVALID', { rectificationMatterId });
       }
@@ -183,6 +195,7 @@ export class ComplaintsService {
   review(actor: PersonActor, villageId: string, complaintId: string, reply: string) {
     return this.handle(actor, villageId, complaintId, 'district_admin', (_db, found, now) => {
       requireStatus(found, ['inReview']);
+      reply = requireText('reply', reply, 5, 5000);
       return Promise.resolve({
         event: 'COMPLAINT_REVIEWED',
         payload: { replyDigest: digestOf({ reply }) },
@@ -194,6 +207,24 @@ export class ComplaintsService {
         },
       });
     });
+  }
+
+  /** What a complaint form offers: the village and its cadres (as public as the 责任清单). */
+  async filingChoices(villageId: string) {
+    const db = this.dataSource.manager;
+    if (!(await this.complaints.isVillage(db, villageId))) {
+      throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
+    }
+    const cadres = await this.complaints.cadresOf(db, villageId, this.time.today());
+    return { cadres: cadres.map(({ id, name, role }) => ({ id, name, title: ROLE_TITLES[role as Role] })) };
+  }
+
+  /** Rectifications running in the villages, by village: what an answer may order. */
+  async rectificationsIn(villageIds: string[]) {
+    const rows = await this.complaints.rectificationsOf(this.dataSource.manager, villageIds);
+    const byVillage: Record<string, { id: string; title: string }[]> = {};
+    for (const row of rows) (byVillage[row.village_id] ??= []).push({ id: row.id, title: row.title });
+    return byVillage;
   }
 
   /** The complaints of every village under a township or district, for its inspector or its admin. */
@@ -212,7 +243,7 @@ export class ComplaintsService {
       db,
       villages.map((village) => village.id),
     );
-    return { region, villages, rows, now: this.time.now() };
+    return { region, villages, rows, postRoles, now: this.time.now() };
   }
 
   private handle(
@@ -248,7 +279,10 @@ export class ComplaintsService {
   ): Promise<void> {
     const named = NAMED_SUBJECTS.includes(subject);
     if (named !== Boolean(subjectId)) throw new DomainError('COMPLAINT.SUBJECT_INVALID', { subject });
-    if (subjectId && !(await this.complaints.subjectExists(db, villageId, subject, subjectId))) {
+    if (
+      subjectId &&
+      (!isUuid(subjectId) || !(await this.complaints.subjectExists(db, villageId, subject, subjectId)))
+    ) {
       throw new DomainError('COMPLAINT.SUBJECT_INVALID', { subject, subjectId });
     }
   }
@@ -280,6 +314,31 @@ export class ComplaintsService {
       at: this.time.now(),
     });
   }
+}
+
+/**
+ * Text the loop keeps, checked here as well as by the API's validation: the console's and the public
+ * pages' forms come in by another door. Lengths count characters, as JSON Schema's `maxLength` does.
+ */
+function requireText(field: string, value: unknown, min: number, max: number): string {
+  const length = typeof value === 'string' ? [...value.trim()].length : -1;
+  if (typeof value !== 'string' || length < min || length > max || value.includes('\u0000')) {
+    throw new DomainError(
+      'REQUEST.INVALID',
+      { field },
+      `${FIELD_WORDS[field] ?? field}须为 ${min} 至 ${max} 字`,
+    );
+  }
+  return value.trim();
+}
+
+const FIELD_WORDS: Record<string, string> = { body: '投诉内容', reply: '答复', comment: '补充意见' };
+
+function requireChoice<T extends string>(field: string, value: unknown, words: Record<T, string>): T {
+  if (typeof value !== 'string' || !Object.hasOwn(words, value)) {
+    throw new DomainError('REQUEST.INVALID', { field }, `请选择：${Object.values<string>(words).join('、')}`);
+  }
+  return value as T;
 }
 
 function requireStatus(complaint: ComplaintEntity, allowed: ComplaintStatus[]): void {

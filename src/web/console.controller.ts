@@ -117,15 +117,17 @@ export class ConsoleController {
     const actor = requireActor(request, response);
     if (!actor) return;
     try {
-      const [overview, inbox] = await Promise.all([
+      const [overview, inbox, { postRoles }] = await Promise.all([
         this.overview.forRegion(actor, regionId),
         this.inbox.forRegion(actor, regionId),
+        this.access.villagesUnder(this.dataSource.manager, actor.personId, regionId, this.time.today()),
       ]);
+      const handlesComplaints = postRoles.has('discipline_inspector') || postRoles.has('district_admin');
       sendPage(
         response,
         '@region',
         { title: `${overview.region.name}各村情况`, me: actor, flash: flashOf(request, response) },
-        { ...overview, inbox },
+        { ...overview, inbox, handlesComplaints },
       );
     } catch (error) {
       redirectWithFlash(response, '/c', 'error', messageOf(error));

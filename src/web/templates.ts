@@ -4,6 +4,7 @@ import { LAYOUT } from './views/layout.js';
 import { BOARD, BULLETIN, HOME, LISTS, LOGIN, VERIFY } from './views/public-pages.js';
 import { CATALOG, CATALOG_ITEM, PUBLIC_MATTER, X_ITEM } from './views/record-pages.js';
 import { REGISTERS } from './views/register-pages.js';
+import { COMPLAIN, COMPLAINT_RECEIPT, COMPLAINT_TRACK, COMPLAINTS } from './views/complaint-pages.js';
 
 /** Eta templates, escaping by default (`<%= %>`); `<%~ %>` only for HTML we rendered ourselves. */
 const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true });
@@ -28,6 +29,10 @@ const TEMPLATES: Record<string, string> = {
   '@xItem': X_ITEM,
   '@list': LIST,
   '@registers': REGISTERS,
+  '@complain': COMPLAIN,
+  '@complaintReceipt': COMPLAINT_RECEIPT,
+  '@complaintTrack': COMPLAINT_TRACK,
+  '@complaints': COMPLAINTS,
 };
 for (const [name, template] of Object.entries(TEMPLATES)) eta.loadTemplate(name, template);
 

@@ -71,6 +71,8 @@ export function flashOf(request: Request, response: Response): PageFrame['flash'
   return (kind === 'ok' || kind === 'error') && text ? { kind, text } : null;
 }
 
-/** A posted field as trimmed text; anything else (absent, a list) as empty. */
-export const textOf = (body: Record<string, unknown>, name: string) =>
-  typeof body[name] === 'string' ? body[name].trim() : '';
+/** A posted field as trimmed text; anything else (absent, a list, no form at all) as empty. */
+export const textOf = (body: Record<string, unknown> | undefined, name: string) => {
+  const value = body?.[name];
+  return typeof value === 'string' ? value.trim() : '';
+};

@@ -19,6 +19,9 @@ import { ConsoleListController } from './console-list.controller.js';
 import { ListChangeView } from './list-change-view.service.js';
 import { ConsoleController } from './console.controller.js';
 import { PublicPagesController } from './public-pages.controller.js';
+import { ComplaintPagesController } from './complaint-pages.controller.js';
+import { ConsoleComplaintsController } from './console-complaints.controller.js';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { SessionController } from './session.controller.js';
 
 /** Server-rendered pages in Chinese, on the same services as the API: public pages and the console. */
@@ -34,9 +37,12 @@ import { SessionController } from './session.controller.js';
     PublicModule,
     RegistersModule,
     SupervisionModule,
+    ComplaintsModule,
   ],
   controllers: [
     PublicPagesController,
+    ComplaintPagesController,
+    ConsoleComplaintsController,
     SessionController,
     ConsoleStartController,
     ConsoleUploadsController,

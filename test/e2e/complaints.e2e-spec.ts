@@ -1,6 +1,8 @@
+import request from 'supertest';
 import { DAY_MS } from '../../src/common/clock.js';
 import { localDate } from '../../src/time/calendar.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import { consoleCookie, flashOf } from '../support/console-login.js';
 import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
 interface Progress {
@@ -291,5 +293,68 @@ describe('Complaints', () => {
         .expect(200)
     ).body as Progress;
     expect(tracked.overdue).toBe(true);
+  });
+
+  describe('on the pages', () => {
+    const server = () => request(t.app.getHttpServer());
+
+    it('keeps what a villager typed when the form is refused, and shows the code once when it is not', async () => {
+      const refused = await server()
+        .post(`/p/${world.villageId}/complain`)
+        .type('form')
+        .send({ subject: 'cadre', cadre: '', body: '村道工程没有公开比价' })
+        .expect(422);
+      expect(refused.text).toContain('投诉对象不正确');
+      expect(refused.text).toContain('村道工程没有公开比价');
+      expect(await complaintRows()).toBe(0);
+
+      const filed = await server()
+        .post(`/p/${world.villageId}/complain`)
+        .type('form')
+        .send({ subject: 'cadre', cadre: world.people.committee1.personId, body: '村道工程没有公开比价' })
+        .expect(201);
+      const code = /aria-label="回执码">([0-9A-Z-]{19})</.exec(filed.text)?.[1];
+      expect(code).toMatch(CODE);
+      const tracked = await server().get(`/p/${world.villageId}/complaint?code=${code}`).expect(200);
+      expect(tracked.text).toContain('已提交，待受理');
+      expect(tracked.text).not.toContain('村道工程没有公开比价');
+      await server().get(`/p/${world.villageId}/complaint?code=0000-0000-0000-0000`).expect(404);
+    });
+
+    it('signs a complaint only when a logged-in villager asks, and lets only the inspector act from the console', async () => {
+      const villager = await consoleCookie(t, world, 'villager1');
+      await server()
+        .post(`/p/${world.villageId}/complain`)
+        .set('cookie', villager)
+        .type('form')
+        .send({ subject: 'other', body: '村里的路灯坏了半年没人修', named: 'on' })
+        .expect(201);
+      await server()
+        .post(`/p/${world.villageId}/complain`)
+        .set('cookie', villager)
+        .type('form')
+        .send({ subject: 'other', body: '不署名的第二件投诉' })
+        .expect(201);
+      const rows = await handled();
+      const named = rows.find((row) => row.body.includes('路灯'));
+      const unnamed = rows.find((row) => row.body.includes('第二件'));
+      expect(named?.complainant?.name).toContain('villager1');
+      expect(unnamed?.complainant).toBeNull();
+
+      const act = (cookie: string) =>
+        server()
+          .post(`/c/v/${world.villageId}/complaints/${named!.id}/acknowledge`)
+          .set('cookie', cookie)
+          .type('form')
+          .send({ back: world.townshipId })
+          .expect(303);
+      expect(flashOf(await act(await consoleCookie(t, world, 'secretary')))).toMatch(/^error:/);
+      expect(flashOf(await act(await consoleCookie(t, world, 'inspector')))).toBe('ok: 已受理');
+      const list = await server()
+        .get(`/c/r/${world.townshipId}/complaints`)
+        .set('cookie', await consoleCookie(t, world, 'inspector'))
+        .expect(200);
+      expect(list.text).toContain('答复投诉人');
+    });
   });
 });

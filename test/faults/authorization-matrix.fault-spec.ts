@@ -55,7 +55,11 @@ describe('Authorisation matrix: every endpoint × every role × own and foreign 
     expect(problems).toEqual([]);
 
     async function attemptProblems(attempt: Attempt): Promise<string[]> {
-      const context = contextOf(world, attempt.target, fresh.get(attempt.target.scope) ?? null);
+      const ids =
+        policy.fresh === 'each call'
+          ? await world.fresh(attempt.target.scope)
+          : fresh.get(attempt.target.scope);
+      const context = contextOf(world, attempt.target, ids ?? null);
       const token = policy.endsSession
         ? await sessionOf(t, world, attempt.persona)
         : tokenOf(world, attempt.persona);

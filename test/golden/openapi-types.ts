@@ -2968,6 +2968,8 @@ export interface components {
       village: components['schemas']['NamedRefDto'];
       /** Format: uuid */
       subjectId?: string | null;
+      /** @description the cadre's name, or the disclosure's or matter's title */
+      subjectName: string | null;
       body: string;
       /** @description null for an anonymous complaint */
       complainant: components['schemas']['ComplainantDto'] | null;

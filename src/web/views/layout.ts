@@ -58,6 +58,7 @@ button.danger{background:#8b0000}button:disabled{background:#6b6b6b;cursor:not-a
 form.inline{display:inline}
 .flash{padding:.6rem .8rem;border-radius:.3rem}.flash.ok{background:#e6f4ea;border:1px solid #1e6b34}.flash.error{background:#fdecea;border:1px solid #8b0000}
 .field-problem,.objection{color:#8b0000;font-weight:600;margin:.2rem 0}
+.receipt-code{font-size:1.35rem;font-weight:700;letter-spacing:.08em;white-space:nowrap;font-family:ui-monospace,monospace;background:#f0f0f0;padding:.5rem .8rem;border-radius:.3rem;display:inline-block}
 .steps{padding-left:1.4rem}.steps li{padding:.3rem 0}.steps li.done{color:#3d4a5c}.steps li.current{font-weight:700;color:#0b3d91;background:#eef3fb}.steps li.todo{color:#4a4a4a}.steps li.skipped{color:#595959;text-decoration:line-through}
 details.chart summary{cursor:pointer;padding:.5rem 0;color:#0b3d91;text-decoration:underline}details.chart svg{max-width:none;width:auto;height:auto}
 .bulletin-text{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.7rem;border-radius:.3rem;font-size:1rem;user-select:all}

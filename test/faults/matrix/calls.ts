@@ -46,7 +46,8 @@ export function pathIdsOf(key: RouteKey, policy: RoutePolicy, context: CallConte
     personId: fresh?.personId ?? '',
     membershipId: fresh?.membershipId ?? '',
     complaintId: fresh?.complaintId ?? site.complaintId,
-    receiptCode: site.receiptCode,
+    receiptCode: fresh?.answeredReceiptCode ?? site.receiptCode,
+    act: 'acknowledge',
     procedureId: 'A1',
     // Version 0 of a village's lists is the base list alone; a procedure's, the one this release ships.
     version: key.includes('/lists/') ? '0' : String(majorMatterProcedure.version),

@@ -45,6 +45,8 @@ export interface FreshIds {
   membershipId: string;
   /** A complaint just filed: each route that moves it gets one of its own. */
   complaintId: string;
+  /** The code of a complaint answered by the inspector, waiting for its rating. */
+  answeredReceiptCode: string;
 }
 
 export interface MatrixWorld {
@@ -117,6 +119,18 @@ async function siteOf(t: TestApp, world: VillageWorld): Promise<Site> {
   };
 }
 
+async function answeredComplaint(t: TestApp, world: VillageWorld): Promise<string> {
+  const { complaintId, receiptCode } = await fileComplaint(t, world);
+  const complaints = t.get(ComplaintsService);
+  const inspector = actorOf(world, 'inspector');
+  await complaints.acknowledge(inspector, world.villageId, complaintId);
+  await complaints.answer(inspector, world.villageId, complaintId, {
+    handling: 'answer',
+    reply: '经核查，情况不属实',
+  });
+  return receiptCode;
+}
+
 async function fileComplaint(t: TestApp, world: VillageWorld) {
   const { complaint, receiptCode } = await t.get(ComplaintsService).file({
     villageId: world.villageId,
@@ -162,5 +176,6 @@ async function freshIds(t: TestApp, world: VillageWorld): Promise<FreshIds> {
     personId: created.person.id,
     membershipId: created.membershipIds[0],
     complaintId: (await fileComplaint(t, world)).complaintId,
+    answeredReceiptCode: await answeredComplaint(t, world),
   };
 }

@@ -28,8 +28,11 @@ export interface RoutePolicy {
   body?: (context: CallContext) => object;
   /** The body is a raw file, as a browser uploads it. */
   upload?: true;
-  /** The route moves a matter, answers a request or ends a role: it gets ids of its own. */
-  fresh?: true;
+  /**
+   * The route moves a matter, answers a request or ends a role: it gets ids of its own, for each call
+   * where anyone may take the step once (a rating), so that the first caller does not use it up.
+   */
+  fresh?: true | 'each call';
   /** The route revokes the caller's token: each caller gets a token of its own for the call. */
   endsSession?: true;
   /** Aimed at a region through its body (a new region's parent), not through its path. */
@@ -88,6 +91,12 @@ const LEDGER_READERS: Role[] = [
 /** Who may register a villager or end a villager's role: the secretary and the staff above. */
 const GRANTERS: Role[] = ['secretary', 'township_officer', 'district_admin'];
 
+/** Who reads the complaints of the villages below a region: its discipline inspector, the district admin. */
+const complaintReaders: Rule = (persona, target) =>
+  persona.key === 'disciplineInspector'
+    ? staffOver(persona, target)
+    : districtAdminOf(['township', 'district'])(persona, target);
+
 const quarter = () => 'quarter=2026-Q1';
 const aboutCommittee1 = (site: Site) => ({
   subject: 'cadre',
@@ -133,9 +142,8 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /api/public/villages/:villageId/complaints/:receiptCode': { may: anyone },
   'POST /api/public/villages/:villageId/complaints/:receiptCode/rating': {
     may: anyone,
+    fresh: 'each call',
     body: () => ({ rating: 'satisfied' }),
-    // The site's complaint is not answered yet: a rating is refused by its state, whoever sends it.
-    stateRefusals: ['COMPLAINT.WRONG_STATUS'],
   },
   'POST /api/auth/login': {
     may: anyone,
@@ -192,12 +200,7 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /api/regions/:regionId/inbox': { may: staffOver },
   // Complaints by name come from anyone of the village; only the township's inspector and the district
   // read them (with who complained), only the inspector handles them, only the district reviews.
-  'GET /api/regions/:regionId/complaints': {
-    may: (persona, target) =>
-      persona.key === 'disciplineInspector'
-        ? staffOver(persona, target)
-        : districtAdminOf(['township', 'district'])(persona, target),
-  },
+  'GET /api/regions/:regionId/complaints': { may: complaintReaders },
   'POST /api/villages/:villageId/complaints': { may: members(), body: ({ site }) => aboutCommittee1(site) },
   'POST /api/villages/:villageId/complaints/:complaintId/acknowledge': {
     may: members(['discipline_inspector']),
@@ -325,6 +328,21 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /p/:villageId/lists': { may: anyone, query: () => 'on=2026-03-02' },
   'GET /p/:villageId/verify': { may: anyone },
   'GET /p/:villageId/bulletin': { may: anyone, query: () => 'month=2026-03' },
+  'GET /p/:villageId/complain': { may: anyone },
+  'POST /p/:villageId/complain': {
+    may: anyone,
+    body: ({ site }) => ({
+      subject: 'cadre',
+      cadre: site.world.people.committee1.personId,
+      body: '村道工程施工方是村干部亲属',
+    }),
+  },
+  'GET /p/:villageId/complaint': { may: anyone, query: ({ site }) => `code=${site.receiptCode}` },
+  'POST /p/:villageId/complaint/rating': {
+    may: anyone,
+    fresh: 'each call',
+    body: ({ fresh }) => ({ code: fresh?.answeredReceiptCode ?? '', rating: 'satisfied' }),
+  },
   'GET /login': { may: anyone, query: () => 'next=/c' },
   'POST /login': {
     may: anyone,
@@ -339,6 +357,11 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   // The console: the same rules as the API it stands on.
   'GET /c': { may: signedIn },
   'GET /c/r/:regionId': { may: staffOver },
+  'GET /c/r/:regionId/complaints': { may: complaintReaders },
+  'POST /c/v/:villageId/complaints/:complaintId/:act': {
+    may: members(['discipline_inspector']),
+    fresh: true,
+  },
   'GET /c/v/:villageId': { may: members() },
   'GET /c/v/:villageId/m/:matterId': { may: members() },
   'GET /c/v/:villageId/start': { may: members(), query: () => 'code=A1' },

@@ -1,0 +1,173 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { ComplaintRating, ComplaintSubject } from '../../workflows/index.js';
+import { Public } from '../common/http/public.decorator.js';
+import { LocalTime } from '../common/local-time.js';
+import { progressOf } from '../complaints/complaint-views.js';
+import { ComplaintsService } from '../complaints/complaints.service.js';
+import { PublicBoardService } from '../public/public-board.service.js';
+import { FORM_SUBJECTS, progressWords, RATING_CHOICES } from './complaint-words.js';
+import { actorOf, flashOf, messageOf, redirectWithFlash, sendPage, textOf } from './web-request.js';
+
+type Typed = { subject: string; cadre: string; disclosure: string; body: string; named: boolean };
+
+/**
+ * 我要投诉 on the village's public pages: no login needed, so the form files anonymously unless a
+ * logged-in villager chooses to sign. A refused form comes back as it was typed, with the reason.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('p/:villageId')
+export class ComplaintPagesController {
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly board: PublicBoardService,
+    private readonly time: LocalTime,
+  ) {}
+
+  @Get('complain')
+  async form(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    try {
+      const empty = { subject: '', cadre: '', disclosure: '', body: '', named: false };
+      await this.sendForm(request, response, villageId, empty, flashOf(request, response));
+    } catch (error) {
+      redirectWithFlash(response, '/', 'error', messageOf(error));
+    }
+  }
+
+  @Post('complain')
+  async file(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const typed: Typed = {
+      subject: textOf(body, 'subject'),
+      cadre: textOf(body, 'cadre'),
+      disclosure: textOf(body, 'disclosure'),
+      body: textOf(body, 'body'),
+      named: textOf(body, 'named') === 'on',
+    };
+    const me = actorOf(request);
+    try {
+      const subject = typed.subject as ComplaintSubject;
+      const subjectId = { cadre: typed.cadre, disclosure: typed.disclosure }[
+        subject as 'cadre' | 'disclosure'
+      ];
+      const { complaint, receiptCode } = await this.complaints.file({
+        villageId,
+        subject,
+        ...(subjectId ? { subjectId } : {}),
+        body: typed.body,
+        ...(typed.named && me ? { complainant: me } : {}),
+      });
+      const village = await this.board.village(villageId);
+      const words = progressWords(progressOf(complaint, this.time.now()), this.time.timeZone);
+      sendPage(
+        response,
+        '@complaintReceipt',
+        { title: '投诉已提交', me },
+        { village, receiptCode, ...words },
+        201,
+      );
+    } catch (error) {
+      await this.sendForm(
+        request,
+        response,
+        villageId,
+        typed,
+        { kind: 'error', text: messageOf(error) },
+        422,
+      );
+    }
+  }
+
+  @Get('complaint')
+  async track(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Query('code') code: unknown,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const typed = typeof code === 'string' ? code.trim().slice(0, 40) : '';
+    const frame = { title: '投诉办理进度', me: actorOf(request), flash: flashOf(request, response) };
+    try {
+      const village = await this.board.village(villageId);
+      const found = typed ? await this.complaints.byReceipt(villageId, typed) : null;
+      const complaint = found && progressWords(progressOf(found, this.time.now()), this.time.timeZone);
+      sendPage(response, '@complaintTrack', frame, {
+        village,
+        code: typed,
+        complaint,
+        ratings: RATING_CHOICES,
+      });
+    } catch (error) {
+      const village = { id: villageId };
+      sendPage(
+        response,
+        '@complaintTrack',
+        { ...frame, flash: { kind: 'error', text: messageOf(error) } },
+        { village, code: typed, complaint: null, ratings: RATING_CHOICES },
+        404,
+      );
+    }
+  }
+
+  @Post('complaint/rating')
+  async rate(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Body() body: Record<string, unknown>,
+    @Res() response: Response,
+  ) {
+    const code = textOf(body, 'code').slice(0, 40);
+    const back = `/p/${villageId}/complaint?code=${encodeURIComponent(code)}`;
+    const rating = textOf(body, 'rating');
+    if (!RATING_CHOICES.some((choice) => choice.key === rating)) {
+      redirectWithFlash(response, back, 'error', '请选择满意、基本满意或不满意');
+      return;
+    }
+    try {
+      const comment = textOf(body, 'comment').slice(0, 500);
+      await this.complaints.rate(villageId, code, rating as ComplaintRating, comment || undefined);
+      const next = rating === 'dissatisfied' ? '已转区级复查，请留意复查意见' : '感谢您的评价';
+      redirectWithFlash(response, back, 'ok', `评价已提交。${next}`);
+    } catch (error) {
+      redirectWithFlash(response, back, 'error', messageOf(error));
+    }
+  }
+
+  private async sendForm(
+    request: Request,
+    response: Response,
+    villageId: string,
+    typed: Typed,
+    flash: ReturnType<typeof flashOf>,
+    status = 200,
+  ) {
+    const [board, choices] = await Promise.all([
+      this.board.current(villageId),
+      this.complaints.filingChoices(villageId),
+    ]);
+    const me = actorOf(request);
+    sendPage(
+      response,
+      '@complain',
+      { title: `${board.village.name} · 我要投诉`, me, flash },
+      {
+        village: board.village,
+        subjects: FORM_SUBJECTS,
+        cadres: choices.cadres,
+        disclosures: [...board.current, ...board.past],
+        typed,
+        signedIn: me !== null,
+      },
+      status,
+    );
+  }
+}
