@@ -51,6 +51,7 @@ export {
   COMPLAINT_LIMITS,
   COMPLAINT_RATINGS,
   COMPLAINT_SUBJECTS,
+  SUPERVISION_SATISFACTION_STANDARD,
 } from './catalog/complaint-rules.js';
 export type {
   ComplaintHandling,

@@ -79,5 +79,6 @@ export const DEMO_VILLAGES: DemoVillage[] = [
 
 export const DEMO_OFFICIALS = [
   { username: 'township', name: '陈明', role: 'township_officer' as const },
+  { username: 'inspector', name: '吴静', role: 'discipline_inspector' as const },
   { username: 'district', name: '周华', role: 'district_admin' as const },
 ];

@@ -87,17 +87,33 @@ export class ProblemCountsDto {
   @ApiProperty(int()) withdrawn: number;
 }
 
+export class ComplaintCountsDto {
+  @ApiProperty(int('filed in the year')) filed: number;
+  @ApiProperty(int('answered in the year')) answered: number;
+  @ApiProperty({ type: 'number', description: 'days from filing to answer, summed over those answered' })
+  answerDaysSum: number;
+  @ApiProperty(int('past the time limit of the step they wait in, now')) overdueNow: number;
+  @ApiProperty(int('answers rated in the year')) rated: number;
+  @ApiProperty(int('rated 满意 or 基本满意')) satisfied: number;
+}
+
 export class OverviewCountsDto {
   @ApiProperty({ type: MatterCountsDto }) matters: MatterCountsDto;
   @ApiProperty({ type: StepCountsDto }) steps: StepCountsDto;
   @ApiProperty({ type: DisclosureCountsDto }) disclosures: DisclosureCountsDto;
   @ApiProperty({ type: ObjectionCountsDto }) objections: ObjectionCountsDto;
   @ApiProperty({ type: ProblemCountsDto }) problems: ProblemCountsDto;
+  @ApiProperty({ type: ComplaintCountsDto }) complaints: ComplaintCountsDto;
 }
 
 export class VillageOverviewDto extends OverviewCountsDto implements VillageOverview {
   @ApiProperty({ type: NamedRefDto }) village: NamedRefDto;
   @ApiProperty({ type: NamedRefDto }) township: NamedRefDto;
+  @ApiProperty({
+    type: [String],
+    description: 'what needs attention: overdue complaints, answers rated below the 90% standard',
+  })
+  flags: string[];
 }
 
 /** Per village under a township or district for a year: the district's comparison table. */

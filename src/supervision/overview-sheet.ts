@@ -1,5 +1,7 @@
 import type { Cell, SheetData } from '../export/xlsx-workbook.js';
-import type { VillageOverview } from './overview.service.js';
+import { satisfactionOf, type VillageOverview } from './overview.service.js';
+
+const percent = (ratio: number | null): Cell => (ratio === null ? null : Math.round(ratio * 1000) / 10);
 
 /** Share of due disclosures made on time, as a percentage with one decimal; blank when none was due. */
 const onTimeRate = ({ disclosures }: VillageOverview): Cell =>
@@ -27,6 +29,12 @@ export function overviewSheet(villages: VillageOverview[]): SheetData {
       '问题未销号',
       '问题已销号',
       '问题撤销',
+      '投诉',
+      '已答复',
+      '平均答复天数',
+      '投诉逾期未办',
+      '答复满意率(%)',
+      '需关注',
     ].map((header) => ({ header })),
     rows: villages.map((row): Cell[] => [
       row.township.name,
@@ -46,6 +54,14 @@ export function overviewSheet(villages: VillageOverview[]): SheetData {
       row.problems.open,
       row.problems.closed,
       row.problems.withdrawn,
+      row.complaints.filed,
+      row.complaints.answered,
+      row.complaints.answered === 0
+        ? null
+        : Math.round((row.complaints.answerDaysSum / row.complaints.answered) * 10) / 10,
+      row.complaints.overdueNow,
+      percent(satisfactionOf(row)),
+      row.flags.join('；'),
     ]),
   };
 }

@@ -23,6 +23,39 @@ export class OverviewRepository {
     );
   }
 
+  /**
+   * Complaints about the villages: filed, answered (and the days it took), rated and rated satisfied in
+   * the range, and those past their step's time limit now. Counts only: nobody's complaint is named here.
+   */
+  complaints(db: EntityManager, villageIds: string[], range: Range, now: Date, satisfied: string[]) {
+    return db.query<
+      {
+        village_id: string;
+        filed: number;
+        answered: number;
+        answer_days: number;
+        overdue_now: number;
+        rated: number;
+        satisfied: number;
+      }[]
+    >(
+      `SELECT village_id,
+              count(*) FILTER (WHERE filed_at >= $2 AND filed_at < $3)::int AS filed,
+              count(*) FILTER (WHERE answered_at >= $2 AND answered_at < $3)::int AS answered,
+              COALESCE(sum(extract(epoch FROM answered_at - filed_at) / 86400)
+                FILTER (WHERE answered_at >= $2 AND answered_at < $3), 0)::float8 AS answer_days,
+              count(*) FILTER (WHERE (status = 'filed' AND acknowledge_by <= $4)
+                OR (status = 'acknowledged' AND answer_by <= $4)
+                OR (status = 'inReview' AND review_by <= $4))::int AS overdue_now,
+              count(*) FILTER (WHERE rated_at >= $2 AND rated_at < $3)::int AS rated,
+              count(*) FILTER (WHERE rated_at >= $2 AND rated_at < $3 AND rating = ANY($5))::int AS satisfied
+         FROM complaint
+        WHERE village_id = ANY($1)
+        GROUP BY village_id`,
+      [villageIds, range.from, range.to, now, satisfied],
+    );
+  }
+
   /** Obligations due in the range: step time limits and disclosures, by status and lateness. */
   obligations(db: EntityManager, villageIds: string[], range: Range) {
     return db.query<(CountRow & { step: boolean; status: string; late: boolean })[]>(

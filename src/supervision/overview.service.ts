@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SUPERVISION_PROCEDURES } from '../../workflows/index.js';
+import { SUPERVISION_PROCEDURES, SUPERVISION_SATISFACTION_STANDARD } from '../../workflows/index.js';
 import { LocalTime } from '../common/local-time.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
@@ -18,9 +18,23 @@ export interface VillageOverview {
   disclosures: { due: number; onTime: number; late: number; overdueNow: number };
   objections: { bySupervisors: number; byVillagers: number };
   problems: { open: number; closed: number; withdrawn: number };
+  /**
+   * Villagers' complaints: filed, answered in the year (with the days from filing to answer, summed),
+   * rated and rated 满意 or 基本满意, and past their step's time limit now.
+   */
+  complaints: {
+    filed: number;
+    answered: number;
+    answerDaysSum: number;
+    overdueNow: number;
+    rated: number;
+    satisfied: number;
+  };
+  /** What the township should look at: overdue complaints, or answers rated below the 90% standard. */
+  flags: string[];
 }
 
-const COUNTED = ['matters', 'steps', 'disclosures', 'objections', 'problems'] as const;
+const COUNTED = ['matters', 'steps', 'disclosures', 'objections', 'problems', 'complaints'] as const;
 
 const emptyRow = (village: VillageOverview['village'], township: VillageOverview['township']) => ({
   village,
@@ -30,7 +44,24 @@ const emptyRow = (village: VillageOverview['village'], township: VillageOverview
   disclosures: { due: 0, onTime: 0, late: 0, overdueNow: 0 },
   objections: { bySupervisors: 0, byVillagers: 0 },
   problems: { open: 0, closed: 0, withdrawn: 0 },
+  complaints: { filed: 0, answered: 0, answerDaysSum: 0, overdueNow: 0, rated: 0, satisfied: 0 },
+  flags: [] as string[],
 });
+
+/** The share of rated answers rated satisfied, or null before any is rated. */
+export const satisfactionOf = ({ complaints }: Pick<VillageOverview, 'complaints'>): number | null =>
+  complaints.rated === 0 ? null : complaints.satisfied / complaints.rated;
+
+function flagsOf(row: VillageOverview): string[] {
+  const rate = satisfactionOf(row);
+  const standard = SUPERVISION_SATISFACTION_STANDARD.ratio;
+  return [
+    ...(row.complaints.overdueNow > 0 ? [`投诉逾期未办 ${row.complaints.overdueNow} 件`] : []),
+    ...(rate !== null && rate < standard
+      ? [`投诉答复满意率 ${Math.round(rate * 1000) / 10}%，低于 ${standard * 100}%`]
+      : []),
+  ];
+}
 
 /**
  * The township's and district's view of their villages for a year: matters by status, time limits and
@@ -79,13 +110,20 @@ export class OverviewService {
     );
     const ids = [...rows.keys()];
     const problemIds = SUPERVISION_PROCEDURES.map((procedure) => procedure.id);
-    const [matters, obligations, acts] =
+    const [matters, obligations, acts, complaints] =
       ids.length === 0
-        ? [[], [], []]
+        ? [[], [], [], []]
         : await Promise.all([
             this.overview.matters(db, ids, range, problemIds),
             this.overview.obligations(db, ids, range),
             this.overview.acts(db, ids, range, ['OBJECT', 'FILE_OBJECTION']),
+            this.overview.complaints(
+              db,
+              ids,
+              range,
+              this.time.now(),
+              SUPERVISION_SATISFACTION_STANDARD.satisfied,
+            ),
           ]);
     for (const row of matters) {
       const counts = rows.get(row.village_id)!;
@@ -107,6 +145,18 @@ export class OverviewService {
       const counts = rows.get(row.village_id)!;
       counts.objections[row.event_type === 'OBJECT' ? 'bySupervisors' : 'byVillagers'] += Number(row.count);
     }
+    for (const row of complaints) {
+      const { answer_days, overdue_now, ...counts } = row;
+      Object.assign(rows.get(row.village_id)!.complaints, {
+        filed: counts.filed,
+        answered: counts.answered,
+        answerDaysSum: Math.round(answer_days * 10) / 10,
+        overdueNow: overdue_now,
+        rated: counts.rated,
+        satisfied: counts.satisfied,
+      });
+    }
+    for (const row of rows.values()) row.flags = flagsOf(row);
     const villagesOverview = [...rows.values()].sort(
       (a, b) =>
         a.township.name.localeCompare(b.township.name, 'zh-CN') ||
@@ -122,7 +172,7 @@ export class OverviewService {
 }
 
 /** Column sums across villages, in the same shape as a row's counts. */
-function totalsOf(rows: VillageOverview[]): Omit<VillageOverview, 'village' | 'township'> {
+function totalsOf(rows: VillageOverview[]): Omit<VillageOverview, 'village' | 'township' | 'flags'> {
   const totals = emptyRow({ id: '', name: '' }, { id: '', name: '' });
   for (const row of rows) {
     for (const subject of COUNTED) {
@@ -130,6 +180,6 @@ function totalsOf(rows: VillageOverview[]): Omit<VillageOverview, 'village' | 't
       for (const [key, value] of Object.entries(row[subject])) sums[key] += value;
     }
   }
-  const { village: _village, township: _township, ...counts } = totals;
+  const { village: _village, township: _township, flags: _flags, ...counts } = totals;
   return counts;
 }

@@ -295,6 +295,28 @@ describe('Complaints', () => {
     expect(tracked.overdue).toBe(true);
   });
 
+  it('counts complaints in the township’s comparison and flags overdue ones and answers below 90%', async () => {
+    const answered = await fileAnonymously(aboutCommittee1());
+    await fileAnonymously({ subject: 'other', body: '村里的路灯坏了半年没人修' });
+    await act('inspector', answered.id, 'acknowledge').expect(200);
+    await act('inspector', answered.id, 'answer', {
+      handling: 'answer',
+      reply: '经核查，施工方非亲属关系',
+    }).expect(200);
+    await api()
+      .post(publicPath(`/${answered.receiptCode}/rating`), { rating: 'dissatisfied' })
+      .expect(200);
+    t.clock.set(new Date('2026-03-18T02:00:00Z'));
+    const overview = (
+      await api('township').get(`/regions/${world.townshipId}/overview?year=2026`).expect(200)
+    ).body as { villages: { village: { id: string }; complaints: object; flags: string[] }[] };
+    const row = overview.villages.find((village) => village.village.id === world.villageId)!;
+    expect(row.complaints).toMatchObject({ filed: 2, answered: 1, overdueNow: 1, rated: 1, satisfied: 0 });
+    expect(row.flags).toEqual(['投诉逾期未办 1 件', '投诉答复满意率 0%，低于 90%']);
+    // Counts only: the comparison names nobody and quotes no complaint.
+    expect(JSON.stringify(overview)).not.toContain('路灯');
+  });
+
   describe('on the pages', () => {
     const server = () => request(t.app.getHttpServer());
 

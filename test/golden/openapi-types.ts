@@ -2656,14 +2656,31 @@ export interface components {
       closed: number;
       withdrawn: number;
     };
+    ComplaintCountsDto: {
+      /** @description filed in the year */
+      filed: number;
+      /** @description answered in the year */
+      answered: number;
+      /** @description days from filing to answer, summed over those answered */
+      answerDaysSum: number;
+      /** @description past the time limit of the step they wait in, now */
+      overdueNow: number;
+      /** @description answers rated in the year */
+      rated: number;
+      /** @description rated 满意 or 基本满意 */
+      satisfied: number;
+    };
     VillageOverviewDto: {
       matters: components['schemas']['MatterCountsDto'];
       steps: components['schemas']['StepCountsDto'];
       disclosures: components['schemas']['DisclosureCountsDto'];
       objections: components['schemas']['ObjectionCountsDto'];
       problems: components['schemas']['ProblemCountsDto'];
+      complaints: components['schemas']['ComplaintCountsDto'];
       village: components['schemas']['NamedRefDto'];
       township: components['schemas']['NamedRefDto'];
+      /** @description what needs attention: overdue complaints, answers rated below the 90% standard */
+      flags: string[];
     };
     OverviewCountsDto: {
       matters: components['schemas']['MatterCountsDto'];
@@ -2671,6 +2688,7 @@ export interface components {
       disclosures: components['schemas']['DisclosureCountsDto'];
       objections: components['schemas']['ObjectionCountsDto'];
       problems: components['schemas']['ProblemCountsDto'];
+      complaints: components['schemas']['ComplaintCountsDto'];
     };
     OverviewDto: {
       region: components['schemas']['RegionRefDto'];

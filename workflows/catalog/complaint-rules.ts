@@ -30,6 +30,20 @@ export const COMPLAINT_HANDLINGS = {
 } as const;
 export type ComplaintHandling = keyof typeof COMPLAINT_HANDLINGS;
 
+/**
+ * The district plan's standard for what villagers say (二, 工作标准): satisfaction of 90% or more, here
+ * for the answers to their complaints (satisfaction with supervision, 对监督工作的满意度). A rating of
+ * 满意 or 基本满意 counts as satisfied.
+ */
+export const SUPERVISION_SATISFACTION_STANDARD = {
+  ratio: 0.9,
+  title: '对监督工作的满意度',
+  satisfied: ['satisfied', 'basicallySatisfied'] as ComplaintRating[],
+  legalBasis: [
+    { law: '清廉村居建设工作方案', version: '长上民字〔2023〕19号', article: '二', localPractice: true },
+  ] as LegalBasis[],
+};
+
 export interface ComplaintLimit {
   days: number;
   unit: 'calendar' | 'working';

@@ -179,8 +179,8 @@ export const CONFIRM = `
 <p><a href="<%= it.back %>">返回修改</a></p>`;
 
 export const REGION = `
-<div class="scroll" tabindex="0"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th></tr></thead><tbody>
-<% for (const row of it.villages) { %><tr><td><%= row.township.name %> <a href="/c/v/<%= row.village.id %>"><%= row.village.name %></a></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td></tr><% } %>
+<div class="scroll" tabindex="0"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th><th>投诉（逾期）</th><th>需关注</th></tr></thead><tbody>
+<% for (const row of it.villages) { %><tr><td><%= row.township.name %> <a href="/c/v/<%= row.village.id %>"><%= row.village.name %></a></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td><td class="<%= row.complaints.overdueNow ? 'due' : '' %>"><%= row.complaints.filed %>（<%= row.complaints.overdueNow %>）</td><td class="<%= row.flags.length ? 'due' : '' %>"><%= row.flags.join('；') %></td></tr><% } %>
 </tbody></table></div>
 <p><a href="/api/regions/<%= it.region.id %>/overview.xlsx" data-download>下载对比表（五好评比参考）</a><% if (it.handlesComplaints) { %> · <a href="/c/r/<%= it.region.id %>/complaints">投诉举报</a><% } %></p>
 <h2>待我办理</h2>
