@@ -22,6 +22,7 @@ import { RecordsModule } from './records/records.module.js';
 import { WebModule } from './web/web.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PublicModule } from './public/public.module.js';
 import { TimeModule } from './time/time.module.js';
 
@@ -50,6 +51,7 @@ export class AppModule {
         PublicModule,
         SupervisionModule,
         ComplaintsModule,
+        NotificationsModule,
         RecordsModule,
         ListsModule,
         WebModule,

@@ -43,6 +43,25 @@ class EnvironmentVariables {
   @IsOptional() @IsIn(['json', 'text']) LOG_FORMAT?: string;
   @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
   @IsOptional() @IsInt() @Min(1) @Max(1000000) PUBLIC_RATE_LIMIT?: number;
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+  @IsOptional()
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'MAIL_FROM must be an email address' })
+  MAIL_FROM?: string;
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: "SMS_API_URL must be the SMS provider's http(s) address" })
+  SMS_API_URL?: string;
+  @IsOptional() @IsString() @MinLength(8) SMS_API_KEY?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(28) BULLETIN_DAY?: number;
+}
+
+export interface NotificationSettings {
+  smtpUrl?: string;
+  mailFrom: string;
+  smsApiUrl?: string;
+  smsApiKey?: string;
+  bulletinDay: number;
 }
 
 export type DatabaseTarget =
@@ -81,6 +100,11 @@ export class AppConfig {
   readonly metricsToken?: string;
   /** Requests a minute one address may make to the pages and API that need no login. */
   readonly publicRateLimit!: number;
+  /**
+   * Where the monthly bulletin goes out: an SMTP server for email, an SMS provider's HTTP API (both
+   * optional: a channel without one keeps its messages waiting), and the day of the month it is sent.
+   */
+  readonly notifications!: NotificationSettings;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
@@ -132,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     TIMER_BATCH_SIZE: numeric(env.TIMER_BATCH_SIZE),
     DATABASE_POOL_SIZE: numeric(env.DATABASE_POOL_SIZE),
     PUBLIC_RATE_LIMIT: numeric(env.PUBLIC_RATE_LIMIT),
+    BULLETIN_DAY: numeric(env.BULLETIN_DAY),
   });
   const errors = validateSync(raw, { whitelist: true, forbidUnknownValues: false });
   if (errors.length > 0) {
@@ -174,5 +199,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logFormat: (raw.LOG_FORMAT as AppConfigValues['logFormat'] | undefined) ?? 'json',
     metricsToken: raw.METRICS_TOKEN,
     publicRateLimit: raw.PUBLIC_RATE_LIMIT ?? 300,
+    notifications: {
+      smtpUrl: raw.SMTP_URL,
+      mailFrom: raw.MAIL_FROM ?? 'cunwu@localhost',
+      smsApiUrl: raw.SMS_API_URL,
+      smsApiKey: raw.SMS_API_KEY,
+      bulletinDay: raw.BULLETIN_DAY ?? 5,
+    },
   });
 }

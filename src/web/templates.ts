@@ -4,7 +4,14 @@ import { LAYOUT } from './views/layout.js';
 import { BOARD, BULLETIN, HOME, LISTS, LOGIN, VERIFY } from './views/public-pages.js';
 import { CATALOG, CATALOG_ITEM, PUBLIC_MATTER, X_ITEM } from './views/record-pages.js';
 import { REGISTERS } from './views/register-pages.js';
-import { COMPLAIN, COMPLAINT_RECEIPT, COMPLAINT_TRACK, COMPLAINTS } from './views/complaint-pages.js';
+import {
+  COMPLAIN,
+  COMPLAINT_RECEIPT,
+  COMPLAINT_TRACK,
+  COMPLAINTS,
+  SUBSCRIBE,
+  UNSUBSCRIBE,
+} from './views/complaint-pages.js';
 
 /** Eta templates, escaping by default (`<%= %>`); `<%~ %>` only for HTML we rendered ourselves. */
 const eta = new Eta({ autoEscape: true, autoTrim: [false, 'nl'], cache: true });
@@ -33,6 +40,8 @@ const TEMPLATES: Record<string, string> = {
   '@complaintReceipt': COMPLAINT_RECEIPT,
   '@complaintTrack': COMPLAINT_TRACK,
   '@complaints': COMPLAINTS,
+  '@subscribe': SUBSCRIBE,
+  '@unsubscribe': UNSUBSCRIBE,
 };
 for (const [name, template] of Object.entries(TEMPLATES)) eta.loadTemplate(name, template);
 

@@ -22,6 +22,8 @@ import { PublicPagesController } from './public-pages.controller.js';
 import { ComplaintPagesController } from './complaint-pages.controller.js';
 import { ConsoleComplaintsController } from './console-complaints.controller.js';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { SubscriptionPagesController } from './subscription-pages.controller.js';
 import { SessionController } from './session.controller.js';
 
 /** Server-rendered pages in Chinese, on the same services as the API: public pages and the console. */
@@ -38,10 +40,12 @@ import { SessionController } from './session.controller.js';
     RegistersModule,
     SupervisionModule,
     ComplaintsModule,
+    NotificationsModule,
   ],
   controllers: [
     PublicPagesController,
     ComplaintPagesController,
+    SubscriptionPagesController,
     ConsoleComplaintsController,
     SessionController,
     ConsoleStartController,

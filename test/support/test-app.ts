@@ -46,6 +46,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     logFormat: 'json',
     // The suites read public pages far faster than a villager: the limit has its own test.
     publicRateLimit: 1_000_000,
+    notifications: { mailFrom: 'cunwu@test.invalid', bulletinDay: 5 },
     ...overrides,
   });
 }

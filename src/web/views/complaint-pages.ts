@@ -92,3 +92,23 @@ export const COMPLAINTS = `
 <% } %>
 </article>
 <% } %>`;
+
+export const SUBSCRIBE = `
+<p>在外务工、求学的村民，可以每月收到本村的村情月报：上个月公开了什么、表决通过了什么。每条消息都附有退订链接。</p>
+<% if (it.done) { %><p class="flash ok" role="status">已订阅。每月 <%= it.bulletinDay %> 日起发送上个月的村情月报。</p><% } %>
+<form method="post" action="/p/<%= it.village.id %>/subscribe" class="stack">
+<fieldset><legend>接收方式（必填）</legend>
+<label><input type="radio" name="channel" value="email" required <%= it.typed.channel === 'email' ? 'checked' : '' %>> 电子邮件</label>
+<label><input type="radio" name="channel" value="sms" required <%= it.typed.channel === 'sms' ? 'checked' : '' %>> 手机短信</label>
+</fieldset>
+<label for="address">邮箱或手机号码（必填）</label><input type="text" id="address" name="address" required maxlength="254" autocomplete="email" value="<%= it.typed.address %>">
+<button type="submit">订阅村情月报</button>
+</form>`;
+
+export const UNSUBSCRIBE = `
+<% if (it.done) { %><p class="flash ok" role="status">已退订，不会再收到本村的村情月报。</p><% } else { %>
+<form method="post" action="/p/<%= it.village.id %>/unsubscribe" class="stack">
+<input type="hidden" name="token" value="<%= it.token %>">
+<p>退订后不会再收到<%= it.village.name %>的村情月报。</p>
+<button type="submit" class="danger">确认退订</button>
+</form><% } %>`;

@@ -9,7 +9,7 @@ export const HOME = `
 <% } %>`;
 
 export const BOARD = `
-<p><a class="button" href="/p/<%= it.village.id %>/complain">我要投诉</a> <a href="/p/<%= it.village.id %>/complaint">查询投诉</a></p>
+<p><a class="button" href="/p/<%= it.village.id %>/complain">我要投诉</a> <a href="/p/<%= it.village.id %>/complaint">查询投诉</a> · <a href="/p/<%= it.village.id %>/subscribe">订阅村情月报（邮件或短信）</a></p>
 <p><a href="/p/<%= it.village.id %>/lists">三张清单</a> · <a href="/p/<%= it.village.id %>/verify">核验记录</a> · <a href="/p/<%= it.village.id %>/bulletin?month=<%= it.month %>">村情月报</a> · <a href="/api/public/villages/<%= it.village.id %>/feed.atom">订阅公开栏（Atom）</a> · <a href="/p/catalog">基本目录与流程图</a></p>
 <h2>正在公示</h2>
 <% if (it.current.length === 0) { %><p>暂无</p><% } %>

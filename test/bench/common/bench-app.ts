@@ -52,6 +52,7 @@ export async function startBenchApp<C extends Clock>(
     trustProxy: false,
     logFormat: 'json',
     publicRateLimit: 1_000_000,
+    notifications: { mailFrom: 'cunwu@bench.invalid', bulletinDay: 5 },
   });
   const app = await createApp({ config, clock }, quiet ? false : ['error']);
   await app.init();

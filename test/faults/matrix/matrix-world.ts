@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { TokenService } from '../../../src/identity/token.service.js';
 import { AttachmentsService } from '../../../src/disclosure/attachments.service.js';
 import { ComplaintsService } from '../../../src/complaints/complaints.service.js';
 import { EngineService } from '../../../src/engine/engine.service.js';
+import { BulletinOutboxService } from '../../../src/notifications/bulletin-outbox.service.js';
 import { VillagePeopleService } from '../../../src/identity/village-people.service.js';
 import { DocumentRequestsService } from '../../../src/supervision/document-requests.service.js';
 import { majorMatterInputs } from '../../factories/matter.driver.js';
@@ -47,6 +49,8 @@ export interface FreshIds {
   complaintId: string;
   /** The code of a complaint answered by the inspector, waiting for its rating. */
   answeredReceiptCode: string;
+  /** The token in the bulletin's unsubscribe link of a subscription just made. */
+  unsubscribeToken: string;
 }
 
 export interface MatrixWorld {
@@ -177,5 +181,8 @@ async function freshIds(t: TestApp, world: VillageWorld): Promise<FreshIds> {
     membershipId: created.membershipIds[0],
     complaintId: (await fileComplaint(t, world)).complaintId,
     answeredReceiptCode: await answeredComplaint(t, world),
+    unsubscribeToken: (
+      await t.get(BulletinOutboxService).subscribe(world.villageId, 'email', `${randomUUID()}@example.cn`)
+    ).unsubscribe_token,
   };
 }

@@ -329,6 +329,17 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /p/:villageId/verify': { may: anyone },
   'GET /p/:villageId/bulletin': { may: anyone, query: () => 'month=2026-03' },
   'GET /p/:villageId/complain': { may: anyone },
+  'GET /p/:villageId/subscribe': { may: anyone },
+  'POST /p/:villageId/subscribe': {
+    may: anyone,
+    body: () => ({ channel: 'email', address: 'matrix@example.cn' }),
+  },
+  'GET /p/:villageId/unsubscribe': { may: anyone, query: () => 'token=not-a-real-token-0000' },
+  'POST /p/:villageId/unsubscribe': {
+    may: anyone,
+    fresh: 'each call',
+    body: ({ fresh }) => ({ token: fresh?.unsubscribeToken ?? '' }),
+  },
   'POST /p/:villageId/complain': {
     may: anyone,
     body: ({ site }) => ({

@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+import { LocalTime } from '../common/local-time.js';
+import { AppConfig } from '../config/app-config.js';
+import { adjacentPeriod, periodOf } from '../disclosure/periods.js';
+import { PublicBoardService } from '../public/public-board.service.js';
+import { SchedulerService } from '../time/scheduler.service.js';
+import { BulletinOutboxRepository, type ClaimedMessage } from './bulletin-outbox.repository.js';
+import {
+  ChannelNotConfigured,
+  EmailChannel,
+  SmsChannel,
+  type ChannelName,
+  type NotificationChannel,
+} from './channels.js';
+
+/** How a subscriber is reached: the address as typed, checked for its channel. */
+const ADDRESS_RULES: Record<ChannelName, { pattern: RegExp; problem: string }> = {
+  email: { pattern: /^[^\s@<>]{1,64}@[^\s@<>]{1,190}\.[^\s@<>]{2,}$/, problem: '请填写正确的电子邮箱' },
+  sms: { pattern: /^1[3-9]\d{9}$/, problem: '请填写 11 位手机号码' },
+};
+
+/** Sending a message may take this long before another process may try it again. */
+const LEASE_MS = 5 * 60_000;
+/** Tries before a message is set aside (failed): after 1, 4, 16 and 64 minutes. */
+const ATTEMPTS = 5;
+const retryDelayMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
+const BATCH = 20;
+
+/**
+ * 村情月报 to villagers away from home (the plan's 二(二)): subscribe on the village's page by email or
+ * mobile; from the `bulletinDay` of each month the last month's bulletin is queued once per subscriber
+ * (a unique key) and sent through the channel's adapter, retried with back-off and set aside after
+ * five tries. A message is claimed with a lease before it is sent and marked sent after, so two processes
+ * never send it twice; a process that dies between the channel's acceptance and that mark leaves it to be
+ * sent again when the lease ends, with the same id (the email's Message-ID, the SMS request's
+ * idempotency key) for the receiving side to drop.
+ */
+@Injectable()
+export class BulletinOutboxService implements OnModuleInit {
+  private readonly logger = new Logger('BulletinOutbox');
+  private readonly channels: Record<ChannelName, NotificationChannel>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: BulletinOutboxRepository,
+    private readonly board: PublicBoardService,
+    private readonly scheduler: SchedulerService,
+    private readonly time: LocalTime,
+    private readonly config: AppConfig,
+    email: EmailChannel,
+    sms: SmsChannel,
+  ) {
+    this.channels = { email, sms };
+  }
+
+  onModuleInit(): void {
+    this.scheduler.registerJob('bulletin-outbox', (now) => this.runDue(now));
+  }
+
+  async subscribe(villageId: string, channel: string, typed: string) {
+    await this.board.village(villageId);
+    if (channel !== 'email' && channel !== 'sms') {
+      throw new DomainError('REQUEST.INVALID', { field: 'channel' }, '请选择邮件或短信');
+    }
+    const address = channel === 'email' ? typed.trim().toLowerCase() : typed.replace(/[\s-]/g, '');
+    if (!ADDRESS_RULES[channel].pattern.test(address)) {
+      throw new DomainError('REQUEST.INVALID', { field: 'address' }, ADDRESS_RULES[channel].problem);
+    }
+    const token = randomBytes(18).toString('base64url');
+    return this.outbox.subscribe(
+      this.dataSource.manager,
+      villageId,
+      channel,
+      address,
+      token,
+      this.time.now(),
+    );
+  }
+
+  async unsubscribe(villageId: string, token: string): Promise<boolean> {
+    if (!/^[\w-]{10,64}$/.test(token)) return false;
+    return this.dataSource.transaction((db) =>
+      this.outbox.unsubscribe(db, villageId, token, this.time.now()),
+    );
+  }
+
+  /** Queues last month's bulletin once its day has come, then sends what is due. */
+  async runDue(now: Date): Promise<{ queued: number; sent: number; failed: number }> {
+    const today = this.time.dateOf(now);
+    const queued =
+      Number(today.slice(8, 10)) >= this.config.notifications.bulletinDay
+        ? await this.outbox.enqueue(
+            this.dataSource.manager,
+            adjacentPeriod(periodOf(today, 'monthly'), 'monthly', 'before'),
+            now,
+          )
+        : 0;
+    let sent = 0;
+    let failed = 0;
+    for (;;) {
+      const claimed = await this.dataSource.transaction((db) =>
+        this.outbox.claim(db, now, new Date(now.getTime() + LEASE_MS), BATCH),
+      );
+      for (const message of claimed) {
+        if (await this.deliver(message, now)) sent++;
+        else failed++;
+      }
+      if (claimed.length < BATCH) break;
+    }
+    return { queued, sent, failed };
+  }
+
+  private async deliver(message: ClaimedMessage, now: Date): Promise<boolean> {
+    const db = this.dataSource.manager;
+    try {
+      const bulletin = await this.board.bulletin(message.village_id, message.period);
+      const [year, month] = message.period.split('-').map(Number);
+      const unsubscribe = `${this.config.publicUrl}/p/${message.village_id}/unsubscribe?token=${message.unsubscribe_token}`;
+      await this.channels[message.channel].send({
+        id: message.id,
+        to: message.address,
+        subject: `${bulletin.village.name} ${year}年${month}月村情月报`,
+        text:
+          message.channel === 'sms'
+            ? `${bulletin.village.name}${year}年${month}月村情月报已发布：${this.config.publicUrl}/p/${message.village_id}/bulletin?month=${message.period} 退订：${unsubscribe}`
+            : `${bulletin.text}\n\n不想再收到村情月报？退订：${unsubscribe}\n`,
+      });
+      await this.outbox.markSent(db, message, this.time.now());
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // An unconfigured channel is the operator's to fix: the message waits without using up its tries.
+      const notConfigured = error instanceof ChannelNotConfigured;
+      const retryAt =
+        notConfigured || message.attempts < ATTEMPTS
+          ? new Date(now.getTime() + retryDelayMs(notConfigured ? 1 : message.attempts))
+          : null;
+      await this.outbox.markFailed(db, message, reason, retryAt);
+      if (!notConfigured)
+        this.logger.warn(
+          `bulletin ${message.id} to ${message.channel} failed (${message.attempts}): ${reason}`,
+        );
+      return false;
+    }
+  }
+}
