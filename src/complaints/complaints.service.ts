@@ -16,6 +16,7 @@ import {
 import { digestOf } from '../common/canonical-json.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
+import { AppConfig } from '../config/app-config.js';
 import { isUuid } from '../common/uuid.js';
 import { TraceService } from '../engine/trace.service.js';
 import { AccessService } from '../identity/access.service.js';
@@ -33,7 +34,11 @@ export interface FilingCommand {
   body: string;
   /** The logged-in villager who files it; absent for an anonymous complaint. */
   complainant?: PersonActor;
+  /** Where an anonymous complaint came from (the client's address), to hold a flood back. */
+  address?: string;
 }
+
+const FILING_WINDOW_MS = 3600_000;
 
 /** Subjects that name what they are about, and those that cannot (what was never published). */
 const NAMED_SUBJECTS: readonly ComplaintSubject[] = ['matter', 'disclosure', 'cadre'];
@@ -54,9 +59,12 @@ export class ComplaintsService {
     private readonly traces: TraceService,
     private readonly calendars: CalendarService,
     private readonly time: LocalTime,
+    private readonly config: AppConfig,
   ) {}
 
-  file(command: FilingCommand) {
+  async file(command: FilingCommand) {
+    // Counted in a transaction of its own, first: a refused or failed filing still counts against a flood.
+    if (!command.complainant && command.address) await this.admitAnonymous(command.address);
     return this.dataSource.transaction(async (db) => {
       const { villageId, subjectId, complainant } = command;
       const subject = requireChoice('subject', command.subject, COMPLAINT_SUBJECTS);
@@ -103,6 +111,19 @@ export class ComplaintsService {
       });
       return { complaint, receiptCode: code };
     });
+  }
+
+  private async admitAnonymous(address: string): Promise<void> {
+    const filed = await this.dataSource.transaction((db) =>
+      this.complaints.countFiling(db, address, new Date(), FILING_WINDOW_MS),
+    );
+    if (filed > this.config.anonymousComplaintsPerHour) {
+      throw new DomainError(
+        'REQUEST.RATE_LIMITED',
+        { retryAfterSeconds: FILING_WINDOW_MS / 1000 },
+        '同一网络一小时内匿名投诉过多，请稍后再试，或登录后署名投诉',
+      );
+    }
   }
 
   /** The complaint a receipt code stands for; a wrong or malformed code finds nothing, as a missing one. */

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { Public } from '../common/http/public.decorator.js';
@@ -27,8 +28,9 @@ export class PublicComplaintsController {
   async file(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Body() dto: FileComplaintDto,
+    @Req() request: Request,
   ): Promise<ComplaintReceiptDto> {
-    const { complaint, receiptCode } = await this.complaints.file({ villageId, ...dto });
+    const { complaint, receiptCode } = await this.complaints.file({ villageId, ...dto, address: request.ip });
     return { ...progressOf(complaint, this.time.now()), receiptCode };
   }
 

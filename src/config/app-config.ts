@@ -54,6 +54,7 @@ class EnvironmentVariables {
   SMS_API_URL?: string;
   @IsOptional() @IsString() @MinLength(8) SMS_API_KEY?: string;
   @IsOptional() @IsInt() @Min(1) @Max(28) BULLETIN_DAY?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(1000000) ANONYMOUS_COMPLAINTS_PER_HOUR?: number;
 }
 
 export interface NotificationSettings {
@@ -100,6 +101,8 @@ export class AppConfig {
   readonly metricsToken?: string;
   /** Requests a minute one address may make to the pages and API that need no login. */
   readonly publicRateLimit!: number;
+  /** Anonymous complaints one address may file in an hour (a household's worth, not a flood). */
+  readonly anonymousComplaintsPerHour!: number;
   /**
    * Where the monthly bulletin goes out: an SMTP server for email, an SMS provider's HTTP API (both
    * optional: a channel without one keeps its messages waiting), and the day of the month it is sent.
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     DATABASE_POOL_SIZE: numeric(env.DATABASE_POOL_SIZE),
     PUBLIC_RATE_LIMIT: numeric(env.PUBLIC_RATE_LIMIT),
     BULLETIN_DAY: numeric(env.BULLETIN_DAY),
+    ANONYMOUS_COMPLAINTS_PER_HOUR: numeric(env.ANONYMOUS_COMPLAINTS_PER_HOUR),
   });
   const errors = validateSync(raw, { whitelist: true, forbidUnknownValues: false });
   if (errors.length > 0) {
@@ -199,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     logFormat: (raw.LOG_FORMAT as AppConfigValues['logFormat'] | undefined) ?? 'json',
     metricsToken: raw.METRICS_TOKEN,
     publicRateLimit: raw.PUBLIC_RATE_LIMIT ?? 300,
+    anonymousComplaintsPerHour: raw.ANONYMOUS_COMPLAINTS_PER_HOUR ?? 10,
     notifications: {
       smtpUrl: raw.SMTP_URL,
       mailFrom: raw.MAIL_FROM ?? 'cunwu@localhost',

@@ -65,7 +65,7 @@ export class ComplaintPagesController {
         subject,
         ...(subjectId ? { subjectId } : {}),
         body: typed.body,
-        ...(typed.named && me ? { complainant: me } : {}),
+        ...(typed.named && me ? { complainant: me } : { address: request.ip }),
       });
       const village = await this.board.village(villageId);
       const words = progressWords(progressOf(complaint, this.time.now()), this.time.timeZone);

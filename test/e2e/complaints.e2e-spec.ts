@@ -3,7 +3,7 @@ import { DAY_MS } from '../../src/common/clock.js';
 import { localDate } from '../../src/time/calendar.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { consoleCookie, flashOf } from '../support/console-login.js';
-import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_NOW, testConfig, type TestApp } from '../support/test-app.js';
 
 interface Progress {
   id: string;
@@ -378,5 +378,33 @@ describe('Complaints', () => {
         .expect(200);
       expect(list.text).toContain('答复投诉人');
     });
+  });
+});
+
+describe('Anonymous complaints from one address', () => {
+  it('are held back past the hourly limit with a 429, storing nothing, while a named one still goes in', async () => {
+    const t = await startTestApp({ config: testConfig({ anonymousComplaintsPerHour: 3 }) });
+    try {
+      const world = await createVillage(t);
+      const body = { subject: 'other', body: '村里的路灯坏了半年没人修' };
+      const file = () => t.api().post(`/public/villages/${world.villageId}/complaints`, body);
+      for (let filed = 0; filed < 3; filed++) await file().expect(201);
+      const flooded = await file().expect(429);
+      expect(flooded.body).toMatchObject({
+        code: 'REQUEST.RATE_LIMITED',
+        message: expect.stringContaining('匿名投诉过多') as string,
+      });
+      await t
+        .api(world.people.villager1.token)
+        .post(`/villages/${world.villageId}/complaints`, body)
+        .expect(201);
+      const [{ n }] = await t.dataSource.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM complaint WHERE village_id = $1`,
+        [world.villageId],
+      );
+      expect(Number(n)).toBe(4);
+    } finally {
+      await t.close();
+    }
   });
 });

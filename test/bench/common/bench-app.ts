@@ -53,6 +53,7 @@ export async function startBenchApp<C extends Clock>(
     logFormat: 'json',
     publicRateLimit: 1_000_000,
     notifications: { mailFrom: 'cunwu@bench.invalid', bulletinDay: 5 },
+    anonymousComplaintsPerHour: 1_000_000,
   });
   const app = await createApp({ config, clock }, quiet ? false : ['error']);
   await app.init();
