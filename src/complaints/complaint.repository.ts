@@ -87,10 +87,10 @@ export class ComplaintRepository {
     return (await db.query<unknown[]>(sql, params)).length > 0;
   }
 
-  /** Whether the matter is a rectification (S1) of the village, which an answer may point to. */
+  /** Whether the matter is a running rectification (S1) of the village, which an answer may point to. */
   async isRectification(db: EntityManager, villageId: string, matterId: string): Promise<boolean> {
     const rows = await db.query<unknown[]>(
-      `SELECT 1 FROM matter WHERE village_id = $1 AND id = $2 AND procedure_id = 'S1'`,
+      `SELECT 1 FROM matter WHERE village_id = $1 AND id = $2 AND procedure_id = 'S1' AND status = 'active'`,
       [villageId, matterId],
     );
     return rows.length > 0;

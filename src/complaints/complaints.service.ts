@@ -21,6 +21,7 @@ import { isUuid } from '../common/uuid.js';
 import { TraceService } from '../engine/trace.service.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
+import { OFFICIAL_ROLES, type OfficialRole } from '../identity/official-post.entity.js';
 import { CalendarService } from '../time/calendar.service.js';
 import { periodEnd } from '../time/calendar.js';
 import { ComplaintEntity, type ComplaintStatus } from './complaint.entity.js';
@@ -264,7 +265,10 @@ export class ComplaintsService {
       db,
       villages.map((village) => village.id),
     );
-    return { region, villages, rows, postRoles, now: this.time.now() };
+    // Who complained is for the township's handler alone: the district reviews the answer, not the person.
+    const named = postRoles.has('discipline_inspector');
+    const shown = named ? rows : rows.map((row) => ({ ...row, complainantName: null }));
+    return { region, villages, rows: shown, postRoles, now: this.time.now() };
   }
 
   private handle(
@@ -281,7 +285,7 @@ export class ComplaintsService {
     return this.dataSource.transaction(async (db) => {
       // Someone with no standing in the village learns nothing, not even that the complaint exists.
       const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
-      if (!roles.has(role)) throw new DomainError('AUTH.FORBIDDEN');
+      if (!roles.has(role) || holdsVillageRole(roles)) throw new DomainError('AUTH.FORBIDDEN');
       const found = await this.complaints.byId(db, villageId, complaintId, true);
       if (!found) throw new DomainError('COMPLAINT.NOT_FOUND');
       const now = this.time.now();
@@ -361,6 +365,13 @@ function requireChoice<T extends string>(field: string, value: unknown, words: R
   }
   return value as T;
 }
+
+/**
+ * Whether the person also holds a role in the village itself (an official who is one of its villagers or
+ * cadres): they may not handle complaints about the village they live in and may be complained about in.
+ */
+const holdsVillageRole = (roles: ReadonlySet<Role>) =>
+  [...roles].some((held) => !OFFICIAL_ROLES.includes(held as OfficialRole));
 
 function requireStatus(complaint: ComplaintEntity, allowed: ComplaintStatus[]): void {
   if (!allowed.includes(complaint.status)) {

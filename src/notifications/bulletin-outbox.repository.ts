@@ -86,12 +86,19 @@ export class BulletinOutboxRepository {
    * Claims due messages for sending: their next attempt moves a lease ahead, so another process (or this
    * one's next beat) leaves them alone while they are being sent; the claim commits before any is sent.
    */
-  claim(db: EntityManager, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
+  claim(
+    db: EntityManager,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    channels: readonly ChannelName[],
+  ): Promise<ClaimedMessage[]> {
     return db.query<ClaimedMessage[]>(
       `WITH due AS (
-         SELECT village_id, id FROM outbox_message
-          WHERE status = 'pending' AND next_attempt_at <= $1
-          ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED),
+         SELECT m.village_id, m.id FROM outbox_message m
+           JOIN bulletin_subscription s ON s.village_id = m.village_id AND s.id = m.subscription_id
+          WHERE m.status = 'pending' AND m.next_attempt_at <= $1 AND s.channel = ANY($4)
+          ORDER BY m.next_attempt_at LIMIT $3 FOR UPDATE OF m SKIP LOCKED),
        claimed AS (
          UPDATE outbox_message m SET next_attempt_at = $2, attempts = m.attempts + 1
            FROM due, bulletin_subscription s
@@ -100,15 +107,16 @@ export class BulletinOutboxRepository {
          RETURNING m.village_id, m.id, m.subscription_id, m.period, m.attempts,
                    s.channel, s.address, s.unsubscribe_token)
        SELECT * FROM claimed`,
-      [now, leaseUntil, limit],
+      [now, leaseUntil, limit, channels],
     );
   }
 
+  /** Only while this claim is the latest (its attempt number): a later claim's outcome is its own. */
   async markSent(db: EntityManager, message: ClaimedMessage, now: Date): Promise<void> {
     await db.query(
       `UPDATE outbox_message SET status = 'sent', sent_at = $3, last_error = NULL
-        WHERE village_id = $1 AND id = $2 AND status = 'pending'`,
-      [message.village_id, message.id, now],
+        WHERE village_id = $1 AND id = $2 AND status = 'pending' AND attempts = $4`,
+      [message.village_id, message.id, now, message.attempts],
     );
   }
 
@@ -122,8 +130,8 @@ export class BulletinOutboxRepository {
       `UPDATE outbox_message
           SET last_error = $3, status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
               next_attempt_at = COALESCE($4::timestamptz, next_attempt_at)
-        WHERE village_id = $1 AND id = $2 AND status = 'pending'`,
-      [message.village_id, message.id, error.slice(0, 500), retryAt],
+        WHERE village_id = $1 AND id = $2 AND status = 'pending' AND attempts = $5`,
+      [message.village_id, message.id, error.slice(0, 500), retryAt, message.attempts],
     );
   }
 }

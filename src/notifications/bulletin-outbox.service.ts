@@ -9,8 +9,8 @@ import { PublicBoardService } from '../public/public-board.service.js';
 import { SchedulerService } from '../time/scheduler.service.js';
 import { BulletinOutboxRepository, type ClaimedMessage } from './bulletin-outbox.repository.js';
 import {
-  ChannelNotConfigured,
   EmailChannel,
+  SEND_TIMEOUT_MS,
   SmsChannel,
   type ChannelName,
   type NotificationChannel,
@@ -22,12 +22,15 @@ const ADDRESS_RULES: Record<ChannelName, { pattern: RegExp; problem: string }> =
   sms: { pattern: /^1[3-9]\d{9}$/, problem: '请填写 11 位手机号码' },
 };
 
-/** Sending a message may take this long before another process may try it again. */
-const LEASE_MS = 5 * 60_000;
+/**
+ * A claimed batch is this long another process's to leave alone: every send of the batch, each bounded
+ * by the channel's timeout, fits in it.
+ */
+const BATCH = 10;
+const LEASE_MS = BATCH * SEND_TIMEOUT_MS * 2;
 /** Tries before a message is set aside (failed): after 1, 4, 16 and 64 minutes. */
 const ATTEMPTS = 5;
 const retryDelayMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
-const BATCH = 20;
 
 /**
  * 村情月报 to villagers away from home (the plan's 二(二)): subscribe on the village's page by email or
@@ -41,6 +44,8 @@ const BATCH = 20;
 @Injectable()
 export class BulletinOutboxService implements OnModuleInit {
   private readonly logger = new Logger('BulletinOutbox');
+  /** The local day this process last queued the month's bulletin. */
+  private queuedOn = '';
   private readonly channels: Record<ChannelName, NotificationChannel>;
 
   constructor(
@@ -90,22 +95,28 @@ export class BulletinOutboxService implements OnModuleInit {
   /** Queues last month's bulletin once its day has come, then sends what is due. */
   async runDue(now: Date): Promise<{ queued: number; sent: number; failed: number }> {
     const today = this.time.dateOf(now);
+    const month = adjacentPeriod(periodOf(today, 'monthly'), 'monthly', 'before');
+    // Queued once a day at most by this process (a subscriber of the day gets it the next day); the
+    // unique key holds across processes. The whole month after its day: a server down on the 5th still
+    // sends it later.
+    const due = Number(today.slice(8, 10)) >= this.config.notifications.bulletinDay;
     const queued =
-      Number(today.slice(8, 10)) >= this.config.notifications.bulletinDay
-        ? await this.outbox.enqueue(
-            this.dataSource.manager,
-            adjacentPeriod(periodOf(today, 'monthly'), 'monthly', 'before'),
-            now,
-          )
-        : 0;
+      due && this.queuedOn !== today ? await this.outbox.enqueue(this.dataSource.manager, month, now) : 0;
+    if (due) this.queuedOn = today;
     let sent = 0;
     let failed = 0;
+    // A channel without a server or provider: its messages wait, untried, until one is configured.
+    const ready = (Object.keys(this.channels) as ChannelName[]).filter(
+      (name) => this.channels[name].configured,
+    );
     for (;;) {
+      // The lease runs from each claim: a long run's later batches get a lease of their own.
+      const claimedAt = this.time.now();
       const claimed = await this.dataSource.transaction((db) =>
-        this.outbox.claim(db, now, new Date(now.getTime() + LEASE_MS), BATCH),
+        this.outbox.claim(db, claimedAt, new Date(claimedAt.getTime() + LEASE_MS), BATCH, ready),
       );
       for (const message of claimed) {
-        if (await this.deliver(message, now)) sent++;
+        if (await this.deliver(message)) sent++;
         else failed++;
       }
       if (claimed.length < BATCH) break;
@@ -113,7 +124,7 @@ export class BulletinOutboxService implements OnModuleInit {
     return { queued, sent, failed };
   }
 
-  private async deliver(message: ClaimedMessage, now: Date): Promise<boolean> {
+  private async deliver(message: ClaimedMessage): Promise<boolean> {
     const db = this.dataSource.manager;
     try {
       const bulletin = await this.board.bulletin(message.village_id, message.period);
@@ -132,17 +143,13 @@ export class BulletinOutboxService implements OnModuleInit {
       return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      // An unconfigured channel is the operator's to fix: the message waits without using up its tries.
-      const notConfigured = error instanceof ChannelNotConfigured;
+      const failedAt = this.time.now();
       const retryAt =
-        notConfigured || message.attempts < ATTEMPTS
-          ? new Date(now.getTime() + retryDelayMs(notConfigured ? 1 : message.attempts))
-          : null;
+        message.attempts < ATTEMPTS ? new Date(failedAt.getTime() + retryDelayMs(message.attempts)) : null;
       await this.outbox.markFailed(db, message, reason, retryAt);
-      if (!notConfigured)
-        this.logger.warn(
-          `bulletin ${message.id} to ${message.channel} failed (${message.attempts}): ${reason}`,
-        );
+      this.logger.warn(
+        `bulletin ${message.id} to ${message.channel} failed (${message.attempts}): ${reason}`,
+      );
       return false;
     }
   }

@@ -12,13 +12,15 @@ export interface OutgoingMessage {
   text: string;
 }
 
-/** Thrown where a channel has no server or provider configured: the message waits for one. */
-export class ChannelNotConfigured extends Error {}
-
 /** One way a message leaves: the outbox knows only this. */
 export interface NotificationChannel {
+  /** Whether a server or provider is configured; messages for a channel without one wait, untried. */
+  readonly configured: boolean;
   send(message: OutgoingMessage): Promise<void>;
 }
+
+/** The longest a send may take (each channel's own timeouts stay under it): the outbox's lease is longer. */
+export const SEND_TIMEOUT_MS = 60_000;
 
 /** Email over SMTP (`SMTP_URL`, e.g. smtps://user:pass@smtp.example.cn:465). */
 @Injectable()
@@ -27,16 +29,25 @@ export class EmailChannel implements NotificationChannel {
 
   constructor(private readonly config: AppConfig) {}
 
+  get configured(): boolean {
+    return Boolean(this.config.notifications.smtpUrl);
+  }
+
   async send(message: OutgoingMessage): Promise<void> {
     const { smtpUrl, mailFrom } = this.config.notifications;
-    if (!smtpUrl) throw new ChannelNotConfigured('未配置邮件服务器（SMTP_URL）');
-    this.transport ??= createTransport(smtpUrl);
+    if (!smtpUrl) throw new Error('未配置邮件服务器（SMTP_URL）');
+    this.transport ??= createTransport({
+      url: smtpUrl,
+      connectionTimeout: SEND_TIMEOUT_MS / 3,
+      greetingTimeout: SEND_TIMEOUT_MS / 3,
+      socketTimeout: SEND_TIMEOUT_MS / 3,
+    });
     await this.transport.sendMail({
       from: mailFrom,
       to: message.to,
       subject: message.subject,
       text: message.text,
-      // A receiving server that saw this id already (a send whose success we did not get to record) drops it.
+      // The same id on a resend after a crash: a reader's mail program can tell the two apart as one.
       messageId: `<${message.id}@micropower>`,
     });
   }
@@ -50,9 +61,13 @@ export class EmailChannel implements NotificationChannel {
 export class SmsChannel implements NotificationChannel {
   constructor(private readonly config: AppConfig) {}
 
+  get configured(): boolean {
+    return Boolean(this.config.notifications.smsApiUrl);
+  }
+
   async send(message: OutgoingMessage): Promise<void> {
     const { smsApiUrl, smsApiKey } = this.config.notifications;
-    if (!smsApiUrl) throw new ChannelNotConfigured('未配置短信接口（SMS_API_URL）');
+    if (!smsApiUrl) throw new Error('未配置短信接口（SMS_API_URL）');
     const answer = await fetch(smsApiUrl, {
       method: 'POST',
       headers: {
@@ -61,7 +76,7 @@ export class SmsChannel implements NotificationChannel {
         ...(smsApiKey ? { authorization: `Bearer ${smsApiKey}` } : {}),
       },
       body: JSON.stringify({ to: message.to, text: `【${message.subject}】${message.text}` }),
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS / 2),
     });
     if (!answer.ok) throw new Error(`短信接口答复 ${answer.status}`);
   }

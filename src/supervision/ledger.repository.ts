@@ -40,6 +40,8 @@ export class LedgerRepository {
          LEFT JOIN person p ON p.id = t.actor_person_id
         WHERE t.village_id = $1 AND t.at >= $2 AND t.at < $3 AND t.accepted
           AND (t.actor_role = ANY($4) OR t.event_type = ANY($5) OR m.procedure_id = ANY($6))
+          -- Villagers' complaints are the township's and district's to read, never the village's.
+          AND NOT starts_with(t.event_type, 'COMPLAINT_')
         ORDER BY t.seq`,
       [villageId, range.from, range.to, kinds.roles, kinds.events, kinds.procedures],
     );

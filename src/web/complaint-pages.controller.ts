@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { ComplaintRating, ComplaintSubject } from '../../workflows/index.js';
@@ -8,7 +8,7 @@ import { progressOf } from '../complaints/complaint-views.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { PublicBoardService } from '../public/public-board.service.js';
 import { FORM_SUBJECTS, progressWords, RATING_CHOICES } from './complaint-words.js';
-import { actorOf, flashOf, messageOf, redirectWithFlash, sendPage, textOf } from './web-request.js';
+import { actorOf, flashOf, messageOf, redirectWithFlash, sendPage, statusOf, textOf } from './web-request.js';
 
 type Typed = { subject: string; cadre: string; disclosure: string; body: string; named: boolean };
 
@@ -88,57 +88,77 @@ export class ComplaintPagesController {
     }
   }
 
+  /** The tracking form; the code is posted, never put in the address (a shared phone keeps its history). */
   @Get('complaint')
-  async track(
+  async trackForm(
     @Param('villageId', ParseUUIDPipe) villageId: string,
-    @Query('code') code: unknown,
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const typed = typeof code === 'string' ? code.trim().slice(0, 40) : '';
-    const frame = { title: '投诉办理进度', me: actorOf(request), flash: flashOf(request, response) };
-    try {
-      const village = await this.board.village(villageId);
-      const found = typed ? await this.complaints.byReceipt(villageId, typed) : null;
-      const complaint = found && progressWords(progressOf(found, this.time.now()), this.time.timeZone);
-      sendPage(response, '@complaintTrack', frame, {
-        village,
-        code: typed,
-        complaint,
-        ratings: RATING_CHOICES,
-      });
-    } catch (error) {
-      const village = { id: villageId };
-      sendPage(
-        response,
-        '@complaintTrack',
-        { ...frame, flash: { kind: 'error', text: messageOf(error) } },
-        { village, code: typed, complaint: null, ratings: RATING_CHOICES },
-        404,
-      );
-    }
+    await this.sendTrack(request, response, villageId, '', null);
+  }
+
+  @Post('complaint')
+  async track(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Body() body: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    await this.sendTrack(request, response, villageId, textOf(body, 'code').slice(0, 40), null);
   }
 
   @Post('complaint/rating')
   async rate(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Body() body: Record<string, unknown>,
+    @Req() request: Request,
     @Res() response: Response,
   ) {
     const code = textOf(body, 'code').slice(0, 40);
-    const back = `/p/${villageId}/complaint?code=${encodeURIComponent(code)}`;
     const rating = textOf(body, 'rating');
-    if (!RATING_CHOICES.some((choice) => choice.key === rating)) {
-      redirectWithFlash(response, back, 'error', '请选择满意、基本满意或不满意');
-      return;
-    }
     try {
       const comment = textOf(body, 'comment').slice(0, 500);
       await this.complaints.rate(villageId, code, rating as ComplaintRating, comment || undefined);
       const next = rating === 'dissatisfied' ? '已转区级复查，请留意复查意见' : '感谢您的评价';
-      redirectWithFlash(response, back, 'ok', `评价已提交。${next}`);
+      await this.sendTrack(request, response, villageId, code, { kind: 'ok', text: `评价已提交。${next}` });
     } catch (error) {
-      redirectWithFlash(response, back, 'error', messageOf(error));
+      await this.sendTrack(
+        request,
+        response,
+        villageId,
+        code,
+        { kind: 'error', text: messageOf(error) },
+        statusOf(error),
+      );
+    }
+  }
+
+  /** The tracking page for a code (none: the form alone); a wrong code reads as a missing complaint. */
+  private async sendTrack(
+    request: Request,
+    response: Response,
+    villageId: string,
+    code: string,
+    flash: { kind: 'ok' | 'error'; text: string } | null,
+    status = 200,
+  ) {
+    const frame = { title: '投诉办理进度', me: actorOf(request), flash: flash ?? flashOf(request, response) };
+    const data = { code, ratings: RATING_CHOICES };
+    try {
+      const village = await this.board.village(villageId);
+      const found = code ? await this.complaints.byReceipt(villageId, code) : null;
+      const complaint = found && progressWords(progressOf(found, this.time.now()), this.time.timeZone);
+      sendPage(response, '@complaintTrack', frame, { ...data, village, complaint }, status);
+    } catch (error) {
+      const failed = { ...frame, flash: flash ?? { kind: 'error' as const, text: messageOf(error) } };
+      sendPage(
+        response,
+        '@complaintTrack',
+        failed,
+        { ...data, village: { id: villageId }, complaint: null },
+        statusOf(error),
+      );
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { isDomainError } from '../common/errors/domain-error.js';
+import { HTTP_STATUS_OF } from '../common/http/error-statuses.js';
 import { cookieValue } from '../common/http/cookies.js';
 import type { AuthenticatedRequest } from '../identity/auth.guard.js';
 import type { PersonActor } from '../identity/actor.js';
@@ -29,6 +30,9 @@ export function requireActor(request: Request, response: Response): PersonActor 
   if (!actor) response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
   return actor;
 }
+
+/** The HTTP status a page answers a refusal with: the API's for its code, else a server error's. */
+export const statusOf = (error: unknown): number => (isDomainError(error) ? HTTP_STATUS_OF[error.code] : 500);
 
 /** A refusal as a person reads it: the API's message (already Chinese) or a generic one. */
 export const messageOf = (error: unknown): string =>

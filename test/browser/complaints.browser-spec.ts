@@ -33,7 +33,8 @@ describeInBrowser('A complaint from a phone (phone)', () => {
     const code = (await villager.getByLabel('回执码').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await snap(villager, 'complaint', 'phone', '1-receipt');
-    await villager.getByRole('link', { name: '查看办理进度' }).click();
+    await villager.getByRole('button', { name: '查看办理进度' }).click();
+    expect(villager.url()).not.toContain(code);
     expect(await villager.getByRole('heading', { level: 2 }).first().textContent()).toContain(
       '已提交，待受理',
     );

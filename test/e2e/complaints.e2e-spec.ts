@@ -149,6 +149,11 @@ describe('Complaints', () => {
         .expect(200)
     ).body as Progress;
     expect(final).toMatchObject({ status: 'reviewed', statusTitle: '复查已答复，办结' });
+    // Not even the district's review is a row of the village's supervision ledger.
+    const ledger = await api('secretary')
+      .get(`/villages/${world.villageId}/ledger?quarter=2026-Q1`)
+      .expect(200);
+    expect(ledger.text).not.toMatch(/COMPLAINT|投诉/);
 
     // Every step is in the village's chain, the complainant's acts by nobody; the chain still holds.
     const steps = await t.dataSource.query<
@@ -178,6 +183,10 @@ describe('Complaints', () => {
       id: filed.id,
       complainant: { name: expect.stringContaining('villager1') as string },
     });
+    // The district reviews answers, not people: it reads the complaint without its complainant.
+    const [atDistrict] = (await api('district').get(`/regions/${world.districtId}/complaints`).expect(200))
+      .body as Handled[];
+    expect(atDistrict).toMatchObject({ id: filed.id, complainant: null });
 
     // The village's cadres have no way to the complaint: not the list, not its acts.
     for (const who of ['secretary', 'committee1', 'supervisor'] as const) {
@@ -225,6 +234,19 @@ describe('Complaints', () => {
     expect(stored).not.toContain(filed.receiptCode!.replace(/-/g, ''));
     const second = await fileAnonymously(aboutCommittee1());
     expect(second.receiptCode).not.toBe(filed.receiptCode);
+  });
+
+  it('keeps an inspector who is also a cadre of the village off its complaints', async () => {
+    const filed = await fileAnonymously(aboutCommittee1());
+    await api('district')
+      .post(`/regions/${world.townshipId}/officials`, {
+        role: 'discipline_inspector',
+        personId: world.people.committee1.personId,
+      })
+      .expect(201);
+    const own = await act('committee1', filed.id, 'acknowledge').expect(403);
+    expect(own.body).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+    await act('inspector', filed.id, 'acknowledge').expect(200);
   });
 
   it('refuses bad complaints with a code and a Chinese message, and stores nothing', async () => {
@@ -337,10 +359,14 @@ describe('Complaints', () => {
         .expect(201);
       const code = /aria-label="回执码">([0-9A-Z-]{19})</.exec(filed.text)?.[1];
       expect(code).toMatch(CODE);
-      const tracked = await server().get(`/p/${world.villageId}/complaint?code=${code}`).expect(200);
+      // The code travels in a form, never in an address a shared phone would keep.
+      expect(filed.text).not.toContain(`?code=`);
+      const track = (typed: string) =>
+        server().post(`/p/${world.villageId}/complaint`).type('form').send({ code: typed });
+      const tracked = await track(code!).expect(200);
       expect(tracked.text).toContain('已提交，待受理');
       expect(tracked.text).not.toContain('村道工程没有公开比价');
-      await server().get(`/p/${world.villageId}/complaint?code=0000-0000-0000-0000`).expect(404);
+      await track('0000-0000-0000-0000').expect(404);
     });
 
     it('signs a complaint only when a logged-in villager asks, and lets only the inspector act from the console', async () => {

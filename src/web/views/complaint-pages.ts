@@ -24,11 +24,12 @@ export const COMPLAINT_RECEIPT = `
 <h2>回执码</h2>
 <p class="receipt-code" aria-label="回执码"><%= it.receiptCode %></p>
 <p><strong>请抄下或截图保存回执码。</strong>它只显示这一次，丢失后无法找回；凭它查询进度、评价答复。</p>
-<p><a class="button" href="/p/<%= it.village.id %>/complaint?code=<%= it.receiptCode %>">查看办理进度</a></p>`;
+<form method="post" action="/p/<%= it.village.id %>/complaint"><input type="hidden" name="code" value="<%= it.receiptCode %>"><button type="submit">查看办理进度</button></form>`;
 
 export const COMPLAINT_TRACK = `
-<form method="get" action="/p/<%= it.village.id %>/complaint" class="stack">
+<form method="post" action="/p/<%= it.village.id %>/complaint" class="stack">
 <label for="code">回执码</label><input type="text" id="code" name="code" required autocomplete="off" value="<%= it.code %>">
+<p class="muted">回执码不会出现在网址里：用别人的手机查询，不会留在浏览记录中。</p>
 <button type="submit">查询</button>
 </form>
 <% if (it.complaint) { const c = it.complaint; %>

@@ -348,7 +348,8 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
       body: '村道工程施工方是村干部亲属',
     }),
   },
-  'GET /p/:villageId/complaint': { may: anyone, query: ({ site }) => `code=${site.receiptCode}` },
+  'GET /p/:villageId/complaint': { may: anyone },
+  'POST /p/:villageId/complaint': { may: anyone, body: ({ site }) => ({ code: site.receiptCode }) },
   'POST /p/:villageId/complaint/rating': {
     may: anyone,
     fresh: 'each call',
