@@ -53,24 +53,17 @@ export interface ComplaintLimit {
 
 const petitionRules = { law: '信访工作条例', version: '2022-05-01' };
 
+/** A limit in calendar days of the Regulations on Petition Work, with its article and what it says. */
+const petitionLimit = (days: number, title: string, article: string, note: string): ComplaintLimit => ({
+  days,
+  unit: 'calendar',
+  title,
+  legalBasis: [{ ...petitionRules, article, note }],
+});
+
 /** Counted by the civil code's rules for periods (the first day not counted), on the district's calendar. */
 export const COMPLAINT_LIMITS: Record<'acknowledge' | 'answer' | 'review', ComplaintLimit> = {
-  acknowledge: {
-    days: 15,
-    unit: 'calendar',
-    title: '受理告知',
-    legalBasis: [{ ...petitionRules, article: '第三十一条', note: '收到之日起 15 日内告知是否受理' }],
-  },
-  answer: {
-    days: 60,
-    unit: 'calendar',
-    title: '办结答复',
-    legalBasis: [{ ...petitionRules, article: '第三十五条', note: '受理之日起 60 日内办结' }],
-  },
-  review: {
-    days: 30,
-    unit: 'calendar',
-    title: '复查意见',
-    legalBasis: [{ ...petitionRules, article: '第三十六条', note: '收到复查请求之日起 30 日内提出复查意见' }],
-  },
+  acknowledge: petitionLimit(15, '受理告知', '第三十一条', '收到之日起 15 日内告知是否受理'),
+  answer: petitionLimit(60, '办结答复', '第三十五条', '受理之日起 60 日内办结'),
+  review: petitionLimit(30, '复查意见', '第三十六条', '收到复查请求之日起 30 日内提出复查意见'),
 };
