@@ -40,7 +40,9 @@ export const GUARD_IMPLEMENTATIONS: Record<string, GuardImplementation> = {
 };
 
 export function evaluateGuard(guard: NamedRef, args: GuardArgs): boolean {
-  const implementation = GUARD_IMPLEMENTATIONS[guard.type];
+  const implementation = Object.hasOwn(GUARD_IMPLEMENTATIONS, guard.type)
+    ? GUARD_IMPLEMENTATIONS[guard.type]
+    : undefined;
   if (!implementation) throw new Error(`Unknown guard ${guard.type}`);
   return implementation(args, guard.params ?? {});
 }

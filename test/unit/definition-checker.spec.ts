@@ -73,6 +73,21 @@ describe(checkDefinition.name, () => {
     ]);
   });
 
+  it.each(['__proto__', 'toString', 'constructor', 'hasOwnProperty'])(
+    'names a guard or action called %s unknown, not a crash (a fuzz finding)',
+    (name) => {
+      const definition = tiny();
+      definition.machine.states!.draft.on!.APPROVE[0].guard = { type: name };
+      definition.machine.states!.draft.on!.APPROVE[0].actions = [{ type: name }];
+      expect(checkDefinition(definition)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: 'GUARD.UNKNOWN' }),
+          expect.objectContaining({ code: 'ACTION.UNKNOWN' }),
+        ]),
+      );
+    },
+  );
+
   it('names an unknown action', () => {
     const definition = tiny();
     definition.machine.states!.draft.on!.APPROVE[0].actions = [{ type: 'sendFireworks' }];

@@ -59,7 +59,7 @@ export function checkRolesAndEvents(definition: ProcedureDefinition): Definition
       }
     }
     for (const fact of spec.facts ?? []) {
-      if (!(fact in FACT_SPECS)) {
+      if (!Object.hasOwn(FACT_SPECS, fact)) {
         issues.push({ code: 'FACT.UNKNOWN', message: `事件 ${event} 使用了未知事实：${fact}`, event });
       }
     }

@@ -55,7 +55,7 @@ export function meetingFloorProblem(
   body: string | undefined,
   ruleSet: RuleSet | undefined,
 ): Pick<DefinitionIssue, 'code' | 'message'> | null {
-  if (!body || !(body in MEETING_BODIES)) {
+  if (!body || !Object.hasOwn(MEETING_BODIES, body)) {
     return { code: 'MEETING.BODY_UNRESOLVED', message: `会议主体无法确定或未知：${body ?? '（未填写）'}` };
   }
   const bodyTitle = MEETING_BODIES[body as MeetingBody];

@@ -98,7 +98,7 @@ export function checkStateNode(
   }
   for (const [index, ref] of (data.entry ?? []).concat(data.exit ?? []).entries()) {
     const where = { state, path: `${state}.entry/exit[${index}]` };
-    if (ref.type in CONTEXT_ACTION_SPECS) {
+    if (Object.hasOwn(CONTEXT_ACTION_SPECS, ref.type)) {
       // Entering or leaving a state must not change the route or records: only acts do, where traced.
       issues.push({
         code: 'ACTION.NOT_ON_ENTRY',
@@ -243,7 +243,8 @@ function checkNamedRef(
   known: KnownNames,
 ): DefinitionIssue[] {
   const label = kind === 'GUARD' ? '条件' : '动作';
-  const spec = specs[ref.type];
+  // Own names only: `__proto__` or `toString` would otherwise find Object's and crash the check.
+  const spec = Object.hasOwn(specs, ref.type) ? specs[ref.type] : undefined;
   if (!spec) {
     return [{ code: `${kind}.UNKNOWN`, message: `未知的${label}：${String(ref.type)}`, ...where }];
   }
