@@ -17,33 +17,6 @@ const CADRE_ROLES = ['secretary', 'committee_member'];
 
 @Injectable()
 export class ComplaintRepository {
-  async isVillage(db: EntityManager, villageId: string): Promise<boolean> {
-    const rows = await db.query<unknown[]>(`SELECT 1 FROM region WHERE id = $1 AND kind = 'village'`, [
-      villageId,
-    ]);
-    return rows.length > 0;
-  }
-
-  /**
-   * Counts one anonymous filing from an address and answers how many it made within the window. Kept in
-   * the login throttle's table (a key per address, a count and the last time), so it holds across
-   * processes; a quiet window starts the count over.
-   */
-  async countFiling(db: EntityManager, address: string, now: Date, windowMs: number): Promise<number> {
-    const [row] = await db.query<{ failures: number }[]>(
-      `INSERT INTO login_throttle AS t (key, failures, last_attempt_at, blocked_until)
-       VALUES ($1, 1, $2, NULL)
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE
-           WHEN t.last_attempt_at < $2::timestamptz - make_interval(secs => $3::double precision / 1000) THEN 1
-           ELSE t.failures + 1 END,
-         last_attempt_at = $2
-       RETURNING failures`,
-      [`complaint:${address}`, now, windowMs],
-    );
-    return row.failures;
-  }
-
   async insert(db: EntityManager, complaint: ComplaintEntity): Promise<void> {
     await db.insert(ComplaintEntity, complaint);
   }

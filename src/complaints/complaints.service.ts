@@ -20,6 +20,8 @@ import { AppConfig } from '../config/app-config.js';
 import { isUuid } from '../common/uuid.js';
 import { TraceService } from '../engine/trace.service.js';
 import { AccessService } from '../identity/access.service.js';
+import { LoginSecurityRepository } from '../identity/login-security.repository.js';
+import { RegionRepository } from '../identity/region.repository.js';
 import type { PersonActor } from '../identity/actor.js';
 import { OFFICIAL_ROLES, type OfficialRole } from '../identity/official-post.entity.js';
 import { CalendarService } from '../time/calendar.service.js';
@@ -61,6 +63,8 @@ export class ComplaintsService {
     private readonly calendars: CalendarService,
     private readonly time: LocalTime,
     private readonly config: AppConfig,
+    private readonly regions: RegionRepository,
+    private readonly throttle: LoginSecurityRepository,
   ) {}
 
   async file(command: FilingCommand) {
@@ -70,9 +74,7 @@ export class ComplaintsService {
       const { villageId, subjectId, complainant } = command;
       const subject = requireChoice('subject', command.subject, COMPLAINT_SUBJECTS);
       const body = requireText('body', command.body, 5, 2000);
-      if (!(await this.complaints.isVillage(db, villageId))) {
-        throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
-      }
+      await this.requireVillageExists(db, villageId);
       // A named complaint comes from someone of the village; anyone may complain anonymously.
       if (complainant)
         await this.access.requireVillage(db, complainant.personId, villageId, this.time.today());
@@ -114,9 +116,13 @@ export class ComplaintsService {
     });
   }
 
+  /**
+   * Counts one anonymous filing from an address on the login throttle's rows (a key per address, across
+   * processes); a quiet hour starts the count over.
+   */
   private async admitAnonymous(address: string): Promise<void> {
-    const filed = await this.dataSource.transaction((db) =>
-      this.complaints.countFiling(db, address, new Date(), FILING_WINDOW_MS),
+    const { failures: filed } = await this.dataSource.transaction((db) =>
+      this.throttle.countAttempt(db, `complaint:${address}`, new Date(), FILING_WINDOW_MS),
     );
     if (filed > this.config.anonymousComplaintsPerHour) {
       throw new DomainError(
@@ -127,20 +133,26 @@ export class ComplaintsService {
     }
   }
 
+  byReceipt(villageId: string, typed: string): Promise<ComplaintEntity> {
+    return this.findByReceipt(this.dataSource.manager, villageId, typed, false);
+  }
+
   /** The complaint a receipt code stands for; a wrong or malformed code finds nothing, as a missing one. */
-  async byReceipt(villageId: string, typed: string): Promise<ComplaintEntity> {
+  private async findByReceipt(db: EntityManager, villageId: string, typed: string, lock: boolean) {
     const code = normalisedReceiptCode(typed);
-    const found =
-      code && (await this.complaints.byReceipt(this.dataSource.manager, villageId, receiptHashOf(code)));
+    const found = code && (await this.complaints.byReceipt(db, villageId, receiptHashOf(code), lock));
     if (!found) throw new DomainError('COMPLAINT.NOT_FOUND');
     return found;
   }
 
+  private async requireVillageExists(db: EntityManager, villageId: string): Promise<void> {
+    const region = await this.regions.findById(db, villageId);
+    if (region?.kind !== 'village') throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
+  }
+
   rate(villageId: string, typed: string, rating: ComplaintRating, comment?: string) {
     return this.dataSource.transaction(async (db) => {
-      const code = normalisedReceiptCode(typed);
-      const found = code && (await this.complaints.byReceipt(db, villageId, receiptHashOf(code), true));
-      if (!found) throw new DomainError('COMPLAINT.NOT_FOUND');
+      const found = await this.findByReceipt(db, villageId, typed, true);
       requireStatus(found, ['answered']);
       requireChoice('rating', rating, COMPLAINT_RATINGS);
       if (comment !== undefined) requireText('comment', comment, 1, 500);
@@ -234,9 +246,7 @@ export class ComplaintsService {
   /** What a complaint form offers: the village and its cadres (as public as the 责任清单). */
   async filingChoices(villageId: string) {
     const db = this.dataSource.manager;
-    if (!(await this.complaints.isVillage(db, villageId))) {
-      throw new DomainError('REGION.NOT_FOUND', { regionId: villageId });
-    }
+    await this.requireVillageExists(db, villageId);
     const cadres = await this.complaints.cadresOf(db, villageId, this.time.today());
     return { cadres: cadres.map(({ id, name, role }) => ({ id, name, title: ROLE_TITLES[role as Role] })) };
   }

@@ -45,6 +45,7 @@ import { VillagePeopleService } from './village-people.service.js';
     TokenService,
     PeopleRepository,
     RegionRepository,
+    LoginSecurityRepository,
   ],
 })
 export class IdentityModule {}
