@@ -50,6 +50,8 @@ export const MEETING_BODIES = {
   collectiveMembers: '集体经济组织成员大会',
   collectiveRepresentatives: '集体经济组织成员代表大会',
   villagerGroup: '村民小组会议',
+  /** The 民主测评 of cadres: party members and the representative meeting together (村述民评). */
+  appraisalAssembly: '党员和村民代表民主测评会',
 } as const;
 
 export type MeetingBody = keyof typeof MEETING_BODIES;
@@ -218,6 +220,24 @@ export const RULE_SETS: RuleSet[] = [
     pass: moreThanHalfOfPresent,
   },
   {
+    code: 'democratic-appraisal',
+    version: 1,
+    title: '民主测评：三分之二以上有表决权的应到人员到会，无记名测评，当场计票',
+    legalBasis: [
+      { ...organicLaw2018, article: '第三十三条', note: '民主评议由村务监督机构主持' },
+      {
+        law: '民主评议村干部制度',
+        localPractice: true,
+        note: '实到会人数超过应到会人数三分之二方可进行评议',
+      },
+    ],
+    bodies: ['appraisalAssembly'],
+    noticeDays: 0,
+    quorum: [{ count: 'presentEntitled', of: 'entitled', ratio: [2, 3], comparison: 'atLeast' }],
+    // An appraisal carries no motion; its rates are counted per subject (appraisal-rules.ts).
+    pass: moreThanHalfOfPresent,
+  },
+  {
     code: 'non-member-rights',
     version: 2,
     title: '非成员享有成员权益：全体成员四分之三以上同意',
@@ -276,4 +296,5 @@ export const BODY_FLOOR_RULE_SETS: Record<MeetingBody, string> = {
   collectiveMembers: 'collective-assembly',
   collectiveRepresentatives: 'collective-representative-assembly',
   villagerGroup: 'villager-group-meeting',
+  appraisalAssembly: 'democratic-appraisal',
 };

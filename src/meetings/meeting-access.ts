@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { participation } from '../authority/voting-authority.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { PeopleRepository } from '../identity/people.repository.js';
 import { MatterConflictRepository } from '../engine/matter-conflict.repository.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
 import type { MeetingEntity } from './meeting.entity.js';
@@ -12,6 +14,7 @@ export class MeetingAccess {
   constructor(
     private readonly meetings: MeetingRepository,
     private readonly conflicts: MatterConflictRepository,
+    private readonly people: PeopleRepository,
   ) {}
 
   /** The meeting open in the matter's state, once its day has come. */
@@ -26,5 +29,45 @@ export class MeetingAccess {
   async recusedIn(db: EntityManager, matter: MatterEntity): Promise<Set<string>> {
     const conflicts = await this.conflicts.listByMatter(db, matter.villageId, matter.id);
     return new Set(conflicts.map((conflict) => conflict.personId));
+  }
+
+  /** How many may vote now: present, entitled, not recused (by person), or the sign-in list's count. */
+  async takingPart(db: EntityManager, matter: MatterEntity, meeting: MeetingEntity): Promise<number> {
+    if (meeting.countedAttendance) return meeting.countedAttendance.present;
+    const roster = await this.meetings.roster(db, matter.villageId, meeting.id);
+    const attendance = await this.meetings.attendance(db, matter.villageId, meeting.id);
+    const present = new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId));
+    const taking = participation(roster, present, [], [], await this.recusedIn(db, matter));
+    return taking.present.filter((place) => place.entitled).length;
+  }
+
+  /**
+   * Paper ballots are counted by their counter (计票人), who enters the count himself with the tally sheet,
+   * and confirmed by a scrutineer (监票人) who is someone else; both are people of the village.
+   */
+  async requirePaperCounter(
+    db: EntityManager,
+    villageId: string,
+    actor: string,
+    count: { counter: string; scrutineer: string; tallySheet?: string[] },
+  ): Promise<void> {
+    if (count.counter === count.scrutineer) {
+      throw new DomainError('VOTE.COUNTER_INVALID', {}, '计票人和监票人不能是同一人');
+    }
+    if (actor !== count.counter) {
+      throw new DomainError('VOTE.COUNTER_INVALID', {}, '纸质选票的计票结果须由计票人本人登记');
+    }
+    if ((count.tallySheet ?? []).length === 0) {
+      throw new DomainError('VOTE.COUNTER_INVALID', {}, '纸质选票须上传计票单（照片或扫描件）');
+    }
+    await this.requireVillagePeople(db, villageId, [count.counter, count.scrutineer]);
+  }
+
+  async requireVillagePeople(db: EntityManager, villageId: string, personIds: string[]): Promise<void> {
+    const found = await this.people.findPeople(db, personIds);
+    const strangers = personIds.filter(
+      (id) => found.find((person) => person.id === id)?.homeRegionId !== villageId,
+    );
+    if (strangers.length > 0) throw new DomainError('PERSON.NOT_FOUND', { personIds: strangers });
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { MeetingBody } from '../../workflows/index.js';
 import { AttachmentRefDto } from '../disclosure/disclosure-responses.dto.js';
 import { LegalBasisDto } from '../procedures/procedure-responses.dto.js';
+import { MeetingAppraisalDto } from './appraisal-responses.dto.js';
 import type { BallotChoice } from './ballot.entity.js';
 import type { CountedAttendance, VoteCount } from './counted-records.js';
 import { MEETING_BODY_CODES, ThresholdDto } from './rule-set.dto.js';
@@ -98,12 +99,15 @@ export class MeetingSummaryDto {
   @ApiProperty({ type: String, format: 'date', nullable: true }) noticeGivenOn: string | null;
   @ApiProperty({ enum: ['open', 'closed', 'void'], description: 'void: the matter left the step first' })
   status: 'open' | 'closed' | 'void';
-  @ApiProperty({ type: String, nullable: true, enum: ['passed', 'lost', 'noQuorum'] }) outcome: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['passed', 'lost', 'noQuorum', 'counted'] })
+  outcome: string | null;
   @ApiProperty({ type: TallyDto, nullable: true, description: 'once closed' }) tally: TallyDto | null;
   @ApiProperty({ type: [String], description: 'what the registers could not tell for the roster' })
   rosterNotes: string[];
   @ApiProperty({ type: CountedAttendanceDto, nullable: true }) countedAttendance: CountedAttendanceDto | null;
   @ApiProperty({ type: VoteCountDto, nullable: true }) voteCount: VoteCountDto | null;
+  @ApiProperty({ type: MeetingAppraisalDto, nullable: true, description: 'a 民主测评 held as this meeting' })
+  appraisal: MeetingAppraisalDto | null;
 }
 
 export class RunningChoicesDto {

@@ -34,6 +34,7 @@ const summary = (meeting: MeetingEntity) => ({
   rosterNotes: meeting.rosterNotes ?? [],
   countedAttendance: meeting.countedAttendance ?? null,
   voteCount: meeting.voteCount ?? null,
+  appraisal: meeting.appraisal ?? null,
 });
 
 /**

@@ -4,6 +4,7 @@ import { BallotEntity, BallotReceiptEntity, type BallotChoice } from './ballot.e
 import { MeetingAttendanceEntity } from './meeting-attendance.entity.js';
 import { MeetingRosterEntity } from './meeting-roster.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
+import type { MeetingAppraisal } from './appraisal.js';
 import type { CountedAttendance, VoteCount } from './counted-records.js';
 import type { Tally } from './tally.js';
 
@@ -134,5 +135,47 @@ export class MeetingRepository {
       `UPDATE meeting SET status = 'closed', tally = $3, outcome = $4, closed_at = $5 WHERE village_id = $1 AND id = $2`,
       [meeting.villageId, meeting.id, JSON.stringify(tally), tally.outcome, now],
     );
+  }
+
+  async setAppraisal(
+    db: EntityManager,
+    meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
+    appraisal: MeetingAppraisal,
+  ): Promise<void> {
+    await db.query(`UPDATE meeting SET appraisal = $3 WHERE village_id = $1 AND id = $2`, [
+      meeting.villageId,
+      meeting.id,
+      JSON.stringify(appraisal),
+    ]);
+  }
+
+  /** Closes an appraisal with the quorum's tally and, when it was held, the rates. */
+  async closeAppraisal(
+    db: EntityManager,
+    meeting: MeetingEntity,
+    tally: Tally,
+    appraisal: MeetingAppraisal,
+    outcome: 'counted' | 'noQuorum',
+    now: Date,
+  ): Promise<void> {
+    await db.query(
+      `UPDATE meeting SET status = 'closed', tally = $3, appraisal = $4, outcome = $5, closed_at = $6
+       WHERE village_id = $1 AND id = $2`,
+      [meeting.villageId, meeting.id, JSON.stringify(tally), JSON.stringify(appraisal), outcome, now],
+    );
+  }
+
+  /** The cadres rated 不称职 in the village's last counted appraisal (for 连续两次不称职). */
+  async incompetentInLastAppraisal(db: EntityManager, villageId: string): Promise<Set<string>> {
+    const rows: { key: string }[] = await db.query(
+      `SELECT subject->>'key' AS key
+       FROM (SELECT appraisal FROM meeting
+             WHERE village_id = $1 AND status = 'closed' AND outcome = 'counted' AND appraisal IS NOT NULL
+             ORDER BY closed_at DESC LIMIT 1) last,
+            jsonb_array_elements(last.appraisal->'result'->'subjects') subject
+       WHERE (subject->>'incompetent')::boolean`,
+      [villageId],
+    );
+    return new Set(rows.map((row) => row.key));
   }
 }

@@ -3,6 +3,7 @@ import { DisclosureModule } from '../disclosure/disclosure.module.js';
 import { EngineModule } from '../engine/engine.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { RegistersModule } from '../registers/registers.module.js';
+import { AppraisalEffects } from './appraisal-effects.js';
 import { AttendanceEffects } from './attendance-effects.js';
 import { MeetingAccess } from './meeting-access.js';
 import { MeetingEffects } from './meeting-effects.js';
@@ -16,6 +17,7 @@ import { VoteEffects } from './vote-effects.js';
   imports: [DisclosureModule, EngineModule, IdentityModule, RegistersModule],
   controllers: [MeetingsController],
   providers: [
+    AppraisalEffects,
     AttendanceEffects,
     MeetingAccess,
     MeetingEffects,

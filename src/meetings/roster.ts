@@ -59,6 +59,11 @@ export function rosterFor(
         // The representative meeting is the villagers' committee members plus the representatives (art. 25).
         if (find('representative') || find('committee_member')) roster.push(entry(true));
         break;
+      case 'appraisalAssembly':
+        // 村述民评: the representative meeting and the party members rate the cadres together.
+        if (find('representative') || find('committee_member')) roster.push(entry(true));
+        else if (party) roster.push(entry(partyVoteOn(party, register.onDate)));
+        break;
       case 'collectiveRepresentatives':
         if (find('member_representative')) roster.push(entry(true));
         break;

@@ -6,13 +6,11 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { AttachmentsService } from '../disclosure/attachments.service.js';
 import { EngineExtensions, type EffectContext } from '../engine/engine-extensions.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
-import { PeopleRepository } from '../identity/people.repository.js';
 import type { BallotChoice } from './ballot.entity.js';
 import type { VoteCount } from './counted-records.js';
 import { MeetingAccess } from './meeting-access.js';
 import type { MeetingEntity } from './meeting.entity.js';
 import { MeetingRepository } from './meeting.repository.js';
-import { participation } from '../authority/voting-authority.js';
 
 interface RecordBallotPayload {
   personId: string;
@@ -42,7 +40,6 @@ export class VoteEffects implements OnModuleInit {
     private readonly extensions: EngineExtensions,
     private readonly meetings: MeetingRepository,
     private readonly access: MeetingAccess,
-    private readonly people: PeopleRepository,
     private readonly files: AttachmentsService,
   ) {}
 
@@ -107,21 +104,18 @@ export class VoteEffects implements OnModuleInit {
     if ((await this.meetings.ballots(db, matter.villageId, meeting.id)).length > 0) {
       throw new DomainError('VOTE.MIXED', {}, '已有逐人投票，不能再登记计票结果');
     }
-    if (payload.counter === payload.scrutineer) {
-      throw new DomainError('VOTE.COUNTER_INVALID', {}, '计票人和监票人不能是同一人');
-    }
-    if (paper ? actor !== payload.counter : !CLERKS.has(event.actor.role)) {
+    if (paper) await this.access.requirePaperCounter(db, matter.villageId, actor, payload);
+    else if (payload.counter === payload.scrutineer || !CLERKS.has(event.actor.role)) {
       throw new DomainError(
         'VOTE.COUNTER_INVALID',
         {},
-        paper ? '纸质选票的计票结果须由计票人本人登记' : '举手表决的结果由会议记录人（两委成员）登记',
+        payload.counter === payload.scrutineer
+          ? '计票人和监票人不能是同一人'
+          : '举手表决的结果由会议记录人（两委成员）登记',
       );
-    }
-    if (paper && (payload.tallySheet ?? []).length === 0) {
-      throw new DomainError('VOTE.COUNTER_INVALID', {}, '纸质选票须上传计票单（照片或扫描件）');
-    }
-    await this.requireVillagePeople(db, matter.villageId, [payload.counter, payload.scrutineer]);
-    const takingPart = await this.takingPart(db, matter, meeting);
+    } else
+      await this.access.requireVillagePeople(db, matter.villageId, [payload.counter, payload.scrutineer]);
+    const takingPart = await this.access.takingPart(db, matter, meeting);
     const cast = payload.yes + payload.no + payload.abstain;
     if (cast > takingPart) {
       throw new DomainError(
@@ -145,38 +139,29 @@ export class VoteEffects implements OnModuleInit {
     await this.meetings.setVoteCount(db, meeting, count);
   }
 
-  /** The scrutineer the count names, and nobody else, confirms it; never the clerk or the counter. */
+  /**
+   * The scrutineer the count names, and nobody else, confirms it; never the clerk or the counter. The count
+   * is of votes, or of an appraisal's ballots subject by subject.
+   */
   private async confirmCount({ db, matter, event, stateBefore, today, now }: EffectContext): Promise<void> {
     const meeting = await this.access.held(db, matter, stateBefore, today);
-    const count = meeting.voteCount;
+    const count = meeting.voteCount ?? meeting.appraisal?.count;
     if (!count) throw new DomainError('VOTE.COUNT_UNCONFIRMED', {}, '还没有登记计票结果');
     const actor = event.actor.personId!;
     if (actor !== count.scrutineer || actor === count.recordedBy || actor === count.counter) {
       throw new DomainError('VOTE.NOT_SCRUTINEER');
     }
-    await this.meetings.setVoteCount(db, meeting, {
-      ...count,
-      confirmedBy: actor,
-      confirmedAt: now.toISOString(),
-    });
-  }
-
-  /** How many may vote now: present, entitled, not recused (by person), or the sign-in list's count. */
-  private async takingPart(db: EntityManager, matter: MatterEntity, meeting: MeetingEntity): Promise<number> {
-    if (meeting.countedAttendance) return meeting.countedAttendance.present;
-    const roster = await this.meetings.roster(db, matter.villageId, meeting.id);
-    const attendance = await this.meetings.attendance(db, matter.villageId, meeting.id);
-    const present = new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId));
-    const taking = participation(roster, present, [], [], await this.access.recusedIn(db, matter));
-    return taking.present.filter((place) => place.entitled).length;
-  }
-
-  private async requireVillagePeople(db: EntityManager, villageId: string, personIds: string[]) {
-    const found = await this.people.findPeople(db, personIds);
-    const strangers = personIds.filter(
-      (id) => found.find((person) => person.id === id)?.homeRegionId !== villageId,
-    );
-    if (strangers.length > 0) throw new DomainError('PERSON.NOT_FOUND', { personIds: strangers });
+    if (count.confirmedBy) throw new DomainError('VOTE.MIXED', {}, '计票结果已经监票人确认');
+    const confirmed = { confirmedBy: actor, confirmedAt: now.toISOString() };
+    if (meeting.voteCount)
+      await this.meetings.setVoteCount(db, meeting, { ...meeting.voteCount, ...confirmed });
+    else {
+      const appraisal = meeting.appraisal!;
+      await this.meetings.setAppraisal(db, meeting, {
+        ...appraisal,
+        count: { ...appraisal.count!, ...confirmed },
+      });
+    }
   }
 
   /** The voting authority's answer for this voter now, as the act's own refusal. */

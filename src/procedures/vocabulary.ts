@@ -147,6 +147,20 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
   recordCount: { description: '登记举手或纸质选票的计票结果（计票人、监票人、计票单）', params: none },
   confirmCount: { description: '监票人确认纸质选票的计票结果', params: none },
   closeMeeting: { description: '结束表决，保存计票结果', params: none },
+  openAppraisal: {
+    description: '民主测评：按会议日期的名册确定测评对象（村“两委”成员和三务公开）',
+    params: none,
+  },
+  recordAppraisalCount: {
+    description: '计票人逐项登记测评票的计票结果（计票单随附），待监票人确认',
+    params: none,
+  },
+  closeAppraisal: {
+    description: '结束测评：按确认的计票结果计算每名干部和三务公开的满意率，认定不称职',
+    params: schema({ incompetentPercent: { type: 'integer', minimum: 1, maximum: 100 } }, [
+      'incompetentPercent',
+    ]),
+  },
   draftDisclosure: { description: '拟定公开内容', params: kind },
   publishDisclosure: {
     description: '监督委员会审核后发布公开，开始公示期',
@@ -211,6 +225,7 @@ export const FACT_SPECS: Record<string, string> = {
   tally: '当前会议的计票结果（服务器根据到会和选票计算）',
   actorIsVcChair: '操作人是否兼任村民委员会主任',
   openObjections: '当前公示中尚未答复的异议数',
+  appraisalOutcome: '当前民主测评是否达到法定人数（counted 或 noQuorum）',
 };
 
 /** Keys a state node may carry; anything else (after, always, invoke) is refused: time is durable. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AppraisalResult } from '../meetings/appraisal.js';
 import type { EntityManager } from 'typeorm';
 
 export interface BoardDisclosure {
@@ -45,6 +46,8 @@ export interface PublicMeeting {
   outcome: string;
   counts: Record<string, number>;
   ruleSet: string;
+  /** A 民主测评's rates, computed by the server; who rated whom is never recorded. */
+  appraisal: AppraisalResult | null;
 }
 
 export interface PublicObjection {
@@ -114,7 +117,8 @@ export class PublicBoardRepository {
   meetingsOfMatter(db: EntityManager, villageId: string, matterId: string): Promise<PublicMeeting[]> {
     return db.query(
       `SELECT g.id, g.body, g.held_on AS "heldOn", g.ballot_mode AS "ballotMode", g.outcome,
-              g.tally->'counts' AS counts, g.rule_set->>'title' AS "ruleSet"
+              g.tally->'counts' AS counts, g.rule_set->>'title' AS "ruleSet",
+              g.appraisal->'result' AS appraisal
        FROM meeting g
        WHERE g.village_id = $1 AND g.matter_id = $2 AND g.status = 'closed' AND g.tally IS NOT NULL
        ORDER BY g.closed_at`,

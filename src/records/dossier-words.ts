@@ -7,6 +7,7 @@ export const MEETING_OUTCOMES: Record<string, string> = {
   passed: '通过',
   lost: '未通过',
   noQuorum: '未达到法定人数',
+  counted: '测评有效，已计算满意率',
 };
 export const CHOICES: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
 export const DISCLOSURE_KINDS: Record<string, string> = { resolution: '决议公开', result: '结果公开' };

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SatisfactionRateDto } from '../meetings/appraisal-responses.dto.js';
 import { NamedRefDto } from '../common/http/named-ref.dto.js';
 import { RegionRefDto } from './inbox-responses.dto.js';
 import type { VillageOverview } from './overview.service.js';
@@ -106,12 +107,24 @@ export class OverviewCountsDto {
   @ApiProperty({ type: ComplaintCountsDto }) complaints: ComplaintCountsDto;
 }
 
+/** The village's last 民主测评 of the year, against the district's 90% standards. */
+export class VillageAppraisalDto {
+  @ApiProperty({ format: 'date' }) heldOn: string;
+  @ApiProperty({ type: SatisfactionRateDto, description: 'all cadres together' }) cadres: SatisfactionRateDto;
+  @ApiProperty({ type: SatisfactionRateDto, description: 'party, village and financial disclosure together' })
+  disclosure: SatisfactionRateDto;
+  @ApiProperty(int('cadres rated 不称职')) incompetent: number;
+  @ApiProperty(int('cadres rated 不称职 twice in a row')) twiceIncompetent: number;
+}
+
 export class VillageOverviewDto extends OverviewCountsDto implements VillageOverview {
   @ApiProperty({ type: NamedRefDto }) village: NamedRefDto;
   @ApiProperty({ type: NamedRefDto }) township: NamedRefDto;
+  @ApiProperty({ type: VillageAppraisalDto, nullable: true, description: 'null: none counted in the year' })
+  appraisal: VillageAppraisalDto | null;
   @ApiProperty({
     type: [String],
-    description: 'what needs attention: overdue complaints, answers rated below the 90% standard',
+    description: 'what needs attention: overdue complaints, rates below the 90% standards, 不称职 cadres',
   })
   flags: string[];
 }

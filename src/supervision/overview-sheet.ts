@@ -34,6 +34,10 @@ export function overviewSheet(villages: VillageOverview[]): SheetData {
       '平均答复天数',
       '投诉逾期未办',
       '答复满意率(%)',
+      '民主测评日期',
+      '村干部满意率(%)',
+      '三务公开满意率(%)',
+      '测评不称职(人)',
       '需关注',
     ].map((header) => ({ header })),
     rows: villages.map((row): Cell[] => [
@@ -61,6 +65,10 @@ export function overviewSheet(villages: VillageOverview[]): SheetData {
         : Math.round((row.complaints.answerDaysSum / row.complaints.answered) * 10) / 10,
       row.complaints.overdueNow,
       percent(satisfactionOf(row)),
+      row.appraisal?.heldOn ?? null,
+      row.appraisal?.cadres.percent ?? null,
+      row.appraisal?.disclosure.percent ?? null,
+      row.appraisal?.incompetent ?? null,
       row.flags.join('；'),
     ]),
   };

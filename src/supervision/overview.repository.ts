@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { STEP_DEADLINE } from '../disclosure/obligation.repository.js';
+import type { AppraisalResult } from '../meetings/appraisal.js';
 
 export interface Range {
   from: Date;
@@ -53,6 +54,18 @@ export class OverviewRepository {
         WHERE village_id = ANY($1)
         GROUP BY village_id`,
       [villageIds, range.from, range.to, now, satisfied],
+    );
+  }
+
+  /** Each village's last 民主测评 counted in the range: its day and the rates the server computed. */
+  appraisals(db: EntityManager, villageIds: string[], range: Range) {
+    return db.query<{ village_id: string; held_on: string; result: AppraisalResult }[]>(
+      `SELECT DISTINCT ON (village_id) village_id, held_on::text AS held_on, appraisal->'result' AS result
+         FROM meeting
+        WHERE village_id = ANY($1) AND appraisal IS NOT NULL AND status = 'closed' AND outcome = 'counted'
+          AND closed_at >= $2 AND closed_at < $3
+        ORDER BY village_id, closed_at DESC`,
+      [villageIds, range.from, range.to],
     );
   }
 

@@ -6,6 +6,7 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { startOfLocalDay } from '../time/calendar.js';
+import type { SatisfactionRate } from '../meetings/appraisal.js';
 import { OverviewRepository } from './overview.repository.js';
 
 /** One village's row of the comparison table. */
@@ -30,7 +31,18 @@ export interface VillageOverview {
     rated: number;
     satisfied: number;
   };
-  /** What the township should look at: overdue complaints, or answers rated below the 90% standard. */
+  /**
+   * The last 民主测评 counted in the year: the cadres' and the three disclosures' satisfaction rates against
+   * the district's 90% standards, and how many cadres were rated 不称职 (twice in a row: the office ends).
+   */
+  appraisal: {
+    heldOn: string;
+    cadres: SatisfactionRate;
+    disclosure: SatisfactionRate;
+    incompetent: number;
+    twiceIncompetent: number;
+  } | null;
+  /** What the township should look at: overdue complaints, rates below the 90% standards, 不称职 cadres. */
   flags: string[];
 }
 
@@ -45,6 +57,7 @@ const emptyRow = (village: VillageOverview['village'], township: VillageOverview
   objections: { bySupervisors: 0, byVillagers: 0 },
   problems: { open: 0, closed: 0, withdrawn: 0 },
   complaints: { filed: 0, answered: 0, answerDaysSum: 0, overdueNow: 0, rated: 0, satisfied: 0 },
+  appraisal: null as VillageOverview['appraisal'],
   flags: [] as string[],
 });
 
@@ -59,6 +72,21 @@ function flagsOf(row: VillageOverview): string[] {
     ...(row.complaints.overdueNow > 0 ? [`投诉逾期未办 ${row.complaints.overdueNow} 件`] : []),
     ...(rate !== null && rate < standard
       ? [`投诉答复满意率 ${Math.round(rate * 1000) / 10}%，低于 ${standard * 100}%`]
+      : []),
+    ...appraisalFlags(row.appraisal),
+  ];
+}
+
+function appraisalFlags(appraisal: VillageOverview['appraisal']): string[] {
+  if (!appraisal) return [];
+  const below = (title: string, rate: SatisfactionRate) =>
+    rate.percent !== null && !rate.meetsStandard ? [`${title} ${rate.percent}%，低于 90%`] : [];
+  return [
+    ...below('村干部满意率', appraisal.cadres),
+    ...below('三务公开满意率', appraisal.disclosure),
+    ...(appraisal.incompetent > 0 ? [`测评不称职村干部 ${appraisal.incompetent} 人`] : []),
+    ...(appraisal.twiceIncompetent > 0
+      ? [`连续两次不称职 ${appraisal.twiceIncompetent} 人（职务终止）`]
       : []),
   ];
 }
@@ -110,9 +138,9 @@ export class OverviewService {
     );
     const ids = [...rows.keys()];
     const problemIds = SUPERVISION_PROCEDURES.map((procedure) => procedure.id);
-    const [matters, obligations, acts, complaints] =
+    const [matters, obligations, acts, complaints, appraisals] =
       ids.length === 0
-        ? [[], [], [], []]
+        ? [[], [], [], [], []]
         : await Promise.all([
             this.overview.matters(db, ids, range, problemIds),
             this.overview.obligations(db, ids, range),
@@ -124,6 +152,7 @@ export class OverviewService {
               this.time.now(),
               SUPERVISION_SATISFACTION_STANDARD.satisfied,
             ),
+            this.overview.appraisals(db, ids, range),
           ]);
     for (const row of matters) {
       const counts = rows.get(row.village_id)!;
@@ -156,6 +185,16 @@ export class OverviewService {
         satisfied: counts.satisfied,
       });
     }
+    for (const { village_id, held_on, result } of appraisals) {
+      const cadres = result.subjects.filter((subject) => subject.kind === 'cadre');
+      rows.get(village_id)!.appraisal = {
+        heldOn: held_on,
+        cadres: result.cadres,
+        disclosure: result.disclosure,
+        incompetent: cadres.filter((subject) => subject.incompetent).length,
+        twiceIncompetent: cadres.filter((subject) => subject.twiceIncompetent).length,
+      };
+    }
     for (const row of rows.values()) row.flags = flagsOf(row);
     const villagesOverview = [...rows.values()].sort(
       (a, b) =>
@@ -172,7 +211,9 @@ export class OverviewService {
 }
 
 /** Column sums across villages, in the same shape as a row's counts. */
-function totalsOf(rows: VillageOverview[]): Omit<VillageOverview, 'village' | 'township' | 'flags'> {
+function totalsOf(
+  rows: VillageOverview[],
+): Omit<VillageOverview, 'village' | 'township' | 'flags' | 'appraisal'> {
   const totals = emptyRow({ id: '', name: '' }, { id: '', name: '' });
   for (const row of rows) {
     for (const subject of COUNTED) {
@@ -180,6 +221,6 @@ function totalsOf(rows: VillageOverview[]): Omit<VillageOverview, 'village' | 't
       for (const [key, value] of Object.entries(row[subject])) sums[key] += value;
     }
   }
-  const { village: _village, township: _township, flags: _flags, ...counts } = totals;
+  const { village: _village, township: _township, flags: _flags, appraisal: _appraisal, ...counts } = totals;
   return counts;
 }

@@ -18,7 +18,7 @@ import { VillagePeopleService } from '../identity/village-people.service.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { labelOf } from '../common/field-words.js';
-import { earlierStepsOf, fieldsOf, type FieldContext, type FormField } from './form-fields.js';
+import { RATING_COUNTS, earlierStepsOf, fieldsOf, type FieldContext, type FormField } from './form-fields.js';
 import type { XItemForm } from './x-item-form.js';
 
 export interface Person {
@@ -54,7 +54,7 @@ export class ConsoleForms {
     actor: PersonActor,
     villageId: string,
     matter: { procedure: { id: string; version: number }; state: string },
-    session: Pick<FieldContext, 'roster' | 'households' | 'remoteAttendance'> = {},
+    session: Pick<FieldContext, 'roster' | 'households' | 'remoteAttendance' | 'appraisalSubjects'> = {},
   ) {
     const db = this.dataSource.manager;
     const [people, { definition }] = await Promise.all([
@@ -140,6 +140,12 @@ export class ConsoleForms {
       fields.flatMap((field) => field.options).find((option) => option.value === value)?.label;
     const show = (value: unknown): string => {
       if (Array.isArray(value)) return value.map(show).join('、');
+      if (typeof value === 'object' && value !== null && 'subject' in value) {
+        // A 民主测评 ballot line: 张三（村党组织书记）：满意 8，基本满意 1，不满意 1.
+        const line = value as Record<string, unknown>;
+        const counts = RATING_COUNTS.map((rating) => `${labelOf(rating)} ${show(line[rating]) || '—'}`);
+        return `${show(line.subject)}：${counts.join('，')}`;
+      }
       if (typeof value === 'boolean') return value ? '是' : '否';
       const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
       return nameOf.get(text) ?? optionLabel(text) ?? text;

@@ -17,7 +17,7 @@ import { DISCLOSURE_STATUSES, OBJECTION_STATUSES } from '../records/dossier-word
 import { ConsoleForms } from './console-forms.service.js';
 import { fieldProblemsOf, refusalText } from './field-problems.js';
 import { ListChangeView } from './list-change-view.service.js';
-import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
+import { CONFLICT_RELATION_LABELS, payloadOf, ratingInputName } from './form-fields.js';
 import { closingWarning, inSession, offeredActions, sessionOf } from './meeting-panel.js';
 import { stepListOf, inlineSvg } from './step-list.js';
 import type { PageFrame } from './templates.js';
@@ -225,7 +225,14 @@ export class ConsoleMatterController {
   private hiddenInputs(type: string, payload: Form) {
     const inputs = [{ name: 'type', value: type }];
     for (const [name, value] of Object.entries(payload)) {
-      for (const item of Array.isArray(value) ? value : [value]) inputs.push({ name, value: String(item) });
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item === 'object' && item !== null && !Array.isArray(item) && 'subject' in item) {
+          // A 民主测评 ballot line goes back as the form sent it: one input per count.
+          const line = item as Record<string, unknown>;
+          for (const [rating, count] of Object.entries(line).filter(([key]) => key !== 'subject'))
+            inputs.push({ name: ratingInputName(name, String(line.subject), rating), value: String(count) });
+        } else inputs.push({ name, value: String(item) });
+      }
     }
     return inputs;
   }

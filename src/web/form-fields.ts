@@ -18,7 +18,8 @@ export interface FormField {
     | 'checkbox'
     | 'people'
     | 'person'
-    | 'files';
+    | 'files'
+    | 'ratings';
   required: boolean;
   options: { value: string; label: string }[];
   /** What choosing nothing means, where that is a choice of its own. */
@@ -55,7 +56,16 @@ export interface FieldContext {
   households?: { id: string; name: string }[];
   /** Whether the meeting's body may be attended online (the collective's, by its charter). */
   remoteAttendance?: boolean;
+  /** For a 民主测评's count: the lines of its ballot, as the server fixed them when it was convened. */
+  appraisalSubjects?: { key: string; label: string }[];
 }
+
+/** The three counts a 民主测评 ballot line takes, in the ballot's order. */
+export const RATING_COUNTS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+
+/** The form name of one count of one ballot line: `ratings.<subject>.<rating>`. */
+export const ratingInputName = (field: string, subject: string, rating: string) =>
+  `${field}.${subject}.${rating}`;
 
 /** Online attendance, offered only where the law lets a body's charter allow it. */
 const REMOTE_FIELDS = new Set(['presentRemotely', 'remoteAllowedBy']);
@@ -81,6 +91,10 @@ export function fieldsOf(schema: JsonSchema, context: FieldContext): FormField[]
       return [{ ...base, kind: 'select', options, emptyLabel: '不退回，本步骤重新办理' }];
     }
     if (FILE_FIELDS.has(name) && property.type === 'array') return [{ ...base, kind: 'files' }];
+    if (name === 'ratings') {
+      const options = (context.appraisalSubjects ?? []).map(({ key, label }) => ({ value: key, label }));
+      return [{ ...base, kind: 'ratings', options }];
+    }
     if (name === 'households') {
       // Only with a meeting in session whose roster has households to sign in.
       if (!context.households?.length) return [];
@@ -120,6 +134,23 @@ export function payloadOf(fields: FormField[], body: Record<string, unknown>): J
     if (field.kind === 'people' || field.kind === 'files' || field.kind === 'choices') {
       const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
       if (list.length > 0) payload[field.name] = list.map(String);
+      continue;
+    }
+    if (field.kind === 'ratings') {
+      // One line per subject the ballot has; a count left blank is a count not given (the engine says so).
+      const count = (key: string, rating: string) => {
+        const text = body[ratingInputName(field.name, key, rating)];
+        return typeof text === 'string' && text.trim() !== '' ? Number(text) : undefined;
+      };
+      const lines = field.options.map(({ value: subject }): JsonObject => {
+        const line: JsonObject = { subject };
+        for (const rating of RATING_COUNTS) {
+          const value = count(subject, rating);
+          if (value !== undefined) line[rating] = value;
+        }
+        return line;
+      });
+      if (lines.some((line) => Object.keys(line).length > 1)) payload[field.name] = lines;
       continue;
     }
     if (field.kind === 'lines') {

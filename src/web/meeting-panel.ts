@@ -14,6 +14,7 @@ interface SessionMeeting {
     household?: string | null;
   }[];
   running: { quorumMet: boolean; quorum: string[] } | null;
+  appraisal?: { subjects: { key: string; label: string }[] } | null;
 }
 
 /** The meeting of the matter still in session, if one is. */
@@ -41,6 +42,7 @@ export const sessionOf = (meeting: SessionMeeting | null) => ({
   roster: rosterOf(meeting),
   households: householdsOf(meeting),
   remoteAttendance: meeting?.body !== undefined && REMOTE_BODIES.has(meeting.body),
+  appraisalSubjects: meeting?.appraisal?.subjects,
 });
 
 /** Only the roster can be marked present: the attendance form offers no one else. */

@@ -4,7 +4,7 @@ import { type JsonObject, type JsonSchema, type ProcedureDefinition } from '../.
 import { DAY_MS } from '../../src/common/clock.js';
 import { statePath } from '../../src/engine/state-path.js';
 import { probesFor } from '../../src/procedures/checker/governance-check.js';
-import { countPaperBallots } from './paper-count.js';
+import { countAppraisalBallots, countPaperBallots } from './paper-count.js';
 import { buildProcedure } from '../../src/procedures/machine-builder.js';
 import type { MatterEvent } from '../../src/procedures/matter-event.js';
 import { localDate, startOfLocalDay } from '../../src/time/calendar.js';
@@ -132,6 +132,7 @@ export class CatalogWalker {
     if (event.type === 'PUBLIC_PERIOD_ENDED') return this.waitForPeriodEnd(matterId);
     if (event.type === 'CLOSE_VOTE')
       await this.holdVote(matterId, (event.facts.tally as { outcome: string }).outcome);
+    if (event.type === 'CLOSE_APPRAISAL') await this.holdAppraisal(matterId, event.facts.appraisalOutcome);
     const spec = definition.events[event.type];
     const payload =
       event.type === 'CONVENE_MEETING'
@@ -166,14 +167,10 @@ export class CatalogWalker {
   /** Attendance and ballots that make the tally come out as planned. */
   private async holdVote(matterId: string, outcome: string): Promise<void> {
     if (outcome === 'noQuorum') return;
-    const meetings = (
-      await this.get('secretary', `/villages/${this.world.villageId}/matters/${matterId}/meetings`)
-    ).body as unknown as {
-      status: string;
+    const meeting = (await this.openMeeting(matterId)) as unknown as {
       ballotMode: 'open' | 'secret';
       roster: { personId: string; entitled: boolean; recused: boolean }[];
-    }[];
-    const meeting = meetings.filter((candidate) => candidate.status === 'open').at(-1)!;
+    };
     const roster = meeting.roster;
     await this.mustSend('committee1', matterId, 'RECORD_ATTENDANCE', {
       present: roster.map((entry) => entry.personId),
@@ -194,6 +191,35 @@ export class CatalogWalker {
       if (voter)
         await this.mustSend(voter, matterId, 'CAST_BALLOT', { choice: outcome === 'passed' ? 'yes' : 'no' });
     }
+  }
+
+  /** Everyone present and every subject rated 满意 by every ballot, or nobody present (no quorum). */
+  private async holdAppraisal(matterId: string, outcome: unknown): Promise<void> {
+    if (outcome === 'noQuorum') return;
+    const meeting = (await this.openMeeting(matterId)) as unknown as {
+      roster: { personId: string; entitled: boolean }[];
+      appraisal: { subjects: { key: string }[] };
+    };
+    await this.mustSend('committee1', matterId, 'RECORD_ATTENDANCE', {
+      present: meeting.roster.map((entry) => entry.personId),
+    });
+    const ballots = meeting.roster.filter((entry) => entry.entitled).length;
+    await countAppraisalBallots(this.t, this.world, `/villages/${this.world.villageId}/matters/${matterId}`, {
+      ballotsReturned: ballots,
+      ratings: meeting.appraisal.subjects.map(({ key }) => ({
+        subject: key,
+        satisfied: ballots,
+        basicallySatisfied: 0,
+        dissatisfied: 0,
+      })),
+    });
+  }
+
+  private async openMeeting(matterId: string): Promise<JsonObject> {
+    const meetings = (
+      await this.get('secretary', `/villages/${this.world.villageId}/matters/${matterId}/meetings`)
+    ).body as unknown as (JsonObject & { status: string })[];
+    return meetings.filter((candidate) => candidate.status === 'open').at(-1)!;
   }
 
   private async waitForPeriodEnd(matterId: string): Promise<void> {

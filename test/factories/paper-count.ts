@@ -4,6 +4,9 @@ import type { MemberKey, VillageWorld } from './village.factory.js';
 /** A photo of a tally sheet (计票单), as a clerk's phone would upload it. */
 const TALLY_SHEET = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
+type Counters = { counter: MemberKey; scrutineer: MemberKey };
+const VILLAGERS: Counters = { counter: 'villager1', scrutineer: 'villager2' };
+
 /**
  * A secret ballot as villages hold one: on paper, counted by the counter (计票人, here villager1), who
  * enters the counts with a photo of the tally sheet, and confirmed by the scrutineer (监票人, villager2).
@@ -13,7 +16,36 @@ export async function countPaperBallots(
   world: VillageWorld,
   matterPath: string,
   counts: { yes: number; no: number; abstain: number },
-  by: { counter: MemberKey; scrutineer: MemberKey } = { counter: 'villager1', scrutineer: 'villager2' },
+  by: Counters = VILLAGERS,
+): Promise<void> {
+  await countOnPaper(t, world, matterPath, 'RECORD_COUNT', counts, by);
+}
+
+export type SubjectRating = {
+  subject: string;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+};
+
+/** A 民主测评's paper ballots, counted subject by subject and confirmed the same way. */
+export async function countAppraisalBallots(
+  t: TestApp,
+  world: VillageWorld,
+  matterPath: string,
+  count: { ballotsReturned: number; ratings: SubjectRating[] },
+  by: Counters = VILLAGERS,
+): Promise<void> {
+  await countOnPaper(t, world, matterPath, 'RECORD_APPRAISAL_COUNT', count, by);
+}
+
+async function countOnPaper(
+  t: TestApp,
+  world: VillageWorld,
+  matterPath: string,
+  type: string,
+  counts: object,
+  by: Counters,
 ): Promise<void> {
   const counter = world.people[by.counter];
   const scrutineer = world.people[by.scrutineer];
@@ -25,12 +57,12 @@ export async function countPaperBallots(
       'image/png',
     )
     .expect(201);
-  const send = async (token: string, type: string, payload: object) => {
-    const response = await t.api(token).post(`${matterPath}/events`, { type, payload });
+  const send = async (token: string, event: string, payload: object) => {
+    const response = await t.api(token).post(`${matterPath}/events`, { type: event, payload });
     if (response.status !== 200)
-      throw new Error(`${type} answered ${response.status}: ${JSON.stringify(response.body)}`);
+      throw new Error(`${event} answered ${response.status}: ${JSON.stringify(response.body)}`);
   };
-  await send(counter.token, 'RECORD_COUNT', {
+  await send(counter.token, type, {
     ...counts,
     counter: counter.personId,
     scrutineer: scrutineer.personId,

@@ -1273,6 +1273,8 @@ export interface components {
       | 'VOTE.MIXED'
       | 'VOTE.COUNTER_INVALID'
       | 'VOTE.COUNT_IMPOSSIBLE'
+      | 'APPRAISAL.SUBJECTS_MISMATCH'
+      | 'APPRAISAL.NO_CADRES'
       | 'VOTE.COUNT_UNCONFIRMED'
       | 'VOTE.NOT_SCRUTINEER'
       | 'VOTE.NOT_ON_ROSTER'
@@ -1770,7 +1772,8 @@ export interface components {
       | 'villagers'
       | 'collectiveMembers'
       | 'collectiveRepresentatives'
-      | 'villagerGroup';
+      | 'villagerGroup'
+      | 'appraisalAssembly';
     MeetingRuleSetDto: {
       code: string;
       version: number;
@@ -1878,6 +1881,92 @@ export interface components {
       /** Format: date-time */
       confirmedAt: string | null;
     };
+    AppraisalSubjectDto: {
+      /** @description a cadre's person id, or partyAffairs, villageAffairs, financialAffairs */
+      key: string;
+      /** @enum {string} */
+      kind: 'cadre' | 'disclosure';
+      /** @example 张三（村党组织书记） */
+      label: string;
+    };
+    SubjectRatingDto: {
+      /** @description the subject key */
+      subject: string;
+      /** @description 满意 */
+      satisfied: number;
+      /** @description 基本满意 */
+      basicallySatisfied: number;
+      /** @description 不满意 */
+      dissatisfied: number;
+    };
+    AppraisalCountDto: {
+      /** @description 收回的测评票 */
+      ballotsReturned: number;
+      ratings: components['schemas']['SubjectRatingDto'][];
+      /** @description the counter (计票人) */
+      counter: string;
+      /** @description the scrutineer (监票人) */
+      scrutineer: string;
+      tallySheet: components['schemas']['AttachmentRefDto'][];
+      /** Format: uuid */
+      recordedBy: string;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      confirmedBy: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+    };
+    SatisfactionRateDto: {
+      /** @description 满意 and 基本满意 */
+      satisfied: number;
+      /** @description ballots that rated it */
+      of: number;
+      /** @description one decimal, rounded down */
+      percent: number | null;
+      /** @description at least the district standard (90%) */
+      meetsStandard: boolean;
+    };
+    SubjectResultDto: {
+      /** @description a cadre's person id, or partyAffairs, villageAffairs, financialAffairs */
+      key: string;
+      /** @enum {string} */
+      kind: 'cadre' | 'disclosure';
+      /** @example 张三（村党组织书记） */
+      label: string;
+      /** @description 满意 */
+      satisfied: number;
+      /** @description 基本满意 */
+      basicallySatisfied: number;
+      /** @description 不满意 */
+      dissatisfied: number;
+      /** @description left blank */
+      blank: number;
+      rate: components['schemas']['SatisfactionRateDto'];
+      /** @description cadres: 不称职 */
+      incompetent?: boolean;
+      /** @description cadres: 不称职 twice in a row, the office ends */
+      twiceIncompetent?: boolean;
+    };
+    AppraisalStandardsDto: {
+      cadres: string;
+      disclosure: string;
+      twiceIncompetent: string;
+    };
+    AppraisalResultDto: {
+      ballotsReturned: number;
+      /** @description the share of 不满意 at which a cadre is 不称职 */
+      incompetentPercent: number;
+      subjects: components['schemas']['SubjectResultDto'][];
+      cadres: components['schemas']['SatisfactionRateDto'];
+      disclosure: components['schemas']['SatisfactionRateDto'];
+      standards: components['schemas']['AppraisalStandardsDto'];
+    };
+    MeetingAppraisalDto: {
+      subjects: components['schemas']['AppraisalSubjectDto'][];
+      count: components['schemas']['AppraisalCountDto'] | null;
+      result: components['schemas']['AppraisalResultDto'] | null;
+    };
     MeetingSummaryDto: {
       /** Format: uuid */
       id: string;
@@ -1902,13 +1991,15 @@ export interface components {
        */
       status: 'open' | 'closed' | 'void';
       /** @enum {string|null} */
-      outcome: 'passed' | 'lost' | 'noQuorum' | null;
+      outcome: 'passed' | 'lost' | 'noQuorum' | 'counted' | null;
       /** @description once closed */
       tally: components['schemas']['TallyDto'] | null;
       /** @description what the registers could not tell for the roster */
       rosterNotes: string[];
       countedAttendance: components['schemas']['CountedAttendanceDto'] | null;
       voteCount: components['schemas']['VoteCountDto'] | null;
+      /** @description a 民主测评 held as this meeting */
+      appraisal: components['schemas']['MeetingAppraisalDto'] | null;
     };
     DocumentRequestViewDto: {
       /** Format: uuid */
@@ -2183,13 +2274,15 @@ export interface components {
        */
       status: 'open' | 'closed' | 'void';
       /** @enum {string|null} */
-      outcome: 'passed' | 'lost' | 'noQuorum' | null;
+      outcome: 'passed' | 'lost' | 'noQuorum' | 'counted' | null;
       /** @description once closed */
       tally: components['schemas']['TallyDto'] | null;
       /** @description what the registers could not tell for the roster */
       rosterNotes: string[];
       countedAttendance: components['schemas']['CountedAttendanceDto'] | null;
       voteCount: components['schemas']['VoteCountDto'] | null;
+      /** @description a 民主测评 held as this meeting */
+      appraisal: components['schemas']['MeetingAppraisalDto'] | null;
       /** @description while the meeting is open */
       running: components['schemas']['RunningCountDto'] | null;
       place: string | null;
@@ -2670,6 +2763,18 @@ export interface components {
       /** @description rated 满意 or 基本满意 */
       satisfied: number;
     };
+    VillageAppraisalDto: {
+      /** Format: date */
+      heldOn: string;
+      /** @description all cadres together */
+      cadres: components['schemas']['SatisfactionRateDto'];
+      /** @description party, village and financial disclosure together */
+      disclosure: components['schemas']['SatisfactionRateDto'];
+      /** @description cadres rated 不称职 */
+      incompetent: number;
+      /** @description cadres rated 不称职 twice in a row */
+      twiceIncompetent: number;
+    };
     VillageOverviewDto: {
       matters: components['schemas']['MatterCountsDto'];
       steps: components['schemas']['StepCountsDto'];
@@ -2679,7 +2784,9 @@ export interface components {
       complaints: components['schemas']['ComplaintCountsDto'];
       village: components['schemas']['NamedRefDto'];
       township: components['schemas']['NamedRefDto'];
-      /** @description what needs attention: overdue complaints, answers rated below the 90% standard */
+      /** @description null: none counted in the year */
+      appraisal: components['schemas']['VillageAppraisalDto'] | null;
+      /** @description what needs attention: overdue complaints, rates below the 90% standards, 不称职 cadres */
       flags: string[];
     };
     OverviewCountsDto: {
@@ -3448,7 +3555,7 @@ export interface components {
       /** @description people on the register the file left out: kept as they are */
       notListed: number;
     };
-    /** @description 终止事项 (ABANDON): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F6, G1, H1, H3, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
+    /** @description 终止事项 (ABANDON): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F6, G1, H1, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
     AbandonPayload: {
       reason: string;
     };
@@ -3591,7 +3698,7 @@ export interface components {
       payload: components['schemas']['AwardTenderPayload'];
       as?: components['schemas']['Role'];
     };
-    /** @description 投票 (CAST_BALLOT): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H3, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
+    /** @description 投票 (CAST_BALLOT): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
     CastBallotPayload: {
       /** @enum {string} */
       choice: 'yes' | 'no' | 'abstain';
@@ -3606,7 +3713,21 @@ export interface components {
       payload: components['schemas']['CastBallotPayload'];
       as?: components['schemas']['Role'];
     };
-    /** @description 结束表决并计票 (CLOSE_VOTE): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H3, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
+    /** @description 结束测评并计算满意率 (CLOSE_APPRAISAL): the payload as the base catalog and the village templates state it (H3); a matter's availableActions give its own procedure's schema. */
+    CloseAppraisalPayload: {
+      minutes?: string;
+    };
+    /** @description 结束测评并计算满意率 */
+    CloseAppraisalEvent: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'CLOSE_APPRAISAL';
+      payload?: components['schemas']['CloseAppraisalPayload'];
+      as?: components['schemas']['Role'];
+    };
+    /** @description 结束表决并计票 (CLOSE_VOTE): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
     CloseVotePayload: {
       minutes?: string;
     };
@@ -3940,6 +4061,7 @@ export interface components {
         | 'branchMeeting'
         | 'higherApproval'
         | 'branchReview'
+        | 'reports'
         | 'verification'
         | 'vote'
         | 'reportMeeting'
@@ -4029,6 +4151,31 @@ export interface components {
       payload: components['schemas']['RecordAcceptancePayload'];
       as?: components['schemas']['Role'];
     };
+    /** @description 登记测评计票结果 (RECORD_APPRAISAL_COUNT): the payload as the base catalog and the village templates state it (H3); a matter's availableActions give its own procedure's schema. */
+    RecordAppraisalCountPayload: {
+      ballotsReturned: number;
+      ratings: {
+        subject: string;
+        satisfied: number;
+        basicallySatisfied: number;
+        dissatisfied: number;
+      }[];
+      /** Format: uuid */
+      counter: string;
+      /** Format: uuid */
+      scrutineer: string;
+      tallySheet: string[];
+    };
+    /** @description 登记测评计票结果 */
+    RecordAppraisalCountEvent: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RECORD_APPRAISAL_COUNT';
+      payload: components['schemas']['RecordAppraisalCountPayload'];
+      as?: components['schemas']['Role'];
+    };
     /** @description 登记到会情况 (RECORD_ATTENDANCE): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H3, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
     RecordAttendancePayload: {
       present?: string[];
@@ -4065,7 +4212,7 @@ export interface components {
       payload: components['schemas']['RecordAuditPayload'];
       as?: components['schemas']['Role'];
     };
-    /** @description 登记举手表决 (RECORD_BALLOT): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H3, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
+    /** @description 登记举手表决 (RECORD_BALLOT): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
     RecordBallotPayload: {
       /** Format: uuid */
       personId: string;
@@ -4097,7 +4244,7 @@ export interface components {
       payload: components['schemas']['RecordCanvassPayload'];
       as?: components['schemas']['Role'];
     };
-    /** @description 登记计票结果 (RECORD_COUNT): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H3, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
+    /** @description 登记计票结果 (RECORD_COUNT): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F1, F2, F6, G1, H1, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
     RecordCountPayload: {
       yes: number;
       no: number;
@@ -4396,7 +4543,7 @@ export interface components {
       payload: components['schemas']['RequestMaterialsPayload'];
       as?: components['schemas']['Role'];
     };
-    /** @description 修改方案后重新提议 (REVISE_PLAN): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F6, G1, H1, H3, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
+    /** @description 修改方案后重新提议 (REVISE_PLAN): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F6, G1, H1, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
     RevisePlanPayload: {
       reason: string;
     };
@@ -4674,6 +4821,7 @@ export interface components {
       | components['schemas']['ArchiveEvent']
       | components['schemas']['AwardTenderEvent']
       | components['schemas']['CastBallotEvent']
+      | components['schemas']['CloseAppraisalEvent']
       | components['schemas']['CloseVoteEvent']
       | components['schemas']['CompleteImplementationEvent']
       | components['schemas']['ConfirmCountEvent']
@@ -4696,6 +4844,7 @@ export interface components {
       | components['schemas']['PublishTenderNoticeEvent']
       | components['schemas']['RecheckFailedEvent']
       | components['schemas']['RecordAcceptanceEvent']
+      | components['schemas']['RecordAppraisalCountEvent']
       | components['schemas']['RecordAttendanceEvent']
       | components['schemas']['RecordAuditEvent']
       | components['schemas']['RecordBallotEvent']

@@ -40,6 +40,7 @@ const FACT_VARIANTS: Record<string, JsonValue[]> = {
   tally: ['passed', 'lost', 'noQuorum'].map((outcome) => ({ outcome })),
   actorIsVcChair: [true, false],
   openObjections: [0, 1, 2],
+  appraisalOutcome: ['counted', 'noQuorum'],
 };
 
 function factsOf(spec: EventSpec): JsonObject[] {

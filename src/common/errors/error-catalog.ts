@@ -81,6 +81,14 @@ export const ERROR_CATALOG = {
   'VOTE.MIXED': { zh: '表决登记方式不一致', en: 'Votes recorded in two ways at once' },
   'VOTE.COUNTER_INVALID': { zh: '计票登记不正确', en: 'The count was not entered as required' },
   'VOTE.COUNT_IMPOSSIBLE': { zh: '计票结果不可能成立', en: 'The vote counts are impossible' },
+  'APPRAISAL.SUBJECTS_MISMATCH': {
+    zh: '测评计票结果须逐项对应测评票上的每个对象，不多不少',
+    en: 'The appraisal count must give one line for each subject on the ballot, no more and no fewer',
+  },
+  'APPRAISAL.NO_CADRES': {
+    zh: '会议日期没有在任的村“两委”成员，无可测评对象',
+    en: 'No cadre holds office on the meeting date: there is nobody to appraise',
+  },
   'VOTE.COUNT_UNCONFIRMED': {
     zh: '计票结果尚未经监票人确认',
     en: 'The count has not been confirmed by the scrutineer',

@@ -11,6 +11,7 @@ import { Registers1765065600000 } from './1765065600000-registers.js';
 import { CountedMeetings1765152000000 } from './1765152000000-counted-meetings.js';
 import { LoginSecurity1765238400000 } from './1765238400000-login-security.js';
 import { BulletinOutbox1765584000000 } from './1765584000000-bulletin-outbox.js';
+import { DemocraticAppraisal1765670400000 } from './1765670400000-democratic-appraisal.js';
 import { Complaints1765497600000 } from './1765497600000-complaints.js';
 import { DisciplineInspector1765411200000 } from './1765411200000-discipline-inspector.js';
 import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DisciplineInspector1765411200000,
   Complaints1765497600000,
   BulletinOutbox1765584000000,
+  DemocraticAppraisal1765670400000,
 ];

@@ -19,6 +19,11 @@ export const FIELD = `
 <p class="upload-error flash error" role="alert" hidden></p>
 <ul class="files" aria-live="polite"><% for (const file of (it.files || []).filter((file) => list.includes(file.id))) { %><li><%= file.filename %>（<%= file.size %> 字节）<input type="hidden" name="<%= f.name %>" value="<%= file.id %>"></li><% } %></ul>
 <noscript><p class="muted">上传附件需要浏览器允许运行脚本。</p></noscript>
+<% } else if (f.kind === 'ratings') { %>
+<fieldset><legend><%= f.label %>（按计票单逐项填写票数）</legend>
+<% for (const option of f.options) { const line = list.find((entry) => entry && entry.subject === option.value) || {}; %><div class="rating-line"><p><strong><%= option.label %></strong></p>
+<% for (const [rating, word] of [['satisfied', '满意'], ['basicallySatisfied', '基本满意'], ['dissatisfied', '不满意']]) { %><label><%= word %> <input type="number" min="0" step="1" inputmode="numeric" name="<%= f.name %>.<%= option.value %>.<%= rating %>" value="<%= line[rating] ?? '' %>" required></label> <% } %></div><% } %>
+</fieldset>
 <% } else if (f.kind === 'choices') { %>
 <fieldset><legend><%= f.label %><% if (f.required) { %>（必填）<% } %></legend>
 <% for (const option of f.options) { %><label><input type="checkbox" name="<%= f.name %>" value="<%= option.value %>"<%= list.includes(option.value) ? ' checked' : '' %>> <%= option.label %></label><% } %>
@@ -35,6 +40,15 @@ export const FIELD = `
 <% } else { %><input type="<%= f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text' %>" id="<%= id %>" name="<%= f.name %>" value="<%= v ?? '' %>"<%= f.kind === 'number' ? ' step="any" inputmode="decimal"' : '' %> <%= f.required ? 'required' : '' %>>
 <% } %>
 <% } %>`;
+
+/**
+ * A 民主测评's rates as the server computed them, subject by subject, against the 90% standards. */
+export const appraisalTable = (
+  result: string,
+) => `<div class="scroll" tabindex="0"><table><thead><tr><th>测评对象</th><th>满意</th><th>基本满意</th><th>不满意</th><th>满意率</th></tr></thead><tbody>
+<% for (const subject of ${result}.subjects) { %><tr><td><%= subject.label %><% if (subject.twiceIncompetent) { %><strong>（连续两次不称职）</strong><% } else if (subject.incompetent) { %><strong>（不称职）</strong><% } %></td><td><%= subject.satisfied %></td><td><%= subject.basicallySatisfied %></td><td><%= subject.dissatisfied %></td><td class="<%= subject.rate.meetsStandard ? '' : 'due' %>"><%= subject.rate.percent === null ? '—' : subject.rate.percent + '%' %></td></tr><% } %>
+</tbody></table></div>
+<p>村干部满意率 <strong><%= ${result}.cadres.percent %>%</strong>，三务公开满意率 <strong><%= ${result}.disclosure.percent %>%</strong>。<%= ${result}.standards.cadres %>；<%= ${result}.standards.disclosure %>。满意率＝（满意＋基本满意）÷ 对该项作出评价的票数；不满意票达到 <%= ${result}.incompetentPercent %>% 的为不称职；<%= ${result}.standards.twiceIncompetent %>。</p>`;
 
 export const CONSOLE = `
 <p>您好，<%= it.me.name %>。</p>
@@ -150,12 +164,12 @@ ${STEP_LIST}
 <% if (it.matter.meetings.length === 0) { %><p>暂无</p><% } %>
 <% for (const meeting of it.matter.meetings) { %>
 <div class="card"><h3><%= meeting.bodyTitle %></h3>
-<p><%= meeting.heldOn %> <%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %>；结果：<%= ({ passed: '通过', lost: '未通过', noQuorum: '未达到法定人数' })[meeting.outcome] || '进行中' %></p>
+<p><%= meeting.heldOn %> <%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %>；结果：<%= ({ passed: '通过', lost: '未通过', noQuorum: '未达到法定人数', counted: '测评有效，已计算满意率' })[meeting.outcome] || '进行中' %></p>
 <div class="scroll" tabindex="0"><table><thead><tr><th>应到人员</th><th>到会</th><th>已投票</th></tr></thead><tbody>
 <% for (const person of meeting.roster) { %><tr><td><%= person.name %><%= person.entitled ? '' : '（无表决权）' %><%= person.recused ? '（回避）' : '' %></td><td><%= person.present ? '是' : '—' %></td><td><%= person.voted ? '是' : '—' %></td></tr><% } %>
 </tbody></table></div>
 <% if (meeting.observers.length) { %><p>列席：<%= meeting.observers.map((observer) => observer.name).join('、') %></p><% } %>
-<% if (meeting.tally) { %><p>计票（由系统按表决规则计算）：赞成 <%= meeting.tally.counts.yes %>，反对 <%= meeting.tally.counts.no %>，弃权 <%= meeting.tally.counts.abstain %></p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %><% if (meeting.tally.recusal) { %><li><%= meeting.tally.recusal.explanation %>（<%= meeting.roster.filter((person) => meeting.tally.recusal.personIds.includes(person.personId)).map((person) => person.name).join('、') %>）</li><% } %></ul><% } %></div>
+<% if (meeting.appraisal) { %><p>测评对象：<%= meeting.appraisal.subjects.map((subject) => subject.label).join('、') %></p><% if (meeting.appraisal.count) { %><p>计票人已登记收回测评票 <%= meeting.appraisal.count.ballotsReturned %> 张；<%= meeting.appraisal.count.confirmedBy ? '监票人已确认' : '待监票人确认' %></p><% } %><% if (meeting.appraisal.result) { %>${appraisalTable('meeting.appraisal.result')}<% } %><% } else if (meeting.tally) { %><p>计票（由系统按表决规则计算）：赞成 <%= meeting.tally.counts.yes %>，反对 <%= meeting.tally.counts.no %>，弃权 <%= meeting.tally.counts.abstain %></p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %><% if (meeting.tally.recusal) { %><li><%= meeting.tally.recusal.explanation %>（<%= meeting.roster.filter((person) => meeting.tally.recusal.personIds.includes(person.personId)).map((person) => person.name).join('、') %>）</li><% } %></ul><% } %></div>
 <% } %>
 <h2>公开</h2>
 <% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>
@@ -179,8 +193,8 @@ export const CONFIRM = `
 <p><a href="<%= it.back %>">返回修改</a></p>`;
 
 export const REGION = `
-<div class="scroll" tabindex="0"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th><th>投诉（逾期）</th><th>需关注</th></tr></thead><tbody>
-<% for (const row of it.villages) { %><tr><td><%= row.township.name %> <a href="/c/v/<%= row.village.id %>"><%= row.village.name %></a></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td><td class="<%= row.complaints.overdueNow ? 'due' : '' %>"><%= row.complaints.filed %>（<%= row.complaints.overdueNow %>）</td><td class="<%= row.flags.length ? 'due' : '' %>"><%= row.flags.join('；') %></td></tr><% } %>
+<div class="scroll" tabindex="0"><table><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th><th>投诉（逾期）</th><th>民主测评满意率（干部／三务公开）</th><th>需关注</th></tr></thead><tbody>
+<% for (const row of it.villages) { %><tr><td><%= row.township.name %> <a href="/c/v/<%= row.village.id %>"><%= row.village.name %></a></td><td><%= row.matters.active %></td><td><%= row.matters.done %></td><td class="<%= row.steps.overdueNow ? 'due' : '' %>"><%= row.steps.late %></td><td class="<%= row.disclosures.overdueNow ? 'due' : '' %>"><%= row.disclosures.overdueNow %></td><td><%= row.objections.bySupervisors %></td><td><%= row.problems.open %></td><td class="<%= row.complaints.overdueNow ? 'due' : '' %>"><%= row.complaints.filed %>（<%= row.complaints.overdueNow %>）</td><td><% if (row.appraisal) { %><span class="<%= row.appraisal.cadres.meetsStandard ? '' : 'due' %>"><%= row.appraisal.cadres.percent === null ? '—' : row.appraisal.cadres.percent + '%' %></span>／<span class="<%= row.appraisal.disclosure.meetsStandard ? '' : 'due' %>"><%= row.appraisal.disclosure.percent === null ? '—' : row.appraisal.disclosure.percent + '%' %></span><% } else { %>未测评<% } %></td><td class="<%= row.flags.length ? 'due' : '' %>"><%= row.flags.join('；') %></td></tr><% } %>
 </tbody></table></div>
 <p><a href="/api/regions/<%= it.region.id %>/overview.xlsx" data-download>下载对比表（五好评比参考）</a><% if (it.handlesComplaints) { %> · <a href="/c/r/<%= it.region.id %>/complaints">投诉举报</a><% } %></p>
 <h2>待我办理</h2>

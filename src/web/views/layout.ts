@@ -53,6 +53,10 @@ input[type=text],input[type=password],input[type=date],input[type=number],select
 textarea{min-height:6rem}
 fieldset{border:1px solid #666;border-radius:.3rem;margin:.8rem 0}
 fieldset label{display:flex;gap:.5rem;align-items:center;font-weight:400}
+input[type=file]{max-width:100%}
+.rating-line{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:.4rem;margin-bottom:.6rem}
+.rating-line p{grid-column:1/-1;margin:.3rem 0 0}
+.rating-line label{flex-direction:column;align-items:stretch;gap:.2rem}
 button,.button{display:inline-block;margin-top:1rem;padding:.65rem 1.2rem;border:0;border-radius:.3rem;background:#0b3d91;color:#fff;text-decoration:none;cursor:pointer;min-height:2.75rem}
 button.danger{background:#8b0000}button:disabled{background:#6b6b6b;cursor:not-allowed}button.link{background:none;padding:0;margin:0;min-height:0;text-decoration:underline}
 form.inline{display:inline}

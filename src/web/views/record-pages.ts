@@ -1,4 +1,4 @@
-import { STEP_LIST } from './console-pages.js';
+import { STEP_LIST, appraisalTable } from './console-pages.js';
 
 /** A matter's public record: what was decided, by which steps, and what was made public. */
 export const PUBLIC_MATTER = `
@@ -10,7 +10,9 @@ export const PUBLIC_MATTER = `
 <h2>会议与表决</h2>
 <% if (it.meetings.length === 0) { %><p>暂无</p><% } %>
 <% for (const meeting of it.meetings) { %><div class="card"><h3><%= meeting.bodyTitle %>（<%= meeting.heldOn %>）</h3>
-<p>应到 <%= meeting.counts.roster %> 人，实到 <%= meeting.counts.present %> 人；赞成 <%= meeting.counts.yes %>，反对 <%= meeting.counts.no %>，弃权 <%= meeting.counts.abstain %>；<%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %></p>
+<% if (meeting.appraisal) { %><p>应到 <%= meeting.counts.roster %> 人，实到 <%= meeting.counts.present %> 人；收回测评票 <%= meeting.appraisal.ballotsReturned %> 张（无记名）</p>
+${appraisalTable('meeting.appraisal')}
+<% } else { %><p>应到 <%= meeting.counts.roster %> 人，实到 <%= meeting.counts.present %> 人；赞成 <%= meeting.counts.yes %>，反对 <%= meeting.counts.no %>，弃权 <%= meeting.counts.abstain %>；<%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %></p><% } %>
 <p>结果：<strong><%= it.outcomes[meeting.outcome] || '' %></strong><span class="muted">（<%= meeting.ruleSet %>）</span></p></div><% } %>
 <% if (it.supervisorObjections.length) { %><h2>监督委员会异议</h2><ul><% for (const objection of it.supervisorObjections) { %><li><%= objection.at %>，在“<%= objection.step %>”：<%= objection.reason %></li><% } %></ul><% } %>
 <h2>办理步骤</h2>

@@ -1,0 +1,316 @@
+import readXlsxFile from 'read-excel-file/node';
+import request from 'supertest';
+import { DAY_MS } from '../../src/common/clock.js';
+import type { MeetingAppraisal } from '../../src/meetings/appraisal.js';
+import type { VillageOverview } from '../../src/supervision/overview.service.js';
+import { localDate } from '../../src/time/calendar.js';
+import { SchedulerService } from '../../src/time/scheduler.service.js';
+import { MatterDriver } from '../factories/matter.driver.js';
+import { countAppraisalBallots, type SubjectRating } from '../factories/paper-count.js';
+import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import { consoleCookie } from '../support/console-login.js';
+import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+
+interface MeetingBody {
+  status: string;
+  outcome: string | null;
+  ballotMode: string;
+  roster: { personId: string; entitled: boolean }[];
+  appraisal: MeetingAppraisal | null;
+}
+
+const binary = (test: request.Test) =>
+  test.buffer(true).parse((response, done) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+/**
+ * Issue 20's 民主测评 (三述一评) over HTTP: the cadres' reports are published, party members and
+ * representatives rate each cadre and the three disclosures on paper ballots, the counter enters the count
+ * and a scrutineer confirms it, and the server computes the rates the township compares against 90%.
+ */
+describe('Democratic appraisal (H3, 民主测评)', () => {
+  let t: TestApp;
+  let world: VillageWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  beforeEach(async () => {
+    world = await createVillage(t);
+  });
+  afterEach(() => t.clock.set(TEST_NOW));
+
+  const today = () => localDate(t.clock.now(), 'Asia/Shanghai');
+  const year = () => Number(today().slice(0, 4));
+  const id = (who: MemberKey) => world.people[who].personId;
+
+  /** H3 started by the supervision committee's chair, the reports published and their days over. */
+  async function appraisalInSession(): Promise<MatterDriver> {
+    const started = await t
+      .api(world.people.supervisor.token)
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'H3',
+        inputs: { title: `${year()} 年度民主评议村干部`, summary: '三述一评' },
+      })
+      .expect(201);
+    const matter = new MatterDriver(t, world, (started.body as { id: string }).id);
+    // The chair started it: another member of the committee reviews the reports' publication.
+    await matter.ok('committee1', 'SUBMIT_DISCLOSURE', {
+      title: '村“两委”成员述职述廉述责报告',
+      body: '报告全文',
+    });
+    await matter.ok('supervisor2', 'GIVE_OPINION', { opinion: '同意公开' });
+    for (let day = 0; day < 5 && (await matter.read()).state.startsWith('reports'); day++) {
+      t.clock.advance(DAY_MS);
+      await t.get(SchedulerService).deliverDue();
+    }
+    expect((await matter.read()).state).toBe('appraisal.convening');
+    await matter.ok('secretary', 'CONVENE_MEETING', { heldOn: today(), ballot: 'secret' });
+    return matter;
+  }
+
+  const meetingOf = async (matter: MatterDriver): Promise<MeetingBody> =>
+    (
+      (await t.api(world.people.secretary.token).get(`${matter.path}/meetings`).expect(200))
+        .body as MeetingBody[]
+    ).at(-1)!;
+
+  const present = (matter: MatterDriver, who: MemberKey[]) =>
+    matter.ok('committee1', 'RECORD_ATTENDANCE', { present: who.map(id) });
+
+  const TEN: MemberKey[] = [
+    'secretary',
+    'committee1',
+    'committee2',
+    'rep1',
+    'rep2',
+    'rep3',
+    'rep4',
+    'rep5',
+    'party1',
+    'party2',
+  ];
+
+  /** The counts of the example below, by subject: 满意, 基本满意, 不满意. */
+  const exampleCount = (): SubjectRating[] => {
+    const line = (subject: string, [satisfied, basicallySatisfied, dissatisfied]: number[]) => ({
+      subject,
+      satisfied,
+      basicallySatisfied,
+      dissatisfied,
+    });
+    return [
+      line(id('secretary'), [9, 1, 0]),
+      line(id('committee1'), [6, 2, 2]),
+      line(id('committee2'), [2, 3, 5]),
+      line('partyAffairs', [9, 0, 1]),
+      line('villageAffairs', [8, 1, 0]),
+      line('financialAffairs', [8, 0, 2]),
+    ];
+  };
+
+  async function countedAppraisal(ratings = exampleCount()): Promise<MatterDriver> {
+    const matter = await appraisalInSession();
+    await present(matter, TEN);
+    await countAppraisalBallots(t, world, matter.path, { ballotsReturned: 10, ratings });
+    await matter.ok('supervisor', 'CLOSE_APPRAISAL', { minutes: '当场计票，公布结果' });
+    return matter;
+  }
+
+  it('puts every cadre in office and the three disclosures on the ballot, from the register, on paper only', async () => {
+    const matter = await appraisalInSession();
+    const meeting = await meetingOf(matter);
+    expect(meeting.ballotMode).toBe('secret');
+    expect(meeting.appraisal!.subjects.map((subject) => subject.key).sort()).toEqual(
+      [
+        id('secretary'),
+        id('committee1'),
+        id('committee2'),
+        'partyAffairs',
+        'villageAffairs',
+        'financialAffairs',
+      ].sort(),
+    );
+    expect(meeting.appraisal!.subjects.find((subject) => subject.key === id('secretary'))!.label).toContain(
+      '村党组织书记',
+    );
+    // Party members and representatives rate together; a probationary member attends without a vote.
+    const roster = new Map(meeting.roster.map((entry) => [entry.personId, entry.entitled]));
+    expect(roster.get(id('party1'))).toBe(true);
+    expect(roster.get(id('rep3'))).toBe(true);
+    expect(roster.get(id('party4'))).toBe(false);
+    expect(roster.has(id('villager3'))).toBe(false);
+    // Nobody rates online: who rated whom must not be traceable.
+    await present(matter, TEN);
+    const online = await matter.send('rep1', 'CAST_BALLOT', { choice: 'yes' });
+    expect([online.status, (online.body as { code: string }).code]).toEqual([422, 'EVENT.UNKNOWN']);
+  });
+
+  it('refuses a count that leaves a cadre off, adds a subject, or has more ballots than people, and changes nothing', async () => {
+    const matter = await appraisalInSession();
+    await present(matter, TEN);
+    const attempt = (ballotsReturned: number, ratings: SubjectRating[], counter: MemberKey = 'villager1') =>
+      countAppraisalBallots(
+        t,
+        world,
+        matter.path,
+        { ballotsReturned, ratings },
+        { counter, scrutineer: 'villager2' },
+      );
+    const withoutCommittee2 = exampleCount().filter((line) => line.subject !== id('committee2'));
+    await expect(attempt(10, withoutCommittee2)).rejects.toThrow(/APPRAISAL.SUBJECTS_MISMATCH/);
+    await expect(
+      attempt(10, [
+        ...exampleCount(),
+        { subject: id('villager3'), satisfied: 1, basicallySatisfied: 0, dissatisfied: 0 },
+      ]),
+    ).rejects.toThrow(/SUBJECTS_MISMATCH/);
+    await expect(attempt(10, [...exampleCount(), exampleCount()[0]])).rejects.toThrow(
+      /REQUEST.INVALID|SUBJECTS_MISMATCH/,
+    );
+    // A cadre on the ballot counts nobody's ballots, nor confirms the count.
+    await expect(attempt(10, exampleCount(), 'committee2')).rejects.toThrow(/被测评的村干部不能担任计票人/);
+    await expect(
+      countAppraisalBallots(
+        t,
+        world,
+        matter.path,
+        { ballotsReturned: 10, ratings: exampleCount() },
+        {
+          counter: 'villager1',
+          scrutineer: 'secretary',
+        },
+      ),
+    ).rejects.toThrow(/被测评的村干部不能担任计票人/);
+    // Eleven ballots from ten present; a subject rated by more ballots than came back.
+    await expect(attempt(11, exampleCount())).rejects.toThrow(/VOTE.COUNT_IMPOSSIBLE/);
+    const tooMany = exampleCount().map((line, index) => (index === 0 ? { ...line, satisfied: 10 } : line));
+    await expect(attempt(10, tooMany)).rejects.toThrow(/VOTE.COUNT_IMPOSSIBLE/);
+    expect((await meetingOf(matter)).appraisal!.count).toBeNull();
+  });
+
+  it('counts only once a scrutineer other than the counter confirms, and without a quorum convenes again', async () => {
+    const matter = await appraisalInSession();
+    // Seven of twelve with a vote: short of two thirds.
+    await present(matter, ['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3', 'rep4']);
+    await matter.ok('supervisor', 'CLOSE_APPRAISAL', {});
+    expect((await matter.read()).state).toBe('appraisal.convening');
+    expect((await meetingOf(matter)).outcome).toBe('noQuorum');
+
+    await matter.ok('secretary', 'CONVENE_MEETING', { heldOn: today(), ballot: 'secret' });
+    await present(matter, TEN);
+    const sheet = await t
+      .api(world.people.villager1.token)
+      .upload(
+        `/villages/${world.villageId}/attachments?filename=sheet.png`,
+        Buffer.from('89504e47', 'hex'),
+        'image/png',
+      )
+      .expect(201);
+    const count = {
+      ballotsReturned: 10,
+      ratings: exampleCount(),
+      counter: id('villager1'),
+      scrutineer: id('villager2'),
+      tallySheet: [(sheet.body as { id: string }).id],
+    };
+    // The secretary, rated on the ballot, cannot enter the count in the counter's name.
+    const byCadre = await matter.send('secretary', 'RECORD_APPRAISAL_COUNT', count);
+    expect((byCadre.body as { code: string }).code).toBe('VOTE.COUNTER_INVALID');
+    await matter.ok('villager1', 'RECORD_APPRAISAL_COUNT', count);
+    const closing = await matter.send('supervisor', 'CLOSE_APPRAISAL', {});
+    expect((closing.body as { code: string }).code).toBe('VOTE.COUNT_UNCONFIRMED');
+    expect((await matter.send('villager1', 'CONFIRM_COUNT', {})).status).toBe(403);
+    await matter.ok('villager2', 'CONFIRM_COUNT', { note: '核对无误' });
+    // Confirmed, the count is final.
+    expect((await matter.send('villager1', 'RECORD_APPRAISAL_COUNT', count)).status).toBe(409);
+    await matter.ok('supervisor', 'CLOSE_APPRAISAL', {});
+    expect((await matter.read()).state).toMatch(/^resultDisclosure/);
+  });
+
+  it('computes each rate exactly, marks 不称职, and shows the township the village against 90%', async () => {
+    const matter = await countedAppraisal();
+    const result = (await meetingOf(matter)).appraisal!.result!;
+    const of = (key: string) => result.subjects.find((subject) => subject.key === key)!;
+    expect(of(id('secretary')).rate).toMatchObject({ percent: 100, meetsStandard: true });
+    expect(of(id('committee1'))).toMatchObject({
+      rate: { percent: 80, meetsStandard: false },
+      incompetent: false,
+    });
+    // Five of ten 不满意: the local rule's 50% makes 不称职.
+    expect(of(id('committee2'))).toMatchObject({
+      rate: { percent: 50 },
+      incompetent: true,
+      twiceIncompetent: false,
+    });
+    // Exactly 90% meets the standard; a blank ballot does not count against a subject.
+    expect(of('partyAffairs').rate).toMatchObject({ satisfied: 9, of: 10, percent: 90, meetsStandard: true });
+    expect(of('villageAffairs')).toMatchObject({ blank: 1, rate: { of: 9, percent: 100 } });
+    // 23 of 30 for the cadres; 26 of 29 for the disclosures, 89.6%, just short and not rounded up.
+    expect(result.cadres).toMatchObject({ satisfied: 23, of: 30, percent: 76.6, meetsStandard: false });
+    expect(result.disclosure).toMatchObject({ satisfied: 26, of: 29, percent: 89.6, meetsStandard: false });
+
+    const overview = (
+      await t
+        .api(world.people.township.token)
+        .get(`/regions/${world.townshipId}/overview?year=${year()}`)
+        .expect(200)
+    ).body as { villages: VillageOverview[] };
+    const row = overview.villages.find((village) => village.village.id === world.villageId)!;
+    expect(row.appraisal).toMatchObject({
+      heldOn: today(),
+      cadres: { percent: 76.6 },
+      disclosure: { percent: 89.6 },
+      incompetent: 1,
+    });
+    expect(row.flags).toEqual(
+      expect.arrayContaining([
+        '村干部满意率 76.6%，低于 90%',
+        '三务公开满意率 89.6%，低于 90%',
+        '测评不称职村干部 1 人',
+      ]),
+    );
+    const xlsx = await binary(
+      t.api(world.people.township.token).get(`/regions/${world.townshipId}/overview.xlsx?year=${year()}`),
+    ).expect(200);
+    const [sheet] = await readXlsxFile(xlsx.body as Buffer);
+    const header = sheet.data[0] as string[];
+    const line = sheet.data.find((cells) => cells[1] === row.village.name)!;
+    expect(line[header.indexOf('村干部满意率(%)')]).toBe(76.6);
+    expect(line[header.indexOf('三务公开满意率(%)')]).toBe(89.6);
+
+    const page = await request(t.app.getHttpServer())
+      .get(`/c/r/${world.townshipId}`)
+      .set('Cookie', await consoleCookie(t, world, 'township'))
+      .expect(200);
+    expect(page.text).toContain('76.6%');
+    expect(page.text).toContain('测评不称职村干部 1 人');
+  });
+
+  it('publishes the rates with the result, names nobody who rated, and marks 不称职 twice in a row', async () => {
+    await countedAppraisal();
+    const second = await countedAppraisal();
+    const result = (await meetingOf(second)).appraisal!.result!;
+    expect(result.subjects.find((subject) => subject.key === id('committee2'))).toMatchObject({
+      incompetent: true,
+      twiceIncompetent: true,
+    });
+    expect(result.standards.twiceIncompetent).toContain('第三十三条');
+
+    const record = await request(t.app.getHttpServer())
+      .get(`/p/${world.villageId}/m/${second.matterId}`)
+      .expect(200);
+    expect(record.text).toContain('连续两次不称职');
+    expect(record.text).toContain('76.6%');
+    // Names are `key（suffix）`: the cadres rated are named, nobody who rated or counted is.
+    expect(record.text).toContain('committee2（');
+    for (const who of ['rep1', 'party1', 'villager1', 'villager2'])
+      expect(record.text).not.toContain(`${who}（`);
+  });
+});
