@@ -147,8 +147,10 @@ export class AppraisalEffects implements OnModuleInit {
     const meeting = await this.meetings.openInState(db, matter.villageId, matter.id, stateBefore);
     if (!meeting) throw new DomainError('MEETING.NOT_OPEN');
     const appraisal = appraisalOf(meeting);
-    const outcome = event.facts.appraisalOutcome as 'counted' | 'noQuorum';
     const tally = await recordedTally(this.meetings, db, meeting, await this.access.recusedIn(db, matter));
+    // Judged again from the record, not from the event's facts: an item that closes an appraisal by an act
+    // without the fact must not count one held without its quorum.
+    const outcome = tally.quorumMet ? 'counted' : 'noQuorum';
     if (outcome === 'noQuorum') {
       await this.meetings.closeAppraisal(db, meeting, tally, appraisal, outcome, now);
       return;
