@@ -9,6 +9,16 @@ import {
 } from '../../workflows/index.js';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from './complaint.entity.js';
 
+/** A file the complainant added: what it is, never the file itself in a listing. */
+export class EvidenceRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '公示栏照片.jpg' }) filename: string;
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] }) mediaType: string;
+  @ApiProperty({ type: 'integer' }) size: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty({ format: 'date-time' }) addedAt: string;
+}
+
 /** What the complainant sees with their receipt code: the loop's progress, never who handled it by name. */
 export class ComplaintProgressDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -32,6 +42,8 @@ export class ComplaintProgressDto {
   @ApiProperty({ nullable: true, type: String }) reviewReply: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) reviewedAt: string | null;
   @ApiProperty({ description: 'a time limit of the step it waits in has passed' }) overdue: boolean;
+  @ApiProperty({ type: [EvidenceRefDto], description: 'photos or PDFs added, at most 3' })
+  evidence: EvidenceRefDto[];
 }
 
 export class ComplaintReceiptDto extends ComplaintProgressDto {

@@ -49,6 +49,7 @@ export function progressOf(complaint: ComplaintEntity, now: Date): ComplaintProg
     reviewReply: complaint.reviewReply,
     reviewedAt: iso(complaint.reviewedAt),
     overdue: limit !== null && now >= limit,
+    evidence: complaint.evidence,
   };
 }
 

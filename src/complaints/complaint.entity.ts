@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { EvidenceRef } from './evidence-file.js';
 import type { ComplaintHandling, ComplaintRating, ComplaintSubject } from '../../workflows/index.js';
 
 export const COMPLAINT_STATUSES = [
@@ -44,4 +45,6 @@ export class ComplaintEntity {
   @Column({ type: 'text', nullable: true }) reviewReply: string | null;
   @Column({ type: 'uuid', nullable: true }) reviewerPersonId: string | null;
   @Column({ type: 'timestamptz', nullable: true }) reviewedAt: Date | null;
+  /** Photos or PDFs the complainant added (what each is; the files are in `complaint_evidence`). */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) evidence: EvidenceRef[];
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ComplaintSubject } from '../../workflows/index.js';
+import type { EvidenceRef } from './evidence-file.js';
 import { ComplaintEntity } from './complaint.entity.js';
 
 /**
@@ -42,6 +43,27 @@ export class ComplaintRepository {
   ): Promise<ComplaintEntity> {
     await db.update(ComplaintEntity, { villageId: complaint.villageId, id: complaint.id }, changes);
     return { ...complaint, ...changes };
+  }
+
+  /** A file added to a complaint: its content apart, what it is listed on the complaint. */
+  async addEvidence(
+    db: EntityManager,
+    complaint: ComplaintEntity,
+    file: { ref: EvidenceRef; content: Buffer },
+  ): Promise<ComplaintEntity> {
+    await db.query(
+      `INSERT INTO complaint_evidence (village_id, id, complaint_id, content) VALUES ($1, $2, $3, $4)`,
+      [complaint.villageId, file.ref.id, complaint.id, file.content],
+    );
+    return this.update(db, complaint, { evidence: [...complaint.evidence, file.ref] });
+  }
+
+  async evidenceContent(db: EntityManager, villageId: string, complaintId: string, id: string) {
+    const rows = await db.query<{ content: Buffer }[]>(
+      `SELECT content FROM complaint_evidence WHERE village_id = $1 AND complaint_id = $2 AND id = $3`,
+      [villageId, complaintId, id],
+    );
+    return rows[0]?.content ?? null;
   }
 
   /** Whether the matter, disclosure or cadre a complaint names is one of the village's. */

@@ -1,6 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAttachmentFile } from '../common/http/api-download.decorator.js';
 import { ApiErrors } from '../common/http/api-errors.decorator.js';
+import { sendDownload } from '../common/http/download.js';
 import { LocalTime } from '../common/local-time.js';
 import type { PersonActor } from '../identity/actor.js';
 import { CurrentActor } from '../identity/current-actor.decorator.js';
@@ -58,6 +61,27 @@ export class ComplaintsController {
     @Param('complaintId', ParseUUIDPipe) complaintId: string,
   ): Promise<ComplaintProgressDto> {
     return progressOf(await this.complaints.acknowledge(actor, villageId, complaintId), this.time.now());
+  }
+
+  /** A photo or PDF the complainant added, for the handlers (the township's inspector, the district). */
+  @Get('villages/:villageId/complaints/:complaintId/evidence/:evidenceId')
+  @ApiAttachmentFile()
+  @ApiErrors(400, 403, 404)
+  async evidence(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('complaintId', ParseUUIDPipe) complaintId: string,
+    @Param('evidenceId', ParseUUIDPipe) evidenceId: string,
+    @Res() response: Response,
+  ) {
+    const file = await this.complaints.evidence(actor, villageId, complaintId, evidenceId);
+    sendDownload(response, {
+      filename: file.filename,
+      contentType: file.mediaType,
+      body: file.content,
+      headers: { 'X-Content-SHA256': file.sha256 },
+      uploaded: true,
+    });
   }
 
   @Post('villages/:villageId/complaints/:complaintId/answer')

@@ -28,6 +28,7 @@ import { CalendarService } from '../time/calendar.service.js';
 import { periodEnd } from '../time/calendar.js';
 import { ComplaintEntity, type ComplaintStatus } from './complaint.entity.js';
 import { ComplaintRepository } from './complaint.repository.js';
+import { evidenceFile, MAX_EVIDENCE_FILES } from './evidence-file.js';
 import { newReceiptCode, normalisedReceiptCode, receiptHashOf } from './receipt-code.js';
 
 export interface FilingCommand {
@@ -106,6 +107,7 @@ export class ComplaintsService {
         reviewReply: null,
         reviewerPersonId: null,
         reviewedAt: null,
+        evidence: [],
       };
       await this.complaints.insert(db, complaint);
       await this.trace(db, complaint, null, 'COMPLAINT_FILED', null, {
@@ -168,6 +170,39 @@ export class ComplaintsService {
       await this.trace(db, changed, null, 'COMPLAINT_RATED', found.status, { rating });
       return changed;
     });
+  }
+
+  /**
+   * A photo or PDF added by whoever holds the receipt code, until the complaint is answered, at most
+   * three. The chain records that evidence came and its digest, never the file.
+   */
+  addEvidence(villageId: string, typed: string, file: { filename?: string; content: unknown }) {
+    return this.dataSource.transaction(async (db) => {
+      const found = await this.findByReceipt(db, villageId, typed, true);
+      requireStatus(found, ['filed', 'acknowledged']);
+      if (found.evidence.length >= MAX_EVIDENCE_FILES) {
+        throw new DomainError('COMPLAINT.EVIDENCE_FULL', { max: MAX_EVIDENCE_FILES });
+      }
+      const evidence = evidenceFile(file.content, file.filename, this.time.now());
+      const changed = await this.complaints.addEvidence(db, found, evidence);
+      await this.trace(db, changed, null, 'COMPLAINT_EVIDENCE_ADDED', found.status, {
+        sha256: evidence.ref.sha256,
+      });
+      return changed;
+    });
+  }
+
+  /** A file of a complaint, for its handlers alone (as `handle` admits them), never the village. */
+  async evidence(actor: PersonActor, villageId: string, complaintId: string, evidenceId: string) {
+    const db = this.dataSource.manager;
+    const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    const handler = roles.has('discipline_inspector') || roles.has('district_admin');
+    if (!handler || holdsVillageRole(roles)) throw new DomainError('AUTH.FORBIDDEN');
+    const found = await this.complaints.byId(db, villageId, complaintId);
+    const ref = found?.evidence.find((file) => file.id === evidenceId);
+    const content = ref && (await this.complaints.evidenceContent(db, villageId, complaintId, evidenceId));
+    if (!ref || !content) throw new DomainError('ATTACHMENT.NOT_FOUND', { attachmentId: evidenceId });
+    return { ...ref, content };
   }
 
   acknowledge(actor: PersonActor, villageId: string, complaintId: string) {

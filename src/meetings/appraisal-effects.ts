@@ -140,10 +140,7 @@ export class AppraisalEffects implements OnModuleInit {
   }
 
   /** Closes the appraisal: without a quorum it is void; with one its confirmed count gives the rates. */
-  private async close(
-    { db, matter, event, stateBefore, now }: EffectContext,
-    params: JsonObject,
-  ): Promise<void> {
+  private async close({ db, matter, stateBefore, now }: EffectContext, params: JsonObject): Promise<void> {
     const meeting = await this.meetings.openInState(db, matter.villageId, matter.id, stateBefore);
     if (!meeting) throw new DomainError('MEETING.NOT_OPEN');
     const appraisal = appraisalOf(meeting);

@@ -59,7 +59,9 @@ describeInBrowser('A 民主测评 counted from a phone (phone)', () => {
       'rep4',
       'rep5',
     ];
-    await matter.ok('committee1', 'RECORD_ATTENDANCE', { present: [...present, 'party1', 'party2'].map(id) });
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', {
+      present: [...present, 'party1' as const, 'party2' as const].map(id),
+    });
 
     const counter = await env.loggedIn('phone', 'villager1');
     await counter.goto(`${base}/c/v/${world.villageId}/m/${matter.matterId}`);

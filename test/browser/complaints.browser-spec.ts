@@ -38,6 +38,13 @@ describeInBrowser('A complaint from a phone (phone)', () => {
     expect(await villager.getByRole('heading', { level: 2 }).first().textContent()).toContain(
       '已提交，待受理',
     );
+    // A photo of the notice board as evidence, from the phone, kept with the complaint for the inspector.
+    await villager.getByLabel(/^补充证据/).setInputFiles({
+      name: '公示栏.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    });
+    await villager.locator('ul.files li', { hasText: '公示栏.png' }).waitFor();
 
     // The inspector's list under the township; the village's own people never see it.
     const inspector = await env.loggedIn('phone', 'inspector');
@@ -47,6 +54,9 @@ describeInBrowser('A complaint from a phone (phone)', () => {
       .click();
     await inspector.getByRole('link', { name: '投诉举报' }).click();
     expect(await inspector.locator('article.card').first().textContent()).toContain('投诉人：匿名');
+    expect(
+      await inspector.locator('article.card').first().getByRole('link', { name: '公示栏.png' }).count(),
+    ).toBe(1);
     await inspector.getByRole('button', { name: '受理' }).click();
     expect(await inspector.getByRole('status').textContent()).toContain('已受理');
 

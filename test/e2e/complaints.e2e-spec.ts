@@ -339,6 +339,82 @@ describe('Complaints', () => {
     expect(JSON.stringify(overview)).not.toContain('路灯');
   });
 
+  describe('evidence (证据)', () => {
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
+    const addEvidence = (code: string, content: Buffer, mediaType = 'image/png', filename = '公示栏.png') =>
+      request(t.app.getHttpServer())
+        .post(`/api${publicPath(`/evidence?filename=${encodeURIComponent(filename)}`)}`)
+        .set('x-receipt-code', code)
+        .set('content-type', mediaType)
+        .send(content);
+    const evidencePath = (complaintId: string, evidenceId: string) =>
+      `/villages/${world.villageId}/complaints/${complaintId}/evidence/${evidenceId}`;
+
+    it('takes photos and PDFs by the code, for the handlers alone, never the village', async () => {
+      const filed = await fileAnonymously(aboutCommittee1());
+      const added = await addEvidence(filed.receiptCode!, PNG, 'image/png', '..\\..\\公示栏照片.png').expect(
+        201,
+      );
+      const ref = added.body as { id: string; filename: string; mediaType: string; sha256: string };
+      // The name loses its path; the type is read from the bytes.
+      expect(ref).toMatchObject({ filename: '公示栏照片.png', mediaType: 'image/png' });
+      await addEvidence(
+        filed.receiptCode!,
+        Buffer.from('%PDF-1.7\n...'),
+        'application/pdf',
+        '说明.pdf',
+      ).expect(201);
+
+      const tracked = (
+        await api()
+          .get(publicPath(`/${filed.receiptCode}`))
+          .expect(200)
+      ).body as Progress & {
+        evidence: { filename: string }[];
+      };
+      expect(tracked.evidence.map((file) => file.filename)).toEqual(['公示栏照片.png', '说明.pdf']);
+      const [listed] = (await handled()) as (Handled & { evidence: { id: string }[] })[];
+      expect(listed.evidence).toHaveLength(2);
+
+      const download = await api('inspector').get(evidencePath(filed.id, ref.id)).buffer(true).expect(200);
+      expect(download.headers['x-content-sha256']).toBe(ref.sha256);
+      expect(download.headers['x-content-type-options']).toBe('nosniff');
+      expect(download.headers['content-disposition']).toMatch(/^attachment/);
+      await api('district').get(evidencePath(filed.id, ref.id)).expect(200);
+      // The village's cadres and the township's other staff get nothing, by either door.
+      for (const who of ['secretary', 'committee1', 'supervisor', 'township'] as MemberKey[]) {
+        await api(who).get(evidencePath(filed.id, ref.id)).expect(403);
+      }
+      await api('secretary').get(`/villages/${world.villageId}/attachments/${ref.id}`).expect(404);
+      await api().get(`/public/villages/${world.villageId}/attachments/${ref.id}`).expect(404);
+    });
+
+    it('refuses what is not a photo or PDF, a wrong code, a fourth file, and a file after the answer', async () => {
+      const filed = await fileAnonymously(aboutCommittee1());
+      const code = filed.receiptCode!;
+      const fake = await addEvidence(code, Buffer.from('<script>alert(1)</script>'), 'image/png').expect(422);
+      expect((fake.body as { code: string }).code).toBe('ATTACHMENT.INVALID');
+      const wrong = await addEvidence('AAAA-AAAA-AAAA-AAAA', PNG).expect(404);
+      expect((wrong.body as { code: string }).code).toBe('COMPLAINT.NOT_FOUND');
+      for (let file = 0; file < 3; file++) await addEvidence(code, PNG).expect(201);
+      const full = await addEvidence(code, PNG).expect(409);
+      expect((full.body as { code: string }).code).toBe('COMPLAINT.EVIDENCE_FULL');
+
+      const other = await fileAnonymously(aboutCommittee1());
+      await act('inspector', other.id, 'acknowledge').expect(200);
+      await act('inspector', other.id, 'answer', { handling: 'answer', reply: '经核查，情况不属实' }).expect(
+        200,
+      );
+      const late = await addEvidence(other.receiptCode!, PNG).expect(409);
+      expect((late.body as { code: string }).code).toBe('COMPLAINT.WRONG_STATUS');
+      const rows = await t.dataSource.query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM complaint_evidence WHERE village_id = $1`,
+        [world.villageId],
+      );
+      expect(Number(rows[0].n)).toBe(3);
+    });
+  });
+
   describe('on the pages', () => {
     const server = () => request(t.app.getHttpServer());
 

@@ -883,6 +883,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/villages/{villageId}/complaints/{complaintId}/evidence/{evidenceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ComplaintsController_evidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/villages/{villageId}/complaints/{complaintId}/answer': {
     parameters: {
       query?: never;
@@ -925,6 +941,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['PublicComplaintsController_file'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/villages/{villageId}/complaints/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PublicComplaintsController_addEvidence'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1306,6 +1338,7 @@ export interface components {
       | 'IDEMPOTENCY.KEY_REUSED'
       | 'COMPLAINT.NOT_FOUND'
       | 'COMPLAINT.SUBJECT_INVALID'
+      | 'COMPLAINT.EVIDENCE_FULL'
       | 'COMPLAINT.WRONG_STATUS'
       | 'COMPLAINT.RECTIFICATION_INVALID'
       | 'CLOCK.NOT_ADJUSTABLE'
@@ -3016,6 +3049,18 @@ export interface components {
     ComplaintHandling: 'answer' | 'documents' | 'rectification';
     /** @enum {string} */
     ComplaintRating: 'satisfied' | 'basicallySatisfied' | 'dissatisfied';
+    EvidenceRefDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example 公示栏照片.jpg */
+      filename: string;
+      /** @enum {string} */
+      mediaType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+      size: number;
+      sha256: string;
+      /** Format: date-time */
+      addedAt: string;
+    };
     ComplaintReceiptDto: {
       /** Format: uuid */
       id: string;
@@ -3048,6 +3093,8 @@ export interface components {
       reviewedAt: string | null;
       /** @description a time limit of the step it waits in has passed */
       overdue: boolean;
+      /** @description photos or PDFs added, at most 3 */
+      evidence: components['schemas']['EvidenceRefDto'][];
       /**
        * @description shown once: whoever holds it may track the complaint and rate the answer
        * @example 7K3M-Q9TA-2XHP-4RWD
@@ -3090,6 +3137,8 @@ export interface components {
       reviewedAt: string | null;
       /** @description a time limit of the step it waits in has passed */
       overdue: boolean;
+      /** @description photos or PDFs added, at most 3 */
+      evidence: components['schemas']['EvidenceRefDto'][];
       village: components['schemas']['NamedRefDto'];
       /** Format: uuid */
       subjectId?: string | null;
@@ -3134,6 +3183,8 @@ export interface components {
       reviewedAt: string | null;
       /** @description a time limit of the step it waits in has passed */
       overdue: boolean;
+      /** @description photos or PDFs added, at most 3 */
+      evidence: components['schemas']['EvidenceRefDto'][];
     };
     AnswerComplaintDto: {
       handling: components['schemas']['ComplaintHandling'];
@@ -8937,6 +8988,70 @@ export interface operations {
       };
     };
   };
+  ComplaintsController_evidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+        complaintId: string;
+        evidenceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file as uploaded, with the Content-Type it was uploaded with */
+      200: {
+        headers: {
+          /** @description the file's name, kept in Chinese (RFC 6266: filename*=UTF-8''…) */
+          'Content-Disposition'?: string;
+          /** @description the SHA-256 published with the file: check a copy against it */
+          'X-Content-SHA256'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': string;
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not logged in, or the token expired or was revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller may not do this here (their role, a conflict of interest, the negative list…). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
   ComplaintsController_answer: {
     parameters: {
       query?: never;
@@ -9122,6 +9237,92 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Well-formed, but its content is refused (inputs, payload, file or definition). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Too many attempts from this address or account (failed logins, public reads): wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  PublicComplaintsController_addEvidence: {
+    parameters: {
+      query?: {
+        filename?: string;
+      };
+      header: {
+        /** @description the receipt code given at filing */
+        'X-Receipt-Code': string;
+      };
+      path: {
+        villageId: string;
+      };
+      cookie?: never;
+    };
+    /** @description the file itself: JPEG, PNG, WebP or PDF, up to 5 MB */
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description the file as the complaint now lists it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceRefDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The current state refuses it (the step, an open meeting, a finished matter…). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The body is larger than the server accepts. */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -174,6 +174,10 @@ export const ERROR_CATALOG = {
     zh: '投诉对象不正确：事项、公开内容或村干部须为本村的，“应公开未公开”和“其他”不指定对象',
     en: 'The complaint names no matter, disclosure or cadre of this village, or names one where none belongs',
   },
+  'COMPLAINT.EVIDENCE_FULL': {
+    zh: '该投诉已附 3 个文件，不能再添加',
+    en: 'The complaint already carries the most files it may',
+  },
   'COMPLAINT.WRONG_STATUS': {
     zh: '该投诉当前所处环节不能进行此操作',
     en: 'The complaint is not at a step where this can be done',

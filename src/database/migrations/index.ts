@@ -12,6 +12,7 @@ import { CountedMeetings1765152000000 } from './1765152000000-counted-meetings.j
 import { LoginSecurity1765238400000 } from './1765238400000-login-security.js';
 import { BulletinOutbox1765584000000 } from './1765584000000-bulletin-outbox.js';
 import { DemocraticAppraisal1765670400000 } from './1765670400000-democratic-appraisal.js';
+import { ComplaintEvidence1765756800000 } from './1765756800000-complaint-evidence.js';
 import { Complaints1765497600000 } from './1765497600000-complaints.js';
 import { DisciplineInspector1765411200000 } from './1765411200000-discipline-inspector.js';
 import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Complaints1765497600000,
   BulletinOutbox1765584000000,
   DemocraticAppraisal1765670400000,
+  ComplaintEvidence1765756800000,
 ];

@@ -45,6 +45,14 @@ export const COMPLAINT_TRACK = `
 <% if (c.reply) { %><h3>乡镇纪检委员答复（<%= c.handlingTitle %>）</h3><p><%= c.reply %></p><% } %>
 <% if (c.reviewReply) { %><h3>区级复查意见</h3><p><%= c.reviewReply %></p><% } %>
 <% if (c.ratingTitle) { %><p>我的评价：<%= c.ratingTitle %></p><% } %>
+<% if (['filed', 'acknowledged'].includes(c.status) && c.evidence.length < 3) { %>
+<label for="evidence">补充证据（照片或 PDF，每个不超过 5 MB，最多 3 个；只交乡镇纪检委员）</label>
+<input type="file" id="evidence" multiple accept="image/jpeg,image/png,image/webp,application/pdf" data-upload="/api/public/villages/<%= it.village.id %>/complaints/evidence" data-receipt="<%= it.code %>" data-field="evidence">
+<progress class="upload-progress" hidden max="100" value="0" aria-label="证据上传进度"></progress>
+<p class="upload-error flash error" role="alert" hidden></p>
+<noscript><p class="muted">上传证据需要浏览器允许运行脚本。</p></noscript>
+<% } else if (c.evidence.length) { %><h3>已附证据</h3><% } %>
+<ul class="files" aria-live="polite"><% for (const file of c.evidence) { %><li><%= file.filename %>（<%= Math.max(1, Math.round(file.size / 1024)) %> KB）</li><% } %></ul>
 </section>
 <% if (c.status === 'answered') { %>
 <form method="post" action="/p/<%= it.village.id %>/complaint/rating" class="stack">
@@ -67,6 +75,7 @@ export const COMPLAINTS = `
 <p><strong><%= row.statusTitle %></strong><% if (row.overdue) { %> <span class="due">逾期</span><% } %> · 提交于 <%= row.filedAt %></p>
 <p>投诉人：<%= row.complainant ? row.complainant.name : '匿名' %><% if (row.subjectName) { %> · 对象：<%= row.subjectName %><% } %></p>
 <p><%= row.body %></p>
+<% if (row.evidence.length) { %><p>证据：<% for (const file of row.evidence) { %><a href="/api/villages/<%= row.village.id %>/complaints/<%= row.id %>/evidence/<%= file.id %>" data-download><%= file.filename %></a> <% } %></p><% } %>
 <% if (row.reply) { %><p class="muted">答复（<%= row.handlingTitle %>）：<%= row.reply %></p><% } %>
 <% if (row.ratingTitle) { %><p class="muted">评价：<%= row.ratingTitle %><% if (row.ratingComment) { %>（<%= row.ratingComment %>）<% } %></p><% } %>
 <% if (it.isInspector && row.status === 'filed') { %>

@@ -47,6 +47,7 @@ export function pathIdsOf(key: RouteKey, policy: RoutePolicy, context: CallConte
     membershipId: fresh?.membershipId ?? '',
     complaintId: fresh?.complaintId ?? site.complaintId,
     receiptCode: fresh?.answeredReceiptCode ?? site.receiptCode,
+    evidenceId: site.evidenceId,
     act: 'acknowledge',
     procedureId: 'A1',
     // Version 0 of a village's lists is the base list alone; a procedure's, the one this release ships.
@@ -129,8 +130,16 @@ export function tableCall(
   token: string | null,
   headers?: Record<string, string>,
 ): Call {
-  const upload = policy.upload ? UPLOADED_FILE : undefined;
-  return { key, url: urlOf(key, policy, context), token, body: policy.body?.(context), upload, headers };
+  const upload = policy.upload === true ? UPLOADED_FILE : policy.upload;
+  const allHeaders = policy.headers || headers ? { ...policy.headers?.(context), ...headers } : undefined;
+  return {
+    key,
+    url: urlOf(key, policy, context),
+    token,
+    body: policy.body?.(context),
+    upload,
+    headers: allHeaders,
+  };
 }
 
 export type Outcome = 'success' | 'refused' | 'crashed';

@@ -37,6 +37,8 @@ export interface Site {
   /** An anonymous complaint about a cadre, waiting to be acknowledged, and the code it is tracked by. */
   complaintId: string;
   receiptCode: string;
+  /** A photo the complainant added to it. */
+  evidenceId: string;
 }
 
 /** Ids for one route that changes what it touches (moves a matter, answers a request, ends a role). */
@@ -47,6 +49,8 @@ export interface FreshIds {
   membershipId: string;
   /** A complaint just filed: each route that moves it gets one of its own. */
   complaintId: string;
+  /** The code of the complaint just filed (`complaintId`). */
+  filedReceiptCode: string;
   /** The code of a complaint answered by the inspector, waiting for its rating. */
   answeredReceiptCode: string;
   /** The token in the bulletin's unsubscribe link of a subscription just made. */
@@ -119,8 +123,19 @@ async function siteOf(t: TestApp, world: VillageWorld): Promise<Site> {
     matterId: await startMajorMatter(t, world),
     publicMatterId: disclosure.view.id,
     attachmentId: attachment.id,
-    ...(await fileComplaint(t, world)),
+    ...(await complaintWithEvidence(t, world)),
   };
+}
+
+/** A tiny PNG, as a complainant's phone would send a photo. */
+export const EVIDENCE_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+async function complaintWithEvidence(t: TestApp, world: VillageWorld) {
+  const filed = await fileComplaint(t, world);
+  const withFile = await t
+    .get(ComplaintsService)
+    .addEvidence(world.villageId, filed.receiptCode, { filename: '照片.png', content: EVIDENCE_PNG });
+  return { ...filed, evidenceId: withFile.evidence[0].id };
 }
 
 async function answeredComplaint(t: TestApp, world: VillageWorld): Promise<string> {
@@ -179,7 +194,9 @@ async function freshIds(t: TestApp, world: VillageWorld): Promise<FreshIds> {
     requestId,
     personId: created.person.id,
     membershipId: created.membershipIds[0],
-    complaintId: (await fileComplaint(t, world)).complaintId,
+    ...(({ complaintId, receiptCode }) => ({ complaintId, filedReceiptCode: receiptCode }))(
+      await fileComplaint(t, world),
+    ),
     answeredReceiptCode: await answeredComplaint(t, world),
     unsubscribeToken: (
       await t.get(BulletinOutboxService).subscribe(world.villageId, 'email', `${randomUUID()}@example.cn`)

@@ -3,7 +3,7 @@ import { villageAffairsDisclosureProcedure } from '../../../workflows/procedures
 import type { ErrorCode } from '../../../src/common/errors/error-catalog.js';
 import { majorMatterInputs } from '../../factories/matter.driver.js';
 import { TEST_PASSWORD } from '../../factories/village.factory.js';
-import type { FreshIds, Site, Target } from './matrix-world.js';
+import { EVIDENCE_PNG, type FreshIds, type Site, type Target } from './matrix-world.js';
 import type { Persona } from './personas.js';
 import type { RouteKey } from './route-listing.js';
 
@@ -26,8 +26,10 @@ export interface RoutePolicy {
   query?: (context: CallContext) => string;
   /** A body that passes validation, so a refusal is about who asks. */
   body?: (context: CallContext) => object;
-  /** The body is a raw file, as a browser uploads it. */
-  upload?: true;
+  /** The body is a raw file, as a browser uploads it (a text file, or these bytes). */
+  upload?: true | Buffer;
+  /** Headers the request needs besides the caller's credentials (e.g. a receipt code). */
+  headers?: (context: CallContext) => Record<string, string>;
   /**
    * The route moves a matter, answers a request or ends a role: it gets ids of its own, for each call
    * where anyone may take the step once (a rating), so that the first caller does not use it up.
@@ -140,6 +142,16 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
     body: ({ site }) => aboutCommittee1(site),
   },
   'GET /api/public/villages/:villageId/complaints/:receiptCode': { may: anyone },
+  'POST /api/public/villages/:villageId/complaints/evidence': {
+    may: anyone,
+    fresh: 'each call',
+    upload: EVIDENCE_PNG,
+    query: () => 'filename=photo.png',
+    headers: ({ fresh, site }) => ({
+      'x-receipt-code': fresh?.filedReceiptCode ?? site.receiptCode,
+      'content-type': 'image/png',
+    }),
+  },
   'POST /api/public/villages/:villageId/complaints/:receiptCode/rating': {
     may: anyone,
     fresh: 'each call',
@@ -202,6 +214,9 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   // read them (with who complained), only the inspector handles them, only the district reviews.
   'GET /api/regions/:regionId/complaints': { may: complaintReaders },
   'POST /api/villages/:villageId/complaints': { may: members(), body: ({ site }) => aboutCommittee1(site) },
+  'GET /api/villages/:villageId/complaints/:complaintId/evidence/:evidenceId': {
+    may: members(['discipline_inspector', 'district_admin']),
+  },
   'POST /api/villages/:villageId/complaints/:complaintId/acknowledge': {
     may: members(['discipline_inspector']),
     fresh: true,
