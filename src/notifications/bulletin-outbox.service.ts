@@ -8,6 +8,8 @@ import { adjacentPeriod, periodOf } from '../disclosure/periods.js';
 import { PublicBoardService } from '../public/public-board.service.js';
 import { SchedulerService } from '../time/scheduler.service.js';
 import { BulletinOutboxRepository, type ClaimedMessage } from './bulletin-outbox.repository.js';
+
+type Bulletin = Awaited<ReturnType<PublicBoardService['bulletin']>>;
 import {
   EmailChannel,
   SEND_TIMEOUT_MS,
@@ -109,6 +111,18 @@ export class BulletinOutboxService implements OnModuleInit {
     const ready = (Object.keys(this.channels) as ChannelName[]).filter(
       (name) => this.channels[name].configured,
     );
+    // A village's bulletin for a month is built once in a run, however many subscribe to it.
+    const bulletins = new Map<string, Promise<Bulletin>>();
+    const bulletinOf = (message: ClaimedMessage) => {
+      const key = `${message.village_id}/${message.period}`;
+      if (!bulletins.has(key)) {
+        const built = this.board.bulletin(message.village_id, message.period);
+        // A failed build is tried again for the next message, not handed to every one of them.
+        built.catch(() => bulletins.delete(key));
+        bulletins.set(key, built);
+      }
+      return bulletins.get(key)!;
+    };
     for (;;) {
       // The lease runs from each claim: a long run's later batches get a lease of their own.
       const claimedAt = this.time.now();
@@ -116,7 +130,7 @@ export class BulletinOutboxService implements OnModuleInit {
         this.outbox.claim(db, claimedAt, new Date(claimedAt.getTime() + LEASE_MS), BATCH, ready),
       );
       for (const message of claimed) {
-        if (await this.deliver(message)) sent++;
+        if (await this.deliver(message, bulletinOf)) sent++;
         else failed++;
       }
       if (claimed.length < BATCH) break;
@@ -124,10 +138,13 @@ export class BulletinOutboxService implements OnModuleInit {
     return { queued, sent, failed };
   }
 
-  private async deliver(message: ClaimedMessage): Promise<boolean> {
+  private async deliver(
+    message: ClaimedMessage,
+    bulletinOf: (message: ClaimedMessage) => Promise<Bulletin>,
+  ): Promise<boolean> {
     const db = this.dataSource.manager;
     try {
-      const bulletin = await this.board.bulletin(message.village_id, message.period);
+      const bulletin = await bulletinOf(message);
       const [year, month] = message.period.split('-').map(Number);
       const unsubscribe = `${this.config.publicUrl}/p/${message.village_id}/unsubscribe?token=${message.unsubscribe_token}`;
       await this.channels[message.channel].send({

@@ -12,8 +12,11 @@ import { viewSection } from '../engine/view-sections.js';
 import { DocumentRequestEntity } from './document-request.entity.js';
 import { DocumentRequestRepository } from './document-request.repository.js';
 
-/** Who asks for documents: the supervision committee, and the township above it. */
-export const DOCUMENT_REQUESTERS = ['supervisor', 'township_officer'];
+/**
+ * Who asks for documents: the supervision committee, the township above it, and the township's discipline
+ * inspector handling a complaint about the matter (the request names the matter, never the complaint).
+ */
+export const DOCUMENT_REQUESTERS = ['supervisor', 'township_officer', 'discipline_inspector'];
 /** Who answers: the cadres who run the village's matters. */
 export const DOCUMENT_ANSWERERS = ['secretary', 'committee_member'];
 

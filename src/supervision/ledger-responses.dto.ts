@@ -120,6 +120,13 @@ export class VillageAppraisalDto {
 export class VillageOverviewDto extends OverviewCountsDto implements VillageOverview {
   @ApiProperty({ type: NamedRefDto }) village: NamedRefDto;
   @ApiProperty({ type: NamedRefDto }) township: NamedRefDto;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { cadre: 2, unpublished: 1 },
+    description: 'complaints filed in the year by subject: matter, disclosure, cadre, unpublished, other',
+  })
+  complaintKinds: Record<string, number>;
   @ApiProperty({ type: VillageAppraisalDto, nullable: true, description: 'null: none counted in the year' })
   appraisal: VillageAppraisalDto | null;
   @ApiProperty({

@@ -1,3 +1,4 @@
+import { COMPLAINT_SUBJECTS, type ComplaintSubject } from '../../workflows/index.js';
 import type { Cell, SheetData } from '../export/xlsx-workbook.js';
 import { satisfactionOf, type VillageOverview } from './overview.service.js';
 
@@ -30,6 +31,7 @@ export function overviewSheet(villages: VillageOverview[]): SheetData {
       '问题已销号',
       '问题撤销',
       '投诉',
+      '投诉类别',
       '已答复',
       '平均答复天数',
       '投诉逾期未办',
@@ -59,6 +61,9 @@ export function overviewSheet(villages: VillageOverview[]): SheetData {
       row.problems.closed,
       row.problems.withdrawn,
       row.complaints.filed,
+      Object.entries(row.complaintKinds)
+        .map(([subject, filed]) => `${COMPLAINT_SUBJECTS[subject as ComplaintSubject]} ${filed}`)
+        .join('；'),
       row.complaints.answered,
       row.complaints.answered === 0
         ? null

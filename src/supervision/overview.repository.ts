@@ -57,6 +57,17 @@ export class OverviewRepository {
     );
   }
 
+  /** Complaints filed in the range by what they are about (matter, disclosure, cadre, unpublished, other). */
+  complaintKinds(db: EntityManager, villageIds: string[], range: Range) {
+    return db.query<{ village_id: string; subject: string; filed: number }[]>(
+      `SELECT village_id, subject, count(*)::int AS filed
+         FROM complaint
+        WHERE village_id = ANY($1) AND filed_at >= $2 AND filed_at < $3
+        GROUP BY village_id, subject`,
+      [villageIds, range.from, range.to],
+    );
+  }
+
   /** Each village's last 民主测评 counted in the range: its day and the rates the server computed. */
   appraisals(db: EntityManager, villageIds: string[], range: Range) {
     return db.query<{ village_id: string; held_on: string; result: AppraisalResult }[]>(

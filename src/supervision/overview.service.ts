@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SUPERVISION_PROCEDURES, SUPERVISION_SATISFACTION_STANDARD } from '../../workflows/index.js';
+import {
+  SUPERVISION_PROCEDURES,
+  SUPERVISION_SATISFACTION_STANDARD,
+  type ComplaintSubject,
+} from '../../workflows/index.js';
 import { LocalTime } from '../common/local-time.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
@@ -31,6 +35,8 @@ export interface VillageOverview {
     rated: number;
     satisfied: number;
   };
+  /** Complaints filed in the year by what they are about (matter, disclosure, cadre, unpublished, other). */
+  complaintKinds: Partial<Record<ComplaintSubject, number>>;
   /**
    * The last 民主测评 counted in the year: the cadres' and the three disclosures' satisfaction rates against
    * the district's 90% standards, and how many cadres were rated 不称职 (twice in a row: the office ends).
@@ -57,6 +63,7 @@ const emptyRow = (village: VillageOverview['village'], township: VillageOverview
   objections: { bySupervisors: 0, byVillagers: 0 },
   problems: { open: 0, closed: 0, withdrawn: 0 },
   complaints: { filed: 0, answered: 0, answerDaysSum: 0, overdueNow: 0, rated: 0, satisfied: 0 },
+  complaintKinds: {} as VillageOverview['complaintKinds'],
   appraisal: null as VillageOverview['appraisal'],
   flags: [] as string[],
 });
@@ -138,9 +145,9 @@ export class OverviewService {
     );
     const ids = [...rows.keys()];
     const problemIds = SUPERVISION_PROCEDURES.map((procedure) => procedure.id);
-    const [matters, obligations, acts, complaints, appraisals] =
+    const [matters, obligations, acts, complaints, complaintKinds, appraisals] =
       ids.length === 0
-        ? [[], [], [], [], []]
+        ? [[], [], [], [], [], []]
         : await Promise.all([
             this.overview.matters(db, ids, range, problemIds),
             this.overview.obligations(db, ids, range),
@@ -152,6 +159,7 @@ export class OverviewService {
               this.time.now(),
               SUPERVISION_SATISFACTION_STANDARD.satisfied,
             ),
+            this.overview.complaintKinds(db, ids, range),
             this.overview.appraisals(db, ids, range),
           ]);
     for (const row of matters) {
@@ -185,6 +193,9 @@ export class OverviewService {
         satisfied: counts.satisfied,
       });
     }
+    for (const { village_id, subject, filed } of complaintKinds) {
+      rows.get(village_id)!.complaintKinds[subject as ComplaintSubject] = filed;
+    }
     for (const { village_id, held_on, result } of appraisals) {
       const cadres = result.subjects.filter((subject) => subject.kind === 'cadre');
       rows.get(village_id)!.appraisal = {
@@ -213,7 +224,7 @@ export class OverviewService {
 /** Column sums across villages, in the same shape as a row's counts. */
 function totalsOf(
   rows: VillageOverview[],
-): Omit<VillageOverview, 'village' | 'township' | 'flags' | 'appraisal'> {
+): Omit<VillageOverview, 'village' | 'township' | 'flags' | 'appraisal' | 'complaintKinds'> {
   const totals = emptyRow({ id: '', name: '' }, { id: '', name: '' });
   for (const row of rows) {
     for (const subject of COUNTED) {
@@ -221,6 +232,13 @@ function totalsOf(
       for (const [key, value] of Object.entries(row[subject])) sums[key] += value;
     }
   }
-  const { village: _village, township: _township, flags: _flags, appraisal: _appraisal, ...counts } = totals;
+  const {
+    village: _village,
+    township: _township,
+    flags: _flags,
+    appraisal: _a,
+    complaintKinds: _k,
+    ...counts
+  } = totals;
   return counts;
 }

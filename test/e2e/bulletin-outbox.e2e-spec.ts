@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import request from 'supertest';
 import { BulletinOutboxService } from '../../src/notifications/bulletin-outbox.service.js';
+import { PublicBoardService } from '../../src/public/public-board.service.js';
 import { SchedulerService } from '../../src/time/scheduler.service.js';
 import { publishFinanceDisclosure } from '../factories/finance-disclosure.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
@@ -106,7 +107,14 @@ describeWithSmtp('The monthly bulletin by email and SMS', () => {
     expect(sms.received).toHaveLength(0);
 
     sms.failuresLeft = 1;
+    // The village's bulletin is built once for the run, not once for each subscriber.
+    const board = t.get(PublicBoardService);
+    const build = board.bulletin.bind(board);
+    let builds = 0;
+    board.bulletin = (...args) => ((builds += 1), build(...args));
     await beat('2026-04-05T02:00:00Z');
+    board.bulletin = build;
+    expect(builds).toBe(1);
     const [raw] = smtp.messages();
     const mail = readMail(raw);
     expect(smtp.messages()).toHaveLength(1);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DAY_MS } from '../../src/common/clock.js';
 import { localDate } from '../../src/time/calendar.js';
+import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { consoleCookie, flashOf } from '../support/console-login.js';
 import { startTestApp, TEST_NOW, testConfig, type TestApp } from '../support/test-app.js';
@@ -317,6 +318,32 @@ describe('Complaints', () => {
     expect(tracked.overdue).toBe(true);
   });
 
+  it('lets the inspector ask the village for a matter’s documents, then answer from them', async () => {
+    const matter = await MatterDriver.start(t, world);
+    const filed = await fileAnonymously({ subject: 'matter', subjectId: matter.matterId, body: BODY });
+    await act('inspector', filed.id, 'acknowledge').expect(200);
+    await api('inspector')
+      .post(`${matter.path}/document-requests`, { request: '请提供工程预算和施工方选定记录' })
+      .expect(200);
+    const view = (await api('secretary').get(matter.path).expect(200)).body as {
+      documentRequests: { id: string; request: string; requestedBy: { role: string } }[];
+    };
+    // The village sees what is asked for and by which post; never that a complaint is behind it, nor whose.
+    const [asked] = view.documentRequests;
+    expect(asked.request).toBe('请提供工程预算和施工方选定记录');
+    expect(JSON.stringify(view)).not.toContain(filed.id);
+    await api('secretary')
+      .post(`${matter.path}/document-requests/${asked.id}/answer`, {
+        answer: '预算和比价记录见村档案第 12 卷',
+      })
+      .expect(200);
+    const answered = await act('inspector', filed.id, 'answer', {
+      handling: 'documents',
+      reply: '经调阅预算和比价记录，施工方经三家比价选定，程序合规',
+    }).expect(200);
+    expect((answered.body as Progress).status).toBe('answered');
+  });
+
   it('counts complaints in the township’s comparison and flags overdue ones and answers below 90%', async () => {
     const answered = await fileAnonymously(aboutCommittee1());
     await fileAnonymously({ subject: 'other', body: '村里的路灯坏了半年没人修' });
@@ -331,9 +358,12 @@ describe('Complaints', () => {
     t.clock.set(new Date('2026-03-18T02:00:00Z'));
     const overview = (
       await api('township').get(`/regions/${world.townshipId}/overview?year=2026`).expect(200)
-    ).body as { villages: { village: { id: string }; complaints: object; flags: string[] }[] };
+    ).body as {
+      villages: { village: { id: string }; complaints: object; complaintKinds: object; flags: string[] }[];
+    };
     const row = overview.villages.find((village) => village.village.id === world.villageId)!;
     expect(row.complaints).toMatchObject({ filed: 2, answered: 1, overdueNow: 1, rated: 1, satisfied: 0 });
+    expect(row.complaintKinds).toEqual({ cadre: 1, other: 1 });
     expect(row.flags).toEqual(['投诉逾期未办 1 件', '投诉答复满意率 0%，低于 90%']);
     // Counts only: the comparison names nobody and quotes no complaint.
     expect(JSON.stringify(overview)).not.toContain('路灯');

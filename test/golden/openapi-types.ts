@@ -2817,6 +2817,16 @@ export interface components {
       complaints: components['schemas']['ComplaintCountsDto'];
       village: components['schemas']['NamedRefDto'];
       township: components['schemas']['NamedRefDto'];
+      /**
+       * @description complaints filed in the year by subject: matter, disclosure, cadre, unpublished, other
+       * @example {
+       *       "cadre": 2,
+       *       "unpublished": 1
+       *     }
+       */
+      complaintKinds: {
+        [key: string]: number;
+      };
       /** @description null: none counted in the year */
       appraisal: components['schemas']['VillageAppraisalDto'] | null;
       /** @description what needs attention: overdue complaints, rates below the 90% standards, 不称职 cadres */

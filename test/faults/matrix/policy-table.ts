@@ -321,7 +321,7 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
     }),
   },
   'POST /api/villages/:villageId/matters/:matterId/document-requests': {
-    may: members(['supervisor', 'township_officer']),
+    may: members(['supervisor', 'township_officer', 'discipline_inspector']),
     fresh: true,
     body: () => ({ request: '请提供三家比价记录' }),
   },
