@@ -30,6 +30,7 @@ class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(0) @Max(3600000) TIMER_POLL_MS?: number;
   @IsOptional() @IsInt() @Min(1) @Max(1000) TIMER_BATCH_SIZE?: number;
   @IsOptional() @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE?: number;
+  @IsOptional() @IsIn(['on', 'off']) DATABASE_PREPARED_STATEMENTS?: string;
   @IsOptional()
   @Matches(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, {
     message: "PUBLIC_URL must be the site's http(s) address, e.g. https://cunwu.example.gov.cn",
@@ -66,7 +67,14 @@ export interface NotificationSettings {
 }
 
 export type DatabaseTarget =
-  { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize: number;
+      /** Off behind a transaction-mode pooler (PgBouncer), where a named statement may meet another session. */
+      namedStatements?: boolean;
+    }
+  | { kind: 'pglite'; dataDir: string };
 
 /** The validated configuration; the class is its own injection token. */
 export class AppConfig {
@@ -187,7 +195,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     port: raw.PORT ?? 3000,
     database: embedded
       ? { kind: 'pglite', dataDir: resolve(raw.PGLITE_DATA_DIR ?? 'data/pglite') }
-      : { kind: 'postgres', url: raw.DATABASE_URL!, poolSize: raw.DATABASE_POOL_SIZE ?? 10 },
+      : {
+          kind: 'postgres',
+          url: raw.DATABASE_URL!,
+          poolSize: raw.DATABASE_POOL_SIZE ?? 10,
+          namedStatements: (raw.DATABASE_PREPARED_STATEMENTS ?? 'on') === 'on',
+        },
     authSecret: raw.AUTH_SECRET,
     tokenTtlMinutes: raw.TOKEN_TTL_MINUTES ?? 720,
     demoSeed: (raw.DEMO_SEED ?? (production ? 'off' : 'auto')) === 'auto',

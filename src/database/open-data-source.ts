@@ -10,6 +10,7 @@ import { acquireDataDirLock } from './embedded-lock.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { pgliteDriverModule } from './pglite-pool.js';
+import { useUnnamedStatements } from './prepared-query.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { TEXT_PARSERS } from './type-parsers.js';
 
@@ -77,12 +78,14 @@ async function openPglite(
 /** Opens (does not migrate) the database the configuration names: a PostgreSQL server or PGlite. */
 export async function openDataSource(target: OpenTarget): Promise<DataSource> {
   if (target.kind === 'postgres') {
-    return new DataSource({
+    const dataSource = await new DataSource({
       ...common,
       url: target.url,
       poolSize: target.poolSize,
       extra: { types: pgTypes },
     }).initialize();
+    if (target.namedStatements === false) useUnnamedStatements(dataSource);
+    return dataSource;
   }
   const [options, db] = await openPglite(target);
   const dataSource = await new DataSource(options).initialize();

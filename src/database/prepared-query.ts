@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
-import { QueryRunnerAlreadyReleasedError, type EntityManager } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, type DataSource, type EntityManager } from 'typeorm';
 
 /** The part of a driver client (pg's, or ours over PGlite) that runs a named statement. */
 interface StatementClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/** Databases reached through a transaction-mode pooler: a statement is never named there. */
+const unnamed = new WeakSet<DataSource>();
+
+/**
+ * Behind a transaction-mode pooler (PgBouncer's `pool_mode = transaction`) consecutive transactions of
+ * one client may run on different server sessions, where a statement prepared on one is unknown on the
+ * next: `DATABASE_PREPARED_STATEMENTS=off` sends the same statements unnamed (parsed each time).
+ */
+export function useUnnamedStatements(dataSource: DataSource): void {
+  unnamed.add(dataSource);
 }
 
 const names = new Map<string, string>();
@@ -28,7 +40,9 @@ export function statementName(text: string): string {
  * own) it borrows a connection of the pool for the one statement, as an ordinary query would.
  */
 export async function preparedQuery<Row>(db: EntityManager, text: string, params: unknown[]): Promise<Row[]> {
-  const named = { name: statementName(text), text, values: params };
+  const named = unnamed.has(db.connection)
+    ? { text, values: params }
+    : { name: statementName(text), text, values: params };
   const runner = db.queryRunner;
   if (runner) {
     // The manager's own connection (a transaction's): never another, which on the embedded database's

@@ -7,8 +7,8 @@ import type { Jsonb } from '../database/jsonb.js';
  */
 @Entity('stray_attempt')
 export class StrayAttemptEntity {
+  @PrimaryColumn({ type: 'uuid' }) villageId: string;
   @PrimaryColumn({ type: 'uuid' }) id: string;
-  @Column({ type: 'uuid' }) villageId: string;
   @Column({ type: 'uuid', nullable: true }) matterId: string | null;
   @Column({ type: 'uuid', nullable: true }) actorPersonId: string | null;
   @Column({ type: 'text' }) eventType: string;

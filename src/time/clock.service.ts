@@ -29,8 +29,16 @@ export class ClockService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (!(this.clock instanceof AdjustableClock)) return;
+    await this.readOffset();
+    // Another process may move the clock: each beat first reads the offset, so all keep one time.
+    this.scheduler.registerBeforeBeat(() => this.readOffset());
+  }
+
+  /** The offset kept in the database, taken when it is ahead of this process's (time never runs back). */
+  private async readOffset(): Promise<void> {
+    const clock = this.clock as AdjustableClock;
     const stored = Number((await this.settings.get(OFFSET_KEY)) ?? 0);
-    if (stored > this.clock.offset) this.clock.advance(stored - this.clock.offset);
+    if (stored > clock.offset) clock.advance(stored - clock.offset);
   }
 
   now() {

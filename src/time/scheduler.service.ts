@@ -7,6 +7,7 @@ import { LocalTime } from '../common/local-time.js';
 import { EngineService } from '../engine/engine.service.js';
 import { SYSTEM_ACTOR } from '../identity/actor.js';
 import type { TimerEntity } from './timer.entity.js';
+import { JobClaimsRepository } from './job-claims.repository.js';
 import { TimerRepository } from './timer.repository.js';
 
 /** A timer that fails unexpectedly is tried this often, waiting 1, 2, 4, 8 minutes between, then set aside. */
@@ -45,6 +46,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private beat?: Promise<void>;
   private stopping = false;
   private readonly jobs = new Map<string, (now: Date) => Promise<unknown>>();
+  private readonly beforeBeat: (() => Promise<void>)[] = [];
   /** When this process's scheduler last finished a beat (wall-clock time), for health reports. */
   lastBeatAt: Date | null = null;
 
@@ -54,6 +56,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     private readonly engine: EngineService,
     private readonly config: AppConfig,
     private readonly time: LocalTime,
+    private readonly claims: JobClaimsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,10 +84,30 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     this.jobs.set(name, job);
   }
 
-  /** Timers first, then the jobs: what the clock makes due, all of it. */
+  /** Done before each beat, in every process (e.g. reading the demo clock's offset another process moved). */
+  registerBeforeBeat(step: () => Promise<void>): void {
+    this.beforeBeat.push(step);
+  }
+
+  /**
+   * Timers first, then the jobs: what the clock makes due, all of it. Each job runs in one process at a
+   * time, and once per half beat between them all (its claim); with no beat of its own (tests, a manual
+   * advance) only the first rule holds.
+   */
   async runDue(): Promise<number> {
+    for (const step of this.beforeBeat) await step();
     const delivered = await this.deliverDue();
-    for (const job of this.jobs.values()) if (!this.stopping) await job(this.time.now());
+    for (const [name, job] of this.jobs) {
+      if (this.stopping) break;
+      const now = this.time.now();
+      const db = this.dataSource.manager;
+      if (!(await this.claims.claim(db, name, now, Math.max(0, this.config.timerPollMs / 2)))) continue;
+      try {
+        await job(now);
+      } finally {
+        await this.claims.release(db, name);
+      }
+    }
     return delivered;
   }
 

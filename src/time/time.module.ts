@@ -1,3 +1,4 @@
+import { JobClaimsRepository } from './job-claims.repository.js';
 import { Module } from '@nestjs/common';
 import { EngineModule } from '../engine/engine.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
@@ -17,6 +18,7 @@ import { TimerRepository } from './timer.repository.js';
   providers: [
     CalendarService,
     ClockService,
+    JobClaimsRepository,
     MatterTimers,
     SchedulerService,
     StatisticsRefreshJob,

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../../src/common/clock.js';
+import { SchedulerService } from '../../src/time/scheduler.service.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -55,6 +57,21 @@ describe('The demo clock (POST /api/clock/advance)', () => {
     expect(Date.parse((await t.api().get('/clock').expect(200)).body.now)).toBeLessThan(
       Date.parse(before) + 60_000,
     );
+  });
+
+  it('is read by every process at its next beat when another process moved it', async () => {
+    const before = Date.parse((await t.api().get('/clock').expect(200)).body.now as string);
+    // Another process of the same database moved the clock a day on: its offset is in the shared setting.
+    const [{ value }] = await t.dataSource.query<{ value: string }[]>(
+      `SELECT value FROM app_setting WHERE key = 'clock.offset-ms'`,
+    );
+    await t.dataSource.query(`UPDATE app_setting SET value = $1 WHERE key = 'clock.offset-ms'`, [
+      String(Number(value) + DAY_MS),
+    ]);
+    await t.get(SchedulerService).runDue();
+    const after = Date.parse((await t.api().get('/clock').expect(200)).body.now as string);
+    expect(after - before).toBeGreaterThanOrEqual(DAY_MS);
+    expect(after - before).toBeLessThan(DAY_MS + 60_000);
   });
 
   it('is moved by the district administrator only', async () => {

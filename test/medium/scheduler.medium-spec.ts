@@ -1,6 +1,7 @@
 import { DAY_MS } from '../../src/common/clock.js';
 import { SchedulerService, TIMER_RETRIES } from '../../src/time/scheduler.service.js';
 import { TimerRepository } from '../../src/time/timer.repository.js';
+import { JobClaimsRepository } from '../../src/time/job-claims.repository.js';
 import { EngineService } from '../../src/engine/engine.service.js';
 import { MatterRepository } from '../../src/engine/matter.repository.js';
 import { AppConfig } from '../../src/config/app-config.js';
@@ -166,6 +167,7 @@ describe(SchedulerService.name, () => {
         t.get(EngineService),
         testConfig({ timerBatchSize }),
         t.get(LocalTime),
+        t.get(JobClaimsRepository),
       );
 
     const mattersInPublicPeriod = async (count: number) => {
@@ -287,6 +289,7 @@ describe(SchedulerService.name, () => {
           t.get(EngineService),
           t.get(AppConfig),
           t.get(LocalTime),
+          t.get(JobClaimsRepository),
         );
         const settled = await Promise.all([t.get(SchedulerService).deliverDue(), second.deliverDue()]);
         expect(settled[0] + settled[1]).toBe(4);
@@ -306,6 +309,7 @@ describe(SchedulerService.name, () => {
       t.get(EngineService),
       testConfig({ timerPollMs: 2 }),
       t.get(LocalTime),
+      t.get(JobClaimsRepository),
     );
     let running = 0;
     let mostAtOnce = 0;
@@ -324,6 +328,39 @@ describe(SchedulerService.name, () => {
       await sut.onApplicationShutdown();
       expect(mostAtOnce).toBe(1);
     } finally {
+      await t.close();
+    }
+  });
+
+  it('runs each housekeeping job once per half beat between processes, and never in two at once', async () => {
+    const t = await startTestApp();
+    // Two schedulers on one database, as two processes with a beat of a minute.
+    const appProcess = () =>
+      new SchedulerService(
+        t.dataSource,
+        t.get(TimerRepository),
+        t.get(EngineService),
+        testConfig({ timerPollMs: 60_000 }),
+        t.get(LocalTime),
+        t.get(JobClaimsRepository),
+      );
+    const [first, second] = [appProcess(), appProcess()];
+    let runs = 0;
+    for (const scheduler of [first, second]) scheduler.registerJob('sweep', () => Promise.resolve(runs++));
+    try {
+      await Promise.all([first.runDue(), second.runDue()]);
+      expect(runs).toBe(1);
+      // The other process's beat a few seconds later finds it done for this beat.
+      t.clock.advance(5_000);
+      await second.runDue();
+      expect(runs).toBe(1);
+      // Half a beat on, whichever comes next runs it.
+      t.clock.advance(30_000);
+      await second.runDue();
+      await first.runDue();
+      expect(runs).toBe(2);
+    } finally {
+      t.clock.set(TEST_NOW);
       await t.close();
     }
   });

@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     },
   );
 
+  it('names statements unless told the database is behind a transaction-mode pooler', () => {
+    const url = 'postgres://app@pgbouncer:6432/micropower';
+    expect(loadConfig({ DATABASE_URL: url }).database).toMatchObject({ namedStatements: true });
+    expect(loadConfig({ DATABASE_URL: url, DATABASE_PREPARED_STATEMENTS: 'off' }).database).toMatchObject({
+      namedStatements: false,
+    });
+    expect(() => loadConfig({ DATABASE_URL: url, DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(ConfigError);
+  });
+
   it('builds links on PUBLIC_URL without its trailing slash, and on localhost by default', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://cunwu.example.cn/' }).publicUrl).toBe(
       'https://cunwu.example.cn',

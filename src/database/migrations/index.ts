@@ -13,6 +13,8 @@ import { LoginSecurity1765238400000 } from './1765238400000-login-security.js';
 import { BulletinOutbox1765584000000 } from './1765584000000-bulletin-outbox.js';
 import { DemocraticAppraisal1765670400000 } from './1765670400000-democratic-appraisal.js';
 import { ComplaintEvidence1765756800000 } from './1765756800000-complaint-evidence.js';
+import { ShardReady1765843200000 } from './1765843200000-shard-ready.js';
+import { JobClaims1765929600000 } from './1765929600000-job-claims.js';
 import { Complaints1765497600000 } from './1765497600000-complaints.js';
 import { DisciplineInspector1765411200000 } from './1765411200000-discipline-inspector.js';
 import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   BulletinOutbox1765584000000,
   DemocraticAppraisal1765670400000,
   ComplaintEvidence1765756800000,
+  ShardReady1765843200000,
+  JobClaims1765929600000,
 ];
