@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AttachmentRefDto } from '../disclosure/disclosure-responses.dto.js';
+import { CountRecordDto } from './count-record.dto.js';
 import type {
   AppraisalCount,
   AppraisalResult,
@@ -26,16 +26,9 @@ export class SubjectRatingDto {
 }
 
 /** The counter's count of the paper ballots, subject by subject, and its scrutineer's confirmation. */
-export class AppraisalCountDto implements AppraisalCount {
+export class AppraisalCountDto extends CountRecordDto implements AppraisalCount {
   @ApiProperty(int('收回的测评票')) ballotsReturned: number;
   @ApiProperty({ type: [SubjectRatingDto] }) ratings: SubjectRatingDto[];
-  @ApiProperty({ description: 'the counter (计票人)' }) counter: string;
-  @ApiProperty({ description: 'the scrutineer (监票人)' }) scrutineer: string;
-  @ApiProperty({ type: [AttachmentRefDto] }) tallySheet: AttachmentRefDto[];
-  @ApiProperty({ format: 'uuid' }) recordedBy: string;
-  @ApiProperty({ format: 'date-time' }) recordedAt: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) confirmedBy: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt: string | null;
 }
 
 export class SatisfactionRateDto implements SatisfactionRate {

@@ -3,7 +3,7 @@ import {
   TWICE_INCOMPETENT,
   type AppraisalRating,
 } from '../../workflows/catalog/appraisal-rules.js';
-import type { AttachmentRef } from '../disclosure/attachment.entity.js';
+import type { CountRecord } from './counted-records.js';
 
 /** One line of the appraisal ballot: a cadre (by person) or one of the three disclosures. */
 export interface AppraisalSubject {
@@ -17,16 +17,9 @@ export interface AppraisalSubject {
 export type RatingCounts = Record<AppraisalRating, number>;
 
 /** The counter's count of the paper ballots, subject by subject; it counts once a scrutineer confirms it. */
-export interface AppraisalCount {
+export interface AppraisalCount extends CountRecord {
   ballotsReturned: number;
   ratings: ({ subject: string } & RatingCounts)[];
-  counter: string;
-  scrutineer: string;
-  tallySheet: AttachmentRef[];
-  recordedBy: string;
-  recordedAt: string;
-  confirmedBy: string | null;
-  confirmedAt: string | null;
 }
 
 /** A rate as a fraction and as the percent a reader sees, with whether it meets the district's standard. */

@@ -16,14 +16,10 @@ export interface CountedAttendance {
 }
 
 /**
- * A count of votes: a show of hands entered by the clerk, or paper ballots counted by the counter (计票人)
- * and confirmed by a scrutineer (监票人) who is neither the clerk nor the counter. Counts are of members
- * taking part: those recused (回避) do not vote.
+ * Who counted and who confirmed a count of paper ballots (or a show of hands): the counter (计票人) with the
+ * tally sheet, and the scrutineer (监票人) who is neither the clerk nor the counter.
  */
-export interface VoteCount {
-  yes: number;
-  no: number;
-  abstain: number;
+export interface CountRecord {
   counter: string;
   scrutineer: string;
   tallySheet: AttachmentRef[];
@@ -31,4 +27,14 @@ export interface VoteCount {
   recordedAt: string;
   confirmedBy: string | null;
   confirmedAt: string | null;
+}
+
+/**
+ * A count of votes: a show of hands entered by the clerk, or paper ballots counted by the counter and
+ * confirmed by a scrutineer. Counts are of members taking part: those recused (回避) do not vote.
+ */
+export interface VoteCount extends CountRecord {
+  yes: number;
+  no: number;
+  abstain: number;
 }

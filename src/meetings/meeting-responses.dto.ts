@@ -4,6 +4,7 @@ import { AttachmentRefDto } from '../disclosure/disclosure-responses.dto.js';
 import { LegalBasisDto } from '../procedures/procedure-responses.dto.js';
 import { MeetingAppraisalDto } from './appraisal-responses.dto.js';
 import type { BallotChoice } from './ballot.entity.js';
+import { CountRecordDto } from './count-record.dto.js';
 import type { CountedAttendance, VoteCount } from './counted-records.js';
 import { MEETING_BODY_CODES, ThresholdDto } from './rule-set.dto.js';
 import type { Tally, ThresholdCheck } from './tally.js';
@@ -69,17 +70,10 @@ export class CountedAttendanceDto implements CountedAttendance {
 }
 
 /** Votes counted (show of hands, paper ballots) rather than cast one by one. */
-export class VoteCountDto implements VoteCount {
+export class VoteCountDto extends CountRecordDto implements VoteCount {
   @ApiProperty(int()) yes: number;
   @ApiProperty(int()) no: number;
   @ApiProperty(int()) abstain: number;
-  @ApiProperty({ description: 'the counter (计票人)' }) counter: string;
-  @ApiProperty({ description: 'the scrutineer (监票人)' }) scrutineer: string;
-  @ApiProperty({ type: [AttachmentRefDto] }) tallySheet: AttachmentRefDto[];
-  @ApiProperty({ format: 'uuid' }) recordedBy: string;
-  @ApiProperty({ format: 'date-time' }) recordedAt: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) confirmedBy: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt: string | null;
 }
 
 export class MeetingRuleSetDto extends RuleSetRefDto {

@@ -101,16 +101,12 @@ export class MeetingRepository {
   }
 
   /** Attendance by household or by count replaces any taken by person, and the other way round. */
-  async setCountedAttendance(
+  setCountedAttendance(
     db: EntityManager,
     meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
     attendance: CountedAttendance | null,
   ): Promise<void> {
-    await db.query(`UPDATE meeting SET counted_attendance = $3 WHERE village_id = $1 AND id = $2`, [
-      meeting.villageId,
-      meeting.id,
-      attendance === null ? null : JSON.stringify(attendance),
-    ]);
+    return this.setDocument(db, meeting, 'counted_attendance', attendance);
   }
 
   /** Forgets who was recorded present (members only; observers stay). */
@@ -118,16 +114,8 @@ export class MeetingRepository {
     await db.delete(MeetingAttendanceEntity, { villageId, meetingId, kind: 'member' });
   }
 
-  async setVoteCount(
-    db: EntityManager,
-    meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
-    count: VoteCount,
-  ): Promise<void> {
-    await db.query(`UPDATE meeting SET vote_count = $3 WHERE village_id = $1 AND id = $2`, [
-      meeting.villageId,
-      meeting.id,
-      JSON.stringify(count),
-    ]);
+  setVoteCount(db: EntityManager, meeting: Pick<MeetingEntity, 'villageId' | 'id'>, count: VoteCount) {
+    return this.setDocument(db, meeting, 'vote_count', count);
   }
 
   async close(db: EntityManager, meeting: MeetingEntity, tally: Tally, now: Date): Promise<void> {
@@ -137,15 +125,25 @@ export class MeetingRepository {
     );
   }
 
-  async setAppraisal(
+  setAppraisal(
     db: EntityManager,
     meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
     appraisal: MeetingAppraisal,
+  ) {
+    return this.setDocument(db, meeting, 'appraisal', appraisal);
+  }
+
+  /** One of the meeting's JSON documents (what was counted rather than recorded by person), replaced. */
+  private async setDocument(
+    db: EntityManager,
+    meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
+    column: 'counted_attendance' | 'vote_count' | 'appraisal',
+    value: object | null,
   ): Promise<void> {
-    await db.query(`UPDATE meeting SET appraisal = $3 WHERE village_id = $1 AND id = $2`, [
+    await db.query(`UPDATE meeting SET ${column} = $3 WHERE village_id = $1 AND id = $2`, [
       meeting.villageId,
       meeting.id,
-      JSON.stringify(appraisal),
+      value === null ? null : JSON.stringify(value),
     ]);
   }
 

@@ -1,7 +1,4 @@
-import { DAY_MS } from '../../src/common/clock.js';
-import { localDate } from '../../src/time/calendar.js';
-import { SchedulerService } from '../../src/time/scheduler.service.js';
-import { MatterDriver } from '../factories/matter.driver.js';
+import { appraisalConvened } from '../factories/appraisal.js';
 import type { MemberKey } from '../factories/village.factory.js';
 import {
   act,
@@ -31,24 +28,7 @@ describeInBrowser('A 民主测评 counted from a phone (phone)', () => {
   it('is counted line by line by the counter, confirmed, closed, and compared by the township', async () => {
     const { t, world, base } = env;
     const id = (who: MemberKey) => world.people[who].personId;
-    const started = await t
-      .api(world.people.supervisor.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'H3',
-        inputs: { title: '年度民主评议村干部', summary: '三述一评' },
-      })
-      .expect(201);
-    const matter = new MatterDriver(t, world, (started.body as { id: string }).id);
-    await matter.ok('committee1', 'SUBMIT_DISCLOSURE', { title: '述职述廉述责报告', body: '报告全文' });
-    await matter.ok('supervisor2', 'GIVE_OPINION', { opinion: '同意公开' });
-    for (let day = 0; day < 5 && (await matter.read()).state.startsWith('reports'); day++) {
-      t.clock.advance(DAY_MS);
-      await t.get(SchedulerService).deliverDue();
-    }
-    await matter.ok('secretary', 'CONVENE_MEETING', {
-      heldOn: localDate(t.clock.now(), 'Asia/Shanghai'),
-      ballot: 'secret',
-    });
+    const matter = await appraisalConvened(t, world);
     const present: MemberKey[] = [
       'secretary',
       'committee1',

@@ -1,11 +1,10 @@
 import readXlsxFile from 'read-excel-file/node';
 import request from 'supertest';
-import { DAY_MS } from '../../src/common/clock.js';
 import type { MeetingAppraisal } from '../../src/meetings/appraisal.js';
 import type { VillageOverview } from '../../src/supervision/overview.service.js';
 import { localDate } from '../../src/time/calendar.js';
-import { SchedulerService } from '../../src/time/scheduler.service.js';
-import { MatterDriver } from '../factories/matter.driver.js';
+import { appraisalConvened } from '../factories/appraisal.js';
+import type { MatterDriver } from '../factories/matter.driver.js';
 import { countAppraisalBallots, type SubjectRating } from '../factories/paper-count.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { consoleCookie } from '../support/console-login.js';
@@ -50,30 +49,7 @@ describe('Democratic appraisal (H3, 民主测评)', () => {
   const year = () => Number(today().slice(0, 4));
   const id = (who: MemberKey) => world.people[who].personId;
 
-  /** H3 started by the supervision committee's chair, the reports published and their days over. */
-  async function appraisalInSession(): Promise<MatterDriver> {
-    const started = await t
-      .api(world.people.supervisor.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'H3',
-        inputs: { title: `${year()} 年度民主评议村干部`, summary: '三述一评' },
-      })
-      .expect(201);
-    const matter = new MatterDriver(t, world, (started.body as { id: string }).id);
-    // The chair started it: another member of the committee reviews the reports' publication.
-    await matter.ok('committee1', 'SUBMIT_DISCLOSURE', {
-      title: '村“两委”成员述职述廉述责报告',
-      body: '报告全文',
-    });
-    await matter.ok('supervisor2', 'GIVE_OPINION', { opinion: '同意公开' });
-    for (let day = 0; day < 5 && (await matter.read()).state.startsWith('reports'); day++) {
-      t.clock.advance(DAY_MS);
-      await t.get(SchedulerService).deliverDue();
-    }
-    expect((await matter.read()).state).toBe('appraisal.convening');
-    await matter.ok('secretary', 'CONVENE_MEETING', { heldOn: today(), ballot: 'secret' });
-    return matter;
-  }
+  const appraisalInSession = () => appraisalConvened(t, world);
 
   const meetingOf = async (matter: MatterDriver): Promise<MeetingBody> =>
     (

@@ -1897,9 +1897,6 @@ export interface components {
       recordedAt: string;
     };
     VoteCountDto: {
-      yes: number;
-      no: number;
-      abstain: number;
       /** @description the counter (计票人) */
       counter: string;
       /** @description the scrutineer (监票人) */
@@ -1913,6 +1910,9 @@ export interface components {
       confirmedBy: string | null;
       /** Format: date-time */
       confirmedAt: string | null;
+      yes: number;
+      no: number;
+      abstain: number;
     };
     AppraisalSubjectDto: {
       /** @description a cadre's person id, or partyAffairs, villageAffairs, financialAffairs */
@@ -1933,9 +1933,6 @@ export interface components {
       dissatisfied: number;
     };
     AppraisalCountDto: {
-      /** @description 收回的测评票 */
-      ballotsReturned: number;
-      ratings: components['schemas']['SubjectRatingDto'][];
       /** @description the counter (计票人) */
       counter: string;
       /** @description the scrutineer (监票人) */
@@ -1949,6 +1946,9 @@ export interface components {
       confirmedBy: string | null;
       /** Format: date-time */
       confirmedAt: string | null;
+      /** @description 收回的测评票 */
+      ballotsReturned: number;
+      ratings: components['schemas']['SubjectRatingDto'][];
     };
     SatisfactionRateDto: {
       /** @description 满意 and 基本满意 */

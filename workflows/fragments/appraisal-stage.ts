@@ -1,6 +1,6 @@
 import type { JsonObject, StateNodeData } from '../types.js';
 import { factEquals, ref } from './refs.js';
-import type { BodySource, RuleSetSource } from './meeting-stage.js';
+import { convening, type BodySource, type RuleSetSource } from './meeting-stage.js';
 
 export interface AppraisalStageOptions {
   title: string;
@@ -25,24 +25,7 @@ export function appraisalStage(options: AppraisalStageOptions): StateNodeData {
     meta: { title },
     initial: 'convening',
     states: {
-      convening: {
-        meta: { title: `${title}：召集` },
-        on: {
-          CONVENE_MEETING: [
-            {
-              target: 'inSession',
-              actions: [
-                ref('openMeeting', {
-                  body: options.body as unknown as JsonObject,
-                  ruleSet: options.ruleSet as unknown as JsonObject,
-                  ballot: 'secret',
-                }),
-                ref('openAppraisal'),
-              ],
-            },
-          ],
-        },
-      },
+      convening: convening(title, { ...options, ballot: 'secret' }, [ref('openAppraisal')]),
       inSession: {
         meta: { title: `${title}：测评` },
         on: {

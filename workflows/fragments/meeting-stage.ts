@@ -1,4 +1,4 @@
-import type { JsonObject, ParamRef, StateNodeData } from '../types.js';
+import type { JsonObject, NamedRef, ParamRef, StateNodeData } from '../types.js';
 import { ref, remember } from './refs.js';
 
 /** Where a meeting's roster and rule set come from: fixed, a parameter, or chosen by the matter's inputs. */
@@ -34,23 +34,7 @@ export function meetingStage(options: MeetingStageOptions): StateNodeData {
     meta: { title },
     initial: 'convening',
     states: {
-      convening: {
-        meta: { title: `${title}：召集` },
-        on: {
-          CONVENE_MEETING: [
-            {
-              target: 'inSession',
-              actions: [
-                ref('openMeeting', {
-                  body: options.body as unknown as JsonObject,
-                  ruleSet: options.ruleSet as unknown as JsonObject,
-                  ...(options.ballot ? { ballot: options.ballot } : {}),
-                }),
-              ],
-            },
-          ],
-        },
-      },
+      convening: convening(title, options),
       inSession: {
         meta: { title: `${title}：表决` },
         on: {
@@ -80,6 +64,35 @@ export function meetingStage(options: MeetingStageOptions): StateNodeData {
         },
       },
       ...(options.advisory ? {} : { voteLost: voteLost(options) }),
+    },
+  };
+}
+
+/**
+ * Convening a meeting: its roster fixed from the registers on the meeting date, its rule set chosen; the
+ * actions after `openMeeting` set up what the meeting is for (an appraisal's ballot).
+ */
+export function convening(
+  title: string,
+  options: Pick<MeetingStageOptions, 'body' | 'ruleSet' | 'ballot'>,
+  then: NamedRef[] = [],
+): StateNodeData {
+  return {
+    meta: { title: `${title}：召集` },
+    on: {
+      CONVENE_MEETING: [
+        {
+          target: 'inSession',
+          actions: [
+            ref('openMeeting', {
+              body: options.body as unknown as JsonObject,
+              ruleSet: options.ruleSet as unknown as JsonObject,
+              ...(options.ballot ? { ballot: options.ballot } : {}),
+            }),
+            ...then,
+          ],
+        },
+      ],
     },
   };
 }
