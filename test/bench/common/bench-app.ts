@@ -15,6 +15,8 @@ export interface BenchAppOptions<C extends Clock> {
   listen?: boolean;
   /** No Nest log at all, not even errors: for a bench that counts and reports its failures itself. */
   quiet?: boolean;
+  /** The key signing tokens, when other processes must accept the tokens this one issues. */
+  authSecret?: string;
 }
 
 export interface BenchApp<C extends Clock = Clock> {
@@ -33,13 +35,13 @@ export interface BenchApp<C extends Clock = Clock> {
  */
 export async function startBenchApp<C extends Clock>(
   databaseUrl: string,
-  { clock, poolSize = 10, listen = true, quiet = false }: BenchAppOptions<C>,
+  { clock, poolSize = 10, listen = true, quiet = false, authSecret }: BenchAppOptions<C>,
 ): Promise<BenchApp<C>> {
   const config = new AppConfig({
     production: false,
     port: 0,
     database: { kind: 'postgres', url: databaseUrl, poolSize },
-    authSecret: randomBytes(32).toString('hex'),
+    authSecret: authSecret ?? randomBytes(32).toString('hex'),
     tokenTtlMinutes: 720,
     demoSeed: false,
     // Only main.ts builds a clock from this; here it just names the clock the bench passed in.
