@@ -32,6 +32,10 @@ class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE?: number;
   @IsOptional() @IsIn(['on', 'off']) DATABASE_PREPARED_STATEMENTS?: string;
   @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(3600) DATABASE_READ_MAX_LAG_SECONDS?: number;
+  @IsOptional()
   @Matches(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, {
     message: "PUBLIC_URL must be the site's http(s) address, e.g. https://cunwu.example.gov.cn",
   })
@@ -81,6 +85,11 @@ export class AppConfig {
   readonly production!: boolean;
   readonly port!: number;
   readonly database!: DatabaseTarget;
+  /**
+   * A streaming replica of `database` that the public pages, feeds and chain checks read from while it
+   * answers and is no further behind than `maxLagSeconds`; absent: everything reads the primary.
+   */
+  readonly readReplica?: { url: string; maxLagSeconds: number };
   /** Signs bearer tokens; when absent one is generated once and kept in the database. */
   readonly authSecret?: string;
   readonly tokenTtlMinutes!: number;
@@ -166,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     TIMER_POLL_MS: numeric(env.TIMER_POLL_MS),
     TIMER_BATCH_SIZE: numeric(env.TIMER_BATCH_SIZE),
     DATABASE_POOL_SIZE: numeric(env.DATABASE_POOL_SIZE),
+    DATABASE_READ_MAX_LAG_SECONDS: numeric(env.DATABASE_READ_MAX_LAG_SECONDS),
     PUBLIC_RATE_LIMIT: numeric(env.PUBLIC_RATE_LIMIT),
     BULLETIN_DAY: numeric(env.BULLETIN_DAY),
     ANONYMOUS_COMPLAINTS_PER_HOUR: numeric(env.ANONYMOUS_COMPLAINTS_PER_HOUR),
@@ -190,6 +200,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (missingInProduction.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${missingInProduction.join('\n  ')}`);
   }
+  if (raw.DATABASE_READ_URL && embedded) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_READ_URL needs DATABASE_URL (a replica of that server)',
+    );
+  }
   return new AppConfig({
     production,
     port: raw.PORT ?? 3000,
@@ -201,6 +216,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
           poolSize: raw.DATABASE_POOL_SIZE ?? 10,
           namedStatements: (raw.DATABASE_PREPARED_STATEMENTS ?? 'on') === 'on',
         },
+    ...(raw.DATABASE_READ_URL
+      ? {
+          readReplica: {
+            url: raw.DATABASE_READ_URL,
+            maxLagSeconds: raw.DATABASE_READ_MAX_LAG_SECONDS ?? 5,
+          },
+        }
+      : {}),
     authSecret: raw.AUTH_SECRET,
     tokenTtlMinutes: raw.TOKEN_TTL_MINUTES ?? 720,
     demoSeed: (raw.DEMO_SEED ?? (production ? 'off' : 'auto')) === 'auto',

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { migrate, openDataSource, type OpenTarget } from './open-data-source.js';
+import { ReadSource } from './read-source.js';
 
 /** Which database the app runs on: the embedded one lacks some of a server's housekeeping (autovacuum). */
 export class DatabaseKind {
@@ -31,8 +32,9 @@ export class DatabaseModule implements OnApplicationShutdown {
             return dataSource;
           },
         },
+        ReadSource,
       ],
-      exports: [DataSource, DatabaseKind],
+      exports: [DataSource, DatabaseKind, ReadSource],
     };
   }
 

@@ -1,3 +1,4 @@
+import { ReadSource } from '../database/read-source.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CATEGORY_TITLES, type ProcedureDefinition } from '../../workflows/index.js';
@@ -21,6 +22,7 @@ import { ListsService, type ListInForce } from './lists.service.js';
 export class ListViews {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadSource,
     private readonly lists: ListsService,
     private readonly catalog: ProcedureCatalog,
     private readonly people: PeopleRepository,
@@ -35,36 +37,42 @@ export class ListViews {
   }
 
   async atVersion(villageId: string, version: number) {
-    const db = this.dataSource.manager;
-    const village = await this.village(db, villageId);
-    return { village, ...(await this.present(db, await this.lists.atVersion(db, villageId, version))) };
+    // Published versions: read where the public pages read (the replica, when one keeps up).
+    return this.reads.read(async (db) => {
+      const village = await this.village(db, villageId);
+      return { village, ...(await this.present(db, await this.lists.atVersion(db, villageId, version))) };
+    });
   }
 
   async history(villageId: string) {
-    const db = this.dataSource.manager;
-    const village = await this.village(db, villageId);
-    const versions = await this.lists.history(db, villageId);
-    return {
-      village,
-      versions: versions.map((row) => ({
-        version: row.version,
-        effectiveFrom: row.effectiveFrom,
-        publishedAt: row.publishedAt.toISOString(),
-        reason: row.reason,
-        matterId: row.matterId,
-      })),
-    };
+    // Published versions: read where the public pages read (the replica, when one keeps up).
+    return this.reads.read(async (db) => {
+      const village = await this.village(db, villageId);
+      const versions = await this.lists.history(db, villageId);
+      return {
+        village,
+        versions: versions.map((row) => ({
+          version: row.version,
+          effectiveFrom: row.effectiveFrom,
+          publishedAt: row.publishedAt.toISOString(),
+          reason: row.reason,
+          matterId: row.matterId,
+        })),
+      };
+    });
   }
 
   async diff(villageId: string, from: number, to: number) {
-    const db = this.dataSource.manager;
-    const village = await this.village(db, villageId);
-    const [before, after] = await Promise.all(
-      [from, to].map(async (version) =>
-        this.compared(db, await this.lists.atVersion(db, villageId, version)),
-      ),
-    );
-    return { village, from, to, ...diffLists(before, after) };
+    // Published versions: read where the public pages read (the replica, when one keeps up).
+    return this.reads.read(async (db) => {
+      const village = await this.village(db, villageId);
+      const [before, after] = await Promise.all(
+        [from, to].map(async (version) =>
+          this.compared(db, await this.lists.atVersion(db, villageId, version)),
+        ),
+      );
+      return { village, from, to, ...diffLists(before, after) };
+    });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { ReadSource } from '../database/read-source.js';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { LocalTime } from '../common/local-time.js';
@@ -20,6 +21,7 @@ export class ChainHeadsService implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reads: ReadSource,
     private readonly checkpoints: ChainCheckpointRepository,
     private readonly traces: TraceRepository,
     private readonly verifier: TraceService,
@@ -44,11 +46,9 @@ export class ChainHeadsService implements OnModuleInit {
   }
 
   async heads(villageId: string) {
-    const db = this.dataSource.manager;
-    const [head, daily] = await Promise.all([
-      this.traces.head(db, villageId),
-      this.checkpoints.latest(db, villageId, HEADS_SHOWN),
-    ]);
+    const [head, daily] = await this.reads.read((db) =>
+      Promise.all([this.traces.head(db, villageId), this.checkpoints.latest(db, villageId, HEADS_SHOWN)]),
+    );
     return {
       current: { seq: Number(head?.seq ?? 0), hash: head?.hash ?? null },
       daily: daily.map((checkpoint) => ({
@@ -66,7 +66,7 @@ export class ChainHeadsService implements OnModuleInit {
    * one snapshot, so a row appended meanwhile cannot look like a break.
    */
   async verify(villageId: string) {
-    const report = await this.dataSource.transaction('REPEATABLE READ', (db) =>
+    const report = await this.reads.transaction('REPEATABLE READ', (db) =>
       this.verifier.verify(db, villageId, [], 'lastCheckpoint'),
     );
     return { ...report, verifiedAt: this.time.now().toISOString() };
