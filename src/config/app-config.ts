@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
@@ -31,6 +32,7 @@ class EnvironmentVariables {
   @IsOptional() @IsInt() @Min(1) @Max(1000) TIMER_BATCH_SIZE?: number;
   @IsOptional() @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE?: number;
   @IsOptional() @IsIn(['on', 'off']) DATABASE_PREPARED_STATEMENTS?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(64) APP_PROCESSES?: number;
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
   DATABASE_READ_URL?: string;
@@ -90,6 +92,8 @@ export class AppConfig {
    * answers and is no further behind than `maxLagSeconds`; absent: everything reads the primary.
    */
   readonly readReplica?: { url: string; maxLagSeconds: number };
+  /** How many app processes `npm run start:cluster` runs behind one port (one per core by default). */
+  readonly appProcesses!: number;
   /** Signs bearer tokens; when absent one is generated once and kept in the database. */
   readonly authSecret?: string;
   readonly tokenTtlMinutes!: number;
@@ -176,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     TIMER_BATCH_SIZE: numeric(env.TIMER_BATCH_SIZE),
     DATABASE_POOL_SIZE: numeric(env.DATABASE_POOL_SIZE),
     DATABASE_READ_MAX_LAG_SECONDS: numeric(env.DATABASE_READ_MAX_LAG_SECONDS),
+    APP_PROCESSES: numeric(env.APP_PROCESSES),
     PUBLIC_RATE_LIMIT: numeric(env.PUBLIC_RATE_LIMIT),
     BULLETIN_DAY: numeric(env.BULLETIN_DAY),
     ANONYMOUS_COMPLAINTS_PER_HOUR: numeric(env.ANONYMOUS_COMPLAINTS_PER_HOUR),
@@ -224,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
           },
         }
       : {}),
+    appProcesses: raw.APP_PROCESSES ?? availableParallelism(),
     authSecret: raw.AUTH_SECRET,
     tokenTtlMinutes: raw.TOKEN_TTL_MINUTES ?? 720,
     demoSeed: (raw.DEMO_SEED ?? (production ? 'off' : 'auto')) === 'auto',

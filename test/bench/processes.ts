@@ -22,7 +22,7 @@ import { driveRounds, onWorkers, summarise, type Summary } from './engine-load/w
 const USAGE = `usage: npm run bench:processes -- [--most N] [--villages V] [--matters M] [--events E]
                                    [--clients C] [--warmup W] [--pool P]
   M matters over V villages take E measured events each (after W warm-up events) over HTTP from C
-  concurrent clients, served by 1, 2, 4 … up to N app processes behind Node's cluster module on one
+  concurrent clients, served by 1, 2, 4 … up to N app processes (npm run start:cluster) on one
   PostgreSQL database, each process with a pool of P connections. Prints events/s and latency per
   process count, and each count's throughput as a ratio of one process's.`;
 
@@ -35,7 +35,7 @@ const flags = flagsOrExit(() =>
 /**
  * Issue 21's scaling curve: the same event as `bench:events` (REPORT_PROGRESS, which persists a snapshot
  * and a trace row) over HTTP, with the app in 1, 2, 4 … processes. The matters are prepared in this
- * process; the app processes are `node dist/src/main.js` under a cluster primary, as a county would run
+ * process; the app processes run under `src/cluster.ts` (`npm run start:cluster`), as a county would run
  * them behind one address, and they accept this process's tokens (the same AUTH_SECRET).
  */
 async function main(): Promise<void> {
@@ -134,14 +134,16 @@ function startCluster(
   databaseUrl: string,
   authSecret: string,
 ): ChildProcess {
-  const launcher = join(import.meta.dirname, 'common', 'cluster.js');
-  return spawn(process.execPath, [launcher, String(processes)], {
+  // The launcher a county runs (`npm run start:cluster`), as built beside the bench.
+  const launcher = join(import.meta.dirname, '..', '..', 'src', 'cluster.js');
+  return spawn(process.execPath, [launcher], {
     cwd: join(import.meta.dirname, '..', '..', '..'),
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,
       NODE_ENV: 'development',
       PORT: String(port),
+      APP_PROCESSES: String(processes),
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_SIZE: String(flags.pool),
       AUTH_SECRET: authSecret,

@@ -49,6 +49,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     notifications: { mailFrom: 'cunwu@test.invalid', bulletinDay: 5 },
     // Every suite files from one address; the limit has its own test.
     anonymousComplaintsPerHour: 1_000_000,
+    appProcesses: 1,
     ...overrides,
   });
 }

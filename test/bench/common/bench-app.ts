@@ -56,6 +56,7 @@ export async function startBenchApp<C extends Clock>(
     publicRateLimit: 1_000_000,
     notifications: { mailFrom: 'cunwu@bench.invalid', bulletinDay: 5 },
     anonymousComplaintsPerHour: 1_000_000,
+    appProcesses: 1,
   });
   const app = await createApp({ config, clock }, quiet ? false : ['error']);
   await app.init();
