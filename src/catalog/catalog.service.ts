@@ -1,3 +1,4 @@
+import { ReadSource } from '../database/read-source.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -32,6 +33,7 @@ export class CatalogService {
   constructor(
     private readonly procedures: ProcedureCatalog,
     private readonly dataSource: DataSource,
+    private readonly reads: ReadSource,
     private readonly time: LocalTime,
     private readonly charts: FlowchartCache,
   ) {}
@@ -56,7 +58,10 @@ export class CatalogService {
   }
 
   async item(code: string) {
-    const { definition, config, parameters } = await this.procedures.latest(this.dataSource.manager, code);
+    // The district's catalog, as public as the board: read where the public pages read.
+    const { definition, config, parameters } = await this.reads.read((db) =>
+      this.procedures.latest(db, code),
+    );
     return {
       code: definition.id,
       version: definition.version,
@@ -124,7 +129,7 @@ export class CatalogService {
 
   private async latestItems(): Promise<ProcedureDefinition[]> {
     // A village's own procedures (X1-<village id>) belong to that village's list, not the district catalog.
-    const rows = (await this.procedures.list(this.dataSource.manager)).filter(
+    const rows = (await this.reads.read((db) => this.procedures.list(db))).filter(
       (row) => !row.procedureId.includes('-'),
     );
     const latest = new Map<string, number>();

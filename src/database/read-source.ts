@@ -39,6 +39,8 @@ export class ReadSource implements OnModuleInit, OnApplicationShutdown {
         kind: 'postgres',
         url: replica.url,
         poolSize: database.kind === 'postgres' ? database.poolSize : 10,
+        // Behind the same kind of pooler as the primary, when there is one.
+        namedStatements: database.kind === 'postgres' ? database.namedStatements : true,
       });
     } catch (error) {
       // A replica down at start is a replica down: the primary serves until it answers.
