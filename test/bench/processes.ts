@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AdjustableClock } from '../../src/common/clock.js';
 import {
@@ -16,6 +15,7 @@ import { describeMachine, loadLine } from './common/machine.js';
 import { fixed, say } from './common/output.js';
 import { table } from './common/table.js';
 import { JsonClient } from './engine-load/http-client.js';
+import { freePort } from '../support/free-port.js';
 import { createVillages } from './engine-load/village-world.js';
 import { driveRounds, onWorkers, summarise, type Summary } from './engine-load/workload.js';
 
@@ -181,17 +181,6 @@ function stopCluster(app: ChildProcess): Promise<void> {
     if (app.exitCode !== null) return resolve();
     app.once('exit', () => resolve());
     app.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }
 

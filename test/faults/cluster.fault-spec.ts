@@ -1,23 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createServerDatabase, type TestDatabase } from '../support/test-database.js';
+import { freePort } from '../support/free-port.js';
 import { waitFor } from './support/wait.js';
 
 /** What `npm run test:faults` builds first: the launcher a county runs (`npm run start:cluster`). */
 const LAUNCHER = join(process.cwd(), 'dist', 'src', 'cluster.js');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** The launcher's app processes: its children. */
 const workersOf = (primary: ChildProcess): number[] => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { VillageWorld } from '../../factories/village.factory.js';
 import { AppProcess } from './app-process.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../support/free-port.js';
 import { verifyAllChains, type ChainVerdict } from './chain-verdicts.js';
 import { checkInvariants, type Findings } from './invariants.js';
 import { MatterLoad, type LoadOptions } from './matter-load.js';
