@@ -30,10 +30,18 @@ export class ListViews {
     private readonly time: LocalTime,
   ) {}
 
-  async onDate(villageId: string, date = this.time.today()) {
-    const db = this.dataSource.manager;
-    const village = await this.village(db, villageId);
-    return { village, on: date, ...(await this.present(db, await this.lists.inForce(db, villageId, date))) };
+  /** The lists in force on a date; `where: 'public'` for the public pages (the replica, when one keeps up). */
+  async onDate(villageId: string, date = this.time.today(), where: 'console' | 'public' = 'console') {
+    const read = async (db: EntityManager) => {
+      const village = await this.village(db, villageId);
+      return {
+        village,
+        on: date,
+        ...(await this.present(db, await this.lists.inForce(db, villageId, date))),
+      };
+    };
+    // The console must see a change it just published: it reads the primary.
+    return where === 'public' ? this.reads.read(read) : read(this.dataSource.manager);
   }
 
   async atVersion(villageId: string, version: number) {

@@ -73,7 +73,7 @@ export class ListsController {
   @ApiOkResponse({ type: ListsOnDateDto })
   @ApiErrors(400, 404, 429)
   current(@Param('villageId', ParseUUIDPipe) villageId: string, @Query() query: OnDateQuery) {
-    return this.views.onDate(villageId, query.on);
+    return this.views.onDate(villageId, query.on, 'public');
   }
 
   @Public()

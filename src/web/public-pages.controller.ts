@@ -164,7 +164,11 @@ export class PublicPagesController {
   ) {
     const me = actorOf(request);
     try {
-      const lists = await this.lists.onDate(villageId, /^\d{4}-\d{2}-\d{2}$/.test(on ?? '') ? on : undefined);
+      const lists = await this.lists.onDate(
+        villageId,
+        /^\d{4}-\d{2}-\d{2}$/.test(on ?? '') ? on : undefined,
+        'public',
+      );
       sendPage(response, '@lists', { title: `${lists.village.name}三张清单`, me }, lists);
     } catch (error) {
       sendPage(
