@@ -195,9 +195,7 @@ export class ComplaintsService {
   /** A file of a complaint, for its handlers alone (as `handle` admits them), never the village. */
   async evidence(actor: PersonActor, villageId: string, complaintId: string, evidenceId: string) {
     const db = this.dataSource.manager;
-    const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
-    const handler = roles.has('discipline_inspector') || roles.has('district_admin');
-    if (!handler || holdsVillageRole(roles)) throw new DomainError('AUTH.FORBIDDEN');
+    await this.requireHandler(db, actor, villageId, ['discipline_inspector', 'district_admin']);
     const found = await this.complaints.byId(db, villageId, complaintId);
     const ref = found?.evidence.find((file) => file.id === evidenceId);
     const content = ref && (await this.complaints.evidenceContent(db, villageId, complaintId, evidenceId));
@@ -328,9 +326,7 @@ export class ComplaintsService {
     ) => Promise<{ event: string; payload: Record<string, unknown>; changes: Partial<ComplaintEntity> }>,
   ) {
     return this.dataSource.transaction(async (db) => {
-      // Someone with no standing in the village learns nothing, not even that the complaint exists.
-      const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
-      if (!roles.has(role) || holdsVillageRole(roles)) throw new DomainError('AUTH.FORBIDDEN');
+      await this.requireHandler(db, actor, villageId, [role]);
       const found = await this.complaints.byId(db, villageId, complaintId, true);
       if (!found) throw new DomainError('COMPLAINT.NOT_FOUND');
       const now = this.time.now();
@@ -339,6 +335,16 @@ export class ComplaintsService {
       await this.trace(db, changed, { personId: actor.personId, role }, event, found.status, payload);
       return changed;
     });
+  }
+
+  /**
+   * A handler of the village's complaints in one of `roles`, holding no role in the village itself.
+   * Someone with no standing in the village learns nothing, not even that the complaint exists.
+   */
+  private async requireHandler(db: EntityManager, actor: PersonActor, villageId: string, roles: Role[]) {
+    const held = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+    if (!roles.some((role) => held.has(role)) || holdsVillageRole(held))
+      throw new DomainError('AUTH.FORBIDDEN');
   }
 
   private async requireSubject(

@@ -70,22 +70,14 @@ export class ReadSource implements OnModuleInit, OnApplicationShutdown {
     if (this.usable && this.replica) {
       try {
         const result = await work(this.replica.manager);
-        this.metrics.count(
-          'micropower_public_reads_total',
-          'Public reads, by the database that served them',
-          {
-            database: 'replica',
-          },
-        );
+        this.served('replica');
         return result;
       } catch (error) {
         if (!isDatabaseUnavailable(error)) throw error;
         this.markUnusable(error);
       }
     }
-    this.metrics.count('micropower_public_reads_total', 'Public reads, by the database that served them', {
-      database: 'primary',
-    });
+    this.served('primary');
     return work(this.primary.manager);
   }
 
@@ -130,6 +122,12 @@ export class ReadSource implements OnModuleInit, OnApplicationShutdown {
     } catch (error) {
       this.markUnusable(error);
     }
+  }
+
+  private served(database: 'replica' | 'primary'): void {
+    this.metrics.count('micropower_public_reads_total', 'Public reads, by the database that served them', {
+      database,
+    });
   }
 
   private markUnusable(error: unknown): void {

@@ -105,16 +105,7 @@ export class VoteEffects implements OnModuleInit {
       throw new DomainError('VOTE.MIXED', {}, '已有逐人投票，不能再登记计票结果');
     }
     if (paper) await this.access.requirePaperCounter(db, matter.villageId, actor, payload);
-    else if (payload.counter === payload.scrutineer || !CLERKS.has(event.actor.role)) {
-      throw new DomainError(
-        'VOTE.COUNTER_INVALID',
-        {},
-        payload.counter === payload.scrutineer
-          ? '计票人和监票人不能是同一人'
-          : '举手表决的结果由会议记录人（两委成员）登记',
-      );
-    } else
-      await this.access.requireVillagePeople(db, matter.villageId, [payload.counter, payload.scrutineer]);
+    else await this.requireShowOfHandsClerk(db, matter.villageId, event.actor.role, payload);
     const takingPart = await this.access.takingPart(db, matter, meeting);
     const cast = payload.yes + payload.no + payload.abstain;
     if (cast > takingPart) {
@@ -162,6 +153,22 @@ export class VoteEffects implements OnModuleInit {
         count: { ...appraisal.count!, ...confirmed },
       });
     }
+  }
+
+  /** A show of hands is entered by the meeting's clerk, naming a counter and a scrutineer of the village. */
+  private async requireShowOfHandsClerk(
+    db: EntityManager,
+    villageId: string,
+    role: string,
+    count: { counter: string; scrutineer: string },
+  ): Promise<void> {
+    if (count.counter === count.scrutineer) {
+      throw new DomainError('VOTE.COUNTER_INVALID', {}, '计票人和监票人不能是同一人');
+    }
+    if (!CLERKS.has(role)) {
+      throw new DomainError('VOTE.COUNTER_INVALID', {}, '举手表决的结果由会议记录人（两委成员）登记');
+    }
+    await this.access.requireVillagePeople(db, villageId, [count.counter, count.scrutineer]);
   }
 
   /** The voting authority's answer for this voter now, as the act's own refusal. */

@@ -10,6 +10,7 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { RegionRepository } from '../identity/region.repository.js';
 import { startOfLocalDay } from '../time/calendar.js';
+import { APPRAISAL_STANDARDS } from '../../workflows/catalog/appraisal-rules.js';
 import type { SatisfactionRate } from '../meetings/appraisal.js';
 import { OverviewRepository } from './overview.repository.js';
 
@@ -86,11 +87,13 @@ function flagsOf(row: VillageOverview): string[] {
 
 function appraisalFlags(appraisal: VillageOverview['appraisal']): string[] {
   if (!appraisal) return [];
-  const below = (title: string, rate: SatisfactionRate) =>
-    rate.percent !== null && !rate.meetsStandard ? [`${title} ${rate.percent}%，低于 90%`] : [];
+  const below = (title: string, rate: SatisfactionRate, [numerator, denominator]: [number, number]) =>
+    rate.percent !== null && !rate.meetsStandard
+      ? [`${title} ${rate.percent}%，低于 ${(numerator * 100) / denominator}%`]
+      : [];
   return [
-    ...below('村干部满意率', appraisal.cadres),
-    ...below('三务公开满意率', appraisal.disclosure),
+    ...below('村干部满意率', appraisal.cadres, APPRAISAL_STANDARDS.cadres.ratio),
+    ...below('三务公开满意率', appraisal.disclosure, APPRAISAL_STANDARDS.disclosure.ratio),
     ...(appraisal.incompetent > 0 ? [`测评不称职村干部 ${appraisal.incompetent} 人`] : []),
     ...(appraisal.twiceIncompetent > 0
       ? [`连续两次不称职 ${appraisal.twiceIncompetent} 人（职务终止）`]

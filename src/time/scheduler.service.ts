@@ -13,6 +13,9 @@ import { TimerRepository } from './timer.repository.js';
 /** A timer that fails unexpectedly is tried this often, waiting 1, 2, 4, 8 minutes between, then set aside. */
 export const TIMER_RETRIES = { attempts: 5, firstWaitMs: 60_000 } as const;
 
+/** The claim the housekeeping jobs run under, across the processes of one database. */
+const HOUSEKEEPING = 'housekeeping';
+
 /** A batch on the fast path met a refusal or a failure and was rolled back. */
 class FastPathLeft extends Error {}
 /** The app is stopping: the batch in hand is rolled back, its timers left for the next start. */
@@ -90,23 +93,23 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /**
-   * Timers first, then the jobs: what the clock makes due, all of it. Each job runs in one process at a
-   * time, and once per half beat between them all (its claim); with no beat of its own (tests, a manual
-   * advance) only the first rule holds.
+   * Timers first, then the housekeeping jobs: what the clock makes due, all of it. The jobs run in one
+   * process at a time, and once per half beat between them all (one claim for the lot, two statements a
+   * beat); with no beat of its own (tests, a manual advance) only the first rule holds.
    */
   async runDue(): Promise<number> {
     for (const step of this.beforeBeat) await step();
     const delivered = await this.deliverDue();
-    for (const [name, job] of this.jobs) {
-      if (this.stopping) break;
-      const now = this.time.now();
-      const db = this.dataSource.manager;
-      if (!(await this.claims.claim(db, name, now, Math.max(0, this.config.timerPollMs / 2)))) continue;
-      try {
-        await job(now);
-      } finally {
-        await this.claims.release(db, name);
-      }
+    if (this.jobs.size === 0 || this.stopping) return delivered;
+    const now = this.time.now();
+    const db = this.dataSource.manager;
+    if (!(await this.claims.claim(db, HOUSEKEEPING, now, Math.max(0, this.config.timerPollMs / 2)))) {
+      return delivered;
+    }
+    try {
+      for (const job of this.jobs.values()) if (!this.stopping) await job(this.time.now());
+    } finally {
+      await this.claims.release(db, HOUSEKEEPING);
     }
     return delivered;
   }

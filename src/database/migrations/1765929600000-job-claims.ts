@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Housekeeping jobs (the obligation sweep, chain heads, the bulletin outbox, statistics) claimed across
- * processes: a process runs a job only when no other holds it and it has not started within half a beat,
- * so N processes sweep once per beat between them, not N times.
+ * Housekeeping (the obligation sweep, chain heads, the bulletin outbox, statistics) claimed across
+ * processes: a process runs it only when no other holds the claim and it has not started within half a
+ * beat, so N processes sweep once per beat between them, not N times.
  */
 export class JobClaims1765929600000 implements MigrationInterface {
   name = 'JobClaims1765929600000';
