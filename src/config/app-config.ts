@@ -30,6 +30,7 @@ class EnvironmentVariables {
   @IsOptional() @IsString() TIME_ZONE?: string;
   @IsOptional() @IsInt() @Min(0) @Max(3600000) TIMER_POLL_MS?: number;
   @IsOptional() @IsInt() @Min(1) @Max(1000) TIMER_BATCH_SIZE?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(16) TIMER_WORKERS?: number;
   @IsOptional() @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE?: number;
   @IsOptional() @IsIn(['on', 'off']) DATABASE_PREPARED_STATEMENTS?: string;
   @IsOptional() @IsInt() @Min(1) @Max(64) APP_PROCESSES?: number;
@@ -110,6 +111,13 @@ export class AppConfig {
    * price of holding the batch's matters locked until the last of it is delivered.
    */
   readonly timerBatchSize!: number;
+  /**
+   * How many batches one process delivers at once, each on a connection of its own: a batch spends most
+   * of its time waiting on the database, so a second keeps the process busy meanwhile. Batches never
+   * share a village (see `TimerRepository.claimDue`). One on the embedded database, which has a single
+   * connection.
+   */
+  readonly timerWorkers!: number;
   /** The site's address as people reach it (behind the TLS proxy): links in feeds are built on it. */
   readonly publicUrl!: string;
   /**
@@ -178,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     TOKEN_TTL_MINUTES: numeric(env.TOKEN_TTL_MINUTES),
     TIMER_POLL_MS: numeric(env.TIMER_POLL_MS),
     TIMER_BATCH_SIZE: numeric(env.TIMER_BATCH_SIZE),
+    TIMER_WORKERS: numeric(env.TIMER_WORKERS),
     DATABASE_POOL_SIZE: numeric(env.DATABASE_POOL_SIZE),
     DATABASE_READ_MAX_LAG_SECONDS: numeric(env.DATABASE_READ_MAX_LAG_SECONDS),
     APP_PROCESSES: numeric(env.APP_PROCESSES),
@@ -240,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     timeZone: raw.TIME_ZONE ?? 'Asia/Shanghai',
     timerPollMs: raw.TIMER_POLL_MS ?? 1000,
     timerBatchSize: raw.TIMER_BATCH_SIZE ?? 50,
+    timerWorkers: raw.TIMER_WORKERS ?? 2,
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT ?? 3000}`).replace(/\/+$/, ''),
     trustProxy: trustProxyOf(raw.TRUST_PROXY),
     logFormat: (raw.LOG_FORMAT as AppConfigValues['logFormat'] | undefined) ?? 'json',

@@ -17,6 +17,7 @@ import { actingRole } from './acting-role.js';
 import type { ConflictRelation } from './matter-conflict.entity.js';
 import { MatterConflictRepository } from './matter-conflict.repository.js';
 import { EngineExtensions, type EffectContext } from './engine-extensions.js';
+import type { HeldRows } from './held-rows.js';
 import type { MatterEntity } from './matter.entity.js';
 import { MatterRepository } from './matter.repository.js';
 import { redacted, validatedCopy } from './payloads.js';
@@ -203,10 +204,11 @@ export class EngineService implements OnApplicationBootstrap {
   /**
    * The scheduler's fast door: applies a system event in the caller's transaction without a savepoint, two
    * round trips fewer. Any refusal or failure leaves that transaction to be rolled back whole; the caller
-   * then delivers the same timers through `deliver`, which traces refusals.
+   * then delivers the same timers through `deliver`, which traces refusals. `held`: the matters and chain
+   * heads the batch's claim locked, not read again.
    */
-  async deliverOrThrow(db: EntityManager, command: EventCommand): Promise<void> {
-    await this.apply(db, command, {});
+  async deliverOrThrow(db: EntityManager, command: EventCommand, held?: HeldRows): Promise<void> {
+    await this.apply(db, command, {}, held);
   }
 
   /** A new matter on the newest version of its procedure, in its initial state. */
@@ -292,11 +294,11 @@ export class EngineService implements OnApplicationBootstrap {
     return { matter, roles };
   }
 
-  private async apply(db: EntityManager, command: EventCommand, attempt: Attempt) {
+  private async apply(db: EntityManager, command: EventCommand, attempt: Attempt, held?: HeldRows) {
     const now = this.time.now();
     const today = this.time.dateOf(now);
     const personId = command.actor.kind === 'person' ? command.actor.personId : null;
-    const { matter, standing } = await this.lockWithStanding(db, command, personId, today);
+    const { matter, standing } = await this.lockWithStanding(db, command, personId, today, held);
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId: command.matterId });
     const procedure = await this.catalog.forMatter(db, matter);
     const event = procedure.events.get(command.type);
@@ -383,22 +385,26 @@ export class EngineService implements OnApplicationBootstrap {
       awaiting: awaitingRoles(procedure, next),
     });
     await this.matters.saveProgress(db, matter);
-    await this.traces.append(db, { ...(attempt as TraceAttempt), stateAfter, accepted: true });
+    await this.traces.append(db, { ...(attempt as TraceAttempt), stateAfter, accepted: true }, held);
     return { matter, roles };
   }
 
   /**
    * Locks the matter and reads the sender's standing (roles, earlier acts, recusal) in the same statement.
    * That read sees the statement's snapshot: if the lock waited for another act on the matter, it is read
-   * again, so an act just committed is never missed. The system has no standing to read.
+   * again, so an act just committed is never missed. The system has no standing to read, and a timer
+   * batch's matter is already held.
    */
   private async lockWithStanding(
     db: EntityManager,
     command: EventCommand,
     personId: string | null,
     today: string,
+    held?: HeldRows,
   ): Promise<{ matter: MatterEntity | null; standing: ActorStanding | null }> {
     const { villageId, matterId } = command;
+    const heldMatter = personId ? undefined : held?.takeMatter(villageId, matterId);
+    if (heldMatter) return { matter: heldMatter, standing: null };
     const query = personId
       ? await this.access.standingQueryFor(db, personId, villageId, today, matterId)
       : null;

@@ -6,8 +6,12 @@ import type { MatterEntity } from './matter.entity.js';
  * (`npm run bench:events`) issues these same texts without the framework.
  */
 
-/** Every column of `matter`, named as MatterEntity's fields. */
-export const MATTER_COLUMNS = [
+/** Every column of `matter`, named as MatterEntity's fields (qualified by `table` where given). */
+export function matterColumns(table?: string): string {
+  return table ? COLUMNS.map((column) => `${table}.${column}`).join(', ') : COLUMNS.join(', ');
+}
+
+const COLUMNS = [
   'village_id AS "villageId"',
   'id',
   'procedure_id AS "procedureId"',
@@ -26,7 +30,9 @@ export const MATTER_COLUMNS = [
   'created_by AS "createdBy"',
   'created_at AS "createdAt"',
   'updated_at AS "updatedAt"',
-].join(', ');
+];
+
+export const MATTER_COLUMNS = matterColumns();
 
 export const FIND_MATTER_SQL = `SELECT ${MATTER_COLUMNS} FROM matter WHERE village_id = $1 AND id = $2`;
 

@@ -4,6 +4,7 @@ import type { JsonObject } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
 import { Metrics } from '../common/metrics.js';
 import { ChainCheckpointRepository } from './chain-checkpoint.repository.js';
+import type { HeldRows } from './held-rows.js';
 import { chainHash, GENESIS_HASH, type BrokenLink } from './trace-chain.js';
 import type { TraceEntity } from './trace.entity.js';
 import { TraceRepository } from './trace.repository.js';
@@ -46,8 +47,9 @@ export class TraceService {
     private readonly metrics: Metrics,
   ) {}
 
-  async append(db: EntityManager, attempt: TraceAttempt): Promise<TraceEntity> {
-    const head = await this.traces.lockHead(db, attempt.villageId);
+  /** `held`: the heads the caller's transaction holds already (a timer batch), read and kept there. */
+  async append(db: EntityManager, attempt: TraceAttempt, held?: HeldRows): Promise<TraceEntity> {
+    const head = held?.head(attempt.villageId) ?? (await this.traces.lockHead(db, attempt.villageId));
     const fields = {
       villageId: attempt.villageId,
       seq: Number(head.seq) + 1,
@@ -70,6 +72,7 @@ export class TraceService {
       hash: chainHash(head.hash, fields),
     };
     await this.traces.insert(db, row);
+    held?.moveHead(row.villageId, { seq: row.seq, hash: row.hash });
     this.metrics.countEvent(row.eventType, row.accepted, row.refusalCode);
     return row;
   }

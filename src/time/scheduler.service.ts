@@ -4,7 +4,9 @@ import type { JsonObject } from '../../workflows/index.js';
 import { AppConfig } from '../config/app-config.js';
 import { isLockRace, isTransientDatabaseError } from '../common/database-errors.js';
 import { LocalTime } from '../common/local-time.js';
+import { pgliteOf } from '../database/open-data-source.js';
 import { EngineService } from '../engine/engine.service.js';
+import { HeldRows } from '../engine/held-rows.js';
 import { SYSTEM_ACTOR } from '../identity/actor.js';
 import type { TimerEntity } from './timer.entity.js';
 import { JobClaimsRepository } from './job-claims.repository.js';
@@ -131,7 +133,19 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     return this.beat;
   }
 
+  /**
+   * `timerWorkers` delivery loops at once (one on the embedded database's single connection); batches of
+   * two loops never share a village, so they never wait on each other. All have stopped when it returns.
+   */
   private async deliverAll(): Promise<number> {
+    const workers = pgliteOf(this.dataSource) ? 1 : this.config.timerWorkers;
+    const loops = await Promise.allSettled(Array.from({ length: workers }, () => this.deliverLoop()));
+    const failed = loops.find((loop) => loop.status === 'rejected');
+    if (failed) throw failed.reason;
+    return loops.reduce((sum, loop) => sum + (loop as PromiseFulfilledResult<number>).value, 0);
+  }
+
+  private async deliverLoop(): Promise<number> {
     let settled = 0;
     let batchSize = this.config.timerBatchSize;
     let careful = false;
@@ -162,22 +176,25 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
 
   /**
    * The common case, every timer of the batch accepted: no savepoint per delivery. The first refusal or
-   * failure undoes the whole batch (FastPathLeft), to be delivered again by `deliverCarefully`.
+   * failure undoes the whole batch (FastPathLeft), to be delivered again by `deliverCarefully`. So the
+   * timers are settled before their events, in the same transaction: the state an event leaves then finds
+   * its own timer settled already instead of cancelling it first (one row written once, not twice).
    */
   private deliverFast(batchSize: number): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (db) => {
       const now = this.time.now();
-      const ready = await this.timers.claimDue(db, now, batchSize);
+      const { timers: ready, matters } = await this.timers.claimDue(db, now, batchSize);
+      await this.timers.settleAll(db, ready, 'delivered', now);
+      const held = new HeldRows(matters);
       for (const timer of ready) {
         if (this.stopping) throw new Stopping();
         try {
-          await this.engine.deliverOrThrow(db, commandOf(timer));
+          await this.engine.deliverOrThrow(db, commandOf(timer), held);
         } catch (error) {
           if (isTransientDatabaseError(error)) throw error;
           throw new FastPathLeft();
         }
       }
-      await this.timers.settleAll(db, ready, 'delivered', now);
       return { settled: ready.length, failed: 0 };
     });
   }
@@ -194,7 +211,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private deliverCarefully(batchSize: number): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (db) => {
       const now = this.time.now();
-      const ready = await this.timers.claimDue(db, now, batchSize);
+      const { timers: ready } = await this.timers.claimDue(db, now, batchSize);
       const settled = { delivered: [] as TimerEntity[], refused: [] as TimerEntity[] };
       let failed = 0;
       for (const timer of ready) {

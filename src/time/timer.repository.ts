@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
+import { matterColumns } from '../engine/matter-sql.js';
+import type { MatterEntity } from '../engine/matter.entity.js';
 import { TimerEntity, type TimerStatus } from './timer.entity.js';
 
 export interface NewTimer {
@@ -13,8 +15,14 @@ export interface NewTimer {
   scopeState: string;
 }
 
+/** A batch's due timers, one per matter, and their matters as the claim read and locked them. */
+export interface ClaimedTimers {
+  timers: TimerEntity[];
+  matters: MatterEntity[];
+}
+
 /** How deep past its batch a process looks for due timers whose matters no one else holds. */
-const CANDIDATES_PER_SLOT = 4;
+const CANDIDATES_PER_SLOT = 8;
 
 /** The timer's columns under the entity's property names, for the statements written by hand. */
 const TIMER_COLUMNS = `village_id AS "villageId", id, matter_id AS "matterId", event_type AS "eventType", payload,
@@ -40,24 +48,32 @@ export class TimerRepository {
    * as every act on a matter does, so no transaction ever holds a timer without its matter. Matters that
    * another transaction holds (a person acting, another process's batch) are skipped (`SKIP LOCKED`) and
    * their timers wait for a later batch; two processes look a window of `CANDIDATES_PER_SLOT` × `limit`
-   * due timers deep, so the second finds matters the first did not take. If this process dies before
-   * committing, the timers are pending again; either way each is delivered once. One timer per matter
-   * (its earliest): an event may move the matter out of the state another of its timers belongs to, and
-   * that one is then cancelled, not delivered. Ordered for delivery by village, so that batches take the
-   * villages' chain heads in one order, then by time.
+   * due timers deep, so the second finds matters the first did not take.
+   *
+   * The villages' chain heads are taken with their matters, and a matter whose village's head someone
+   * holds is skipped as well: every delivery appends to its village's chain, and two processes sharing a
+   * village would otherwise take turns at its head for the length of a batch (with 100 timers per village
+   * due at once they did, and most of the second process's time went to waiting). Every matter has a head:
+   * it is created with its first trace row.
+   *
+   * If this process dies before committing, the timers are pending again; either way each is delivered
+   * once. One timer per matter (its earliest): an event may move the matter out of the state another of
+   * its timers belongs to, and that one is then cancelled, not delivered. Ordered for delivery by village,
+   * then by time.
    */
-  async claimDue(db: EntityManager, now: Date, limit: number): Promise<TimerEntity[]> {
-    const matters = await db.query<{ village_id: string; id: string }[]>(
-      `SELECT village_id, id FROM matter
-        WHERE (village_id, id) IN (
+  async claimDue(db: EntityManager, now: Date, limit: number): Promise<ClaimedTimers> {
+    const matters = await db.query<MatterEntity[]>(
+      `SELECT ${matterColumns('matter')} FROM matter
+         JOIN trace_head head ON head.village_id = matter.village_id
+        WHERE (matter.village_id, matter.id) IN (
           SELECT village_id, matter_id FROM timer
            WHERE status = 'pending' AND due_at <= $1 AND (retry_at IS NULL OR retry_at <= $1)
            ORDER BY due_at LIMIT $2)
         LIMIT $3
-          FOR UPDATE SKIP LOCKED`,
+          FOR UPDATE OF matter, head SKIP LOCKED`,
       [now, limit * CANDIDATES_PER_SLOT, limit],
     );
-    if (matters.length === 0) return [];
+    if (matters.length === 0) return { timers: [], matters };
     // Nobody changes a timer without its matter's lock, which this transaction now holds: no wait here.
     const timers = await db.query<TimerEntity[]>(
       `SELECT ${TIMER_COLUMNS} FROM timer
@@ -65,10 +81,10 @@ export class TimerRepository {
           AND status = 'pending' AND due_at <= $3 AND (retry_at IS NULL OR retry_at <= $3)
         ORDER BY due_at, id
           FOR UPDATE`,
-      [matters.map((matter) => matter.village_id), matters.map((matter) => matter.id), now],
+      [matters.map((matter) => matter.villageId), matters.map((matter) => matter.id), now],
     );
     const first = new Set<string>();
-    return timers
+    const earliest = timers
       .filter((timer) => !first.has(timer.matterId) && first.add(timer.matterId))
       .sort(
         (a, b) =>
@@ -76,6 +92,7 @@ export class TimerRepository {
           a.dueAt.getTime() - b.dueAt.getTime() ||
           a.id.localeCompare(b.id),
       );
+    return { timers: earliest, matters };
   }
 
   /** Settles the delivered (or refused) timers of a batch, in its transaction: one statement. */

@@ -4,6 +4,7 @@ import { TimerRepository } from '../../src/time/timer.repository.js';
 import { JobClaimsRepository } from '../../src/time/job-claims.repository.js';
 import { EngineService } from '../../src/engine/engine.service.js';
 import { MatterRepository } from '../../src/engine/matter.repository.js';
+import { TraceService } from '../../src/engine/trace.service.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { LocalTime } from '../../src/common/local-time.js';
 import { EngineDriver } from '../factories/engine.driver.js';
@@ -69,13 +70,14 @@ describe(SchedulerService.name, () => {
      */
     const breakDeliveries = (failure: (matterId: string) => Error | null) => {
       const matters = t.get(MatterRepository);
-      const lockById = matters.lockById.bind(matters);
-      matters.lockById = (db, villageId, matterId) => {
-        const error = failure(matterId);
-        return error ? Promise.reject(error) : lockById(db, villageId, matterId);
+      // Every delivery saves its matter's progress, whether the batch's claim read the matter or it did.
+      const saveProgress = matters.saveProgress.bind(matters);
+      matters.saveProgress = (db, matter) => {
+        const error = failure(matter.id);
+        return error ? Promise.reject(error) : saveProgress(db, matter);
       };
       return () => {
-        matters.lockById = lockById;
+        matters.saveProgress = saveProgress;
       };
     };
 
@@ -159,16 +161,19 @@ describe(SchedulerService.name, () => {
       }
     });
 
-    /** A scheduler of this app that claims `timerBatchSize` timers per transaction. */
-    const schedulerWithBatches = (timerBatchSize: number) =>
+    /** A scheduler of this app with its own batch size and loops. */
+    const schedulerWith = (config: Partial<AppConfig>) =>
       new SchedulerService(
         t.dataSource,
         t.get(TimerRepository),
         t.get(EngineService),
-        testConfig({ timerBatchSize }),
+        testConfig(config),
         t.get(LocalTime),
         t.get(JobClaimsRepository),
       );
+    /** A scheduler of this app that claims `timerBatchSize` timers per transaction, in one loop. */
+    const schedulerWithBatches = (timerBatchSize: number) =>
+      schedulerWith({ timerBatchSize, timerWorkers: 1 });
 
     const mattersInPublicPeriod = async (count: number) => {
       const world = await createVillage(t);
@@ -249,7 +254,77 @@ describe(SchedulerService.name, () => {
       }
     });
 
+    it('delivers a batch of one village in order: its chain holds, each timer once, settled as delivered', async () => {
+      const matters = await mattersInPublicPeriod(4);
+      t.clock.advance(10 * DAY_MS);
+      // The careful door (a savepoint per timer) is for batches that met a refusal or failure: a batch whose
+      // appends took the wrong chain head would fail and end up there, delivered all the same.
+      const engine = t.get(EngineService);
+      const deliver = engine.deliver.bind(engine);
+      let carefulDeliveries = 0;
+      engine.deliver = (db, command) => (carefulDeliveries++, deliver(db, command));
+      try {
+        await expect(schedulerWithBatches(10).deliverDue()).resolves.toBe(4);
+        expect(carefulDeliveries).toBe(0);
+        for (const matter of matters)
+          expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
+        const timers = await t.dataSource.query<{ status: string }[]>(
+          `SELECT status FROM timer WHERE matter_id = ANY($1)`,
+          [matters.map((matter) => matter.matterId)],
+        );
+        expect(timers).toEqual(matters.map(() => ({ status: 'delivered' })));
+        const report = await t.get(TraceService).verify(t.dataSource.manager, matters[0].world.villageId);
+        expect(report).toMatchObject({ ok: true, firstBroken: null });
+      } finally {
+        engine.deliver = deliver;
+        t.clock.set(TEST_NOW);
+      }
+    });
+
+    it('delivers with several loops in one process, each timer once, every village chain whole', async () => {
+      const matters = [...(await mattersInPublicPeriod(3)), ...(await mattersInPublicPeriod(3))];
+      t.clock.advance(10 * DAY_MS);
+      try {
+        const scheduler = schedulerWith({ timerBatchSize: 1, timerWorkers: 3 });
+        await expect(scheduler.deliverDue()).resolves.toBe(6);
+        for (const matter of matters)
+          expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
+        for (const villageId of new Set(matters.map((matter) => matter.world.villageId)))
+          expect(await t.get(TraceService).verify(t.dataSource.manager, villageId)).toMatchObject({
+            ok: true,
+          });
+      } finally {
+        t.clock.set(TEST_NOW);
+      }
+    });
+
     if (process.env.DATABASE_URL) {
+      it("leaves a village whose chain head someone holds for a later batch, and delivers other villages' timers meanwhile", async () => {
+        const [busy] = await mattersInPublicPeriod(1);
+        const [free] = await mattersInPublicPeriod(1);
+        t.clock.advance(10 * DAY_MS);
+        const runner = t.dataSource.createQueryRunner();
+        await runner.connect();
+        try {
+          await runner.startTransaction();
+          // As an act in that village holds it between its append and its commit.
+          await runner.query(`SELECT seq FROM trace_head WHERE village_id = $1 FOR UPDATE`, [
+            busy.world.villageId,
+          ]);
+          // Without skipping the held head the batch would wait on the open transaction until the test timed out.
+          await expect(schedulerWithBatches(10).deliverDue()).resolves.toBe(1);
+          expect(await periodEventsOf(t, free.matterId)).toEqual([{ accepted: true }]);
+          expect(await periodEventsOf(t, busy.matterId)).toEqual([]);
+          await runner.commitTransaction();
+          await expect(schedulerWithBatches(10).deliverDue()).resolves.toBe(1);
+          expect(await periodEventsOf(t, busy.matterId)).toEqual([{ accepted: true }]);
+        } finally {
+          if (runner.isTransactionActive) await runner.rollbackTransaction();
+          await runner.release();
+          t.clock.set(TEST_NOW);
+        }
+      });
+
       it('leaves a timer whose matter a request holds for a later batch, and delivers the others meanwhile', async () => {
         const [held, free] = await mattersInPublicPeriod(2);
         t.clock.advance(10 * DAY_MS);

@@ -41,6 +41,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     timeZone: 'Asia/Shanghai',
     timerPollMs: 0,
     timerBatchSize: 50,
+    timerWorkers: 2,
     publicUrl: 'http://localhost:3000',
     trustProxy: false,
     logFormat: 'json',

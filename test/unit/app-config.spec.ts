@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: url, DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(ConfigError);
   });
 
+  it('delivers timers in two loops per process by default, and refuses a count it cannot mean', () => {
+    expect(loadConfig({}).timerWorkers).toBe(2);
+    expect(loadConfig({ TIMER_WORKERS: '4' }).timerWorkers).toBe(4);
+    for (const value of ['0', '17', 'two'])
+      expect(() => loadConfig({ TIMER_WORKERS: value })).toThrow(ConfigError);
+  });
+
   it('builds links on PUBLIC_URL without its trailing slash, and on localhost by default', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://cunwu.example.cn/' }).publicUrl).toBe(
       'https://cunwu.example.cn',

@@ -50,6 +50,7 @@ export async function startBenchApp<C extends Clock>(
     // No background scheduler: timers are delivered when the bench says so, never during a measurement.
     timerPollMs: 0,
     timerBatchSize: 50,
+    timerWorkers: 2,
     publicUrl: 'http://localhost:3000',
     trustProxy: false,
     logFormat: 'json',

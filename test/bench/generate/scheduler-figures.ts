@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { JsonObject } from '../../../workflows/index.js';
+import { HeldRows } from '../../../src/engine/held-rows.js';
 import { EngineService } from '../../../src/engine/engine.service.js';
 import { SYSTEM_ACTOR } from '../../../src/identity/actor.js';
 import { TimerRepository } from '../../../src/time/timer.repository.js';
@@ -81,15 +82,20 @@ export async function oneDelivery(app: BenchApp, runs = 15): Promise<{ statement
       await app.dataSource
         .transaction(async (db) => {
           const now = new Date();
-          const [timer] = await app.get(TimerRepository).claimDue(db, now, 1);
+          const claimed = await app.get(TimerRepository).claimDue(db, now, 1);
+          const [timer] = claimed.timers;
           if (!timer) throw new Error('No due timer to deliver');
-          await app.get(EngineService).deliverOrThrow(db, {
-            villageId: timer.villageId,
-            matterId: timer.matterId,
-            actor: SYSTEM_ACTOR,
-            type: timer.eventType,
-            payload: timer.payload as JsonObject,
-          });
+          await app.get(EngineService).deliverOrThrow(
+            db,
+            {
+              villageId: timer.villageId,
+              matterId: timer.matterId,
+              actor: SYSTEM_ACTOR,
+              type: timer.eventType,
+              payload: timer.payload as JsonObject,
+            },
+            new HeldRows(claimed.matters),
+          );
           await app.get(TimerRepository).settleAll(db, [timer], 'delivered', now);
           times.push(performance.now() - started);
           throw new RollBack();
