@@ -22,6 +22,34 @@ export function createAjv(): Ajv {
   return ajv;
 }
 
+/** Distinct schemas kept compiled; past this the oldest is dropped (a village's drafts are checked too). */
+const MAX_COMPILED = 2000;
+const compiled = new Map<string, { schema: object; validate: ValidateFunction }>();
+let sharedAjv: Ajv | undefined;
+
+/**
+ * The schema compiled once per process, whoever asks: the checker and the builder compile the same
+ * payload schemas, and the base items share most of theirs (every meeting's events), so a process
+ * starting with all procedures compiled each one several times. Equal schemas (as JSON) share one
+ * validator; a schema naming an `$id` is compiled on its own, as an id can be registered only once.
+ * Throws as `Ajv.compile` does for a schema that is not valid.
+ */
+export function compileSchema(schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  if (key.includes('"$id"')) return createAjv().compile(schema);
+  const found = compiled.get(key);
+  if (found) return found.validate;
+  sharedAjv ??= createAjv();
+  const validate = sharedAjv.compile(schema);
+  if (compiled.size >= MAX_COMPILED) {
+    const [oldestKey, oldest] = compiled.entries().next().value!;
+    compiled.delete(oldestKey);
+    sharedAjv.removeSchema(oldest.schema);
+  }
+  compiled.set(key, { schema, validate });
+  return validate;
+}
+
 export interface SchemaProblem {
   field: string;
   problem: string;

@@ -19,6 +19,7 @@ import { MatterConflictRepository } from './matter-conflict.repository.js';
 import { EngineExtensions, type EffectContext } from './engine-extensions.js';
 import type { HeldRows } from './held-rows.js';
 import type { MatterEntity } from './matter.entity.js';
+import { saveProgressStatement } from './matter-sql.js';
 import { MatterRepository } from './matter.repository.js';
 import { redacted, validatedCopy } from './payloads.js';
 import {
@@ -384,8 +385,12 @@ export class EngineService implements OnApplicationBootstrap {
       stateSince: stateAfter === matter.state ? matter.stateSince : now,
       awaiting: awaitingRoles(procedure, next),
     });
-    await this.matters.saveProgress(db, matter);
-    await this.traces.append(db, { ...(attempt as TraceAttempt), stateAfter, accepted: true }, held);
+    // The matter's progress and its trace row in one statement: one round trip fewer on every event.
+    await this.traces.append(
+      db,
+      { ...(attempt as TraceAttempt), stateAfter, accepted: true },
+      { held, alongside: saveProgressStatement(matter) },
+    );
     return { matter, roles };
   }
 

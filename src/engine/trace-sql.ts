@@ -1,3 +1,4 @@
+import { shiftParams } from '../common/sql-query.js';
 import type { TraceEntity } from './trace.entity.js';
 
 /**
@@ -6,34 +7,43 @@ import type { TraceEntity } from './trace.entity.js';
  */
 export const LOCK_HEAD_SQL = `SELECT seq, hash FROM trace_head WHERE village_id = $1 FOR UPDATE`;
 
-/** Appends a row and moves the village's chain head to it, in one statement. */
-export function appendTraceStatement(row: TraceEntity): [string, unknown[]] {
-  return [
-    `WITH appended AS (
+const APPEND = `appended AS (
        INSERT INTO trace (village_id, seq, matter_id, actor_person_id, actor_role, event_type, payload,
                           payload_digest, state_before, state_after, accepted, refusal_code,
                           refusal_message, at, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        RETURNING village_id, seq, hash)
      UPDATE trace_head SET seq = appended.seq, hash = appended.hash
-       FROM appended WHERE trace_head.village_id = appended.village_id`,
-    [
-      row.villageId,
-      row.seq,
-      row.matterId,
-      row.actorPersonId,
-      row.actorRole,
-      row.eventType,
-      JSON.stringify(row.payload),
-      row.payloadDigest,
-      row.stateBefore,
-      row.stateAfter,
-      row.accepted,
-      row.refusalCode,
-      row.refusalMessage,
-      row.at,
-      row.prevHash,
-      row.hash,
-    ],
+       FROM appended WHERE trace_head.village_id = appended.village_id`;
+
+/**
+ * Appends a row and moves the village's chain head to it, in one statement; with `alongside`, a write of
+ * its own (the matter's progress) goes in the same statement, one round trip for both.
+ */
+export function appendTraceStatement(row: TraceEntity, alongside?: [string, unknown[]]): [string, unknown[]] {
+  const params = appendParams(row);
+  if (!alongside) return [`WITH ${APPEND}`, params];
+  const [text, values] = alongside;
+  return [`WITH alongside AS (${text}), ${shiftParams(APPEND, values.length)}`, [...values, ...params]];
+}
+
+function appendParams(row: TraceEntity): unknown[] {
+  return [
+    row.villageId,
+    row.seq,
+    row.matterId,
+    row.actorPersonId,
+    row.actorRole,
+    row.eventType,
+    JSON.stringify(row.payload),
+    row.payloadDigest,
+    row.stateBefore,
+    row.stateAfter,
+    row.accepted,
+    row.refusalCode,
+    row.refusalMessage,
+    row.at,
+    row.prevHash,
+    row.hash,
   ];
 }

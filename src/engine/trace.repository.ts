@@ -24,9 +24,9 @@ export class TraceRepository {
     return created;
   }
 
-  /** Appends a row and moves the head to it, in one statement. */
-  async insert(db: EntityManager, row: TraceEntity): Promise<void> {
-    await preparedQuery(db, ...appendTraceStatement(row));
+  /** Appends a row and moves the head to it, in one statement (with `alongside`, if given). */
+  async insert(db: EntityManager, row: TraceEntity, alongside?: [string, unknown[]]): Promise<void> {
+    await preparedQuery(db, ...appendTraceStatement(row, alongside));
   }
 
   head(db: EntityManager, villageId: string): Promise<TraceHeadEntity | null> {

@@ -47,8 +47,15 @@ export class TraceService {
     private readonly metrics: Metrics,
   ) {}
 
-  /** `held`: the heads the caller's transaction holds already (a timer batch), read and kept there. */
-  async append(db: EntityManager, attempt: TraceAttempt, held?: HeldRows): Promise<TraceEntity> {
+  /**
+   * `held`: the heads the caller's transaction holds already (a timer batch), read and kept there;
+   * `alongside`: a write of the caller's that goes in the append's own statement (the matter's progress).
+   */
+  async append(
+    db: EntityManager,
+    attempt: TraceAttempt,
+    { held, alongside }: { held?: HeldRows; alongside?: [string, unknown[]] } = {},
+  ): Promise<TraceEntity> {
     const head = held?.head(attempt.villageId) ?? (await this.traces.lockHead(db, attempt.villageId));
     const fields = {
       villageId: attempt.villageId,
@@ -71,7 +78,7 @@ export class TraceService {
       prevHash: head.hash,
       hash: chainHash(head.hash, fields),
     };
-    await this.traces.insert(db, row);
+    await this.traces.insert(db, row, alongside);
     held?.moveHead(row.villageId, { seq: row.seq, hash: row.hash });
     this.metrics.countEvent(row.eventType, row.accepted, row.refusalCode);
     return row;

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MEETING_BODIES, type MeetingBody } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
+import { readAll } from '../database/read-all.js';
 import { EngineExtensions } from '../engine/engine-extensions.js';
 import { viewSection } from '../engine/view-sections.js';
 import { MatterConflictRepository } from '../engine/matter-conflict.repository.js';
@@ -70,7 +71,10 @@ export class MeetingViews implements OnModuleInit {
     if (!(await this.matters.findById(db, villageId, matterId)))
       throw new DomainError('MATTER.NOT_FOUND', { matterId });
     const meetings = await this.meetings.listByMatter(db, villageId, matterId);
-    return Promise.all(meetings.map((meeting) => this.detail(db, meeting)));
+    return readAll(
+      db,
+      meetings.map((meeting) => () => this.detail(db, meeting)),
+    );
   }
 
   /**
@@ -91,12 +95,12 @@ export class MeetingViews implements OnModuleInit {
   }
 
   private async detail(db: EntityManager, meeting: MeetingEntity) {
-    const [roster, attendance, ballots, receipts, conflicts] = await Promise.all([
-      this.meetings.roster(db, meeting.villageId, meeting.id),
-      this.meetings.attendance(db, meeting.villageId, meeting.id),
-      this.meetings.ballots(db, meeting.villageId, meeting.id),
-      this.meetings.receipts(db, meeting.villageId, meeting.id),
-      this.conflicts.listByMatter(db, meeting.villageId, meeting.matterId),
+    const [roster, attendance, ballots, receipts, conflicts] = await readAll(db, [
+      () => this.meetings.roster(db, meeting.villageId, meeting.id),
+      () => this.meetings.attendance(db, meeting.villageId, meeting.id),
+      () => this.meetings.ballots(db, meeting.villageId, meeting.id),
+      () => this.meetings.receipts(db, meeting.villageId, meeting.id),
+      () => this.conflicts.listByMatter(db, meeting.villageId, meeting.matterId),
     ]);
     const recusedNow = new Set(conflicts.map((conflict) => conflict.personId));
     const ids = [

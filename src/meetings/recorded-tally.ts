@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CastBallot, RosterPlace } from '../authority/voting-authority.js';
+import { readAll } from '../database/read-all.js';
 import type { MeetingEntity } from './meeting.entity.js';
 import type { MeetingRepository } from './meeting.repository.js';
 import { computeTally, type Tally } from './tally.js';
@@ -47,11 +48,11 @@ export async function recordedTally(
   meeting: MeetingEntity,
   recusedPersonIds: ReadonlySet<string>,
 ): Promise<Tally> {
-  const [roster, attendance, ballots, receipts] = await Promise.all([
-    meetings.roster(db, meeting.villageId, meeting.id),
-    meetings.attendance(db, meeting.villageId, meeting.id),
-    meetings.ballots(db, meeting.villageId, meeting.id),
-    meetings.receipts(db, meeting.villageId, meeting.id),
+  const [roster, attendance, ballots, receipts] = await readAll(db, [
+    () => meetings.roster(db, meeting.villageId, meeting.id),
+    () => meetings.attendance(db, meeting.villageId, meeting.id),
+    () => meetings.ballots(db, meeting.villageId, meeting.id),
+    () => meetings.receipts(db, meeting.villageId, meeting.id),
   ]);
   return tallyOfRecords(meeting, { roster, attendance, ballots, receipts }, recusedPersonIds);
 }

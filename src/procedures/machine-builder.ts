@@ -1,7 +1,7 @@
 import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { EventSpec, JsonObject, MachineData, ProcedureDefinition } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { createAjv, type ValidateFunction } from '../common/json-schema.js';
+import { compileSchema, type ValidateFunction } from '../common/json-schema.js';
 import { checkDefinition, type CheckOptions } from './definition-checker.js';
 import { GUARD_IMPLEMENTATIONS, type GuardArgs } from './guards.js';
 import type { MatterContext, MatterEvent } from './matter-event.js';
@@ -78,11 +78,10 @@ export function buildProcedure(
     context: ({ input }) => ({ ...structuredClone(staticContext), inputs: input ?? {} }),
   }) as unknown as AnyStateMachine;
 
-  const ajv = createAjv();
   const events = new Map<string, BuiltEvent>(
     Object.entries(definition.events).map(([type, spec]) => [
       type,
-      { spec, validatePayload: ajv.compile(spec.payload) },
+      { spec, validatePayload: compileSchema(spec.payload) },
     ]),
   );
   return {
@@ -91,6 +90,6 @@ export function buildProcedure(
     config,
     machine,
     events,
-    validateInputs: ajv.compile(definition.inputSchema),
+    validateInputs: compileSchema(definition.inputSchema),
   };
 }

@@ -14,7 +14,16 @@ interface SessionMeeting {
     household?: string | null;
   }[];
   running: { quorumMet: boolean; quorum: string[] } | null;
-  appraisal?: { subjects: { key: string; label: string }[] } | null;
+  voteCount?: CountRecord | null;
+  appraisal?: { subjects: { key: string; label: string }[]; count?: CountRecord | null } | null;
+}
+
+/** A count entered on paper (a show of hands, paper ballots): who entered and counted it, who confirms it. */
+interface CountRecord {
+  counter: string;
+  scrutineer: string;
+  recordedBy: string;
+  confirmedBy?: string | null;
 }
 
 /** The meeting of the matter still in session, if one is. */
@@ -51,7 +60,9 @@ export const rosterOf = (meeting: SessionMeeting | null) =>
 
 /**
  * A ballot is offered only to who may cast it in the meeting in session: on its roster, with a vote,
- * not recused, not yet voted. The engine refuses anyone else; the page does not tempt them.
+ * not recused, not yet voted; a count's confirmation only to the scrutineer it names, once it is entered
+ * and until it is confirmed (never to who entered or counted it). The engine refuses anyone else; the page
+ * does not tempt them.
  */
 export function offeredActions<A extends { type: string }>(
   actions: A[],
@@ -60,7 +71,17 @@ export function offeredActions<A extends { type: string }>(
 ): A[] {
   const place = meeting?.roster.find((entry) => entry.personId === personId);
   const mayVote = !meeting || (place !== undefined && place.entitled && !place.recused && !place.voted);
-  return actions.filter((action) => action.type !== 'CAST_BALLOT' || mayVote);
+  const count = meeting?.voteCount ?? meeting?.appraisal?.count;
+  const mayConfirm =
+    !meeting ||
+    (count != null &&
+      !count.confirmedBy &&
+      count.scrutineer === personId &&
+      count.recordedBy !== personId &&
+      count.counter !== personId);
+  return actions.filter(
+    (action) => (action.type !== 'CAST_BALLOT' || mayVote) && (action.type !== 'CONFIRM_COUNT' || mayConfirm),
+  );
 }
 
 /** Said before a vote is closed without its quorum: the result would be 未达到法定人数. */

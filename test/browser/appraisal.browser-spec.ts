@@ -82,6 +82,9 @@ describeInBrowser('A 民主测评 counted from a phone (phone)', () => {
       }[]
     ).at(-1)!.appraisal.count;
     expect(count.ratings.find((line) => line.subject === id('committee2'))!.dissatisfied).toBe(5);
+    // The counter is not offered the confirmation the engine would refuse them; the scrutineer is.
+    await counter.goto(`${base}/c/v/${world.villageId}/m/${matter.matterId}`);
+    expect(await counter.getByRole('heading', { name: '监票人确认计票结果' }).count()).toBe(0);
 
     const scrutineer = await env.loggedIn('phone', 'villager2');
     await scrutineer.goto(`${base}/c/v/${world.villageId}/m/${matter.matterId}`);
@@ -90,6 +93,9 @@ describeInBrowser('A 民主测评 counted from a phone (phone)', () => {
     await chair.goto(`${base}/c/v/${world.villageId}/m/${matter.matterId}`);
     await act(chair, '结束测评并计算满意率');
     expect(await chair.locator('table', { hasText: '测评对象' }).textContent()).toContain('不称职');
+    // Appraisal ballots are on paper: the meeting's roster shows who came, not a "voted" column.
+    const roster = chair.locator('table', { hasText: '应到人员' }).last();
+    expect(await roster.locator('th').allTextContents()).toEqual(['应到人员', '到会']);
     await snap(chair, 'appraisal', 'phone', '2-rates');
 
     const township = await env.loggedIn('phone', 'township');

@@ -3,7 +3,6 @@ import { SchedulerService, TIMER_RETRIES } from '../../src/time/scheduler.servic
 import { TimerRepository } from '../../src/time/timer.repository.js';
 import { JobClaimsRepository } from '../../src/time/job-claims.repository.js';
 import { EngineService } from '../../src/engine/engine.service.js';
-import { MatterRepository } from '../../src/engine/matter.repository.js';
 import { TraceService } from '../../src/engine/trace.service.js';
 import { AppConfig } from '../../src/config/app-config.js';
 import { LocalTime } from '../../src/common/local-time.js';
@@ -69,15 +68,15 @@ describe(SchedulerService.name, () => {
      * names an error for the matter, on whichever path the scheduler takes; the returned function mends it.
      */
     const breakDeliveries = (failure: (matterId: string) => Error | null) => {
-      const matters = t.get(MatterRepository);
-      // Every delivery saves its matter's progress, whether the batch's claim read the matter or it did.
-      const saveProgress = matters.saveProgress.bind(matters);
-      matters.saveProgress = (db, matter) => {
-        const error = failure(matter.id);
-        return error ? Promise.reject(error) : saveProgress(db, matter);
+      const traces = t.get(TraceService);
+      // Every delivery ends by appending its trace row, whether the batch's claim read the matter or it did.
+      const append = traces.append.bind(traces);
+      traces.append = (db, attempt, options) => {
+        const error = attempt.matterId ? failure(attempt.matterId) : null;
+        return error ? Promise.reject(error) : append(db, attempt, options);
       };
       return () => {
-        matters.saveProgress = saveProgress;
+        traces.append = append;
       };
     };
 

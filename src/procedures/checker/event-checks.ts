@@ -1,6 +1,6 @@
 import type { JsonObject, ProcedureDefinition, StepMark } from '../../../workflows/index.js';
 import { NEGATIVE_LIST, ROLES } from '../../../workflows/index.js';
-import { createAjv, type Ajv } from '../../common/json-schema.js';
+import { compileSchema } from '../../common/json-schema.js';
 import { FACT_SPECS } from '../vocabulary.js';
 import type { DefinitionIssue } from './issue.js';
 
@@ -46,9 +46,7 @@ export function checkRolesAndEvents(definition: ProcedureDefinition): Definition
       issues.push({ code: 'ROLE.UNKNOWN', message: `发起角色无效：${role}`, path: 'startRoles' });
     }
   }
-  // One validator compiler per check: compiling is the costly part, and schemas here carry no ids.
-  const ajv = createAjv();
-  issues.push(...checkSchema(ajv, definition.inputSchema, 'inputSchema', 'INPUT.SCHEMA_INVALID'));
+  issues.push(...checkSchema(definition.inputSchema, 'inputSchema', 'INPUT.SCHEMA_INVALID'));
   for (const [event, spec] of Object.entries(definition.events)) {
     if (spec.roles.length === 0) {
       issues.push({ code: 'EVENT.NO_ROLES', message: `事件 ${event} 没有指定可操作的角色`, event });
@@ -64,7 +62,7 @@ export function checkRolesAndEvents(definition: ProcedureDefinition): Definition
       }
     }
     issues.push(
-      ...checkSchema(ajv, spec.payload, `events.${event}.payload`, 'EVENT.SCHEMA_INVALID').map((issue) => ({
+      ...checkSchema(spec.payload, `events.${event}.payload`, 'EVENT.SCHEMA_INVALID').map((issue) => ({
         ...issue,
         event,
       })),
@@ -158,12 +156,12 @@ function namesRequiredPerson(definition: ProcedureDefinition, input: string): bo
   return schema.properties?.[input]?.format === 'uuid' && (schema.required ?? []).includes(input);
 }
 
-function checkSchema(ajv: Ajv, schema: JsonObject, path: string, code: string): DefinitionIssue[] {
+function checkSchema(schema: JsonObject, path: string, code: string): DefinitionIssue[] {
   if (schema.type !== 'object' || schema.additionalProperties !== false) {
     return [{ code, message: `${path} 必须是 type: object 且 additionalProperties: false 的对象模式`, path }];
   }
   try {
-    ajv.compile(schema);
+    compileSchema(schema);
     return [];
   } catch (error) {
     return [{ code, message: `${path} 不是有效的 JSON Schema：${(error as Error).message}`, path }];

@@ -165,8 +165,9 @@ ${STEP_LIST}
 <% for (const meeting of it.matter.meetings) { %>
 <div class="card"><h3><%= meeting.bodyTitle %></h3>
 <p><%= meeting.heldOn %> <%= meeting.ballotMode === 'secret' ? '无记名投票' : '公开表决' %>；结果：<%= ({ passed: '通过', lost: '未通过', noQuorum: '未达到法定人数', counted: '测评有效，已计算满意率' })[meeting.outcome] || '进行中' %></p>
-<div class="scroll" tabindex="0"><table><thead><tr><th>应到人员</th><th>到会</th><th>已投票</th></tr></thead><tbody>
-<% for (const person of meeting.roster) { %><tr><td><%= person.name %><%= person.entitled ? '' : '（无表决权）' %><%= person.recused ? '（回避）' : '' %></td><td><%= person.present ? '是' : '—' %></td><td><%= person.voted ? '是' : '—' %></td></tr><% } %>
+<% const online = !meeting.appraisal; /* appraisal ballots are on paper only: nobody votes here */ %>
+<div class="scroll" tabindex="0"><table><thead><tr><th>应到人员</th><th>到会</th><% if (online) { %><th>已投票</th><% } %></tr></thead><tbody>
+<% for (const person of meeting.roster) { %><tr><td><%= person.name %><%= person.entitled ? '' : '（无表决权）' %><%= person.recused ? '（回避）' : '' %></td><td><%= person.present ? '是' : '—' %></td><% if (online) { %><td><%= person.voted ? '是' : '—' %></td><% } %></tr><% } %>
 </tbody></table></div>
 <% if (meeting.observers.length) { %><p>列席：<%= meeting.observers.map((observer) => observer.name).join('、') %></p><% } %>
 <% if (meeting.appraisal) { %><p>测评对象：<%= meeting.appraisal.subjects.map((subject) => subject.label).join('、') %></p><% if (meeting.appraisal.count) { %><p>计票人已登记收回测评票 <%= meeting.appraisal.count.ballotsReturned %> 张；<%= meeting.appraisal.count.confirmedBy ? '监票人已确认' : '待监票人确认' %></p><% } %><% if (meeting.appraisal.result) { %>${appraisalTable('meeting.appraisal.result')}<% } %><% } else if (meeting.tally) { %><p>计票（由系统按表决规则计算）：赞成 <%= meeting.tally.counts.yes %>，反对 <%= meeting.tally.counts.no %>，弃权 <%= meeting.tally.counts.abstain %></p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %><% if (meeting.tally.recusal) { %><li><%= meeting.tally.recusal.explanation %>（<%= meeting.roster.filter((person) => meeting.tally.recusal.personIds.includes(person.personId)).map((person) => person.name).join('、') %>）</li><% } %></ul><% } %></div>

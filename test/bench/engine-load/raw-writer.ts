@@ -22,9 +22,9 @@ export interface RawProgressReport {
 /**
  * The raw-SQL limit: the rows the engine writes for one progress report, written with plain `pg` and
  * no framework, in one transaction, by the engine's own statement texts (prepared, as the engine's are)
- * in the engine's order (matter lock, matter update, chain head lock, trace append with head update),
- * with the same snapshot change and the same hash chain, so the engine's own chain verification accepts
- * what it wrote. What it leaves out is what the engine does beyond persisting: authorisation (the
+ * in the engine's order (matter lock, chain head lock, then the matter's update with the trace append and
+ * the head's move, one statement), with the same snapshot change and the same hash chain, so the engine's
+ * own chain verification accepts what it wrote. What it leaves out is what the engine does beyond persisting: authorisation (the
  * person's roles and earlier acts, read with the matter's lock), separation of duties, validation, the
  * machine.
  */
@@ -54,7 +54,6 @@ export class RawEventWriter {
     const snapshot = matter.snapshot as { context: JsonObject } & JsonObject;
     snapshot.context.lastProgress = { ...payload, by: personId, role, at: at.toISOString() };
     Object.assign(matter, { revision: matter.revision + 1, updatedAt: at });
-    await client.query(prepared(...saveProgressStatement(matter)));
     const head = (await client.query<{ seq: string; hash: string }>(prepared(LOCK_HEAD_SQL, [villageId])))
       .rows[0];
     if (!head) throw new Error(`No chain head for village ${villageId}`);
@@ -74,6 +73,7 @@ export class RawEventWriter {
       at,
     };
     const hash = chainHash(head.hash, fields);
-    await client.query(prepared(...appendTraceStatement({ ...fields, payload, prevHash: head.hash, hash })));
+    const row = { ...fields, payload, prevHash: head.hash, hash };
+    await client.query(prepared(...appendTraceStatement(row, saveProgressStatement(matter))));
   }
 }
