@@ -10,3 +10,24 @@ export interface SqlQuery {
  */
 export const shiftParams = (text: string, offset: number): string =>
   text.replace(/\$(\d+)/g, (_match, index: string) => `$${Number(index) + offset}`);
+
+/**
+ * Writes to run inside another statement's WITH: data-modifying CTEs (`name AS (UPDATE …)`, comma-separated)
+ * with their own parameters ($1, $2, …), renumbered when joined. PostgreSQL runs every data-modifying CTE of
+ * a statement once, whether or not its output is read, and allows them only at the statement's top level.
+ */
+export interface SqlWrites {
+  ctes: string;
+  params: unknown[];
+}
+
+/** Joins writes into one WITH list, each renumbered after those before it; `offset` parameters come first. */
+export function joinWrites(writes: readonly SqlWrites[], offset = 0): SqlWrites {
+  const ctes: string[] = [];
+  const params: unknown[] = [];
+  for (const write of writes) {
+    ctes.push(shiftParams(write.ctes, offset + params.length));
+    params.push(...write.params);
+  }
+  return { ctes: ctes.join(', '), params };
+}

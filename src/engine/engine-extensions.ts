@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SqlWrites } from '../common/sql-query.js';
 import type { JsonObject, JsonValue, Role } from '../../workflows/index.js';
 import type { BuiltProcedure } from '../procedures/machine-builder.js';
 import type { MatterEvent } from '../procedures/matter-event.js';
 import { EFFECT_SPECS, FACT_SPECS } from '../procedures/vocabulary.js';
 import type { MatterEntity } from './matter.entity.js';
-import { preparedQuery } from '../database/prepared-query.js';
-import { settleOutsideScopeSql, type ScopedTable } from './scoped-rows.js';
+import { settleOutsideScopeCtes, type ScopedTable } from './scoped-rows.js';
 import type { AnyViewSection } from './view-sections.js';
 
 /** What an effect handler sees: the transaction, the matter, the event and the states around it. */
@@ -68,7 +68,7 @@ export class EngineExtensions {
   private readonly sections = new Map<string, AnyViewSection>();
   private readonly startChecks = new Map<string, StartCheck>();
   /** Built once every module has registered its scoped tables (the first time a matter leaves a state). */
-  private leaveStatesSql?: string;
+  private leaveStatesCtes?: string;
   private resolver?: ProcedureResolver;
 
   registerEffect(name: keyof typeof EFFECT_SPECS, handler: EffectHandler): void {
@@ -82,7 +82,7 @@ export class EngineExtensions {
   /** Rows of this table belong to a state of a matter and are settled when the matter leaves it. */
   registerScopedTable(table: ScopedTable): void {
     this.scopedTables.add(table);
-    this.leaveStatesSql = undefined;
+    this.leaveStatesCtes = undefined;
   }
 
   /** Adds a section (meetings, disclosures, deadlines) to the view of a matter. */
@@ -120,15 +120,11 @@ export class EngineExtensions {
     return provider;
   }
 
-  async leaveStates(
-    db: EntityManager,
-    matter: MatterEntity,
-    activeStates: string[],
-    now: Date,
-  ): Promise<void> {
-    if (this.scopedTables.size === 0) return;
-    this.leaveStatesSql ??= settleOutsideScopeSql([...this.scopedTables]);
-    await preparedQuery(db, this.leaveStatesSql, [matter.villageId, matter.id, activeStates, now]);
+  /** The writes that settle the rows of the states the matter leaves (none if no module keeps any). */
+  leavingStates(matter: MatterEntity, activeStates: string[], now: Date): SqlWrites[] {
+    if (this.scopedTables.size === 0) return [];
+    this.leaveStatesCtes ??= settleOutsideScopeCtes([...this.scopedTables]);
+    return [{ ctes: this.leaveStatesCtes, params: [matter.villageId, matter.id, activeStates, now] }];
   }
 
   viewSections(): ReadonlyMap<string, AnyViewSection> {

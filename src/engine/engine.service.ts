@@ -19,7 +19,7 @@ import { MatterConflictRepository } from './matter-conflict.repository.js';
 import { EngineExtensions, type EffectContext } from './engine-extensions.js';
 import type { HeldRows } from './held-rows.js';
 import type { MatterEntity } from './matter.entity.js';
-import { saveProgressStatement } from './matter-sql.js';
+import { progressWrite } from './matter-sql.js';
 import { MatterRepository } from './matter.repository.js';
 import { redacted, validatedCopy } from './payloads.js';
 import {
@@ -372,9 +372,8 @@ export class EngineService implements OnApplicationBootstrap {
       now,
       today,
     });
-    if (stateAfter !== matter.state) {
-      await this.extensions.leaveStates(db, matter, activeStates(stateAfter), now);
-    }
+    const leaving =
+      stateAfter === matter.state ? [] : this.extensions.leavingStates(matter, activeStates(stateAfter), now);
     Object.assign(matter, {
       snapshot: procedure.machine.getPersistedSnapshot(next) as unknown as JsonObject,
       state: stateAfter,
@@ -385,11 +384,11 @@ export class EngineService implements OnApplicationBootstrap {
       stateSince: stateAfter === matter.state ? matter.stateSince : now,
       awaiting: awaitingRoles(procedure, next),
     });
-    // The matter's progress and its trace row in one statement: one round trip fewer on every event.
+    // The rows of the states left, the matter's progress and its trace row: one statement, one round trip.
     await this.traces.append(
       db,
       { ...(attempt as TraceAttempt), stateAfter, accepted: true },
-      { held, alongside: saveProgressStatement(matter) },
+      { held, alongside: [...leaving, progressWrite(matter)] },
     );
     return { matter, roles };
   }

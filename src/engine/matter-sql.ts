@@ -1,3 +1,4 @@
+import type { SqlWrites } from '../common/sql-query.js';
 import type { MatterEntity } from './matter.entity.js';
 
 /**
@@ -38,6 +39,12 @@ export const FIND_MATTER_SQL = `SELECT ${MATTER_COLUMNS} FROM matter WHERE villa
 
 /** Reads a matter and locks its row until the transaction ends. */
 export const LOCK_MATTER_SQL = `${FIND_MATTER_SQL} FOR UPDATE`;
+
+/** What an event changed, as a write to run with its trace row (`appendTraceStatement`). */
+export function progressWrite(matter: MatterEntity): SqlWrites {
+  const [text, params] = saveProgressStatement(matter);
+  return { ctes: `progress AS (${text})`, params };
+}
 
 /** Writes what an event changed: the snapshot and what is derived from it. */
 export function saveProgressStatement(matter: MatterEntity): [string, unknown[]] {

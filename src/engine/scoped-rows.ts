@@ -13,20 +13,22 @@ const SCOPED = {
 export type ScopedTable = keyof typeof SCOPED;
 
 /**
- * One statement that settles the live rows of every table in `tables` whose state the matter has left:
- * a data-modifying CTE per table, so leaving a state costs one round trip however many modules keep rows
- * by state. Parameters: $1 village, $2 matter, $3 the states still active, $4 now.
+ * The writes that settle the live rows of every table in `tables` whose state the matter has left: a
+ * data-modifying CTE per table, run in the statement that saves the matter's progress, so leaving a state
+ * costs no round trip of its own however many modules keep rows by state. Parameters: $1 village,
+ * $2 matter, $3 the states still active, $4 now.
  */
-export function settleOutsideScopeSql(tables: readonly ScopedTable[]): string {
-  const updates = [...tables].sort().map((table) => {
-    const { live, settled, stamp } = SCOPED[table];
-    const liveList = live.map((status) => `'${status}'`).join(', ');
-    return (
-      `${table}_left AS (UPDATE ${table} SET status = '${settled}', ${stamp} = $4 ` +
-      `WHERE village_id = $1 AND matter_id = $2 AND status IN (${liveList}) ` +
-      `AND NOT (scope_state = ANY($3)) RETURNING 1)`
-    );
-  });
-  const counted = [...tables].sort().map((table) => `(SELECT count(*) FROM ${table}_left)`);
-  return `WITH ${updates.join(', ')} SELECT ${counted.join(' + ')} AS settled`;
+export function settleOutsideScopeCtes(tables: readonly ScopedTable[]): string {
+  return [...tables]
+    .sort()
+    .map((table) => {
+      const { live, settled, stamp } = SCOPED[table];
+      const liveList = live.map((status) => `'${status}'`).join(', ');
+      return (
+        `${table}_left AS (UPDATE ${table} SET status = '${settled}', ${stamp} = $4 ` +
+        `WHERE village_id = $1 AND matter_id = $2 AND status IN (${liveList}) ` +
+        `AND NOT (scope_state = ANY($3)))`
+      );
+    })
+    .join(', ');
 }

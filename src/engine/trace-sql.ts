@@ -1,4 +1,4 @@
-import { shiftParams } from '../common/sql-query.js';
+import { joinWrites, shiftParams, type SqlWrites } from '../common/sql-query.js';
 import type { TraceEntity } from './trace.entity.js';
 
 /**
@@ -17,14 +17,18 @@ const APPEND = `appended AS (
        FROM appended WHERE trace_head.village_id = appended.village_id`;
 
 /**
- * Appends a row and moves the village's chain head to it, in one statement; with `alongside`, a write of
- * its own (the matter's progress) goes in the same statement, one round trip for both.
+ * Appends a row and moves the village's chain head to it, in one statement; `alongside`, writes of the
+ * event's own (its matter's progress, the rows of the states it left) go in the same statement: one round
+ * trip for all of them.
  */
-export function appendTraceStatement(row: TraceEntity, alongside?: [string, unknown[]]): [string, unknown[]] {
+export function appendTraceStatement(
+  row: TraceEntity,
+  alongside: readonly SqlWrites[] = [],
+): [string, unknown[]] {
   const params = appendParams(row);
-  if (!alongside) return [`WITH ${APPEND}`, params];
-  const [text, values] = alongside;
-  return [`WITH alongside AS (${text}), ${shiftParams(APPEND, values.length)}`, [...values, ...params]];
+  if (alongside.length === 0) return [`WITH ${APPEND}`, params];
+  const writes = joinWrites(alongside);
+  return [`WITH ${writes.ctes}, ${shiftParams(APPEND, writes.params.length)}`, [...writes.params, ...params]];
 }
 
 function appendParams(row: TraceEntity): unknown[] {

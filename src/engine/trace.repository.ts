@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SqlWrites } from '../common/sql-query.js';
 import { preparedQuery } from '../database/prepared-query.js';
 import { TraceHeadEntity } from './trace-head.entity.js';
 import { TraceEntity } from './trace.entity.js';
@@ -25,7 +26,7 @@ export class TraceRepository {
   }
 
   /** Appends a row and moves the head to it, in one statement (with `alongside`, if given). */
-  async insert(db: EntityManager, row: TraceEntity, alongside?: [string, unknown[]]): Promise<void> {
+  async insert(db: EntityManager, row: TraceEntity, alongside?: readonly SqlWrites[]): Promise<void> {
     await preparedQuery(db, ...appendTraceStatement(row, alongside));
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
+import type { SqlWrites } from '../common/sql-query.js';
 import { Metrics } from '../common/metrics.js';
 import { ChainCheckpointRepository } from './chain-checkpoint.repository.js';
 import type { HeldRows } from './held-rows.js';
@@ -49,12 +50,12 @@ export class TraceService {
 
   /**
    * `held`: the heads the caller's transaction holds already (a timer batch), read and kept there;
-   * `alongside`: a write of the caller's that goes in the append's own statement (the matter's progress).
+   * `alongside`: the caller's writes that go in the append's own statement (the matter's progress).
    */
   async append(
     db: EntityManager,
     attempt: TraceAttempt,
-    { held, alongside }: { held?: HeldRows; alongside?: [string, unknown[]] } = {},
+    { held, alongside }: { held?: HeldRows; alongside?: readonly SqlWrites[] } = {},
   ): Promise<TraceEntity> {
     const head = held?.head(attempt.villageId) ?? (await this.traces.lockHead(db, attempt.villageId));
     const fields = {

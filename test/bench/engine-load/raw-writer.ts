@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { JsonObject } from '../../../workflows/index.js';
 import { digestOf } from '../../../src/common/canonical-json.js';
-import { LOCK_MATTER_SQL, saveProgressStatement } from '../../../src/engine/matter-sql.js';
+import { LOCK_MATTER_SQL, progressWrite } from '../../../src/engine/matter-sql.js';
 import type { MatterEntity } from '../../../src/engine/matter.entity.js';
 import { chainHash, type ChainedFields } from '../../../src/engine/trace-chain.js';
 import { appendTraceStatement, LOCK_HEAD_SQL } from '../../../src/engine/trace-sql.js';
@@ -74,6 +74,6 @@ export class RawEventWriter {
     };
     const hash = chainHash(head.hash, fields);
     const row = { ...fields, payload, prevHash: head.hash, hash };
-    await client.query(prepared(...appendTraceStatement(row, saveProgressStatement(matter))));
+    await client.query(prepared(...appendTraceStatement(row, [progressWrite(matter)])));
   }
 }
