@@ -21,12 +21,12 @@ export interface SqlWrites {
   params: unknown[];
 }
 
-/** Joins writes into one WITH list, each renumbered after those before it; `offset` parameters come first. */
-export function joinWrites(writes: readonly SqlWrites[], offset = 0): SqlWrites {
+/** Joins writes into one WITH list, each renumbered after those before it. */
+export function joinWrites(writes: readonly SqlWrites[]): SqlWrites {
   const ctes: string[] = [];
   const params: unknown[] = [];
   for (const write of writes) {
-    ctes.push(shiftParams(write.ctes, offset + params.length));
+    ctes.push(shiftParams(write.ctes, params.length));
     params.push(...write.params);
   }
   return { ctes: ctes.join(', '), params };

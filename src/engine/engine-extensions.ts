@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { SqlWrites } from '../common/sql-query.js';
 import type { JsonObject, JsonValue, Role } from '../../workflows/index.js';
+import type { SqlWrites } from '../common/sql-query.js';
 import type { BuiltProcedure } from '../procedures/machine-builder.js';
 import type { MatterEvent } from '../procedures/matter-event.js';
 import { EFFECT_SPECS, FACT_SPECS } from '../procedures/vocabulary.js';

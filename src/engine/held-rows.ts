@@ -8,7 +8,7 @@ export interface ChainHead {
 
 /**
  * Rows a timer batch's transaction already holds locked, so that its deliveries do not read and lock them
- * again (two statements of seven per timer): the matters its claim took, and the chain heads of its
+ * again (two statements per timer): the matters its claim took, and the chain heads of its
  * villages as the batch's own appends moved them. Nobody else can change a row this transaction holds,
  * so what is kept here stays true until it commits. Only for a transaction without savepoints (the
  * scheduler's fast path, which is rolled back whole on any refusal or failure): a savepoint rolled back

@@ -40,29 +40,33 @@ export const FIND_MATTER_SQL = `SELECT ${MATTER_COLUMNS} FROM matter WHERE villa
 /** Reads a matter and locks its row until the transaction ends. */
 export const LOCK_MATTER_SQL = `${FIND_MATTER_SQL} FOR UPDATE`;
 
+const SAVE_PROGRESS_SQL = `UPDATE matter SET snapshot = $3, state = $4, status = $5, outcome = $6, revision = $7,
+            updated_at = $8, state_since = $9, awaiting = $10
+     WHERE village_id = $1 AND id = $2`;
+
+const PROGRESS_CTE = `progress AS (${SAVE_PROGRESS_SQL})`;
+
 /** What an event changed, as a write to run with its trace row (`appendTraceStatement`). */
 export function progressWrite(matter: MatterEntity): SqlWrites {
-  const [text, params] = saveProgressStatement(matter);
-  return { ctes: `progress AS (${text})`, params };
+  return { ctes: PROGRESS_CTE, params: progressParams(matter) };
 }
 
 /** Writes what an event changed: the snapshot and what is derived from it. */
 export function saveProgressStatement(matter: MatterEntity): [string, unknown[]] {
+  return [SAVE_PROGRESS_SQL, progressParams(matter)];
+}
+
+function progressParams(matter: MatterEntity): unknown[] {
   return [
-    `UPDATE matter SET snapshot = $3, state = $4, status = $5, outcome = $6, revision = $7, updated_at = $8,
-            state_since = $9, awaiting = $10
-     WHERE village_id = $1 AND id = $2`,
-    [
-      matter.villageId,
-      matter.id,
-      JSON.stringify(matter.snapshot),
-      matter.state,
-      matter.status,
-      matter.outcome,
-      matter.revision,
-      matter.updatedAt,
-      matter.stateSince,
-      matter.awaiting,
-    ],
+    matter.villageId,
+    matter.id,
+    JSON.stringify(matter.snapshot),
+    matter.state,
+    matter.status,
+    matter.outcome,
+    matter.revision,
+    matter.updatedAt,
+    matter.stateSince,
+    matter.awaiting,
   ];
 }

@@ -16,19 +16,30 @@ const APPEND = `appended AS (
      UPDATE trace_head SET seq = appended.seq, hash = appended.hash
        FROM appended WHERE trace_head.village_id = appended.village_id`;
 
+const APPEND_ALONE = `WITH ${APPEND}`;
+
+/** The statement's text per combination of writes alongside (a few: the progress, with the states left or not). */
+const textsWith = new Map<string, string>();
+
 /**
  * Appends a row and moves the village's chain head to it, in one statement; `alongside`, writes of the
  * event's own (its matter's progress, the rows of the states it left) go in the same statement: one round
- * trip for all of them.
+ * trip for all of them. The joined text is built once per combination, not at every event.
  */
 export function appendTraceStatement(
   row: TraceEntity,
   alongside: readonly SqlWrites[] = [],
 ): [string, unknown[]] {
   const params = appendParams(row);
-  if (alongside.length === 0) return [`WITH ${APPEND}`, params];
-  const writes = joinWrites(alongside);
-  return [`WITH ${writes.ctes}, ${shiftParams(APPEND, writes.params.length)}`, [...writes.params, ...params]];
+  if (alongside.length === 0) return [APPEND_ALONE, params];
+  const values = alongside.flatMap((write) => write.params);
+  const key = alongside.map((write) => write.ctes).join('\n');
+  let text = textsWith.get(key);
+  if (!text) {
+    text = `WITH ${joinWrites(alongside).ctes}, ${shiftParams(APPEND, values.length)}`;
+    textsWith.set(key, text);
+  }
+  return [text, [...values, ...params]];
 }
 
 function appendParams(row: TraceEntity): unknown[] {

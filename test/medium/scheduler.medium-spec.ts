@@ -298,41 +298,22 @@ describe(SchedulerService.name, () => {
     });
 
     if (process.env.DATABASE_URL) {
-      it("leaves a village whose chain head someone holds for a later batch, and delivers other villages' timers meanwhile", async () => {
-        const [busy] = await mattersInPublicPeriod(1);
-        const [free] = await mattersInPublicPeriod(1);
+      /**
+       * While another transaction holds the row `lock` locks, a batch delivers `free`'s timer and leaves
+       * `held`'s for later; once that transaction commits, the next batch delivers `held`'s. A batch that
+       * waited for the row instead would wait on the open transaction until the test timed out.
+       */
+      const deliversAroundHeldRow = async (
+        lock: { sql: string; params: unknown[] },
+        held: EngineDriver,
+        free: EngineDriver,
+      ) => {
         t.clock.advance(10 * DAY_MS);
         const runner = t.dataSource.createQueryRunner();
         await runner.connect();
         try {
           await runner.startTransaction();
-          // As an act in that village holds it between its append and its commit.
-          await runner.query(`SELECT seq FROM trace_head WHERE village_id = $1 FOR UPDATE`, [
-            busy.world.villageId,
-          ]);
-          // Without skipping the held head the batch would wait on the open transaction until the test timed out.
-          await expect(schedulerWithBatches(10).deliverDue()).resolves.toBe(1);
-          expect(await periodEventsOf(t, free.matterId)).toEqual([{ accepted: true }]);
-          expect(await periodEventsOf(t, busy.matterId)).toEqual([]);
-          await runner.commitTransaction();
-          await expect(schedulerWithBatches(10).deliverDue()).resolves.toBe(1);
-          expect(await periodEventsOf(t, busy.matterId)).toEqual([{ accepted: true }]);
-        } finally {
-          if (runner.isTransactionActive) await runner.rollbackTransaction();
-          await runner.release();
-          t.clock.set(TEST_NOW);
-        }
-      });
-
-      it('leaves a timer whose matter a request holds for a later batch, and delivers the others meanwhile', async () => {
-        const [held, free] = await mattersInPublicPeriod(2);
-        t.clock.advance(10 * DAY_MS);
-        const runner = t.dataSource.createQueryRunner();
-        await runner.connect();
-        try {
-          await runner.startTransaction();
-          await runner.query(`SELECT id FROM matter WHERE id = $1 FOR UPDATE`, [held.matterId]);
-          // Without SKIP LOCKED on the matter this would wait on the open transaction until the test timed out.
+          await runner.query(lock.sql, lock.params);
           await expect(schedulerWithBatches(10).deliverDue()).resolves.toBe(1);
           expect(await periodEventsOf(t, free.matterId)).toEqual([{ accepted: true }]);
           expect(await periodEventsOf(t, held.matterId)).toEqual([]);
@@ -344,6 +325,23 @@ describe(SchedulerService.name, () => {
           await runner.release();
           t.clock.set(TEST_NOW);
         }
+      };
+
+      it("leaves a village whose chain head someone holds for a later batch, and delivers other villages' timers meanwhile", async () => {
+        const [busy] = await mattersInPublicPeriod(1);
+        const [free] = await mattersInPublicPeriod(1);
+        // As an act in that village holds it between its append and its commit.
+        const lock = {
+          sql: `SELECT seq FROM trace_head WHERE village_id = $1 FOR UPDATE`,
+          params: [busy.world.villageId],
+        };
+        await deliversAroundHeldRow(lock, busy, free);
+      });
+
+      it('leaves a timer whose matter a request holds for a later batch, and delivers the others meanwhile', async () => {
+        const [held, free] = await mattersInPublicPeriod(2);
+        const lock = { sql: `SELECT id FROM matter WHERE id = $1 FOR UPDATE`, params: [held.matterId] };
+        await deliversAroundHeldRow(lock, held, free);
       });
     }
 
