@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { apiDocument } from './api-document.js';
 import { AppModule, type AppOptions } from './app.module.js';
+import { ExpressServerAdapter } from './common/http/express-server-adapter.js';
 import { securityHeaders } from './common/http/security-headers.js';
 import { observeRequests } from './common/http/request-context.js';
 import { refuseUnsafeInput } from './common/input-guard.js';
@@ -16,12 +17,16 @@ export async function createApp(
   logLevels: false | ('log' | 'warn' | 'error')[] = ['log', 'warn', 'error'],
 ) {
   const logger = logLevels && createLogger(options.config.logFormat, logLevels);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    logger,
-    bodyParser: false,
-    // Start-up errors reach the caller (main prints them; tests assert them) instead of exiting.
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(options),
+    new ExpressServerAdapter(),
+    {
+      logger,
+      bodyParser: false,
+      // Start-up errors reach the caller (main prints them; tests assert them) instead of exiting.
+      abortOnError: false,
+    },
+  );
   // Behind a TLS proxy: the client's address and https seen through the proxies named here.
   app.set('trust proxy', options.config.trustProxy);
   const requests = new Logger('HTTP');

@@ -60,7 +60,7 @@ export class CatalogService {
   async item(code: string) {
     // The district's catalog, as public as the board: read where the public pages read.
     const { definition, config, parameters } = await this.reads.read((db) =>
-      this.procedures.latest(db, code),
+      this.procedures.latestForPublicReading(db, code),
     );
     return {
       code: definition.id,
@@ -105,7 +105,7 @@ export class CatalogService {
     const db = this.dataSource.manager;
     const procedure = version
       ? await this.procedures.get(db, code, version)
-      : await this.procedures.latest(db, code);
+      : await this.procedures.latestForPublicReading(db, code);
     if (path) return this.charts.render(flowchartDot(procedure.definition, procedure.config, path));
     // A procedure version's own chart: its DOT text is not even written again (the built procedure is
     // kept by the catalog, and the chart with it).

@@ -8,6 +8,7 @@ import { fitsPgInteger } from '../common/pg-integer.js';
 import { LocalTime } from '../common/local-time.js';
 import { checkDefinition, type DefinitionIssue } from './definition-checker.js';
 import { buildProcedure, type BuiltProcedure } from './machine-builder.js';
+import { NewestVersionMemo } from './newest-version-memo.js';
 import { ProcedureVersionEntity } from './procedure-version.entity.js';
 
 /**
@@ -21,6 +22,7 @@ export class ProcedureCatalog implements OnModuleInit {
   private readonly built = new Map<string, BuiltProcedure>();
   /** What the full check (the law included) finds in a built version, once per version and parameters. */
   private readonly admission = new Map<BuiltProcedure, DefinitionIssue[]>();
+  private readonly newestShown = new NewestVersionMemo();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,6 +70,7 @@ export class ProcedureCatalog implements OnModuleInit {
       );
     }
     this.built.set(`${definition.id}@${definition.version}`, built);
+    this.newestShown.forget(definition.id);
   }
 
   /** A version, built with a village's parameter values where its list overrides the defaults. */
@@ -118,14 +121,31 @@ export class ProcedureCatalog implements OnModuleInit {
 
   /** The newest version of a procedure (the list in force decides this once lists are versioned). */
   async latest(db: EntityManager, procedureId: string): Promise<BuiltProcedure> {
-    // Public pages ask for it on every chart and item: prepared, and without the ORM's query building.
-    const [row] = await preparedQuery<{ version: number }>(
+    return this.builtNewest(db, procedureId, await this.newestVersion(db, procedureId));
+  }
+
+  /**
+   * The newest version for the public catalog's pages and charts, asked of the database at most every
+   * two seconds (`NewestVersionMemo`): a chart's second request runs no statement.
+   */
+  async latestForPublicReading(db: EntityManager, procedureId: string): Promise<BuiltProcedure> {
+    const version = await this.newestShown.get(procedureId, () => this.newestVersion(db, procedureId));
+    return this.builtNewest(db, procedureId, version);
+  }
+
+  private async newestVersion(db: EntityManager, procedureId: string): Promise<number | undefined> {
+    // Prepared, and without the ORM's query building: every public item page asks it.
+    const [row] = await preparedQuery<{ version: number | null }>(
       db,
       `SELECT max(version) AS version FROM procedure_version WHERE procedure_id = $1`,
       [procedureId],
     );
-    if (row?.version == null) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId });
-    return this.get(db, procedureId, row.version);
+    return row?.version ?? undefined;
+  }
+
+  private builtNewest(db: EntityManager, procedureId: string, version: number | undefined) {
+    if (version === undefined) throw new DomainError('PROCEDURE.NOT_FOUND', { procedureId });
+    return this.get(db, procedureId, version);
   }
 
   async list(

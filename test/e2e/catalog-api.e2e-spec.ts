@@ -2,6 +2,7 @@ import request from 'supertest';
 import { FlowchartCache } from '../../src/catalog/flowchart-cache.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
+import { recordedStatements } from '../support/recorded-statements.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** supertest leaves SVG as bytes; read it as text. */
@@ -119,6 +120,14 @@ describe('Catalog API', () => {
     // Another version is another chart, with another validator.
     const other = await t.api().get('/catalog/A1/flowchart.svg').expect(200);
     expect(other.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('answers a chart’s second request without asking the database which version is the newest', async () => {
+    await t.api().get('/catalog/C1/flowchart.svg').expect(200);
+    const statements = await recordedStatements(t, () =>
+      t.api().get('/catalog/C1/flowchart.svg').expect(200),
+    );
+    expect(statements).toEqual([]);
   });
 
   it('answers an unknown item with the error shape', async () => {

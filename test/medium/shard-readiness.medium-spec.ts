@@ -6,6 +6,7 @@ import {
 } from '../../src/database/distribution.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
+import { recordedStatements } from '../support/recorded-statements.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Constraint {
@@ -91,7 +92,7 @@ describe('Ready to distribute by village', () => {
     const world: VillageWorld = await createVillage(t);
     const neighbour = await createVillage(t, { within: world });
     const matter = await MatterDriver.start(t, world);
-    const statements = await recorded(t, () =>
+    const statements = await recordedStatements(t, () =>
       matter.ok('secretary', 'PROPOSE_PLAN', { plan: '硬化主干道 1.2 公里', mergeWithDeliberation: true }),
     );
     const touching = statements.filter(({ text }) =>
@@ -114,47 +115,3 @@ describe('Ready to distribute by village', () => {
     for (const statement of statements) expect(readme).toContain(statement);
   });
 });
-
-/** Every statement sent to the database while `run` runs, as the driver's clients receive them. */
-async function recorded(
-  t: TestApp,
-  run: () => Promise<unknown>,
-): Promise<{ text: string; values: unknown[] }[]> {
-  type Client = { query: (...args: unknown[]) => unknown };
-  const driver = t.dataSource.driver as unknown as {
-    obtainMasterConnection: () => Promise<[Client, unknown]>;
-  };
-  const statements: { text: string; values: unknown[] }[] = [];
-  const original = driver.obtainMasterConnection.bind(driver);
-  const watched = new WeakSet<Client>();
-  driver.obtainMasterConnection = async () => {
-    const [client, release] = await original();
-    if (!watched.has(client)) {
-      watched.add(client);
-      const query = client.query.bind(client);
-      client.query = (...args: unknown[]) => {
-        const [first, second] = args as [
-          string | { text: string; values?: unknown[] },
-          unknown[] | undefined,
-        ];
-        if (recording) {
-          statements.push(
-            typeof first === 'string'
-              ? { text: first, values: second ?? [] }
-              : { text: first.text, values: first.values ?? [] },
-          );
-        }
-        return query(...args);
-      };
-    }
-    return [client, release];
-  };
-  let recording = true;
-  try {
-    await run();
-  } finally {
-    recording = false;
-    driver.obtainMasterConnection = original;
-  }
-  return statements;
-}
