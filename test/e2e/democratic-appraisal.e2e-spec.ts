@@ -3,8 +3,10 @@ import request from 'supertest';
 import type { MeetingAppraisal } from '../../src/meetings/appraisal.js';
 import type { VillageOverview } from '../../src/supervision/overview.service.js';
 import { localDate } from '../../src/time/calendar.js';
+import type { ProcedureDefinition } from '../../workflows/index.js';
+import { democraticReviewProcedure } from '../../workflows/procedures/h3-democratic-review.procedure.js';
 import { appraisalConvened } from '../factories/appraisal.js';
-import type { MatterDriver } from '../factories/matter.driver.js';
+import { MatterDriver } from '../factories/matter.driver.js';
 import { countAppraisalBallots, type SubjectRating } from '../factories/paper-count.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { consoleCookie } from '../support/console-login.js';
@@ -208,6 +210,47 @@ describe('Democratic appraisal (H3, 民主测评)', () => {
     expect((await matter.send('villager1', 'RECORD_APPRAISAL_COUNT', count)).status).toBe(409);
     await matter.ok('supervisor', 'CLOSE_APPRAISAL', {});
     expect((await matter.read()).state).toMatch(/^resultDisclosure/);
+  });
+
+  it('does not count an appraisal held without its quorum, even on a village item that closes it without asking', async () => {
+    // A village's copy of H3 whose close goes straight on to the result, whatever the attendance: the
+    // checker admits it (the close's own effect is what judges the quorum), so the list takes it.
+    const item = JSON.parse(JSON.stringify(democraticReviewProcedure)) as ProcedureDefinition;
+    const inSession = item.machine.states!.appraisal.states!.inSession;
+    const [whenCounted] = inSession.on!.CLOSE_APPRAISAL;
+    inSession.on!.CLOSE_APPRAISAL = [{ target: whenCounted.target, actions: whenCounted.actions }];
+    const adjustment = await t
+      .api(world.people.secretary.token)
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'L1',
+        inputs: {
+          title: '调整清单',
+          summary: '本村测评',
+          effectiveFrom: today(),
+          changes: [{ kind: 'addItem', code: 'X1', title: '本村民主测评', definition: item }],
+        },
+      })
+      .expect(201);
+    const list = new MatterDriver(t, world, (adjustment.body as { id: string }).id);
+    await list.ok('supervisor', 'SUPERVISOR_OPINION', { opinion: '同意', agree: true });
+    await list.ok('township', 'TOWNSHIP_APPROVE', { opinion: '审核通过' });
+    await list.ok('district', 'DISTRICT_APPROVE', { opinion: '批准' });
+
+    const matter = await appraisalConvened(t, world, 'X1');
+    // Seven of twelve with a vote, short of two thirds; their ballots counted and confirmed all the same.
+    await present(matter, ['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3', 'rep4']);
+    const allSatisfied = exampleCount().map((line) => ({
+      ...line,
+      satisfied: 7,
+      basicallySatisfied: 0,
+      dissatisfied: 0,
+    }));
+    await countAppraisalBallots(t, world, matter.path, { ballotsReturned: 7, ratings: allSatisfied });
+    await matter.ok('supervisor', 'CLOSE_APPRAISAL', {});
+
+    const meeting = await meetingOf(matter);
+    expect(meeting.outcome).toBe('noQuorum');
+    expect(meeting.appraisal!.result ?? null).toBeNull();
   });
 
   it('computes each rate exactly, marks 不称职, and shows the township the village against 90%', async () => {

@@ -6,15 +6,20 @@ import { MatterDriver } from './matter.driver.js';
 import type { VillageWorld } from './village.factory.js';
 
 /**
- * A 民主测评 (H3) convened today: started by the supervision committee's chair, the cadres' reports
- * published (reviewed by the other supervisor, the chair having started it) and their days over.
+ * A 民主测评 (H3, or a village's item built like it) convened today: started by the supervision
+ * committee's chair, the cadres' reports published (reviewed by the other supervisor, the chair having
+ * started it) and their days over.
  */
-export async function appraisalConvened(t: TestApp, world: VillageWorld): Promise<MatterDriver> {
+export async function appraisalConvened(
+  t: TestApp,
+  world: VillageWorld,
+  procedureId = 'H3',
+): Promise<MatterDriver> {
   const today = () => localDate(t.clock.now(), 'Asia/Shanghai');
   const started = await t
     .api(world.people.supervisor.token)
     .post(`/villages/${world.villageId}/matters`, {
-      procedureId: 'H3',
+      procedureId,
       inputs: { title: `${today().slice(0, 4)} 年度民主评议村干部`, summary: '三述一评' },
     })
     .expect(201);
