@@ -24,9 +24,9 @@ export interface RawProgressReport {
  * no framework, in one transaction, by the engine's own statement texts (prepared, as the engine's are)
  * in the engine's order (matter lock, chain head lock, then the matter's update with the trace append and
  * the head's move, one statement), with the same snapshot change and the same hash chain, so the engine's
- * own chain verification accepts what it wrote. What it leaves out is what the engine does beyond persisting: authorisation (the
- * person's roles and earlier acts, read with the matter's lock), separation of duties, validation, the
- * machine.
+ * own chain verification accepts what it wrote. What it leaves out is what the engine does beyond
+ * persisting: authorisation (the person's roles and earlier acts, read with the matter's lock),
+ * separation of duties, validation, the machine.
  */
 export class RawEventWriter {
   constructor(private readonly pool: pg.Pool) {}
