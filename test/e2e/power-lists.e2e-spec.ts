@@ -130,6 +130,21 @@ describe('Power lists over HTTP: base + X, changed only by approved adjustment (
     expect(done).toMatchObject({ status: 'done', outcome: { state: 'closed' } });
   });
 
+  it('shows a village item’s new version in the public catalog as soon as it is adopted', async () => {
+    const adopt = async (withUseLog: boolean) =>
+      approveAll(
+        await requestChange([
+          { kind: 'addItem', code: 'X1', title: '机井用水审批', definition: wellUse(withUseLog) },
+        ]),
+      );
+    await adopt(false);
+    const item = `/catalog/X1-${world.villageId}`;
+    // Read once, so the newest version is remembered before the next adoption.
+    expect((await api().get(item).expect(200)).body).toMatchObject({ version: 1 });
+    await adopt(true);
+    expect((await api().get(item).expect(200)).body).toMatchObject({ version: 2 });
+  });
+
   it('lets a running matter finish on its old version after the item changes', async () => {
     await approveAll(
       await requestChange([{ kind: 'addItem', code: 'X1', title: '机井用水审批', definition: wellUse() }]),
