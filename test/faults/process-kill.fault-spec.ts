@@ -19,8 +19,12 @@ describe('The app killed with SIGKILL again and again under load', () => {
 
     const restartMs: number[] = [];
     for (let kill = 1; kill <= KILLS; kill++) {
-      // Random moments: mid-request, mid-transaction, mid-delivery of a timer the hastener made due.
+      // Random moments: mid-request, mid-transaction, mid-delivery of a timer the hastener made due. Each
+      // kill waits for a request on its way and then a few milliseconds more, so that it lands at a
+      // different point of that request; a kill while every worker paused would go unfelt by any client.
       await sleep(random.between(500, 3_000));
+      await load.requestInFlight();
+      await sleep(random.between(0, 4));
       await app.kill();
       const killedAt = Date.now();
       // On start the scheduler catches up with the timers that fell due while the app was down.

@@ -55,6 +55,8 @@ export class MatterLoad {
   private stopping = false;
   private workers: Promise<void>[] = [];
   private deadline = 0;
+  private requestsInFlight = 0;
+  private onRequestSent: (() => void)[] = [];
 
   constructor(private readonly options: LoadOptions) {}
 
@@ -74,6 +76,15 @@ export class MatterLoad {
     this.stopping = true;
     this.deadline = 0;
     await Promise.all(this.workers);
+  }
+
+  /**
+   * Resolves when a request is on its way to the app: a fault injected then is felt by a client for
+   * certain, where one at a random moment can fall while every worker sits in a pause.
+   */
+  requestInFlight(): Promise<void> {
+    if (this.requestsInFlight > 0) return Promise.resolve();
+    return new Promise((resolve) => this.onRequestSent.push(resolve));
   }
 
   private async work(worker: number): Promise<void> {
@@ -157,7 +168,7 @@ export class MatterLoad {
 
   private async untilAnswered(request: string, attempt: () => Promise<Outcome>): Promise<unknown> {
     for (;;) {
-      const outcome = await attempt();
+      const outcome = await this.inFlight(attempt);
       if (outcome.kind === 'answer') this.slowestAnswerMs = Math.max(this.slowestAnswerMs, outcome.ms);
       if (outcome.kind === 'answer' && isSuccess(outcome)) {
         this.counts.success++;
@@ -170,6 +181,16 @@ export class MatterLoad {
       } else throw new SurpriseError({ request, outcome });
       this.checkDeadline(request);
       await sleep(RETRY_PAUSE_MS);
+    }
+  }
+
+  private async inFlight(attempt: () => Promise<Outcome>): Promise<Outcome> {
+    this.requestsInFlight++;
+    for (const resolve of this.onRequestSent.splice(0)) resolve();
+    try {
+      return await attempt();
+    } finally {
+      this.requestsInFlight--;
     }
   }
 
