@@ -1,5 +1,6 @@
 import readXlsxFile from 'read-excel-file/node';
 import request from 'supertest';
+import { digestOf } from '../../src/common/canonical-json.js';
 import type { MeetingAppraisal } from '../../src/meetings/appraisal.js';
 import type { VillageOverview } from '../../src/supervision/overview.service.js';
 import { localDate } from '../../src/time/calendar.js';
@@ -10,7 +11,8 @@ import { MatterDriver } from '../factories/matter.driver.js';
 import { countAppraisalBallots, type SubjectRating } from '../factories/paper-count.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
 import { consoleCookie } from '../support/console-login.js';
-import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+import { createTestDatabase } from '../support/test-database.js';
+import { startTestApp, testConfig, TEST_NOW, type TestApp } from '../support/test-app.js';
 
 interface MeetingBody {
   status: string;
@@ -76,7 +78,8 @@ describe('Democratic appraisal (H3, 民主测评)', () => {
   ];
 
   /** The counts of the example below, by subject: 满意, 基本满意, 不满意. */
-  const exampleCount = (): SubjectRating[] => {
+  const exampleCount = (of: VillageWorld = world): SubjectRating[] => {
+    const id = (who: MemberKey) => of.people[who].personId;
     const line = (subject: string, [satisfied, basicallySatisfied, dissatisfied]: number[]) => ({
       subject,
       satisfied,
@@ -212,45 +215,110 @@ describe('Democratic appraisal (H3, 民主测评)', () => {
     expect((await matter.read()).state).toMatch(/^resultDisclosure/);
   });
 
-  it('does not count an appraisal held without its quorum, even on a village item that closes it without asking', async () => {
-    // A village's copy of H3 whose close goes straight on to the result, whatever the attendance: the
-    // checker admits it (the close's own effect is what judges the quorum), so the list takes it.
+  /** A village's copy of H3 whose close goes straight on to the result, whatever the attendance. */
+  const closingWithoutQuorum = () => {
     const item = JSON.parse(JSON.stringify(democraticReviewProcedure)) as ProcedureDefinition;
     const inSession = item.machine.states!.appraisal.states!.inSession;
     const [whenCounted] = inSession.on!.CLOSE_APPRAISAL;
     inSession.on!.CLOSE_APPRAISAL = [{ target: whenCounted.target, actions: whenCounted.actions }];
-    const adjustment = await t
-      .api(world.people.secretary.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'L1',
-        inputs: {
-          title: '调整清单',
-          summary: '本村测评',
-          effectiveFrom: today(),
-          changes: [{ kind: 'addItem', code: 'X1', title: '本村民主测评', definition: item }],
+    return item;
+  };
+  const addingX1 = (definition: ProcedureDefinition) => ({
+    title: '调整清单',
+    summary: '本村测评',
+    effectiveFrom: today(),
+    changes: [{ kind: 'addItem', code: 'X1', title: '本村民主测评', definition }],
+  });
+
+  it('refuses a village item that leaves the 民主测评 without its quorum instead of holding it again', async () => {
+    const item = closingWithoutQuorum();
+    const secretary = t.api(world.people.secretary.token);
+    const checked = await secretary
+      .post(`/villages/${world.villageId}/list-changes/check`, { changes: addingX1(item).changes })
+      .expect(200);
+    expect(checked.body).toMatchObject({
+      ok: false,
+      issues: [
+        {
+          issue: 'GOVERNANCE.MISSING_STEP',
+          message: expect.stringContaining('到会达到法定人数方可结束测评并计票') as string,
         },
-      })
-      .expect(201);
-    const list = new MatterDriver(t, world, (adjustment.body as { id: string }).id);
-    await list.ok('supervisor', 'SUPERVISOR_OPINION', { opinion: '同意', agree: true });
-    await list.ok('township', 'TOWNSHIP_APPROVE', { opinion: '审核通过' });
-    await list.ok('district', 'DISTRICT_APPROVE', { opinion: '批准' });
+      ],
+    });
+    const refused = await secretary
+      .post(`/villages/${world.villageId}/matters`, { procedureId: 'L1', inputs: addingX1(item) })
+      .expect(422);
+    expect(refused.body).toMatchObject({ code: 'LIST.CHANGE_INVALID' });
+  });
 
-    const matter = await appraisalConvened(t, world, 'X1');
-    // Seven of twelve with a vote, short of two thirds; their ballots counted and confirmed all the same.
-    await present(matter, ['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3', 'rep4']);
-    const allSatisfied = exampleCount().map((line) => ({
-      ...line,
-      satisfied: 7,
-      basicallySatisfied: 0,
-      dissatisfied: 0,
-    }));
-    await countAppraisalBallots(t, world, matter.path, { ballotsReturned: 7, ratings: allSatisfied });
-    await matter.ok('supervisor', 'CLOSE_APPRAISAL', {});
+  it('keeps such an item, adopted before this release, from counting an appraisal without its quorum or starting anew', async () => {
+    // An earlier release's checker admitted the item: it stands for that here, written into the stored
+    // version of an adopted copy of H3 while the app is down.
+    const database = await createTestDatabase({ survivesRestart: true });
+    const config = testConfig();
+    const before = await startTestApp({ database, config });
+    const village = await createVillage(before);
+    let matterId: string;
+    try {
+      const adjustment = await before
+        .api(village.people.secretary.token)
+        .post(`/villages/${village.villageId}/matters`, {
+          procedureId: 'L1',
+          inputs: addingX1(JSON.parse(JSON.stringify(democraticReviewProcedure)) as ProcedureDefinition),
+        })
+        .expect(201);
+      const list = new MatterDriver(before, village, (adjustment.body as { id: string }).id);
+      await list.ok('supervisor', 'SUPERVISOR_OPINION', { opinion: '同意', agree: true });
+      await list.ok('township', 'TOWNSHIP_APPROVE', { opinion: '审核通过' });
+      await list.ok('district', 'DISTRICT_APPROVE', { opinion: '批准' });
+      matterId = (await appraisalConvened(before, village, 'X1')).matterId;
+      const crafted = { ...closingWithoutQuorum(), id: `X1-${village.villageId}` };
+      await before.dataSource.query(
+        `UPDATE procedure_version SET definition = $1, content_hash = $2 WHERE procedure_id = $3 AND version = 1`,
+        [JSON.stringify(crafted), digestOf(crafted), crafted.id],
+      );
+    } finally {
+      await before.close({ keepDatabase: true });
+    }
 
-    const meeting = await meetingOf(matter);
-    expect(meeting.outcome).toBe('noQuorum');
-    expect(meeting.appraisal!.result ?? null).toBeNull();
+    const after = await startTestApp({ database, config, now: before.clock.now() });
+    try {
+      // The matter already running finishes on its version; its close's own effect judges the quorum.
+      const matter = new MatterDriver(after, village, matterId);
+      const { people } = village;
+      await matter.ok('committee1', 'RECORD_ATTENDANCE', {
+        present: (['secretary', 'committee1', 'committee2', 'rep1', 'rep2', 'rep3', 'rep4'] as const).map(
+          (who) => people[who].personId,
+        ),
+      });
+      const allSatisfied = exampleCount(village).map((line) => ({
+        ...line,
+        satisfied: 7,
+        basicallySatisfied: 0,
+        dissatisfied: 0,
+      }));
+      await countAppraisalBallots(after, village, matter.path, { ballotsReturned: 7, ratings: allSatisfied });
+      await matter.ok('supervisor', 'CLOSE_APPRAISAL', {});
+      // The old version moves on to the result (what the checker now refuses), but nothing is counted.
+      expect((await matter.read()).state).toMatch(/^resultDisclosure/);
+      const [meeting] = (await after.api(people.secretary.token).get(`${matter.path}/meetings`).expect(200))
+        .body as MeetingBody[];
+      expect(meeting.outcome).toBe('noQuorum');
+      expect(meeting.appraisal!.result ?? null).toBeNull();
+
+      // No new matter starts on a version this release's checker refuses.
+      const refused = await after
+        .api(people.supervisor.token)
+        .post(`/villages/${village.villageId}/matters`, {
+          procedureId: 'X1',
+          inputs: { title: '年度民主评议村干部', summary: '三述一评' },
+        })
+        .expect(422);
+      expect(refused.body).toMatchObject({ code: 'PROCEDURE.NOT_ADMISSIBLE' });
+      expect((refused.body as { message: string }).message).toContain('民主测评');
+    } finally {
+      await after.close();
+    }
   });
 
   it('computes each rate exactly, marks 不称职, and shows the township the village against 90%', async () => {

@@ -149,9 +149,26 @@ function fromRule(rule: GovernanceRule): Requirement {
     case 'sealUse':
       return { title, met: marked('sealUse', CADRES) };
     case 'townshipDecides':
-      throw new Error('checked on the endings, not as a step');
+    case 'appraisalCounted':
+      throw new Error('not a category rule: added by requirementsFor');
   }
 }
+
+/**
+ * A 民主测评 closed while it is open, the attendance having made its quorum (the fact as the engine
+ * computes it from the record): what an item that holds one must pass on its way to the end.
+ */
+const appraisalCounted: Requirement = {
+  title: '民主测评达到法定人数后结束',
+  met: (step) =>
+    step.actions.some((action) => action.type === 'closeAppraisal') &&
+    step.event.facts.appraisalOutcome === 'counted' &&
+    step.from.meetings.some((meeting) => meeting.scope === step.from.state),
+};
+
+/** Whether any action anywhere in the machine opens a 民主测评, read from its JSON. */
+const opensAppraisal = (definition: ProcedureDefinition) =>
+  JSON.stringify(definition.machine).includes('"type":"openAppraisal"');
 
 export function requirementsFor(definition: ProcedureDefinition, inputs: JsonObject) {
   const exempt = new Set((definition.exemptions ?? []).map((exemption) => exemption.requirement as string));
@@ -174,6 +191,7 @@ export function requirementsFor(definition: ProcedureDefinition, inputs: JsonObj
       ),
     });
   }
+  if (opensAppraisal(definition)) requirements.push(appraisalCounted);
   const township = matterClass?.decidedBy === 'township';
   if (township)
     requirements.push({ title: '乡镇审核确认（法定）', met: marked('townshipApproval', TOWNSHIP) });

@@ -13,8 +13,11 @@ import { findViolations } from '../support/governance-oracle.js';
  * that skips a required step, and no ending of a township-decided matter the township did not make.
  */
 
-/** Items of every category with a statutory class, a route, a tender, a seal, or a township decision. */
-const BASES = ['A3', 'B1', 'C1', 'D7', 'D9', 'E1', 'F1', 'F2', 'F3', 'G1', 'G2', 'H6'].map((id) =>
+/**
+ * Items of every category with a statutory class, a route, a tender, a seal, a township decision, or a
+ * 民主测评.
+ */
+const BASES = ['A3', 'B1', 'C1', 'D7', 'D9', 'E1', 'F1', 'F2', 'F3', 'G1', 'G2', 'H3', 'H6'].map((id) =>
   BUILTIN_PROCEDURES.find((definition) => definition.id === id)!,
 );
 /**
@@ -57,6 +60,9 @@ describe(`${checkDefinition.name} against an oracle`, () => {
       'f3-village-refuses-returned-application',
       'g1-seal-use-unmarked',
       'b1-award-unmarked',
+      'h3-no-quorum-goes-on',
+      'h3-counted-or-no-quorum',
+      'h3-end-without-closing',
     ].map((name) => [name, ADVERSARIAL_CORPUS.find((entry) => entry.name === name)!] as const),
   )('sees what corpus case %s skips', (_name, entry) => {
     const base = BUILTIN_PROCEDURES.find((definition) => definition.id === entry.base)!;

@@ -14,7 +14,8 @@ export type RequirementKind =
   | 'tender'
   | 'decision'
   | 'sealUse'
-  | 'townshipDecides';
+  | 'townshipDecides'
+  | 'appraisalCounted';
 
 export interface GovernanceRule {
   requirement: RequirementKind;

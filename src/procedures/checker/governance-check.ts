@@ -18,6 +18,7 @@ import { resolveBody, resolveRuleSet } from '../meeting-sources.js';
 import { statutoryClassOf } from '../statutory-class.js';
 import { ruleSetAtLeast } from '../rule-strength.js';
 import { enteredLeaf, resolveTarget, type StateTreeNode } from '../state-graph.js';
+import { APPRAISAL_COUNTED, closesCounted, holdsAppraisal } from './appraisal-rule.js';
 import { classRules } from './class-rules.js';
 import { exploreInputs, keyParts, type InputReaders } from './input-domain.js';
 import type { DefinitionIssue } from './issue.js';
@@ -58,6 +59,7 @@ export class GovernanceCheck {
       });
     }
     const source = definition.statutoryClass;
+    const machineRules = holdsAppraisal(this.nodes.values()) ? [APPRAISAL_COUNTED] : [];
     const exploration = exploreInputs(
       definition.inputSchema,
       readersOf(definition, this.machine, categoryRules),
@@ -76,6 +78,7 @@ export class GovernanceCheck {
       const rules = [
         ...categoryRules.filter((rule) => this.applies(rule, inputs)),
         ...(matterClass ? classRules(matterClass) : []),
+        ...machineRules,
       ];
       for (const rule of rules) {
         const key = `${rule.requirement}:${rule.kind ?? ''}:${rule.title}:${rule.deciders ? matterClass?.code : ''}`;
@@ -251,6 +254,8 @@ export class GovernanceCheck {
         );
       case 'townshipDecides':
         return this.townshipOnly(edge);
+      case 'appraisalCounted':
+        return closesCounted(actions, edge.transition.guard);
     }
   }
 
@@ -344,9 +349,11 @@ export class GovernanceCheck {
     const message =
       rule.requirement === 'townshipDecides'
         ? `法定事项“${matterClass?.title ?? ''}”由乡镇人民政府决定，村级不得终止申请，但有一条路径不经乡镇决定即到达“${title(final)}”${condition}${law}：${path}`
-        : matterClass && rule.deciders
-          ? `法定事项“${matterClass.title}”须${rule.title}${law}，但有一条到达“${title(final)}”的路径没有这样的表决${condition}：${path}`
-          : `类别 ${this.definition.category} 要求“${rule.title}”，但有一条到达“${title(final)}”的路径没有这一步${condition}：${path}`;
+        : rule.requirement === 'appraisalCounted'
+          ? `本事项举行民主测评：${rule.title}，未达到的须重新召开${law}；但有一条到达“${title(final)}”的路径不经达到法定人数的测评${condition}：${path}`
+          : matterClass && rule.deciders
+            ? `法定事项“${matterClass.title}”须${rule.title}${law}，但有一条到达“${title(final)}”的路径没有这样的表决${condition}：${path}`
+            : `类别 ${this.definition.category} 要求“${rule.title}”，但有一条到达“${title(final)}”的路径没有这一步${condition}：${path}`;
     return { code: 'GOVERNANCE.MISSING_STEP', message, state: final.path, path };
   }
 }
