@@ -31,8 +31,12 @@ const commandOf = (timer: TimerEntity) => ({
   payload: timer.payload as JsonObject,
 });
 
-/** What one batch did: timers settled (delivered or refused), and failed (counted for a retry). */
+/**
+ * What one batch did: matters it claimed, timers settled (delivered or refused), and failed (counted for
+ * a retry).
+ */
 interface BatchOutcome {
+  claimed: number;
   settled: number;
   failed: number;
 }
@@ -168,8 +172,11 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       }
       careful = false;
       settled += outcome.settled;
-      // Nothing due, or only timers whose matters are busy: the next beat tries again.
-      if (outcome.settled + outcome.failed === 0) break;
+      // Nothing due, or only timers whose matters are busy: the next beat tries again. A claim can lock
+      // matters and find no timer of theirs still pending: it chose them from its statement's snapshot,
+      // and another loop delivered them and committed before it took their locks. That is no sign that
+      // nothing is left, so the loop claims again (with a new snapshot) instead of stopping the run.
+      if (outcome.claimed === 0) break;
     }
     return settled;
   }
@@ -184,6 +191,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     return this.dataSource.transaction(async (db) => {
       const now = this.time.now();
       const { timers: ready, matters } = await this.timers.claimDue(db, now, batchSize);
+      if (ready.length === 0) return { claimed: matters.length, settled: 0, failed: 0 };
       await this.timers.settleAll(db, ready, 'delivered', now);
       const held = new HeldRows(matters);
       for (const timer of ready) {
@@ -195,7 +203,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
           throw new FastPathLeft();
         }
       }
-      return { settled: ready.length, failed: 0 };
+      return { claimed: matters.length, settled: ready.length, failed: 0 };
     });
   }
 
@@ -211,7 +219,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private deliverCarefully(batchSize: number): Promise<BatchOutcome> {
     return this.dataSource.transaction(async (db) => {
       const now = this.time.now();
-      const { timers: ready } = await this.timers.claimDue(db, now, batchSize);
+      const { timers: ready, matters } = await this.timers.claimDue(db, now, batchSize);
       const settled = { delivered: [] as TimerEntity[], refused: [] as TimerEntity[] };
       let failed = 0;
       for (const timer of ready) {
@@ -227,7 +235,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       }
       await this.timers.settleAll(db, settled.delivered, 'delivered', now);
       await this.timers.settleAll(db, settled.refused, 'refused', now);
-      return { settled: settled.delivered.length + settled.refused.length, failed };
+      return { claimed: matters.length, settled: settled.delivered.length + settled.refused.length, failed };
     });
   }
 
