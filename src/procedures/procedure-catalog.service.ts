@@ -36,13 +36,18 @@ export class ProcedureCatalog implements OnModuleInit {
     this.logger.log(`${BUILTIN_PROCEDURES.length} built-in procedure(s) registered`);
   }
 
-  /** Stores a checked definition; the same id and version with other content is refused. */
+  /**
+   * Stores a checked definition; the same id and version with other content is refused. A built-in one is
+   * built for running only: its admission (governance and the law: nine tenths of the time building the
+   * base items takes, on every start) waits for the first matter started on it (`requireAdmissible`), and
+   * the suite holds every built-in one to it. A village's item is admitted in full before it is stored.
+   */
   async register(
     db: EntityManager,
     definition: ProcedureDefinition,
     origin: 'builtin' | 'runtime',
   ): Promise<void> {
-    const built = buildProcedure(definition);
+    const built = buildProcedure(definition, {}, origin === 'builtin' ? 'structure' : 'admission');
     const contentHash = digestOf(definition);
     await db.query(
       `INSERT INTO procedure_version (procedure_id, version, title, category, definition, content_hash, origin, created_at)
