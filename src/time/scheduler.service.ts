@@ -140,13 +140,24 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   /**
    * `timerWorkers` delivery loops at once (one on the embedded database's single connection); batches of
    * two loops never share a village, so they never wait on each other. All have stopped when it returns.
+   *
+   * In rounds, until one settles nothing: a loop stops when its claim locks no matter, and a claim can
+   * find every village it wants locked by the other loops of the round for a moment, even by a claim
+   * that locked nothing in the end (a skipped row's first lock, on its matter, is held until that
+   * transaction ends). The loops of a round can so stop one after another with timers left; the next
+   * round, none of them holding anything, sees those.
    */
   private async deliverAll(): Promise<number> {
     const workers = pgliteOf(this.dataSource) ? 1 : this.config.timerWorkers;
-    const loops = await Promise.allSettled(Array.from({ length: workers }, () => this.deliverLoop()));
-    const failed = loops.find((loop) => loop.status === 'rejected');
-    if (failed) throw failed.reason;
-    return loops.reduce((sum, loop) => sum + (loop as PromiseFulfilledResult<number>).value, 0);
+    let settled = 0;
+    for (;;) {
+      const loops = await Promise.allSettled(Array.from({ length: workers }, () => this.deliverLoop()));
+      const failed = loops.find((loop) => loop.status === 'rejected');
+      if (failed) throw failed.reason;
+      const round = loops.reduce((sum, loop) => sum + (loop as PromiseFulfilledResult<number>).value, 0);
+      settled += round;
+      if (round === 0 || this.stopping) return settled;
+    }
   }
 
   private async deliverLoop(): Promise<number> {
@@ -172,10 +183,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       }
       careful = false;
       settled += outcome.settled;
-      // Nothing due, or only timers whose matters are busy: the next beat tries again. A claim can lock
+      // Nothing due, or only timers whose matters are busy (see `deliverAll`). A claim can also lock
       // matters and find no timer of theirs still pending: it chose them from its statement's snapshot,
       // and another loop delivered them and committed before it took their locks. That is no sign that
-      // nothing is left, so the loop claims again (with a new snapshot) instead of stopping the run.
+      // nothing is left, so the loop claims again (with a new snapshot).
       if (outcome.claimed === 0) break;
     }
     return settled;
