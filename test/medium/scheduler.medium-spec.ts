@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../src/common/clock.js';
 import { SchedulerService, TIMER_RETRIES } from '../../src/time/scheduler.service.js';
-import { TimerRepository } from '../../src/time/timer.repository.js';
+import { TimerRepository, type ClaimedTimers } from '../../src/time/timer.repository.js';
 import { JobClaimsRepository } from '../../src/time/job-claims.repository.js';
 import { EngineService } from '../../src/engine/engine.service.js';
 import { TraceService } from '../../src/engine/trace.service.js';
@@ -280,26 +280,41 @@ describe(SchedulerService.name, () => {
       }
     });
 
-    it('claims again after a claim whose matters another loop delivered meanwhile, instead of ending the run', async () => {
-      // A claim chooses matters from its statement's snapshot and then locks them: another loop that
-      // delivers one and commits in between leaves it a locked matter with no pending timer.
-      const matters = await mattersInPublicPeriod(2);
+    /**
+     * Delivers the timers of `matters` with `scheduler` while `claimAs` stands between the loops and their
+     * claims (each numbered from 1): races a test cannot time, as a loop would meet them.
+     */
+    const deliversAllClaimingAs = async (
+      matters: EngineDriver[],
+      scheduler: SchedulerService,
+      claimAs: (claim: () => Promise<ClaimedTimers>, nth: number) => Promise<ClaimedTimers>,
+    ) => {
       t.clock.advance(10 * DAY_MS);
       const repository = t.get(TimerRepository);
       const claimDue = repository.claimDue.bind(repository);
       let claims = 0;
-      repository.claimDue = async (db, now, limit) => {
-        const claim = await claimDue(db, now, limit);
-        return claims++ === 0 ? { timers: [], matters: claim.matters } : claim;
-      };
+      repository.claimDue = (db, now, limit) => claimAs(() => claimDue(db, now, limit), ++claims);
       try {
-        await expect(schedulerWithBatches(1).deliverDue()).resolves.toBe(2);
+        await expect(scheduler.deliverDue()).resolves.toBe(matters.length);
         for (const matter of matters)
           expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
       } finally {
         repository.claimDue = claimDue;
         t.clock.set(TEST_NOW);
       }
+    };
+
+    it('claims again after a claim whose matters another loop delivered meanwhile, instead of ending the run', async () => {
+      // A claim chooses matters from its statement's snapshot and then locks them: another loop that
+      // delivers one and commits in between leaves it a locked matter with no pending timer.
+      await deliversAllClaimingAs(
+        await mattersInPublicPeriod(2),
+        schedulerWithBatches(1),
+        async (claim, nth) => {
+          const claimed = await claim();
+          return nth === 1 ? { timers: [], matters: claimed.matters } : claimed;
+        },
+      );
     });
 
     it('runs its loops again while a round delivered something, so that loops stopping on each other leave nothing due', async () => {
@@ -309,22 +324,11 @@ describe(SchedulerService.name, () => {
       // PostgreSQL; the embedded database's one loop).
       const heldClaims = process.env.DATABASE_URL ? [3, 4] : [3];
       const matters = [...(await mattersInPublicPeriod(2)), ...(await mattersInPublicPeriod(2))];
-      t.clock.advance(10 * DAY_MS);
-      const repository = t.get(TimerRepository);
-      const claimDue = repository.claimDue.bind(repository);
-      let claims = 0;
-      repository.claimDue = async (db, now, limit) => {
-        claims++;
-        return heldClaims.includes(claims) ? { timers: [], matters: [] } : claimDue(db, now, limit);
-      };
-      try {
-        await expect(schedulerWith({ timerBatchSize: 1, timerWorkers: 2 }).deliverDue()).resolves.toBe(4);
-        for (const matter of matters)
-          expect(await periodEventsOf(t, matter.matterId)).toEqual([{ accepted: true }]);
-      } finally {
-        repository.claimDue = claimDue;
-        t.clock.set(TEST_NOW);
-      }
+      await deliversAllClaimingAs(
+        matters,
+        schedulerWith({ timerBatchSize: 1, timerWorkers: 2 }),
+        (claim, nth) => (heldClaims.includes(nth) ? Promise.resolve({ timers: [], matters: [] }) : claim()),
+      );
     });
 
     it('delivers with several loops in one process, each timer once, every village chain whole', async () => {
