@@ -202,7 +202,6 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     return this.dataSource.transaction(async (db) => {
       const now = this.time.now();
       const { timers: ready, matters } = await this.timers.claimDue(db, now, batchSize);
-      if (ready.length === 0) return { claimed: matters.length, settled: 0, failed: 0 };
       await this.timers.settleAll(db, ready, 'delivered', now);
       const held = new HeldRows(matters);
       for (const timer of ready) {

@@ -1,6 +1,6 @@
 import { RULE_SETS, type NamedRef } from '../../../workflows/index.js';
 import type { GovernanceRule } from '../../../workflows/catalog/governance-rules.js';
-import type { StateTreeNode } from '../state-graph.js';
+import { outgoingEdges, type StateTreeNode } from '../state-graph.js';
 import { citation } from './class-rules.js';
 
 const appraisalRuleSet = RULE_SETS.find((ruleSet) => ruleSet.code === 'democratic-appraisal')!;
@@ -23,12 +23,10 @@ export function holdsAppraisal(nodes: Iterable<StateTreeNode>): boolean {
   const opens = (actions: NamedRef[] | undefined) =>
     (actions ?? []).some((action) => action.type === 'openAppraisal');
   return [...nodes].some(
-    ({ data }) =>
-      opens(data.entry) ||
-      opens(data.exit) ||
-      [...Object.values(data.on ?? {}).flat(), ...(data.always ?? [])].some((transition) =>
-        opens(transition.actions),
-      ),
+    (node) =>
+      opens(node.data.entry) ||
+      opens(node.data.exit) ||
+      outgoingEdges(node).some((edge) => opens(edge.transition.actions)),
   );
 }
 

@@ -346,14 +346,16 @@ export class GovernanceCheck {
     const path = [title(start.leaf), ...steps].join(' ');
     const condition = this.condition(inputs, steering);
     const law = rule.basis ? `（依据：${rule.basis}）` : '';
-    const message =
-      rule.requirement === 'townshipDecides'
-        ? `法定事项“${matterClass?.title ?? ''}”由乡镇人民政府决定，村级不得终止申请，但有一条路径不经乡镇决定即到达“${title(final)}”${condition}${law}：${path}`
-        : rule.requirement === 'appraisalCounted'
-          ? `本事项举行民主测评：${rule.title}，未达到的须重新召开${law}；但有一条到达“${title(final)}”的路径不经达到法定人数的测评${condition}：${path}`
-          : matterClass && rule.deciders
-            ? `法定事项“${matterClass.title}”须${rule.title}${law}，但有一条到达“${title(final)}”的路径没有这样的表决${condition}：${path}`
-            : `类别 ${this.definition.category} 要求“${rule.title}”，但有一条到达“${title(final)}”的路径没有这一步${condition}：${path}`;
+    const ending = `“${title(final)}”`;
+    const message = (() => {
+      if (rule.requirement === 'townshipDecides')
+        return `法定事项“${matterClass?.title ?? ''}”由乡镇人民政府决定，村级不得终止申请，但有一条路径不经乡镇决定即到达${ending}${condition}${law}：${path}`;
+      if (rule.requirement === 'appraisalCounted')
+        return `本事项举行民主测评：${rule.title}，未达到的须重新召开${law}；但有一条到达${ending}的路径不经达到法定人数的测评${condition}：${path}`;
+      if (matterClass && rule.deciders)
+        return `法定事项“${matterClass.title}”须${rule.title}${law}，但有一条到达${ending}的路径没有这样的表决${condition}：${path}`;
+      return `类别 ${this.definition.category} 要求“${rule.title}”，但有一条到达${ending}的路径没有这一步${condition}：${path}`;
+    })();
     return { code: 'GOVERNANCE.MISSING_STEP', message, state: final.path, path };
   }
 }
