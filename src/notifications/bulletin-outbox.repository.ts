@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ChannelName } from './channels.js';
+import { confirmationLapsedBefore } from './confirmation-window.js';
 
 export interface Subscription {
   village_id: string;
@@ -9,12 +10,18 @@ export interface Subscription {
   channel: ChannelName;
   address: string;
   unsubscribe_token: string;
+  confirmed_at: Date | null;
 }
+
+const SUBSCRIPTION_COLUMNS = 'village_id, id, channel, address, unsubscribe_token, confirmed_at';
+
+export type MessageKind = 'bulletin' | 'confirmation';
 
 export interface ClaimedMessage {
   village_id: string;
   id: string;
   subscription_id: string;
+  kind: MessageKind;
   period: string;
   attempts: number;
   channel: ChannelName;
@@ -24,7 +31,11 @@ export interface ClaimedMessage {
 
 @Injectable()
 export class BulletinOutboxRepository {
-  /** The active subscription for the address, created if there is none: subscribing twice is once. */
+  /**
+   * The active subscription for the address, created (unconfirmed) if there is none: subscribing twice is
+   * once. An unconfirmed one whose confirmation has lapsed is ended first, so a new one (with a new
+   * token) starts its own days.
+   */
   async subscribe(
     db: EntityManager,
     villageId: string,
@@ -33,20 +44,59 @@ export class BulletinOutboxRepository {
     token: string,
     now: Date,
   ): Promise<Subscription> {
+    await db.query(
+      `WITH lapsed AS (
+         UPDATE bulletin_subscription SET ended_at = $4
+          WHERE village_id = $1 AND channel = $2 AND address = $3 AND ended_at IS NULL
+            AND confirmed_at IS NULL AND created_at <= $5 RETURNING village_id, id)
+       UPDATE outbox_message m SET status = 'cancelled' FROM lapsed
+        WHERE m.village_id = lapsed.village_id AND m.subscription_id = lapsed.id AND m.status = 'pending'`,
+      [villageId, channel, address, now, confirmationLapsedBefore(now)],
+    );
     const [created] = await db.query<Subscription[]>(
       `INSERT INTO bulletin_subscription (village_id, id, channel, address, unsubscribe_token, created_at)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (village_id, channel, address) WHERE ended_at IS NULL DO NOTHING
-       RETURNING village_id, id, channel, address, unsubscribe_token`,
+       RETURNING ${SUBSCRIPTION_COLUMNS}`,
       [villageId, randomUUID(), channel, address, token, now],
     );
     if (created) return created;
     const [existing] = await db.query<Subscription[]>(
-      `SELECT village_id, id, channel, address, unsubscribe_token FROM bulletin_subscription
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM bulletin_subscription
         WHERE village_id = $1 AND channel = $2 AND address = $3 AND ended_at IS NULL`,
       [villageId, channel, address],
     );
     return existing;
+  }
+
+  /**
+   * Queues the confirmation of an unconfirmed subscription, once per local day however often the address
+   * is typed in: the page cannot be used to flood someone's inbox or phone.
+   */
+  async queueConfirmation(db: EntityManager, subscription: Subscription, day: string, now: Date) {
+    await db.query(
+      `INSERT INTO outbox_message
+              (village_id, id, subscription_id, kind, period, status, next_attempt_at, created_at)
+       VALUES ($1, $2, $3, 'confirmation', $4, 'pending', $5, $5)
+       ON CONFLICT (village_id, subscription_id, kind, period) DO NOTHING`,
+      [subscription.village_id, randomUUID(), subscription.id, day, now],
+    );
+  }
+
+  /**
+   * Confirms the subscription the token stands for, if it is active and its confirmation has not lapsed
+   * (a confirmed one stays as it is); false if there is none.
+   */
+  async confirm(db: EntityManager, villageId: string, token: string, now: Date): Promise<boolean> {
+    const confirmed = await db.query<{ id: string }[]>(
+      `WITH confirmed AS (
+         UPDATE bulletin_subscription SET confirmed_at = coalesce(confirmed_at, $3)
+          WHERE village_id = $1 AND unsubscribe_token = $2 AND ended_at IS NULL
+            AND (confirmed_at IS NOT NULL OR created_at > $4) RETURNING id)
+       SELECT id FROM confirmed`,
+      [villageId, token, now, confirmationLapsedBefore(now)],
+    );
+    return confirmed.length > 0;
   }
 
   /** Ends the subscription the token stands for and cancels what it still had waiting; false if none. */
@@ -68,13 +118,13 @@ export class BulletinOutboxRepository {
     return true;
   }
 
-  /** Queues the month's bulletin for every active subscriber who has not had it queued: once each. */
+  /** Queues the month's bulletin for every confirmed subscriber who has not had it queued: once each. */
   async enqueue(db: EntityManager, period: string, now: Date): Promise<number> {
     const queued = await db.query<unknown[]>(
       `INSERT INTO outbox_message
               (village_id, id, subscription_id, kind, period, status, next_attempt_at, created_at)
        SELECT village_id, gen_random_uuid(), id, 'bulletin', $1, 'pending', $2, $2
-         FROM bulletin_subscription WHERE ended_at IS NULL
+         FROM bulletin_subscription WHERE ended_at IS NULL AND confirmed_at IS NOT NULL
        ON CONFLICT (village_id, subscription_id, kind, period) DO NOTHING
        RETURNING id`,
       [period, now],
@@ -104,7 +154,7 @@ export class BulletinOutboxRepository {
            FROM due, bulletin_subscription s
           WHERE m.village_id = due.village_id AND m.id = due.id
             AND s.village_id = m.village_id AND s.id = m.subscription_id
-         RETURNING m.village_id, m.id, m.subscription_id, m.period, m.attempts,
+         RETURNING m.village_id, m.id, m.subscription_id, m.kind, m.period, m.attempts,
                    s.channel, s.address, s.unsubscribe_token)
        SELECT * FROM claimed`,
       [now, leaseUntil, limit, channels],

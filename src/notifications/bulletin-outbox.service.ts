@@ -8,8 +8,6 @@ import { adjacentPeriod, periodOf } from '../disclosure/periods.js';
 import { PublicBoardService } from '../public/public-board.service.js';
 import { SchedulerService } from '../time/scheduler.service.js';
 import { BulletinOutboxRepository, type ClaimedMessage } from './bulletin-outbox.repository.js';
-
-type Bulletin = Awaited<ReturnType<PublicBoardService['bulletin']>>;
 import {
   EmailChannel,
   SEND_TIMEOUT_MS,
@@ -17,12 +15,18 @@ import {
   type ChannelName,
   type NotificationChannel,
 } from './channels.js';
+import { bulletinMessage, confirmationMessage } from './outbox-texts.js';
+
+type Bulletin = Awaited<ReturnType<PublicBoardService['bulletin']>>;
 
 /** How a subscriber is reached: the address as typed, checked for its channel. */
 const ADDRESS_RULES: Record<ChannelName, { pattern: RegExp; problem: string }> = {
   email: { pattern: /^[^\s@<>]{1,64}@[^\s@<>]{1,190}\.[^\s@<>]{2,}$/, problem: '请填写正确的电子邮箱' },
   sms: { pattern: /^1[3-9]\d{9}$/, problem: '请填写 11 位手机号码' },
 };
+
+/** What a subscription's token looks like (18 random bytes, base64url); anything else matches none. */
+const TOKEN_SHAPE = /^[\w-]{10,64}$/;
 
 /**
  * A claimed batch is this long another process's to leave alone: every send of the batch, each bounded
@@ -36,8 +40,9 @@ const retryDelayMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
 
 /**
  * 村情月报 to villagers away from home (the plan's 二(二)): subscribe on the village's page by email or
- * mobile; from the `bulletinDay` of each month the last month's bulletin is queued once per subscriber
- * (a unique key) and sent through the channel's adapter, retried with back-off and set aside after
+ * mobile, then confirm by the link sent there (anyone can type an address; nothing but that one
+ * confirmation a day reaches an address nobody confirmed); from the `bulletinDay` of each month the last
+ * month's bulletin is queued once per confirmed subscriber (a unique key) and sent through the channel's adapter, retried with back-off and set aside after
  * five tries. A message is claimed with a lease before it is sent and marked sent after, so two processes
  * never send it twice; a process that dies between the channel's acceptance and that mark leaves it to be
  * sent again when the lease ends, with the same id (the email's Message-ID, the SMS request's
@@ -77,18 +82,25 @@ export class BulletinOutboxService implements OnModuleInit {
       throw new DomainError('REQUEST.INVALID', { field: 'address' }, ADDRESS_RULES[channel].problem);
     }
     const token = randomBytes(18).toString('base64url');
-    return this.outbox.subscribe(
-      this.dataSource.manager,
-      villageId,
-      channel,
-      address,
-      token,
-      this.time.now(),
-    );
+    const now = this.time.now();
+    // Created and its confirmation queued together: a subscription never waits without one.
+    return this.dataSource.transaction(async (db) => {
+      const subscription = await this.outbox.subscribe(db, villageId, channel, address, token, now);
+      if (!subscription.confirmed_at) {
+        await this.outbox.queueConfirmation(db, subscription, this.time.dateOf(now), now);
+      }
+      return subscription;
+    });
+  }
+
+  /** Confirms by the link sent to the address: from then on the subscription receives the bulletin. */
+  async confirm(villageId: string, token: string): Promise<boolean> {
+    if (!TOKEN_SHAPE.test(token)) return false;
+    return this.dataSource.transaction((db) => this.outbox.confirm(db, villageId, token, this.time.now()));
   }
 
   async unsubscribe(villageId: string, token: string): Promise<boolean> {
-    if (!/^[\w-]{10,64}$/.test(token)) return false;
+    if (!TOKEN_SHAPE.test(token)) return false;
     return this.dataSource.transaction((db) =>
       this.outbox.unsubscribe(db, villageId, token, this.time.now()),
     );
@@ -144,18 +156,15 @@ export class BulletinOutboxService implements OnModuleInit {
   ): Promise<boolean> {
     const db = this.dataSource.manager;
     try {
-      const bulletin = await bulletinOf(message);
-      const [year, month] = message.period.split('-').map(Number);
-      const unsubscribe = `${this.config.publicUrl}/p/${message.village_id}/unsubscribe?token=${message.unsubscribe_token}`;
-      await this.channels[message.channel].send({
-        id: message.id,
-        to: message.address,
-        subject: `${bulletin.village.name} ${year}年${month}月村情月报`,
-        text:
-          message.channel === 'sms'
-            ? `${bulletin.village.name}${year}年${month}月村情月报已发布：${this.config.publicUrl}/p/${message.village_id}/bulletin?month=${message.period} 退订：${unsubscribe}`
-            : `${bulletin.text}\n\n不想再收到村情月报？退订：${unsubscribe}\n`,
-      });
+      const { subject, text } =
+        message.kind === 'confirmation'
+          ? confirmationMessage(
+              (await this.board.village(message.village_id)).name,
+              message,
+              this.config.publicUrl,
+            )
+          : bulletinMessage(await bulletinOf(message), message, this.config.publicUrl);
+      await this.channels[message.channel].send({ id: message.id, to: message.address, subject, text });
       await this.outbox.markSent(db, message, this.time.now());
       return true;
     } catch (error) {
@@ -165,7 +174,7 @@ export class BulletinOutboxService implements OnModuleInit {
         message.attempts < ATTEMPTS ? new Date(failedAt.getTime() + retryDelayMs(message.attempts)) : null;
       await this.outbox.markFailed(db, message, reason, retryAt);
       this.logger.warn(
-        `bulletin ${message.id} to ${message.channel} failed (${message.attempts}): ${reason}`,
+        `${message.kind} ${message.id} to ${message.channel} failed (${message.attempts}): ${reason}`,
       );
       return false;
     }

@@ -9,6 +9,7 @@ import {
   COMPLAINT_RECEIPT,
   COMPLAINT_TRACK,
   COMPLAINTS,
+  CONFIRM_SUBSCRIPTION,
   SUBSCRIBE,
   UNSUBSCRIBE,
 } from './views/complaint-pages.js';
@@ -41,6 +42,7 @@ const TEMPLATES: Record<string, string> = {
   '@complaintTrack': COMPLAINT_TRACK,
   '@complaints': COMPLAINTS,
   '@subscribe': SUBSCRIBE,
+  '@confirmSubscription': CONFIRM_SUBSCRIPTION,
   '@unsubscribe': UNSUBSCRIBE,
 };
 for (const [name, template] of Object.entries(TEMPLATES)) eta.loadTemplate(name, template);

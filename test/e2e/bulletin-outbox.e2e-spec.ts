@@ -49,8 +49,8 @@ if (!smtpAvailable && process.env.CI !== 'true') {
 }
 
 /**
- * Issue 20's 村情月报 to people away from home: subscribed on the village's page, sent once a month to
- * each subscriber by email through a real SMTP server (Debian's aiosmtpd) and by SMS through a stand-in
+ * Issue 20's 村情月报 to people away from home: subscribed on the village's page and confirmed by the
+ * link sent to the address (double opt-in), sent once a month to each confirmed subscriber by email through a real SMTP server (Debian's aiosmtpd) and by SMS through a stand-in
  * of a provider's API, retried when the provider fails, never twice, and left by the link it carries.
  */
 describeWithSmtp('The monthly bulletin by email and SMS', () => {
@@ -90,21 +90,50 @@ describeWithSmtp('The monthly bulletin by email and SMS', () => {
     await t.get(SchedulerService).runDue();
   };
 
-  it('is sent once to each subscriber, retried when the SMS provider fails, and stops after unsubscribing', async () => {
+  const mailsTo = (address: string) =>
+    smtp
+      .messages()
+      .map(readMail)
+      .filter((mail) => mail.to === address);
+  const linkIn = (text: string, page: 'confirm' | 'unsubscribe') => {
+    const link = new RegExp(
+      `https://cunwu\\.example\\.cn/p/${world.villageId}/${page}\\?token=([\\w-]+)`,
+    ).exec(text);
+    expect(link).not.toBeNull();
+    return link![1];
+  };
+  const press = (action: 'confirm' | 'unsubscribe', token: string) =>
+    page().post(`/p/${world.villageId}/${action}`).type('form').send({ token });
+
+  it('is sent once to each confirmed subscriber, retried when the SMS provider fails, and stops after unsubscribing', async () => {
     await publishFinanceDisclosure(t, world, { title: '三月财务收支', body: '收入 3200 元，支出 1800 元' });
+    t.clock.set(new Date('2026-04-03T02:00:00Z'));
 
     const subscribed = await subscribe('email', ' Wang.Fang@Example.cn ').expect(200);
-    expect(subscribed.text).toContain('已订阅');
+    expect(subscribed.text).toContain('我们已向它发送一条确认信息');
     await subscribe('email', 'wang.fang@example.cn').expect(200);
     await subscribe('sms', '138 0013 8000').expect(200);
     const refused = await subscribe('sms', '12345').expect(422);
     expect(refused.text).toContain('请填写 11 位手机号码');
     expect(refused.text).toContain('value="12345"');
 
-    // Before the 5th nothing goes out.
+    // Before the 5th no bulletin goes out, but each address gets one confirmation, however often typed.
     await beat('2026-04-04T02:00:00Z');
-    expect(smtp.messages()).toHaveLength(0);
-    expect(sms.received).toHaveLength(0);
+    const [confirmation, ...more] = mailsTo('wang.fang@example.cn');
+    expect(more).toHaveLength(0);
+    expect(confirmation.subject).toMatch(/村情月报订阅确认$/);
+    expect(confirmation.text).toContain('如果不是您本人操作，请忽略');
+    expect(sms.received).toHaveLength(1);
+    expect(sms.received[0].to).toBe('13800138000');
+    const emailToken = linkIn(confirmation.text, 'confirm');
+    const smsToken = linkIn(sms.received[0].text, 'confirm');
+
+    // The link opens a page with a button (mail scanners open links); the button confirms.
+    const form = await page().get(`/p/${world.villageId}/confirm?token=${emailToken}`).expect(200);
+    expect(form.text).toContain('确认订阅');
+    expect((await press('confirm', emailToken).expect(200)).text).toContain('订阅已确认');
+    await press('confirm', emailToken).expect(200);
+    await press('confirm', smsToken).expect(200);
 
     sms.failuresLeft = 1;
     // The village's bulletin is built once for the run, not once for each subscriber.
@@ -115,50 +144,88 @@ describeWithSmtp('The monthly bulletin by email and SMS', () => {
     await beat('2026-04-05T02:00:00Z');
     board.bulletin = build;
     expect(builds).toBe(1);
-    const [raw] = smtp.messages();
-    const mail = readMail(raw);
-    expect(smtp.messages()).toHaveLength(1);
+    const bulletins = () => mailsTo('wang.fang@example.cn').slice(1);
+    const [mail] = bulletins();
+    expect(bulletins()).toHaveLength(1);
     expect(mail.subject).toMatch(/2026年3月村情月报$/);
-    expect(mail.to).toBe('wang.fang@example.cn');
     expect(mail.text).toContain('三月财务收支');
-    const unsubscribeLink = /https:\/\/cunwu\.example\.cn\/p\/[\w-]+\/unsubscribe\?token=([\w-]+)/.exec(
-      mail.text,
-    );
-    expect(unsubscribeLink).not.toBeNull();
-    expect(sms.received).toHaveLength(1);
+    // One token per subscription: the one its owner confirmed with is the one to leave by.
+    expect(linkIn(mail.text, 'unsubscribe')).toBe(emailToken);
+    expect(sms.received).toHaveLength(2);
 
     // The same beat again, and two at once: nothing is sent twice; the SMS waits for its retry.
     await beat('2026-04-05T02:00:30Z');
     await Promise.all([t.get(SchedulerService).runDue(), t.get(BulletinOutboxService).runDue(t.clock.now())]);
-    expect(smtp.messages()).toHaveLength(1);
-    expect(sms.received).toHaveLength(1);
+    expect(bulletins()).toHaveLength(1);
+    expect(sms.received).toHaveLength(2);
 
     await beat('2026-04-05T02:02:00Z');
-    expect(sms.received).toHaveLength(2);
-    expect(sms.received[0].key).toBe(sms.received[1].key);
-    expect(sms.received[1]).toMatchObject({
+    expect(sms.received).toHaveLength(3);
+    expect(sms.received[1].key).toBe(sms.received[2].key);
+    expect(sms.received[2]).toMatchObject({
       to: '13800138000',
       authorization: 'Bearer sms-key-for-the-test',
       text: expect.stringContaining('2026年3月村情月报') as string,
     });
     await beat('2026-04-06T02:00:00Z');
-    expect(sms.received).toHaveLength(2);
+    expect(sms.received).toHaveLength(3);
 
     // Leaving by the link: a page to confirm, then nothing more by email; the SMS subscriber still gets May's.
-    const token = unsubscribeLink![1];
-    const confirm = await page().get(`/p/${world.villageId}/unsubscribe?token=${token}`).expect(200);
-    expect(confirm.text).toContain('确认退订');
-    const left = await page()
-      .post(`/p/${world.villageId}/unsubscribe`)
-      .type('form')
-      .send({ token })
-      .expect(200);
-    expect(left.text).toContain('已退订');
-    await page().post(`/p/${world.villageId}/unsubscribe`).type('form').send({ token }).expect(404);
+    const leave = await page().get(`/p/${world.villageId}/unsubscribe?token=${emailToken}`).expect(200);
+    expect(leave.text).toContain('确认退订');
+    expect((await press('unsubscribe', emailToken).expect(200)).text).toContain('已退订');
+    await press('unsubscribe', emailToken).expect(404);
+    // Nor does its confirmation link bring it back.
+    await press('confirm', emailToken).expect(404);
     await beat('2026-05-05T02:00:00Z');
-    expect(smtp.messages()).toHaveLength(1);
-    expect(sms.received).toHaveLength(3);
-    expect(sms.received[2].text).toContain('2026年4月村情月报');
+    expect(bulletins()).toHaveLength(1);
+    expect(sms.received).toHaveLength(4);
+    expect(sms.received[3].text).toContain('2026年4月村情月报');
+  });
+
+  it('reaches an address nobody confirmed with one confirmation a day and nothing else, for a week', async () => {
+    const address = 'not.me@example.cn';
+    t.clock.set(new Date('2026-06-01T01:00:00Z'));
+    // Someone types another person's address, again and again.
+    for (const typed of [address, 'Not.Me@Example.cn', ` ${address}`])
+      await subscribe('email', typed).expect(200);
+    await beat('2026-06-01T02:00:00Z');
+    expect(mailsTo(address)).toHaveLength(1);
+    const token = linkIn(mailsTo(address)[0].text, 'confirm');
+    // A mail scanner opening the link confirms nothing.
+    await page().get(`/p/${world.villageId}/confirm?token=${token}`).expect(200);
+    t.clock.set(new Date('2026-06-01T03:00:00Z'));
+    await subscribe('email', address).expect(200);
+    await beat('2026-06-01T04:00:00Z');
+    expect(mailsTo(address)).toHaveLength(1);
+    // The next day, one more confirmation, for the same subscription.
+    t.clock.set(new Date('2026-06-02T01:00:00Z'));
+    await subscribe('email', address).expect(200);
+    await beat('2026-06-02T02:00:00Z');
+    expect(mailsTo(address)).toHaveLength(2);
+    expect(linkIn(mailsTo(address)[1].text, 'confirm')).toBe(token);
+
+    // The bulletin's day: the unconfirmed address gets no bulletin.
+    await beat('2026-06-05T02:00:00Z');
+    await beat('2026-06-05T03:00:00Z');
+    expect(mailsTo(address).map((mail) => mail.subject)).not.toContainEqual(
+      expect.stringMatching(/月村情月报$/),
+    );
+
+    // A week after the subscription its link has lapsed.
+    t.clock.set(new Date('2026-06-08T01:00:01Z'));
+    const lapsed = await press('confirm', token).expect(404);
+    expect(lapsed.text).toContain('确认链接无效或已过期');
+    // Subscribing again starts afresh, with a link of its own; the old one stays dead.
+    await subscribe('email', address).expect(200);
+    await beat('2026-06-08T02:00:00Z');
+    expect(mailsTo(address)).toHaveLength(3);
+    const fresh = linkIn(mailsTo(address)[2].text, 'confirm');
+    expect(fresh).not.toBe(token);
+    await press('confirm', token).expect(404);
+    await press('confirm', fresh).expect(200);
+    await beat('2026-07-05T02:00:00Z');
+    expect(mailsTo(address).at(-1)!.subject).toMatch(/2026年6月村情月报$/);
   });
 
   afterEach(() => t.clock.set(TEST_NOW));

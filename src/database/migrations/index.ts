@@ -17,6 +17,7 @@ import { ShardReady1765843200000 } from './1765843200000-shard-ready.js';
 import { JobClaims1765929600000 } from './1765929600000-job-claims.js';
 import { Complaints1765497600000 } from './1765497600000-complaints.js';
 import { DisciplineInspector1765411200000 } from './1765411200000-discipline-inspector.js';
+import { SubscriptionConfirmation1766016000000 } from './1766016000000-subscription-confirmation.js';
 import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ComplaintEvidence1765756800000,
   ShardReady1765843200000,
   JobClaims1765929600000,
+  SubscriptionConfirmation1766016000000,
 ];

@@ -104,8 +104,8 @@ export const COMPLAINTS = `
 <% } %>`;
 
 export const SUBSCRIBE = `
-<p>在外务工、求学的村民，可以每月收到本村的村情月报：上个月公开了什么、表决通过了什么。每条消息都附有退订链接。</p>
-<% if (it.done) { %><p class="flash ok" role="status">已订阅。每月 <%= it.bulletinDay %> 日起发送上个月的村情月报。</p><% } %>
+<p>在外务工、求学的村民，可以每月收到本村的村情月报：上个月公开了什么、表决通过了什么。提交后会先发一条确认信息到您填写的邮箱或手机，确认后才开始发送；每条消息都附有退订链接。</p>
+<% if (it.done) { %><p class="flash ok" role="status">已收到。如果这个地址还没有订阅，我们已向它发送一条确认信息：请在 <%= it.confirmationDays %> 天内打开其中的链接，确认后每月 <%= it.bulletinDay %> 日起发送上个月的村情月报。没有确认的地址不会收到村情月报。</p><% } %>
 <form method="post" action="/p/<%= it.village.id %>/subscribe" class="stack">
 <fieldset><legend>接收方式（必填）</legend>
 <label><input type="radio" name="channel" value="email" required <%= it.typed.channel === 'email' ? 'checked' : '' %>> 电子邮件</label>
@@ -114,6 +114,14 @@ export const SUBSCRIBE = `
 <label for="address">邮箱或手机号码（必填）</label><input type="text" id="address" name="address" required maxlength="254" autocomplete="email" value="<%= it.typed.address %>">
 <button type="submit">订阅村情月报</button>
 </form>`;
+
+export const CONFIRM_SUBSCRIPTION = `
+<% if (it.done) { %><p class="flash ok" role="status">订阅已确认。每月 <%= it.bulletinDay %> 日起发送上个月的村情月报，每条消息都附有退订链接。</p><% } else { %>
+<form method="post" action="/p/<%= it.village.id %>/confirm" class="stack">
+<input type="hidden" name="token" value="<%= it.token %>">
+<p>确认后，每月会收到<%= it.village.name %>的村情月报。</p>
+<button type="submit">确认订阅</button>
+</form><% } %>`;
 
 export const UNSUBSCRIBE = `
 <% if (it.done) { %><p class="flash ok" role="status">已退订，不会再收到本村的村情月报。</p><% } else { %>

@@ -53,7 +53,7 @@ export interface FreshIds {
   filedReceiptCode: string;
   /** The code of a complaint answered by the inspector, waiting for its rating. */
   answeredReceiptCode: string;
-  /** The token in the bulletin's unsubscribe link of a subscription just made. */
+  /** The token of a subscription just made, unconfirmed: its confirmation's link, later every bulletin's. */
   unsubscribeToken: string;
 }
 

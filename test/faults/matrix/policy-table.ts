@@ -349,6 +349,12 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
     may: anyone,
     body: () => ({ channel: 'email', address: 'matrix@example.cn' }),
   },
+  'GET /p/:villageId/confirm': { may: anyone, query: () => 'token=not-a-real-token-0000' },
+  'POST /p/:villageId/confirm': {
+    may: anyone,
+    fresh: 'each call',
+    body: ({ fresh }) => ({ token: fresh?.unsubscribeToken ?? '' }),
+  },
   'GET /p/:villageId/unsubscribe': { may: anyone, query: () => 'token=not-a-real-token-0000' },
   'POST /p/:villageId/unsubscribe': {
     may: anyone,
