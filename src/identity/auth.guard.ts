@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
-import { cookieValue } from '../common/http/cookies.js';
+import { hostCookie } from '../common/http/cookies.js';
 import { IS_PUBLIC } from '../common/http/public.decorator.js';
 import type { PersonActor } from './actor.js';
 import { LoginSecurityRepository } from './login-security.repository.js';
@@ -11,11 +11,13 @@ import { TokenService } from './token.service.js';
 
 export type AuthenticatedRequest = Request & { actor?: PersonActor };
 
-/** The web console's session cookie: the same signed token as the API's, HttpOnly and SameSite=Strict. */
+/**
+ * The web console's session cookie: the same signed token as the API's, HttpOnly and SameSite=Strict,
+ * `__Host-` prefixed over HTTPS (`hostCookieName`).
+ */
 export const SESSION_COOKIE = 'mp_session';
 
-export const sessionCookie = (header: string | undefined): string | null =>
-  cookieValue(header, SESSION_COOKIE);
+export const sessionCookie = (request: Request): string | null => hostCookie(request, SESSION_COOKIE);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
@@ -41,7 +43,7 @@ export class AuthGuard implements CanActivate {
     ]);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (isPublic) {
-      const session = sessionCookie(request.headers.cookie);
+      const session = sessionCookie(request);
       const actor = session ? await this.actorOf(session) : null;
       if (actor) request.actor = actor;
       return true;
@@ -50,8 +52,7 @@ export class AuthGuard implements CanActivate {
     // The console's downloads (ledger, dossier, attachments) are API reads made with the page's cookie;
     // only reads: every write of the API needs the bearer token.
     const readsWithCookie = !bearer && SAFE_METHODS.has(request.method);
-    const token =
-      scheme === 'Bearer' && bearer ? bearer : readsWithCookie ? sessionCookie(request.headers.cookie) : null;
+    const token = scheme === 'Bearer' && bearer ? bearer : readsWithCookie ? sessionCookie(request) : null;
     const actor = token ? await this.actorOf(token) : null;
     if (!actor) throw new DomainError('AUTH.UNAUTHENTICATED');
     request.actor = actor;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { hostCookieName } from '../common/http/cookies.js';
 import { Public } from '../common/http/public.decorator.js';
 import { loginClientOf } from '../identity/login-client.js';
 import { SESSION_COOKIE } from '../identity/auth.guard.js';
@@ -46,7 +47,7 @@ export class SessionController {
         String(body.password ?? ''),
         loginClientOf(request),
       );
-      response.cookie(SESSION_COOKIE, session.token, {
+      response.cookie(hostCookieName(SESSION_COOKIE, request.secure), session.token, {
         httpOnly: true,
         sameSite: 'strict',
         secure: request.secure,
@@ -65,6 +66,8 @@ export class SessionController {
   async logout(@Req() request: Request, @Res() response: Response) {
     const actor = actorOf(request);
     if (actor) await this.auth.logout(actor);
-    response.clearCookie(SESSION_COOKIE, { path: '/' }).redirect(303, '/');
+    response
+      .clearCookie(hostCookieName(SESSION_COOKIE, request.secure), { path: '/', secure: request.secure })
+      .redirect(303, '/');
   }
 }

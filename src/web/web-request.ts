@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { isDomainError } from '../common/errors/domain-error.js';
 import { HTTP_STATUS_OF } from '../common/http/error-statuses.js';
-import { cookieValue } from '../common/http/cookies.js';
+import { hostCookie, hostCookieName } from '../common/http/cookies.js';
 import type { AuthenticatedRequest } from '../identity/auth.guard.js';
 import type { PersonActor } from '../identity/actor.js';
 import { renderPage, type PageFrame, type PageName } from './templates.js';
@@ -40,7 +40,8 @@ export const messageOf = (error: unknown): string =>
 
 /**
  * Flash messages travel in a short-lived HttpOnly cookie set on the redirect, never in the address: a
- * link that carried `?error=…` would let anyone show their own words as a system message.
+ * link that carried `?error=…` would let anyone show their own words as a system message. Over HTTPS the
+ * cookie is `__Host-` prefixed (`hostCookieName`), so no other host can plant one either.
  */
 export const FLASH_COOKIE = 'mp_flash';
 
@@ -55,21 +56,25 @@ export function redirectWithFlash(
 ): void {
   const cut = [...text].length > FLASH_LIMIT ? `${[...text].slice(0, FLASH_LIMIT).join('')}…` : text;
   response
-    .cookie(FLASH_COOKIE, `${kind}.${Buffer.from(cut).toString('base64url')}`, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: response.req.secure,
-      path: '/',
-      maxAge: 60_000,
-    })
+    .cookie(
+      hostCookieName(FLASH_COOKIE, response.req.secure),
+      `${kind}.${Buffer.from(cut).toString('base64url')}`,
+      {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: response.req.secure,
+        path: '/',
+        maxAge: 60_000,
+      },
+    )
     .redirect(303, path);
 }
 
 /** The message the last redirect left for this page, shown once. */
 export function flashOf(request: Request, response: Response): PageFrame['flash'] {
-  const raw = cookieValue(request.headers.cookie, FLASH_COOKIE);
+  const raw = hostCookie(request, FLASH_COOKIE);
   if (!raw) return null;
-  response.clearCookie(FLASH_COOKIE, { path: '/' });
+  response.clearCookie(hostCookieName(FLASH_COOKIE, request.secure), { path: '/', secure: request.secure });
   const [kind, encoded = ''] = raw.split('.');
   const text = Buffer.from(encoded, 'base64url').toString('utf8');
   return (kind === 'ok' || kind === 'error') && text ? { kind, text } : null;

@@ -288,14 +288,37 @@ describe('Security over HTTP (red team)', () => {
       },
     );
 
-    it('marks the session cookie Secure behind the TLS proxy it trusts', async () => {
-      const answer = await web()
-        .post('/login')
-        .set('x-forwarded-proto', 'https')
+    it('names the session cookie __Host- behind the TLS proxy it trusts, and reads no cookie planted without it', async () => {
+      const overTls = (test: request.Test) => test.set('x-forwarded-proto', 'https');
+      const answer = await overTls(web().post('/login'))
         .type('form')
         .send({ username: world.people.rep1.username, password: TEST_PASSWORD })
         .expect(303);
-      expect(String(answer.headers['set-cookie'])).toMatch(/; Secure/);
+      const [set] = answer.headers['set-cookie'] as unknown as string[];
+      // What browsers require of the prefix: Secure, Path=/ and no Domain, set by this host itself.
+      expect(set).toMatch(
+        /^__Host-mp_session=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/,
+      );
+      const token = set.split(';')[0].slice('__Host-mp_session='.length);
+      const console = (cookie: string) => overTls(web().get('/c')).set('cookie', cookie);
+      expect((await console(`__Host-mp_session=${token}`)).status).toBe(200);
+      // The same token under the bare name, as a sibling subdomain or a plain-HTTP page could set it: not read.
+      expect((await console(`mp_session=${token}`)).status).toBe(303);
+
+      // The flash message likewise: set and cleared under the prefix, and a planted bare one never shown.
+      const refused = await overTls(web().get(`/c/v/${world.villageId}/start?code=NO-SUCH-ITEM`))
+        .set('cookie', `__Host-mp_session=${token}`)
+        .expect(303);
+      const flash = (refused.headers['set-cookie'] as unknown as string[]).find((line) =>
+        line.startsWith('__Host-mp_flash='),
+      );
+      expect(flash).toMatch(/; Path=\/;.*; Secure; SameSite=Strict$/);
+      const shown = await console(`__Host-mp_session=${token}; ${flash!.split(';')[0]}`);
+      expect(shown.text).toMatch(/class="flash error"/);
+      expect(String(shown.headers['set-cookie'])).toMatch(/^__Host-mp_flash=;/);
+      const bait = `error.${Buffer.from('系统通知：请将密码发送至12345').toString('base64url')}`;
+      const planted = await console(`__Host-mp_session=${token}; mp_flash=${bait}`);
+      expect(planted.text).not.toContain('系统通知');
     });
 
     it('builds feed links from the configured address, whatever Host the caller sends', async () => {

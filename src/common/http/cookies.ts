@@ -4,3 +4,16 @@ export const cookieValue = (header: string | undefined, name: string): string | 
     .split(';')
     .map((part) => part.trim().split('='))
     .find(([key]) => key === name)?.[1] ?? null;
+
+/**
+ * A cookie of ours as named on this request: over HTTPS with the `__Host-` prefix, which a browser keeps
+ * only when this very host set it Secure, with `Path=/` and no `Domain`, so that neither a sibling
+ * subdomain nor a page on plain HTTP can plant one (a session fixed to someone else's account, a system
+ * message in our voice). Over plain HTTP (the demo on localhost) the bare name, as browsers refuse the
+ * prefix without Secure; and a bare cookie sent over HTTPS is not read at all.
+ */
+export const hostCookieName = (name: string, secure: boolean): string => (secure ? `__Host-${name}` : name);
+
+/** Our cookie `name` from the request, under the name `hostCookieName` gives it there. */
+export const hostCookie = (request: { headers: { cookie?: string }; secure: boolean }, name: string) =>
+  cookieValue(request.headers.cookie, hostCookieName(name, request.secure));
