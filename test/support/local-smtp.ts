@@ -50,7 +50,7 @@ export class LocalSmtpServer {
     const folder = join(this.maildir, 'new');
     try {
       return readdirSync(folder)
-        .sort()
+        .sort((a, b) => deliveryOrder(a) - deliveryOrder(b))
         .map((name) => readFileSync(join(folder, name), 'utf8'));
     } catch {
       return [];
@@ -61,6 +61,17 @@ export class LocalSmtpServer {
     this.child.kill();
     rmSync(join(this.maildir, '..'), { recursive: true, force: true });
   }
+}
+
+/**
+ * Where a Maildir file stands in the order of delivery: Python names it `<seconds>.M<microseconds>P<pid>
+ * Q<count>.<host>`, the count rising with each message of the one server process; the microseconds are
+ * not zero-padded, so the names do not sort by time within a second.
+ */
+function deliveryOrder(name: string): number {
+  const count = /Q(\d+)/.exec(name);
+  if (!count) throw new Error(`not a Maildir file name: ${name}`);
+  return Number(count[1]);
 }
 
 function accepts(port: number): Promise<boolean> {
