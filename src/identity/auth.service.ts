@@ -5,6 +5,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
 import type { PersonActor } from './actor.js';
 import { rolesFromMemberships } from './access.service.js';
+import { KnownDevices } from './known-devices.js';
 import { MembershipRepository } from './membership.repository.js';
 import type { LoginClient } from './login-client.js';
 import { loginKeys, LoginThrottle } from './login-throttle.js';
@@ -34,16 +35,24 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly devices: KnownDevices,
     private readonly time: LocalTime,
   ) {}
 
   /**
-   * A token for the right username and password. Throttled per account and per address before the
-   * password is even checked; every outcome is logged with the address (never the password).
+   * A token for the right username and password. Throttled per account (or per known device) and per
+   * address before the password is even checked; every outcome is logged with the address (never the
+   * password).
    */
   async login(username: string, password: string, client: LoginClient) {
-    const keys = loginKeys(username, client.address);
-    const entry = { username: username.slice(0, 64), address: client.address, userAgent: client.userAgent };
+    const device = await this.devices.throttleKey(username, client.device ?? null);
+    const keys = loginKeys(username, client.address, device);
+    const entry = {
+      username: username.slice(0, 64),
+      address: client.address,
+      userAgent: client.userAgent,
+      knownDevice: device !== null,
+    };
     try {
       await this.throttle.admit(keys);
     } catch (error) {

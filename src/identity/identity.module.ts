@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { IdentityController } from './identity.controller.js';
+import { KnownDevices } from './known-devices.js';
 import { LoginSecurityRepository } from './login-security.repository.js';
 import { LoginThrottle } from './login-throttle.js';
 import { MembershipRepository } from './membership.repository.js';
@@ -24,6 +25,7 @@ import { VillagePeopleService } from './village-people.service.js';
     AccountFactory,
     AppSettingRepository,
     AuthService,
+    KnownDevices,
     LoginSecurityRepository,
     LoginThrottle,
     MembershipRepository,
@@ -38,6 +40,7 @@ import { VillagePeopleService } from './village-people.service.js';
   exports: [
     AccessService,
     AuthService,
+    KnownDevices,
     VillagePeopleService,
     AccountFactory,
     AppSettingRepository,

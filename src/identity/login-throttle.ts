@@ -22,12 +22,18 @@ const waitAfter = (failuresBeyondFree: number) =>
 export interface LoginKeys {
   account: string;
   address: string;
+  /** A device the account logged in from before (`KnownDevices`): its own back-off, not the account's. */
+  device?: string | null;
 }
 
-export const loginKeys = (username: string, address: string): LoginKeys => ({
+export const loginKeys = (username: string, address: string, device: string | null = null): LoginKeys => ({
   account: `account:${username.trim().toLowerCase().slice(0, 128)}`,
   address: `ip:${address}`,
+  device,
 });
+
+/** The key an attempt is counted on besides its address: the known device it came from, else the account. */
+const accountSide = (keys: LoginKeys) => keys.device ?? keys.account;
 
 const tooMany = (until: Date, now: Date) =>
   new DomainError('AUTH.TOO_MANY_ATTEMPTS', {
@@ -52,18 +58,24 @@ export class LoginThrottle {
    * counts the attempt on both, each under its row's lock, before the password is checked: a burst of
    * parallel guesses, at one account or sprayed over many, gets no more tries than a sequence would.
    * The attempt past the free ones is still checked; the next one waits, unless this one is right.
+   * From a known device the device stands in for the account, with the same allowance: guesses from
+   * elsewhere that keep the account waiting do not lock its owner out.
    */
   async admit(keys: LoginKeys, now = new Date()): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       await this.count(db, keys.address, LOGIN_THROTTLE.freeFailuresPerAddress, now);
-      await this.count(db, keys.account, LOGIN_THROTTLE.freeFailuresPerAccount, now);
+      await this.count(db, accountSide(keys), LOGIN_THROTTLE.freeFailuresPerAccount, now);
     });
   }
 
-  /** The right password: the account's failures are forgotten, and the attempt is not held against the address. */
+  /**
+   * The right password: the failures of the account (or of the known device it came from) are
+   * forgotten, and the attempt is not held against the address. The owner's login from their own device
+   * leaves the account's back-off as the guesses from elsewhere made it.
+   */
   async succeeded(keys: LoginKeys): Promise<void> {
     await this.dataSource.transaction(async (db) => {
-      await this.rows.forget(db, keys.account);
+      await this.rows.forget(db, accountSide(keys));
       await this.rows.uncount(db, keys.address);
     });
   }

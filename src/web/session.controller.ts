@@ -6,6 +6,7 @@ import { Public } from '../common/http/public.decorator.js';
 import { loginClientOf } from '../identity/login-client.js';
 import { SESSION_COOKIE } from '../identity/auth.guard.js';
 import { AuthService } from '../identity/auth.service.js';
+import { DEVICE_COOKIE, DEVICE_DAYS, KnownDevices } from '../identity/known-devices.js';
 import { actorOf, messageOf, sendPage } from './web-request.js';
 
 /**
@@ -21,12 +22,19 @@ const safeNext = (next: unknown) =>
     ? next
     : '/c';
 
-/** Logging in and out of the web console: the API's token, kept in an HttpOnly, SameSite=Strict cookie. */
+/**
+ * Logging in and out of the web console: the API's token, kept in an HttpOnly, SameSite=Strict cookie,
+ * and on each login a device cookie (`KnownDevices`) that keeps this browser's way in open when someone
+ * else guesses at the account.
+ */
 @ApiExcludeController()
 @Public()
 @Controller()
 export class SessionController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly devices: KnownDevices,
+  ) {}
 
   @Get('login')
   page(@Query('next') next: string | undefined, @Req() request: Request, @Res() response: Response) {
@@ -42,17 +50,17 @@ export class SessionController {
   @HttpCode(303)
   async login(@Body() body: Record<string, string>, @Req() request: Request, @Res() response: Response) {
     try {
-      const session = await this.auth.login(
-        String(body.username ?? ''),
-        String(body.password ?? ''),
-        loginClientOf(request),
-      );
+      const username = String(body.username ?? '');
+      const session = await this.auth.login(username, String(body.password ?? ''), loginClientOf(request));
+      const cookie = { httpOnly: true, sameSite: 'strict' as const, secure: request.secure, path: '/' };
       response.cookie(hostCookieName(SESSION_COOKIE, request.secure), session.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: request.secure,
-        path: '/',
+        ...cookie,
         expires: new Date(session.expiresAt),
+      });
+      // This browser is now one the account logged in from: guesses elsewhere will not lock it out.
+      response.cookie(hostCookieName(DEVICE_COOKIE, request.secure), await this.devices.issue(username), {
+        ...cookie,
+        maxAge: DEVICE_DAYS * 86_400_000,
       });
       response.redirect(303, safeNext(body.next));
     } catch (error) {

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { LOGIN_THROTTLE } from '../../src/identity/login-throttle.js';
 import { SESSION_COOKIE } from '../../src/identity/auth.guard.js';
+import { KnownDevices } from '../../src/identity/known-devices.js';
 import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
 import { publishFinanceDisclosure, startFinanceMatter } from '../factories/finance-disclosure.js';
 import { consoleCookie, flashOf } from '../support/console-login.js';
@@ -91,6 +92,53 @@ describe('Security over HTTP (red team)', () => {
       }
       await login(world.people.villager1.username, TEST_PASSWORD, address).expect(429);
       await login(world.people.villager1.username, TEST_PASSWORD, freshAddress()).expect(200);
+    });
+
+    it('lets the owner in from a browser they logged in from before, while guesses from elsewhere keep the account waiting', async () => {
+      const { username } = world.people.supervisor;
+      const formLogin = (who: string, password: string, cookie = '') =>
+        web()
+          .post('/login')
+          .set('x-forwarded-for', freshAddress())
+          .set('cookie', cookie)
+          .type('form')
+          .send({ username: who, password, next: '/c' });
+      const cookiesOf = (answer: request.Response) =>
+        (answer.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
+      const first = await formLogin(username, TEST_PASSWORD).expect(303);
+      const device = cookiesOf(first)
+        .find((cookie) => cookie.startsWith('mp_device='))!
+        .split(';')[0];
+
+      // Someone guesses from address after address until the account waits.
+      for (let i = 0; i < 12; i++) await login(username, `guess-${i}`, freshAddress());
+      await login(username, TEST_PASSWORD, freshAddress()).expect(429);
+      const elsewhere = await formLogin(username, TEST_PASSWORD);
+      expect(elsewhere.status).toBe(401);
+      expect(elsewhere.text).toContain('登录失败次数过多');
+
+      // The owner's own browser gets in, and that does not lift the wait for everyone else.
+      const owner = await formLogin(username, TEST_PASSWORD, device).expect(303);
+      expect(cookiesOf(owner).some((cookie) => cookie.startsWith('mp_session='))).toBe(true);
+      await login(username, TEST_PASSWORD, freshAddress()).expect(429);
+
+      // The cookie is this account's alone, and cannot be made up.
+      const other = world.people.rep2.username;
+      for (let i = 0; i < 12; i++) await login(other, `guess-${i}`, freshAddress());
+      expect((await formLogin(other, TEST_PASSWORD, device)).status).toBe(401);
+      const [id, day] = device.slice('mp_device='.length).split('.');
+      const forged = `mp_device=${id}.${day}.${'A'.repeat(43)}`;
+      expect((await formLogin(username, TEST_PASSWORD, forged)).status).toBe(401);
+      const stale = await t.get(KnownDevices).issue(username, new Date(Date.now() - 181 * 86_400_000));
+      expect((await formLogin(username, TEST_PASSWORD, `mp_device=${stale}`)).status).toBe(401);
+
+      // Guesses on the known device wait as well, on its own count.
+      const answers: number[] = [];
+      for (let i = 0; i < 8; i++) answers.push((await formLogin(username, `typo-${i}`, device)).status);
+      expect(answers).toEqual(Array(8).fill(401));
+      const afterTypos = await formLogin(username, TEST_PASSWORD, device);
+      expect(afterTypos.status).toBe(401);
+      expect(afterTypos.text).toContain('登录失败次数过多');
     });
 
     it('keeps the back-off in the database: a second app process on it refuses too', async () => {
@@ -294,7 +342,10 @@ describe('Security over HTTP (red team)', () => {
         .type('form')
         .send({ username: world.people.rep1.username, password: TEST_PASSWORD })
         .expect(303);
-      const [set] = answer.headers['set-cookie'] as unknown as string[];
+      const [set, ...others] = answer.headers['set-cookie'] as unknown as string[];
+      expect(others).toContainEqual(
+        expect.stringMatching(/^__Host-mp_device=[^;]+; Max-Age=\d+; Path=\/;.*; Secure;/),
+      );
       // What browsers require of the prefix: Secure, Path=/ and no Domain, set by this host itself.
       expect(set).toMatch(
         /^__Host-mp_session=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/,
