@@ -25,6 +25,6 @@ import { SupervisionController } from './supervision.controller.js';
     OverviewRepository,
     OverviewService,
   ],
-  exports: [InboxService, OverviewService],
+  exports: [InboxService, OverviewService, DocumentRequestsService],
 })
 export class SupervisionModule {}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { JsonObject, MachineData } from '../../workflows/index.js';
-import { isDomainError } from '../common/errors/domain-error.js';
+import { DomainError, isDomainError } from '../common/errors/domain-error.js';
 import { localTime } from '../common/format-time.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
@@ -14,14 +14,23 @@ import { stepTitleOf } from '../engine/state-path.js';
 import type { PersonActor } from '../identity/actor.js';
 import { MeetingViews } from '../meetings/meeting-views.service.js';
 import { DISCLOSURE_STATUSES, OBJECTION_STATUSES } from '../records/dossier-words.js';
+import { DocumentRequestsService } from '../supervision/document-requests.service.js';
 import { ConsoleForms } from './console-forms.service.js';
+import {
+  ANSWER_FIELDS,
+  DOCUMENT_TEXT_LIMITS,
+  documentPanel,
+  REQUEST_FIELDS,
+  type DocumentDraft,
+  type DocumentRequestRow,
+} from './document-panel.js';
 import { fieldProblemsOf, refusalText } from './field-problems.js';
 import { ListChangeView } from './list-change-view.service.js';
 import { CONFLICT_RELATION_LABELS, payloadOf, ratingInputName } from './form-fields.js';
 import { closingWarning, inSession, offeredActions, sessionOf } from './meeting-panel.js';
 import { stepListOf, inlineSvg } from './step-list.js';
 import type { PageFrame } from './templates.js';
-import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
+import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash, statusOf } from './web-request.js';
 
 type Form = Record<string, unknown>;
 
@@ -48,6 +57,7 @@ export class ConsoleMatterController {
   constructor(
     private readonly queries: MatterQueries,
     private readonly engine: EngineService,
+    private readonly documents: DocumentRequestsService,
     private readonly listChanges: ListChangeView,
     private readonly catalog: CatalogService,
     private readonly forms: ConsoleForms,
@@ -130,6 +140,85 @@ export class ConsoleMatterController {
     }
   }
 
+  /** The supervisors ask for a matter's documents (调阅资料), at any step, even after it ended. */
+  @Post('v/:villageId/m/:matterId/documents')
+  requestDocuments(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('matterId', ParseUUIDPipe) matterId: string,
+    @Body() body: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    return this.documentAct(request, response, villageId, matterId, null, body);
+  }
+
+  /** The cadres answer an open request, with files uploaded as the form's other files are. */
+  @Post('v/:villageId/m/:matterId/documents/:requestId/answer')
+  answerDocuments(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('matterId', ParseUUIDPipe) matterId: string,
+    @Param('requestId', ParseUUIDPipe) requestId: string,
+    @Body() body: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    return this.documentAct(request, response, villageId, matterId, requestId, body);
+  }
+
+  /**
+   * Asks (no `requestId`) or answers through the same service as the API, traced the same way; a refusal
+   * brings the matter page back with the text and files as they were sent, and the reason.
+   */
+  private async documentAct(
+    request: Request,
+    response: Response,
+    villageId: string,
+    matterId: string,
+    requestId: string | null,
+    body: Form,
+  ) {
+    const actor = requireActor(request, response);
+    if (!actor) return;
+    const back = `/c/v/${villageId}/m/${matterId}`;
+    const values = payloadOf(requestId ? ANSWER_FIELDS : REQUEST_FIELDS, body);
+    const text = (name: keyof typeof DOCUMENT_TEXT_LIMITS) => {
+      const typed = typeof values[name] === 'string' ? values[name].trim() : '';
+      const limit = DOCUMENT_TEXT_LIMITS[name];
+      // The API's checks (`DocumentRequestDto`, `DocumentAnswerDto`), in the words its forms use.
+      const problem = !typed
+        ? 'required property'
+        : [...typed].length > limit
+          ? `must NOT have more than ${limit} characters`
+          : typed.includes('\u0000')
+            ? 'NUL'
+            : null;
+      if (problem) throw new DomainError('REQUEST.INVALID', { problems: [{ field: name, problem }] });
+      return typed;
+    };
+    try {
+      const command = { villageId, matterId, actor };
+      if (requestId) {
+        const attachments = (values.attachments as string[] | undefined) ?? [];
+        await this.documents.answer({ ...command, requestId, answer: text('answer'), attachments });
+      } else await this.documents.request({ ...command, request: text('request') });
+      redirectWithFlash(response, `${back}#documents`, 'ok', requestId ? '已答复调阅要求' : '已提出调阅要求');
+    } catch (error) {
+      const problems = fieldProblemsOf(error);
+      const flash = { kind: 'error' as const, text: refusalText(messageOf(error), problems) };
+      const draft = { requestId, values, problems };
+      await this.sendMatterPage(
+        response,
+        actor,
+        villageId,
+        matterId,
+        flash,
+        undefined,
+        statusOf(error),
+        draft,
+      ).catch(() => redirectWithFlash(response, back, 'error', flash.text));
+    }
+  }
+
   /** The people a refusal names by id (not on the roster, voted but marked absent), by name. */
   private async namedInRefusal(actor: PersonActor, villageId: string, error: unknown): Promise<string> {
     const ids = isDomainError(error) ? (error.details as { personIds?: unknown }).personIds : undefined;
@@ -147,6 +236,7 @@ export class ConsoleMatterController {
     flash: PageFrame['flash'],
     filled?: { type: string; values: JsonObject; problems: Record<string, string> },
     status = 200,
+    documentDraft: DocumentDraft | null = null,
   ) {
     const matter = await this.queries.read(actor, villageId, matterId);
     const meetings = await this.meetings.forMatter(actor, villageId, matterId);
@@ -162,7 +252,11 @@ export class ConsoleMatterController {
       problems: action.type === filled?.type ? filled.problems : {},
     }));
     const filledFields = actions.find((action) => action.type === filled?.type)?.fields ?? [];
-    const files = filled ? await this.forms.filesIn(villageId, filledFields, filled.values) : [];
+    const files = filled
+      ? await this.forms.filesIn(villageId, filledFields, filled.values)
+      : documentDraft
+        ? await this.forms.filesIn(villageId, ANSWER_FIELDS, documentDraft.values as JsonObject)
+        : [];
     const { procedureId, version, path } = await this.queries.pathTaken(actor, villageId, matterId);
     const flowchart = inlineSvg(await this.catalog.flowchart(procedureId, version, path));
     const stepList = stepListOf(machine, path);
@@ -184,6 +278,14 @@ export class ConsoleMatterController {
       declaredBy: nameOf.get(standAside.declaredBy) ?? '',
     };
     const objection = this.objectionOf(matter, nameOf, machine);
+    const roles = await this.forms.rolesIn(actor, villageId);
+    const documents = documentPanel(
+      (matter as { documentRequests?: DocumentRequestRow[] }).documentRequests ?? [],
+      roles,
+      (personId) => (personId ? (nameOf.get(personId) ?? '监督人员') : ''),
+      (iso) => localTime(iso, this.time.timeZone),
+      documentDraft,
+    );
     sendPage(
       response,
       '@matter',
@@ -195,6 +297,7 @@ export class ConsoleMatterController {
         conflicts,
         myConflict,
         objection,
+        documents,
         panel: meeting && { running: meeting.running, warning: closingWarning(meeting) },
         names: Object.fromEntries(nameOf),
         disclosureStatuses: DISCLOSURE_STATUSES,

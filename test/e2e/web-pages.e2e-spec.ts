@@ -728,4 +728,68 @@ describe('Web pages', () => {
       .send('x')
       .expect(400);
   });
+
+  it('asks for a matter’s documents and answers them in the console, keeping what was typed when refused', async () => {
+    const started = await t
+      .api(world.people.committee1.token)
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'C3',
+        inputs: { title: '财务公开', period: '2026-02' },
+      })
+      .expect(201);
+    const matter = `/c/v/${world.villageId}/m/${(started.body as { id: string }).id}`;
+    const supervisor = await logIn('supervisor');
+    const secretary = await logIn('secretary');
+    const page = (cookie: string) => web().get(matter).set('cookie', cookie).expect(200);
+    expect((await page(supervisor)).text).toContain('提出调阅要求');
+    // The cadres answer; only supervisors (and the township above) ask.
+    expect((await page(secretary)).text).not.toContain('提出调阅要求');
+    const ask = (cookie: string, request: string) =>
+      web().post(`${matter}/documents`).set('cookie', cookie).type('form').send({ request });
+
+    const empty = await ask(supervisor, '  ').expect(400);
+    expect(empty.text).toContain('调阅内容：必填');
+    const long = '请提供'.repeat(700);
+    const tooLong = await ask(supervisor, long).expect(400);
+    expect(tooLong.text).toContain('不能超过 2000 个字');
+    expect(tooLong.text).toContain(`>${long}</textarea>`);
+    // A villager is offered no form; one posted anyway is refused, as the API refuses it.
+    const refused = await ask(await logIn('villager1'), '看看账本');
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('您的角色不能进行这一步操作');
+
+    const asked = await ask(supervisor, '请提供二月收支凭证').expect(303);
+    expect(asked.headers.location).toBe(`${matter}#documents`);
+    expect(flashOf(asked)).toBe('ok: 已提出调阅要求');
+
+    const shown = (await page(secretary)).text;
+    expect(shown).toMatch(/<strong>supervisor（[^<]+）<\/strong>（[^）]+）要求调阅/);
+    expect(shown).toContain('要求调阅：请提供二月收支凭证');
+    const requestId = /documents\/([\w-]+)\/answer/.exec(shown)![1];
+    const uploaded = await web()
+      .post(`/c/v/${world.villageId}/attachments?filename=${encodeURIComponent('二月凭证.txt')}`)
+      .set('cookie', secretary)
+      .set('content-type', 'text/plain')
+      .send('凭证')
+      .expect(201);
+    const file = uploaded.body as { id: string };
+    const answer = (text: string) =>
+      web()
+        .post(`${matter}/documents/${requestId}/answer`)
+        .set('cookie', secretary)
+        .type('form')
+        .send({ answer: text, attachments: file.id });
+    // Refused, the file stays on the form with the answer.
+    const blank = await answer('').expect(400);
+    expect(blank.text).toContain('答复：必填');
+    expect(blank.text).toContain(`name="attachments" value="${file.id}"`);
+    await answer('凭证见附件').expect(303);
+    await answer('再次答复').expect(409);
+
+    const answered = (await page(supervisor)).text;
+    expect(answered).toMatch(/答复（secretary（[^）]+），/);
+    expect(answered).toContain('凭证见附件');
+    expect(answered).toContain('二月凭证.txt');
+    expect(answered).not.toContain('提交答复');
+  });
 });

@@ -176,6 +176,20 @@ ${STEP_LIST}
 <% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>
 <% for (const disclosure of it.matter.disclosures) { %><div class="card"><h3><%= disclosure.title %></h3><p><%= disclosure.body %></p><% if (disclosure.attachments && disclosure.attachments.length) { %><ul><% for (const file of disclosure.attachments) { %><li><a href="/api/villages/<%= it.villageId %>/attachments/<%= file.id %>" data-download><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %><p class="muted">状态：<%= it.disclosureStatuses[disclosure.status] || disclosure.status %><% if (disclosure.supervisorOpinion) { %>；监督委员会意见：<%= disclosure.supervisorOpinion %><% } %></p>
 <% if (disclosure.objections && disclosure.objections.length) { %><h4>群众异议</h4><ul><% for (const objection of disclosure.objections) { %><li><%= it.names[objection.filedBy] || '村民' %>：<%= objection.content %>（<%= it.objectionStatuses[objection.status] || objection.status %>）<% if (objection.answer) { %><br>答复：<%= objection.answer %><% } %></li><% } %></ul><% } %></div><% } %>
+<h2 id="documents">调阅资料</h2>
+<% const documents = it.documents; const draft = documents.draft; %>
+<% if (documents.requests.length === 0) { %><p>暂无调阅要求</p><% } %>
+<% for (const request of documents.requests) { %><div class="card">
+<p><strong><%= request.requestedBy %></strong>（<%= request.requestedAt %>）要求调阅：<%= request.request %></p>
+<% if (request.status === 'answered') { %><p>答复（<%= request.answeredBy %>，<%= request.answeredAt %>）：<%= request.answer %></p>
+<% if (request.attachments.length) { %><ul><% for (const file of request.attachments) { %><li><a href="/api/villages/<%= it.villageId %>/attachments/<%= file.id %>" data-download><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %>
+<% } else if (documents.answerFields) { %><form method="post" action="/c/v/<%= it.villageId %>/m/<%= it.matter.id %>/documents/<%= request.id %>/answer" class="stack">
+<% const mine = draft.requestId === request.id; %><% for (const field of documents.answerFields) { %><%~ include('@field', { field, prefix: 'answer-' + request.id, values: mine ? draft.values : {}, problems: mine ? draft.problems : {}, files: it.files, uploadTo: it.uploadTo }) %><% } %>
+<button type="submit">提交答复</button></form>
+<% } else { %><p class="muted">待村两委答复</p><% } %></div><% } %>
+<% if (documents.requestFields) { %><form method="post" action="/c/v/<%= it.villageId %>/m/<%= it.matter.id %>/documents" class="stack">
+<% const fresh = draft.requestId === null; %><% for (const field of documents.requestFields) { %><%~ include('@field', { field, prefix: 'document-request', values: fresh ? draft.values : {}, problems: fresh ? draft.problems : {}, files: [], uploadTo: it.uploadTo }) %><% } %>
+<button type="submit">提出调阅要求</button></form><% } %>
 <h2>办理记录（谁、何时、做了什么）</h2>
 <ol><% for (const step of it.matter.history) { %><li><%= step.at %> <%= step.actor.name %>：<%= step.title %></li><% } %></ol>
 <p><a href="/api/villages/<%= it.villageId %>/matters/<%= it.matter.id %>/dossier.pdf" data-download>档案（PDF）</a></p>`;

@@ -421,6 +421,17 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
       confirmed: 'yes',
     }),
   },
+  'POST /c/v/:villageId/m/:matterId/documents': {
+    may: members(['supervisor', 'township_officer', 'discipline_inspector']),
+    fresh: true,
+    body: () => ({ request: '请提供三家比价记录' }),
+  },
+  'POST /c/v/:villageId/m/:matterId/documents/:requestId/answer': {
+    may: members(['secretary', 'committee_member']),
+    fresh: true,
+    body: () => ({ answer: '比价记录已交监委会' }),
+    stateRefusals: ['DOCUMENTS.REQUEST_NOT_OPEN'],
+  },
   'POST /c/v/:villageId/x-item': {
     may: members(['secretary']),
     body: () => ({
