@@ -30,7 +30,7 @@ import { CONFLICT_RELATION_LABELS, payloadOf, ratingInputName } from './form-fie
 import { closingWarning, inSession, offeredActions, sessionOf } from './meeting-panel.js';
 import { stepListOf, inlineSvg } from './step-list.js';
 import type { PageFrame } from './templates.js';
-import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash, statusOf } from './web-request.js';
+import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash, markRefusal } from './web-request.js';
 
 type Form = Record<string, unknown>;
 
@@ -213,7 +213,7 @@ export class ConsoleMatterController {
         matterId,
         flash,
         undefined,
-        statusOf(error),
+        markRefusal(response, error),
         draft,
       ).catch(() => redirectWithFlash(response, back, 'error', flash.text));
     }

@@ -34,6 +34,15 @@ export function requireActor(request: Request, response: Response): PersonActor 
 /** The HTTP status a page answers a refusal with: the API's for its code, else a server error's. */
 export const statusOf = (error: unknown): number => (isDomainError(error) ? HTTP_STATUS_OF[error.code] : 500);
 
+/** The header in which a page that shows a refusal names its code, as the API's error body does. */
+export const REFUSAL_HEADER = 'x-error-code';
+
+/** A page showing a refusal: its status, and the refusal's code in `REFUSAL_HEADER`. */
+export function markRefusal(response: Response, error: unknown): number {
+  if (isDomainError(error)) response.setHeader(REFUSAL_HEADER, error.code);
+  return statusOf(error);
+}
+
 /** A refusal as a person reads it: the API's message (already Chinese) or a generic one. */
 export const messageOf = (error: unknown): string =>
   isDomainError(error) ? error.messageIn('zh') : '操作失败，请稍后再试';

@@ -100,6 +100,11 @@ describeInBrowser('A 民主测评 counted from a phone (phone)', () => {
 
     const township = await env.loggedIn('phone', 'township');
     await township.goto(`${base}/c/r/${world.townshipId}`);
+    // The villages side by side fit the phone without a sideways scroll: a card for each village.
+    const fits = `(() => { const table = document.querySelector('table.cards');
+      return table.scrollWidth <= table.parentElement.clientWidth; })()`;
+    expect(await township.evaluate<boolean>(fits)).toBe(true);
+    expect(await township.locator('table.cards td[data-label="需关注"]').count()).toBeGreaterThan(0);
     const row = township.locator('tr', { hasText: '村干部满意率' });
     expect(await row.textContent()).toContain('76.6%');
     expect(await row.textContent()).toContain('89.6%');

@@ -784,7 +784,9 @@ describe('Web pages', () => {
     expect(blank.text).toContain('答复：必填');
     expect(blank.text).toContain(`name="attachments" value="${file.id}"`);
     await answer('凭证见附件').expect(303);
-    await answer('再次答复').expect(409);
+    const again = await answer('再次答复').expect(409);
+    // The page names its refusal's code as the API's body would.
+    expect(again.headers['x-error-code']).toBe('DOCUMENTS.REQUEST_NOT_OPEN');
 
     const answered = (await page(supervisor)).text;
     expect(answered).toMatch(/答复（secretary（[^）]+），/);

@@ -46,6 +46,8 @@ a{color:#0b3d91}a:focus,button:focus,input:focus,select:focus,textarea:focus{out
 .muted{color:#444}.due{color:#8b0000;font-weight:700}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #666;padding:.35rem .5rem;text-align:left;vertical-align:top}th{background:#f0f0f0}
 .scroll{overflow-x:auto}
+/* A wide comparison table becomes one card per row on a phone: each cell under its column's name. */
+@media (max-width:40rem){table.cards thead{position:absolute;left:-9999px}table.cards,table.cards tbody,table.cards td{display:block}table.cards tr{display:grid;grid-template-columns:1fr 1fr;column-gap:.5rem;border:1px solid #666;margin:.75rem 0;padding:.25rem .5rem}table.cards td{border:0;padding:.15rem 0}table.cards td:first-child,table.cards td.wide{grid-column:1/-1}table.cards td:first-child{font-weight:bold}table.cards td[data-label]::before{content:attr(data-label) "：";color:#444;font-weight:400}}
 table.register th,table.register td{white-space:nowrap}
 form.stack label{display:block;margin:.8rem 0 .2rem;font-weight:600}
 input,select,textarea,button{font:inherit}

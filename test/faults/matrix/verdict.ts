@@ -4,6 +4,7 @@ import type { Persona } from './personas.js';
 import type { RoutePolicy } from './policy-table.js';
 import { errorShapeProblem, outcomeOf } from './calls.js';
 import { isApi, type RouteKey } from './route-listing.js';
+import { REFUSAL_HEADER } from '../../../src/web/web-request.js';
 
 export interface Attempt {
   key: RouteKey;
@@ -30,7 +31,8 @@ export function problemOf(attempt: Attempt, response: request.Response): string 
   const { key, policy, persona, target, may } = attempt;
   const who = `${persona.key} on ${target.scope} ${target.level}`;
   const outcome = outcomeOf(key, response);
-  const code = (response.body as { code?: string } | null)?.code;
+  // The API's error body names the refusal; a console page that shows one names it in a header.
+  const code = (response.body as { code?: string } | null)?.code ?? response.headers[REFUSAL_HEADER];
   const stateRefusal = code !== undefined && (policy.stateRefusals ?? []).some((allowed) => allowed === code);
   if (outcome === 'crashed') return `${who}: ${describeResponse(response)}`;
   if (may) {
