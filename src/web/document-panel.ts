@@ -1,19 +1,10 @@
 import type { Role } from '../../workflows/index.js';
 import { DOCUMENT_ANSWERERS, DOCUMENT_REQUESTERS } from '../supervision/document-requests.service.js';
+import type { DocumentRequestViewDto } from '../supervision/document-request-view.dto.js';
 import type { FormField } from './form-fields.js';
 
 /** The supervisors' request for documents (调阅资料), as the matter's view gives it. */
-export interface DocumentRequestRow {
-  id: string;
-  request: string;
-  requestedBy: string;
-  requestedAt: string;
-  status: 'open' | 'answered';
-  answer: string | null;
-  attachments: { id: string; filename: string; sha256: string }[];
-  answeredBy: string | null;
-  answeredAt: string | null;
-}
+export type DocumentRequestRow = DocumentRequestViewDto;
 
 /** What a person typed into one of the panel's forms, kept when it was refused. */
 export interface DocumentDraft {

@@ -35,6 +35,19 @@ describe('Web pages', () => {
 
   const logIn = (who: MemberKey) => consoleCookie(t, world, who);
 
+  /** A C3 matter (财务公开) a committee member started: its id and its console page. */
+  const startC3 = async (title = '财务公开') => {
+    const started = await t
+      .api(world.people.committee1.token)
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'C3',
+        inputs: { title, period: '2026-02' },
+      })
+      .expect(201);
+    const { id } = started.body as { id: string };
+    return { id, matter: `/c/v/${world.villageId}/m/${id}` };
+  };
+
   it('shows the public pages without a login, in Chinese', async () => {
     const home = await web().get('/').expect(200);
     expect(home.headers['content-type']).toMatch(/^text\/html/);
@@ -93,14 +106,7 @@ describe('Web pages', () => {
   });
 
   it('shows what will be recorded before an act, and records it only when confirmed', async () => {
-    const started = await t
-      .api(world.people.committee1.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'C3',
-        inputs: { title: '<b>财务</b>公开', period: '2026-02' },
-      })
-      .expect(201);
-    const matter = `/c/v/${world.villageId}/m/${(started.body as { id: string }).id}`;
+    const { id, matter } = await startC3('<b>财务</b>公开');
     const cookie = await logIn('supervisor');
     const page = await web().get(matter).set('cookie', cookie).expect(200);
     expect(page.text).toContain('&lt;b&gt;财务&lt;/b&gt;公开');
@@ -116,7 +122,7 @@ describe('Web pages', () => {
     expect(confirm.text).toContain('确认提交');
     const before = await t
       .api(world.people.secretary.token)
-      .get(`/villages/${world.villageId}/matters/${(started.body as { id: string }).id}/trace`);
+      .get(`/villages/${world.villageId}/matters/${id}/trace`);
     expect((before.body as unknown[]).length).toBe(1);
 
     const done = await web()
@@ -128,7 +134,7 @@ describe('Web pages', () => {
     expect(flashOf(done)).toMatch(/^ok: 已办理/);
     const after = await t
       .api(world.people.secretary.token)
-      .get(`/villages/${world.villageId}/matters/${(started.body as { id: string }).id}/trace`);
+      .get(`/villages/${world.villageId}/matters/${id}/trace`);
     expect((after.body as { eventType: string }[]).map((row) => row.eventType)).toEqual([
       'START',
       'SUPERVISOR_APPROVE',
@@ -136,14 +142,7 @@ describe('Web pages', () => {
   });
 
   it('explains a refused act in Chinese and changes nothing', async () => {
-    const started = await t
-      .api(world.people.committee1.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'C3',
-        inputs: { title: '财务公开', period: '2026-02' },
-      })
-      .expect(201);
-    const matter = `/c/v/${world.villageId}/m/${(started.body as { id: string }).id}`;
+    const { id, matter } = await startC3();
     const cookie = await logIn('villager1');
     const refused = await web()
       .post(`${matter}/act`)
@@ -154,7 +153,7 @@ describe('Web pages', () => {
     expect(refused.text).toContain('您的角色不能进行这一步操作');
     const trace = await t
       .api(world.people.secretary.token)
-      .get(`/villages/${world.villageId}/matters/${(started.body as { id: string }).id}/trace`);
+      .get(`/villages/${world.villageId}/matters/${id}/trace`);
     expect((trace.body as { eventType: string; accepted: boolean }[]).at(-1)).toMatchObject({
       eventType: 'SUPERVISOR_APPROVE',
       accepted: false,
@@ -169,14 +168,7 @@ describe('Web pages', () => {
   });
 
   it('shows a matter’s public record once something of it is public, with roles but not names', async () => {
-    const started = await t
-      .api(world.people.committee1.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'C3',
-        inputs: { title: '二月财务公开', period: '2026-02' },
-      })
-      .expect(201);
-    const id = (started.body as { id: string }).id;
+    const { id } = await startC3('二月财务公开');
     await web().get(`/p/${world.villageId}/m/${id}`).expect(404);
     const events = `/villages/${world.villageId}/matters/${id}/events`;
     const send = (who: MemberKey, type: string, payload: object) =>
@@ -616,14 +608,7 @@ describe('Web pages', () => {
     const file = uploaded.body as { id: string; sha256: string };
     expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const started = await t
-      .api(world.people.committee1.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'C3',
-        inputs: { title: '财务公开', period: '2026-02' },
-      })
-      .expect(201);
-    const id = (started.body as { id: string }).id;
+    const { id, matter } = await startC3();
     await t
       .api(world.people.supervisor.token)
       .post(`/villages/${world.villageId}/matters/${id}/events`, {
@@ -631,7 +616,6 @@ describe('Web pages', () => {
         payload: { opinion: '属实' },
       })
       .expect(200);
-    const matter = `/c/v/${world.villageId}/m/${id}`;
     expect((await web().get(matter).set('cookie', cookie).expect(200)).text).toContain('data-upload=');
     const form = { type: 'SUBMIT_DISCLOSURE', title: '二月收支', body: '见附件', attachments: file.id };
     const confirm = await web()
@@ -730,14 +714,7 @@ describe('Web pages', () => {
   });
 
   it('asks for a matter’s documents and answers them in the console, keeping what was typed when refused', async () => {
-    const started = await t
-      .api(world.people.committee1.token)
-      .post(`/villages/${world.villageId}/matters`, {
-        procedureId: 'C3',
-        inputs: { title: '财务公开', period: '2026-02' },
-      })
-      .expect(201);
-    const matter = `/c/v/${world.villageId}/m/${(started.body as { id: string }).id}`;
+    const { matter } = await startC3();
     const supervisor = await logIn('supervisor');
     const secretary = await logIn('secretary');
     const page = (cookie: string) => web().get(matter).set('cookie', cookie).expect(200);
