@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DAY_MS } from '../common/clock.js';
 import { TokenService } from './token.service.js';
 
 /** The browser cookie that marks a device its account logged in from before (`__Host-` over HTTPS). */
@@ -8,7 +9,6 @@ export const DEVICE_COOKIE = 'mp_device';
 /** How long a device stays known after its last successful login. */
 export const DEVICE_DAYS = 180;
 
-const DAY_MS = 86_400_000;
 const normalised = (username: string) => username.trim().toLowerCase().slice(0, 128);
 
 /**

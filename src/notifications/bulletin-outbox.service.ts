@@ -42,8 +42,8 @@ const retryDelayMs = (attempts: number) => 60_000 * 4 ** (attempts - 1);
  * 村情月报 to villagers away from home (the plan's 二(二)): subscribe on the village's page by email or
  * mobile, then confirm by the link sent there (anyone can type an address; nothing but that one
  * confirmation a day reaches an address nobody confirmed); from the `bulletinDay` of each month the last
- * month's bulletin is queued once per confirmed subscriber (a unique key) and sent through the channel's adapter, retried with back-off and set aside after
- * five tries. A message is claimed with a lease before it is sent and marked sent after, so two processes
+ * month's bulletin is queued once per confirmed subscriber (a unique key) and sent through the channel's
+ * adapter, retried with back-off and set aside after five tries. A message is claimed with a lease before it is sent and marked sent after, so two processes
  * never send it twice; a process that dies between the channel's acceptance and that mark leaves it to be
  * sent again when the lease ends, with the same id (the email's Message-ID, the SMS request's
  * idempotency key) for the receiving side to drop.

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { JsonObject, MachineData } from '../../workflows/index.js';
-import { DomainError, isDomainError } from '../common/errors/domain-error.js';
+import { isDomainError } from '../common/errors/domain-error.js';
 import { localTime } from '../common/format-time.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
@@ -18,8 +18,8 @@ import { DocumentRequestsService } from '../supervision/document-requests.servic
 import { ConsoleForms } from './console-forms.service.js';
 import {
   ANSWER_FIELDS,
-  DOCUMENT_TEXT_LIMITS,
   documentPanel,
+  documentText,
   REQUEST_FIELDS,
   type DocumentDraft,
   type DocumentRequestRow,
@@ -181,26 +181,17 @@ export class ConsoleMatterController {
     if (!actor) return;
     const back = `/c/v/${villageId}/m/${matterId}`;
     const values = payloadOf(requestId ? ANSWER_FIELDS : REQUEST_FIELDS, body);
-    const text = (name: keyof typeof DOCUMENT_TEXT_LIMITS) => {
-      const typed = typeof values[name] === 'string' ? values[name].trim() : '';
-      const limit = DOCUMENT_TEXT_LIMITS[name];
-      // The API's checks (`DocumentRequestDto`, `DocumentAnswerDto`), in the words its forms use.
-      const problem = !typed
-        ? 'required property'
-        : [...typed].length > limit
-          ? `must NOT have more than ${limit} characters`
-          : typed.includes('\u0000')
-            ? 'NUL'
-            : null;
-      if (problem) throw new DomainError('REQUEST.INVALID', { problems: [{ field: name, problem }] });
-      return typed;
-    };
     try {
       const command = { villageId, matterId, actor };
       if (requestId) {
         const attachments = (values.attachments as string[] | undefined) ?? [];
-        await this.documents.answer({ ...command, requestId, answer: text('answer'), attachments });
-      } else await this.documents.request({ ...command, request: text('request') });
+        await this.documents.answer({
+          ...command,
+          requestId,
+          answer: documentText(values, 'answer'),
+          attachments,
+        });
+      } else await this.documents.request({ ...command, request: documentText(values, 'request') });
       redirectWithFlash(response, `${back}#documents`, 'ok', requestId ? '已答复调阅要求' : '已提出调阅要求');
     } catch (error) {
       const problems = fieldProblemsOf(error);

@@ -1,4 +1,5 @@
 import type { Role } from '../../workflows/index.js';
+import { DomainError } from '../common/errors/domain-error.js';
 import { DOCUMENT_ANSWERERS, DOCUMENT_REQUESTERS } from '../supervision/document-requests.service.js';
 import type { DocumentRequestViewDto } from '../supervision/document-request-view.dto.js';
 import type { FormField } from './form-fields.js';
@@ -24,7 +25,26 @@ export const ANSWER_FIELDS: FormField[] = [
 ];
 
 /** The longest request and answer the API takes (`DocumentRequestDto`, `DocumentAnswerDto`). */
-export const DOCUMENT_TEXT_LIMITS = { request: 2000, answer: 5000 } as const;
+const DOCUMENT_TEXT_LIMITS = { request: 2000, answer: 5000 } as const;
+
+/** What is wrong with a typed text, in the words of the schema checks the forms translate; or null. */
+function textProblem(typed: string, limit: number): string | null {
+  if (!typed) return 'required property';
+  if ([...typed].length > limit) return `must NOT have more than ${limit} characters`;
+  if (typed.includes('\u0000')) return 'NUL';
+  return null;
+}
+
+/**
+ * The request or answer as typed, trimmed; refused (`REQUEST.INVALID`, naming the field) when empty, too
+ * long or not storable: the API's checks, with blank text counted as empty.
+ */
+export function documentText(values: Record<string, unknown>, name: keyof typeof DOCUMENT_TEXT_LIMITS) {
+  const typed = typeof values[name] === 'string' ? values[name].trim() : '';
+  const problem = textProblem(typed, DOCUMENT_TEXT_LIMITS[name]);
+  if (problem) throw new DomainError('REQUEST.INVALID', { problems: [{ field: name, problem }] });
+  return typed;
+}
 
 /**
  * The matter page's 调阅资料 section: every request with its answer, who asked and answered by name and

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { hostCookieName } from '../common/http/cookies.js';
+import { DAY_MS } from '../common/clock.js';
+import { clearHostCookie, setHostCookie } from '../common/http/cookies.js';
 import { Public } from '../common/http/public.decorator.js';
 import { loginClientOf } from '../identity/login-client.js';
 import { SESSION_COOKIE } from '../identity/auth.guard.js';
@@ -52,15 +53,10 @@ export class SessionController {
     try {
       const username = String(body.username ?? '');
       const session = await this.auth.login(username, String(body.password ?? ''), loginClientOf(request));
-      const cookie = { httpOnly: true, sameSite: 'strict' as const, secure: request.secure, path: '/' };
-      response.cookie(hostCookieName(SESSION_COOKIE, request.secure), session.token, {
-        ...cookie,
-        expires: new Date(session.expiresAt),
-      });
+      setHostCookie(response, SESSION_COOKIE, session.token, { expires: new Date(session.expiresAt) });
       // This browser is now one the account logged in from: guesses elsewhere will not lock it out.
-      response.cookie(hostCookieName(DEVICE_COOKIE, request.secure), await this.devices.issue(username), {
-        ...cookie,
-        maxAge: DEVICE_DAYS * 86_400_000,
+      setHostCookie(response, DEVICE_COOKIE, await this.devices.issue(username), {
+        maxAge: DEVICE_DAYS * DAY_MS,
       });
       response.redirect(303, safeNext(body.next));
     } catch (error) {
@@ -74,8 +70,6 @@ export class SessionController {
   async logout(@Req() request: Request, @Res() response: Response) {
     const actor = actorOf(request);
     if (actor) await this.auth.logout(actor);
-    response
-      .clearCookie(hostCookieName(SESSION_COOKIE, request.secure), { path: '/', secure: request.secure })
-      .redirect(303, '/');
+    clearHostCookie(response, SESSION_COOKIE).redirect(303, '/');
   }
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { isDomainError } from '../common/errors/domain-error.js';
 import { HTTP_STATUS_OF } from '../common/http/error-statuses.js';
-import { hostCookie, hostCookieName } from '../common/http/cookies.js';
+import { clearHostCookie, hostCookie, setHostCookie } from '../common/http/cookies.js';
 import type { AuthenticatedRequest } from '../identity/auth.guard.js';
 import type { PersonActor } from '../identity/actor.js';
 import { renderPage, type PageFrame, type PageName } from './templates.js';
@@ -64,26 +64,16 @@ export function redirectWithFlash(
   text: string,
 ): void {
   const cut = [...text].length > FLASH_LIMIT ? `${[...text].slice(0, FLASH_LIMIT).join('')}…` : text;
-  response
-    .cookie(
-      hostCookieName(FLASH_COOKIE, response.req.secure),
-      `${kind}.${Buffer.from(cut).toString('base64url')}`,
-      {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: response.req.secure,
-        path: '/',
-        maxAge: 60_000,
-      },
-    )
-    .redirect(303, path);
+  setHostCookie(response, FLASH_COOKIE, `${kind}.${Buffer.from(cut).toString('base64url')}`, {
+    maxAge: 60_000,
+  }).redirect(303, path);
 }
 
 /** The message the last redirect left for this page, shown once. */
 export function flashOf(request: Request, response: Response): PageFrame['flash'] {
   const raw = hostCookie(request, FLASH_COOKIE);
   if (!raw) return null;
-  response.clearCookie(hostCookieName(FLASH_COOKIE, request.secure), { path: '/', secure: request.secure });
+  clearHostCookie(response, FLASH_COOKIE);
   const [kind, encoded = ''] = raw.split('.');
   const text = Buffer.from(encoded, 'base64url').toString('utf8');
   return (kind === 'ok' || kind === 'error') && text ? { kind, text } : null;
