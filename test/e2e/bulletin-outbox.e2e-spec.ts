@@ -231,5 +231,19 @@ describeWithSmtp('The monthly bulletin by email and SMS', () => {
     );
   });
 
+  it('makes a burst of parallel subscriptions of one address one subscription with one confirmation', async () => {
+    const address = 'burst@example.cn';
+    t.clock.set(new Date('2026-08-01T01:00:00Z'));
+    const answers = await Promise.all(Array.from({ length: 6 }, () => subscribe('email', address)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+    const [{ count }] = await t.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) AS count FROM bulletin_subscription WHERE address = $1 AND ended_at IS NULL`,
+      [address],
+    );
+    expect(Number(count)).toBe(1);
+    await beat('2026-08-01T02:00:00Z');
+    expect(mailsTo(address)).toHaveLength(1);
+  });
+
   afterEach(() => t.clock.set(TEST_NOW));
 });
