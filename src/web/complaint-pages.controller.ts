@@ -8,7 +8,15 @@ import { progressOf } from '../complaints/complaint-views.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { PublicBoardService } from '../public/public-board.service.js';
 import { FORM_SUBJECTS, progressWords, RATING_CHOICES } from './complaint-words.js';
-import { actorOf, flashOf, messageOf, redirectWithFlash, sendPage, statusOf, textOf } from './web-request.js';
+import {
+  actorOf,
+  flashOf,
+  messageOf,
+  redirectWithFlash,
+  sendPage,
+  textOf,
+  markRefusal,
+} from './web-request.js';
 
 type Typed = { subject: string; cadre: string; disclosure: string; body: string; named: boolean };
 
@@ -83,7 +91,7 @@ export class ComplaintPagesController {
         villageId,
         typed,
         { kind: 'error', text: messageOf(error) },
-        422,
+        markRefusal(response, error),
       );
     }
   }
@@ -129,7 +137,7 @@ export class ComplaintPagesController {
         villageId,
         code,
         { kind: 'error', text: messageOf(error) },
-        statusOf(error),
+        markRefusal(response, error),
       );
     }
   }
@@ -157,7 +165,7 @@ export class ComplaintPagesController {
         '@complaintTrack',
         failed,
         { ...data, village: { id: villageId }, complaint: null },
-        statusOf(error),
+        markRefusal(response, error),
       );
     }
   }

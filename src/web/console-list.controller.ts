@@ -10,7 +10,15 @@ import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import type { ListChange } from '../lists/admission.js';
 import { ListViews } from '../lists/list-views.service.js';
-import { flashOf, messageOf, requireActor, sendPage, textOf, redirectWithFlash } from './web-request.js';
+import {
+  flashOf,
+  messageOf,
+  requireActor,
+  sendPage,
+  textOf,
+  redirectWithFlash,
+  markRefusal,
+} from './web-request.js';
 
 type Form = Record<string, unknown>;
 
@@ -79,7 +87,8 @@ export class ConsoleListController {
         '调整申请已提交，待监督委员会提出意见',
       );
     } catch (error) {
-      await this.sendList(response, actor, villageId, { kind: 'error', text: messageOf(error) }, form, 422);
+      const flash = { kind: 'error' as const, text: messageOf(error) };
+      await this.sendList(response, actor, villageId, flash, form, markRefusal(response, error));
     }
   }
 

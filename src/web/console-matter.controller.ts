@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@ne
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { JsonObject, MachineData } from '../../workflows/index.js';
-import { isDomainError } from '../common/errors/domain-error.js';
+import { DomainError, isDomainError } from '../common/errors/domain-error.js';
 import { localTime } from '../common/format-time.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
@@ -103,7 +103,7 @@ export class ConsoleMatterController {
       if (!action) {
         // Not offered to this person now: the engine says why, and traces the attempt like any other.
         await this.engine.submit({ villageId, matterId, actor, type, payload: {} });
-        throw new Error('该操作当前不可办理');
+        throw new DomainError('MATTER.STEP_NOT_ALLOWED', { type });
       }
       const { people, fieldsOf } = await this.forms.actionForms(actor, villageId, matter, sessionOf(meeting));
       const fields = fieldsOf(action);
@@ -130,13 +130,18 @@ export class ConsoleMatterController {
       redirectWithFlash(response, back, 'ok', `已办理：${action.title}`);
     } catch (error) {
       const problems = fieldProblemsOf(error);
-      const message = error instanceof Error && !isDomainError(error) ? error.message : messageOf(error);
       const named = await this.namedInRefusal(actor, villageId, error);
-      const flash = { kind: 'error' as const, text: refusalText(message, problems) + named };
+      const flash = { kind: 'error' as const, text: refusalText(messageOf(error), problems) + named };
       const filled = { type, values, problems };
-      await this.sendMatterPage(response, actor, villageId, matterId, flash, filled, 422).catch(() =>
-        redirectWithFlash(response, back, 'error', flash.text),
-      );
+      await this.sendMatterPage(
+        response,
+        actor,
+        villageId,
+        matterId,
+        flash,
+        filled,
+        markRefusal(response, error),
+      ).catch(() => redirectWithFlash(response, back, 'error', flash.text));
     }
   }
 

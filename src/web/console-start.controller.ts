@@ -11,7 +11,7 @@ import type { PersonActor } from '../identity/actor.js';
 import { ConsoleForms } from './console-forms.service.js';
 import { fieldProblemsOf, refusalText } from './field-problems.js';
 import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
-import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
+import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash, markRefusal } from './web-request.js';
 
 type Form = Record<string, unknown>;
 
@@ -87,7 +87,8 @@ export class ConsoleStartController {
       const problems = fieldProblemsOf(error);
       const flash = { kind: 'error' as const, text: refusalText(messageOf(error), problems) };
       const filled = { values, problems };
-      await this.sendForm(response, actor, villageId, code, filled, conflicts, flash, 422).catch(() =>
+      const status = markRefusal(response, error);
+      await this.sendForm(response, actor, villageId, code, filled, conflicts, flash, status).catch(() =>
         redirectWithFlash(response, `/c/v/${villageId}`, 'error', flash.text),
       );
     }

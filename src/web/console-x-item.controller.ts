@@ -25,7 +25,7 @@ import { ListViews } from '../lists/list-views.service.js';
 import { ListsService } from '../lists/lists.service.js';
 import { ConsoleForms } from './console-forms.service.js';
 import { inlineSvg } from './step-list.js';
-import { messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
+import { messageOf, requireActor, sendPage, redirectWithFlash, markRefusal } from './web-request.js';
 import {
   APPLICANT_ROLES,
   applyEditorOp,
@@ -124,7 +124,8 @@ export class ConsoleXItemController {
         '调整申请已提交，待监督委员会提出意见',
       );
     } catch (error) {
-      await this.sendEditor(response, actor, villageId, form, checked, 422, messageOf(error));
+      const status = markRefusal(response, error);
+      await this.sendEditor(response, actor, villageId, form, checked, status, messageOf(error));
     }
   }
 

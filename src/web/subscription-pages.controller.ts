@@ -7,7 +7,7 @@ import { BulletinOutboxService } from '../notifications/bulletin-outbox.service.
 import { PublicBoardService } from '../public/public-board.service.js';
 import { CONFIRMATION_DAYS } from '../notifications/confirmation-window.js';
 import type { PageName } from './templates.js';
-import { actorOf, messageOf, redirectWithFlash, sendPage, textOf } from './web-request.js';
+import { actorOf, messageOf, redirectWithFlash, sendPage, textOf, markRefusal } from './web-request.js';
 
 type TokenAction = 'confirm' | 'unsubscribe';
 
@@ -63,7 +63,7 @@ export class SubscriptionPagesController {
         typed,
         false,
         { kind: 'error', text: messageOf(error) },
-        422,
+        markRefusal(response, error),
       );
     }
   }

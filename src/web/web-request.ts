@@ -32,7 +32,7 @@ export function requireActor(request: Request, response: Response): PersonActor 
 }
 
 /** The HTTP status a page answers a refusal with: the API's for its code, else a server error's. */
-export const statusOf = (error: unknown): number => (isDomainError(error) ? HTTP_STATUS_OF[error.code] : 500);
+const statusOf = (error: unknown): number => (isDomainError(error) ? HTTP_STATUS_OF[error.code] : 500);
 
 /** The header in which a page that shows a refusal names its code, as the API's error body does. */
 export const REFUSAL_HEADER = 'x-error-code';

@@ -113,7 +113,9 @@ describeWithSmtp('The monthly bulletin by email and SMS', () => {
     expect(subscribed.text).toContain('我们已向它发送一条确认信息');
     await subscribe('email', 'wang.fang@example.cn').expect(200);
     await subscribe('sms', '138 0013 8000').expect(200);
-    const refused = await subscribe('sms', '12345').expect(422);
+    // The API's status and code for the same refusal.
+    const refused = await subscribe('sms', '12345').expect(400);
+    expect(refused.headers['x-error-code']).toBe('REQUEST.INVALID');
     expect(refused.text).toContain('请填写 11 位手机号码');
     expect(refused.text).toContain('value="12345"');
 

@@ -149,7 +149,9 @@ describe('Web pages', () => {
       .set('cookie', cookie)
       .type('form')
       .send({ type: 'SUPERVISOR_APPROVE', opinion: '同意', confirmed: 'yes' })
-      .expect(422);
+      .expect(403);
+    // The page answers with the API's status for the refusal and names its code, as the API's body does.
+    expect(refused.headers['x-error-code']).toBe('AUTH.ROLE_NOT_ALLOWED');
     expect(refused.text).toContain('您的角色不能进行这一步操作');
     const trace = await t
       .api(world.people.secretary.token)
@@ -292,7 +294,8 @@ describe('Web pages', () => {
       .set('cookie', cookie)
       .type('form')
       .send({ ...form, conflictPerson: 'not-a-person' })
-      .expect(422);
+      .expect(400);
+    expect(refused.headers['x-error-code']).toBe('REQUEST.INVALID');
     expect(refused.text).toContain('回避申报的关系或说明填写有误');
     expect(refused.text).toContain('value="修建村北&lt;桥&gt;"');
     expect(refused.text).toContain('value="施工方负责人之兄"');
@@ -348,6 +351,7 @@ describe('Web pages', () => {
       .type('form')
       .send({ ...oneInvestigator, confirmed: 'yes' })
       .expect(422);
+    expect(refused.headers['x-error-code']).toBe('EVENT.PAYLOAD_INVALID');
     expect(refused.text).toContain('请检查：调查人员（每行一人）：至少 2 项');
     expect(refused.text).toContain('<p class="field-problem" id="RECORD_SURVEY-investigators-problem">');
     expect(refused.text).toContain('家庭人均收入低于标准</textarea>');
@@ -541,6 +545,7 @@ describe('Web pages', () => {
       .type('form')
       .send({ type: 'RECORD_ATTENDANCE', households: [randomUUID()], signInSheet: sheetId, confirmed: 'yes' })
       .expect(422);
+    expect(stranger.headers['x-error-code']).toBe('ATTENDANCE.NOT_ON_ROSTER');
     expect(stranger.text).toContain('签到的户不在应到名单中');
     const remote = await matter.send('committee1', 'RECORD_ATTENDANCE', {
       presentRemotely: [matter.personId('rep1')],
