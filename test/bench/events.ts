@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { AdjustableClock } from '../../src/common/clock.js';
@@ -13,7 +14,7 @@ import {
 import { startBenchApp, type BenchApp } from './common/bench-app.js';
 import { withBenchDatabase } from './common/database-cleanup.js';
 import { flagsOrExit, integerFlags } from './common/flags.js';
-import { describeMachine, loadLine } from './common/machine.js';
+import { cpuMeter, describeMachine, loadLine, type CpuSpent } from './common/machine.js';
 import { fixed, say } from './common/output.js';
 import { table } from './common/table.js';
 import { checkWorld } from './engine-load/check-world.js';
@@ -21,7 +22,8 @@ import { JsonClient } from './engine-load/http-client.js';
 import { saveProfile } from './engine-load/cpu-profile.js';
 import { breakDown, breakdownLines } from './engine-load/profile.js';
 import { RawEventWriter } from './engine-load/raw-writer.js';
-import { PATHS, senders, type PathName, type Sender } from './engine-load/senders.js';
+import { PATHS, senders, sendOverHttp, type PathName, type Sender } from './engine-load/senders.js';
+import { measureStackFloor } from './engine-load/stack-floor.js';
 import { createVillages } from './engine-load/village-world.js';
 import { driveRounds, merged, onWorkers, summarise, type Measurement } from './engine-load/workload.js';
 
@@ -75,7 +77,10 @@ async function main(): Promise<void> {
       const matters = await prepare(bench);
       // As autovacuum would (it is off on the bench machine): plans from statistics, not from defaults.
       await bench.dataSource.query('ANALYZE');
-      await measure(bench, matters, send);
+      const cpu = await measure(bench, matters, send);
+      // A real answer for the floor to send back: the same bytes to write, parse and carry.
+      const answer = await sendOverHttp(http, matters.HTTP[0], flags.warmup + flags.events);
+      await reportCeiling(cpu, answer);
       if (flags.profile > 0) await profile(matters, send);
     } finally {
       http.close();
@@ -112,12 +117,13 @@ async function measure(
   bench: BenchApp,
   matters: Record<PathName, BenchMatter[]>,
   send: Record<PathName, Sender>,
-): Promise<void> {
+): Promise<CpuFigures> {
   const run = (path: PathName, from: number, count: number) =>
     driveRounds(matters[path], { from, count }, flags.clients, send[path]);
   for (const path of PATHS) await run(path, 0, flags.warmup);
   const slices = Math.max(1, Math.min(flags.slices, flags.events));
   const parts: Record<PathName, Measurement[]> = { HTTP: [], direct: [], 'raw SQL': [] };
+  const spent: Record<PathName, CpuSpent[]> = { HTTP: [], direct: [], 'raw SQL': [] };
   for (let slice = 0; slice < slices; slice++) {
     const from = Math.floor((slice * flags.events) / slices);
     const to = Math.floor(((slice + 1) * flags.events) / slices);
@@ -125,7 +131,9 @@ async function measure(
     for (let turn = 0; turn < PATHS.length; turn++) {
       const path = PATHS[(slice + turn) % PATHS.length];
       global.gc?.();
+      const meter = cpuMeter();
       parts[path].push(await run(path, flags.warmup + from, to - from));
+      spent[path].push(meter());
     }
   }
   const results = Object.fromEntries(PATHS.map((path) => [path, summarise(merged(parts[path]))]));
@@ -137,13 +145,13 @@ async function measure(
   say();
   say(
     table(
-      ['path', 'events', 'seconds', 'events/s', 'p50 ms', 'p99 ms'],
+      ['path', 'events', 'seconds', 'events/s', 'p50 ms', 'p99 ms', 'cores busy', 'CPU ms/event', 'app'],
       PATHS.map((path) => {
         const r = results[path];
         const cells = [r.seconds, r.perSecond, r.p50, r.p99].map((value, index) =>
           fixed(value, index === 1 ? 1 : 2),
         );
-        return [path, String(r.events), ...cells];
+        return [path, String(r.events), ...cells, ...cpuCells(spent[path], r.events)];
       }),
     ).join('\n'),
   );
@@ -168,7 +176,63 @@ async function measure(
   say(`target engine/raw ${verdict('engineToRaw', '≥')}`);
   say(`target HTTP/raw ${verdict('httpToRaw', '≥')} (issue 19: at 8 and 16 clients)`);
   say(`target p99 HTTP/raw ${verdict('httpP99ToRaw', '≤')} (issue 19: at 16 clients)`);
+  const cpuPerEvent = Object.fromEntries(
+    PATHS.map((path) => [path, machineCpuMs(spent[path]) / results[path].events]),
+  ) as Record<PathName, number>;
+  return { cpuPerEvent, rawPerSecond: raw.perSecond };
 }
+
+/** Every process's CPU per event on each path (ms), and the raw path's events/s. */
+interface CpuFigures {
+  cpuPerEvent: Record<PathName, number>;
+  rawPerSecond: number;
+}
+
+/**
+ * A path's events/s cannot pass the machine's cores over its CPU per event. The HTTP path is the engine's
+ * event served on Nest and Express, so, even with every core busy, its ratio to raw SQL cannot pass
+ * cores ÷ (engine + the stack's floor) ÷ raw events/s, whatever the session check, the guard and the
+ * view are made to cost; what the target leaves them is printed beside what they cost now.
+ */
+async function reportCeiling({ cpuPerEvent, rawPerSecond }: CpuFigures, answer: unknown): Promise<void> {
+  const floor = await measureStackFloor(answer, {
+    clients: flags.clients,
+    requests: flags.matters * flags.events,
+  });
+  const floorMs = floor.cpu.machineBusyMs / floor.requests;
+  const coreMs = availableParallelism() * 1000;
+  const ceiling = (cpuMs: number) => coreMs / cpuMs / rawPerSecond;
+  const served = cpuPerEvent.direct + floorMs;
+  say();
+  say(
+    `the stack's floor: Nest on Express (the app's adapter, JSON parser, validation pipe), the events ` +
+      `route doing nothing but answer ${floor.answerBytes} bytes, ${flags.clients} clients: ` +
+      `${fixed(floorMs, 2)} CPU ms/request (cores busy ${fixed(floor.cpu.machineBusy * 100, 0)} %)`,
+  );
+  say(
+    `ceiling of HTTP/raw, every core busy: ${availableParallelism()} cores ÷ (direct ${fixed(cpuPerEvent.direct, 2)} + ` +
+      `floor ${fixed(floorMs, 2)} ms) ÷ raw ${fixed(rawPerSecond, 1)} events/s = ${fixed(ceiling(served), 2)}`,
+  );
+  const budget = coreMs / (TARGETS.httpToRaw * rawPerSecond) - served;
+  say(
+    `for HTTP/raw ${fixed(TARGETS.httpToRaw, 2)}, the session check, the guard and the caller's view together ` +
+      `may cost ${fixed(budget, 2)} CPU ms/event; they cost ${fixed(cpuPerEvent.HTTP - served, 2)} now`,
+  );
+}
+
+/**
+ * What a path cost the machine: the share of its cores busy while the path ran (near 100 % means the
+ * path's events/s is set by its CPU per event, not by waiting), every process's CPU per event (the
+ * app with its client, PostgreSQL, anything else), and the app process's share of it.
+ */
+function cpuCells(parts: readonly CpuSpent[], events: number): string[] {
+  const busy = parts.reduce((total, part) => total + part.machineBusy, 0) / Math.max(1, parts.length);
+  const processMs = parts.reduce((total, part) => total + part.processMs, 0);
+  return [`${fixed(busy * 100, 0)} %`, fixed(machineCpuMs(parts) / events, 2), fixed(processMs / events, 2)];
+}
+
+const machineCpuMs = (parts: readonly CpuSpent[]) =>
+  parts.reduce((total, part) => total + part.machineBusyMs, 0);
 
 /** Where the time goes: one client, so per-event figures are not blurred by queueing. */
 async function profile(matters: Record<PathName, BenchMatter[]>, send: Record<PathName, Sender>) {

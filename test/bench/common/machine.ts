@@ -56,3 +56,41 @@ export const loadLine = (when?: string): string =>
   `load average${when ? ` ${when}` : ''}: ${loadavg()
     .map((load) => load.toFixed(2))
     .join(' ')} (1, 5, 15 min) on ${availableParallelism()} cores`;
+
+/** The machine's CPU time so far, busy and in all, summed over its cores (milliseconds). */
+function machineCpuMs(): { busy: number; all: number } {
+  let busy = 0;
+  let all = 0;
+  for (const { times } of cpus()) {
+    const total = times.user + times.nice + times.sys + times.irq + times.idle;
+    all += total;
+    busy += total - times.idle;
+  }
+  return { busy, all };
+}
+
+/** What a stretch of work cost in CPU: the machine's, and this process's own. */
+export interface CpuSpent {
+  /** Share of all the machine's cores that were busy, 0 to 1. */
+  machineBusy: number;
+  /** This process's CPU (user and system, all its threads), milliseconds. */
+  processMs: number;
+  /** Every process's CPU on the machine, milliseconds. */
+  machineBusyMs: number;
+}
+
+/** Starts a CPU meter; calling what it returns reads what was spent since. */
+export function cpuMeter(): () => CpuSpent {
+  const machine = machineCpuMs();
+  const own = process.cpuUsage();
+  return () => {
+    const now = machineCpuMs();
+    const spent = process.cpuUsage(own);
+    const all = now.all - machine.all;
+    return {
+      machineBusy: all > 0 ? (now.busy - machine.busy) / all : 0,
+      processMs: (spent.user + spent.system) / 1000,
+      machineBusyMs: now.busy - machine.busy,
+    };
+  };
+}

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 
@@ -32,6 +32,7 @@ export async function profiled<T>(work: () => Promise<T>): Promise<{ result: T; 
 /** Keeps a profile where Chrome's DevTools (Performance → load) or speedscope can open it. */
 export async function saveProfile(directory: string, name: string, profile: CpuProfile): Promise<string> {
   const file = join(directory, `${name.replace(/[^A-Za-z0-9_-]+/g, '-')}.cpuprofile`);
+  await mkdir(directory, { recursive: true });
   await writeFile(file, JSON.stringify(profile));
   return file;
 }

@@ -15,12 +15,7 @@ export function senders(bench: BenchApp, http: JsonClient, raw: RawEventWriter):
   const engine = bench.get(EngineService);
   return {
     HTTP: async (matter, round) => {
-      const act = progressReport(round);
-      await http.post(
-        `/villages/${matter.village.villageId}/matters/${matter.matterId}/events`,
-        matter.village.people[act.who].token,
-        { type: act.type, payload: act.payload },
-      );
+      await sendOverHttp(http, matter, round);
     },
     direct: (matter, round) => sendDirect(engine, matter, progressReport(round)),
     'raw SQL': (matter, round) => {
@@ -35,4 +30,14 @@ export function senders(bench: BenchApp, http: JsonClient, raw: RawEventWriter):
       });
     },
   };
+}
+
+/** The `round`-th progress report by the API; resolves with the answer, the matter as the sender sees it. */
+export function sendOverHttp(http: JsonClient, matter: BenchMatter, round: number): Promise<unknown> {
+  const act = progressReport(round);
+  return http.post(
+    `/villages/${matter.village.villageId}/matters/${matter.matterId}/events`,
+    matter.village.people[act.who].token,
+    { type: act.type, payload: act.payload },
+  );
 }
