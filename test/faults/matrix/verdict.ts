@@ -16,7 +16,7 @@ export interface Attempt {
 
 /** `403 AUTH.FORBIDDEN`, `303 → /login?next=…`: what a reader of the failure needs. */
 function describeResponse(response: request.Response): string {
-  const code = (response.body as { code?: unknown } | null)?.code;
+  const code = (response.body as { code?: unknown } | null)?.code ?? response.headers[REFUSAL_HEADER];
   const location = response.headers.location as string | undefined;
   return [response.status, typeof code === 'string' ? code : '', location ? `→ ${location}` : '']
     .filter(Boolean)
@@ -41,7 +41,7 @@ export function problemOf(attempt: Attempt, response: request.Response): string 
       : `${who}: refused (${describeResponse(response)}) though the table lets them`;
   }
   if (outcome === 'success') return `${who}: UNAUTHORISED SUCCESS (${describeResponse(response)})`;
-  if (!isApi(key)) return null;
+  if (!isApi(key)) return consolePageProblem(who, persona, response, code, stateRefusal);
   if (persona.member === null && response.status !== 401) {
     return `${who}: anonymous refused with ${describeResponse(response)}, not 401`;
   }
@@ -50,4 +50,34 @@ export function problemOf(attempt: Attempt, response: request.Response): string 
   }
   const shape = errorShapeProblem(response.body);
   return shape ? `${who}: error body: ${shape}` : null;
+}
+
+/**
+ * A console or public page refuses by sending the anonymous to the login page (an upload, which the page's
+ * script sends, with the API's 401); everyone else gets a page answering 403 or 404 with the refusal's
+ * code in its header (a state refusal the table allows, with its own status), or a redirect back with
+ * the reason in the flash message.
+ */
+function consolePageProblem(
+  who: string,
+  persona: Persona,
+  response: request.Response,
+  code: string | undefined,
+  stateRefusal: boolean,
+): string | null {
+  const location = String(response.headers.location ?? '');
+  if (persona.member === null) {
+    // The console's uploads are sent by the page's script, which reads the API's 401.
+    const toLogin = response.status === 303 && location.startsWith('/login');
+    return toLogin || (response.status === 401 && code === 'AUTH.UNAUTHENTICATED')
+      ? null
+      : `${who}: anonymous refused with ${describeResponse(response)}, not sent to the login page`;
+  }
+  if (response.status === 303 || stateRefusal) return null;
+  if (![403, 404].includes(response.status)) {
+    return `${who}: page refused with ${describeResponse(response)}, not 403/404`;
+  }
+  return code?.startsWith('AUTH.') || code?.endsWith('NOT_FOUND')
+    ? null
+    : `${who}: page refused with ${describeResponse(response)} and code ${String(code)}`;
 }
