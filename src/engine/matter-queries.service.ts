@@ -12,6 +12,7 @@ import { MatterViewService } from './matter-view.service.js';
 import type { MatterListFilter } from './matter.repository.js';
 import { MatterRepository } from './matter.repository.js';
 import { TraceRepository } from './trace.repository.js';
+import type { TraceEntity } from './trace.entity.js';
 import { TraceService } from './trace.service.js';
 
 /** Reads of matters and traces, each behind the same village visibility check. */
@@ -38,13 +39,35 @@ export class MatterQueries {
 
   /** A matter as the caller sees it, with the history of its accepted steps. */
   async read(actor: PersonActor, villageId: string, matterId: string) {
+    return (await this.readWithTrace(actor, villageId, matterId)).view;
+  }
+
+  /**
+   * What the console's matter page shows, from one reading of the matter and its trace: the API's view
+   * with its history, the caller's roles there (which side forms to offer) and the way it has gone.
+   */
+  async page(actor: PersonActor, villageId: string, matterId: string) {
+    const { view, roles, matter, rows } = await this.readWithTrace(actor, villageId, matterId);
+    return {
+      matter: view,
+      roles,
+      path: {
+        procedureId: matter.procedureId,
+        version: matter.procedureVersion,
+        path: pathTaken(matter.state, rows),
+      },
+    };
+  }
+
+  private async readWithTrace(actor: PersonActor, villageId: string, matterId: string) {
     const db = this.dataSource.manager;
     const roles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
     const matter = await this.matters.findById(db, villageId, matterId);
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
-    const view = await this.views.build(db, matter, roles);
+    const state = await this.views.build(db, matter, roles);
     const procedure = await this.catalog.forMatter(db, matter);
-    const history = (await this.traceView(db, villageId, matterId))
+    const rows = await this.traceRows.listByMatter(db, villageId, matterId);
+    const history = (await this.traceView(db, rows))
       .filter((row) => row.accepted)
       .map(({ seq, at, actor: by, eventType, stateAfter }) => ({
         seq,
@@ -54,7 +77,7 @@ export class MatterQueries {
         title: actTitle(procedure, eventType),
         stateAfter,
       }));
-    return { ...view, history };
+    return { view: { ...state, history }, roles, matter, rows };
   }
 
   /** The procedure a matter runs on and the way it has gone, for drawing over the flowchart. */
@@ -76,12 +99,11 @@ export class MatterQueries {
     await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
     if (!(await this.matters.findById(db, villageId, matterId)))
       throw new DomainError('MATTER.NOT_FOUND', { matterId });
-    return this.traceView(db, villageId, matterId);
+    return this.traceView(db, await this.traceRows.listByMatter(db, villageId, matterId));
   }
 
   /** Trace rows with the actors' names; secret fields were never stored. */
-  private async traceView(db: EntityManager, villageId: string, matterId: string) {
-    const rows = await this.traceRows.listByMatter(db, villageId, matterId);
+  private async traceView(db: EntityManager, rows: TraceEntity[]) {
     const people = await this.people.findPeople(db, [
       ...new Set(rows.flatMap((row) => (row.actorPersonId ? [row.actorPersonId] : []))),
     ]);

@@ -46,11 +46,6 @@ export class ConsoleForms {
     return [...unique.values()];
   }
 
-  /** The person's roles in the village today: which of a page's side forms to offer them. */
-  rolesIn(actor: PersonActor, villageId: string) {
-    return this.access.rolesIn(this.dataSource.manager, actor.personId, villageId, this.time.today());
-  }
-
   /**
    * The forms of the acts open to a person on a matter: the village's people for the person fields, and
    * for an objection the steps the matter may go back to, by title.

@@ -234,7 +234,7 @@ export class ConsoleMatterController {
     status = 200,
     documentDraft: DocumentDraft | null = null,
   ) {
-    const matter = await this.queries.read(actor, villageId, matterId);
+    const { matter, roles, path: taken } = await this.queries.page(actor, villageId, matterId);
     const meetings = await this.meetings.forMatter(actor, villageId, matterId);
     const meeting = inSession(meetings);
     const forms = await this.forms.actionForms(actor, villageId, matter, sessionOf(meeting));
@@ -253,9 +253,8 @@ export class ConsoleMatterController {
       : documentDraft
         ? await this.forms.filesIn(villageId, ANSWER_FIELDS, documentDraft.values as JsonObject)
         : [];
-    const { procedureId, version, path } = await this.queries.pathTaken(actor, villageId, matterId);
-    const flowchart = inlineSvg(await this.catalog.flowchart(procedureId, version, path));
-    const stepList = stepListOf(machine, path);
+    const flowchart = inlineSvg(await this.catalog.flowchart(taken.procedureId, taken.version, taken.path));
+    const stepList = stepListOf(machine, taken.path);
     const history = matter.history.map((step) => ({ ...step, at: this.time.dateOf(step.at) }));
     const listChange = await this.listChanges.of(villageId, matter);
     const nameOf = new Map(people.map((person) => [person.id, person.name]));
@@ -274,7 +273,6 @@ export class ConsoleMatterController {
       declaredBy: nameOf.get(standAside.declaredBy) ?? '',
     };
     const objection = this.objectionOf(matter, nameOf, machine);
-    const roles = await this.forms.rolesIn(actor, villageId);
     const documents = documentPanel(
       (matter as { documentRequests?: DocumentRequestRow[] }).documentRequests ?? [],
       roles,
