@@ -44,6 +44,13 @@ interface DeclaredConflict {
 /** Acts that end or send back a matter get a red button: people should pause before them. */
 const DANGEROUS = /REJECT|REFUSED|ABANDON|OBJECT|WITHDRAW|UPHOLD/;
 
+/** What a refused form brings back onto the matter page, and the page's status. */
+interface PageDrafts {
+  filled?: { type: string; values: JsonObject; problems: Record<string, string> };
+  status?: number;
+  documentDraft?: DocumentDraft | null;
+}
+
 /**
  * A matter in the console: where it stands, the acts open to this person with forms made from each
  * step's payload schema (checked on a confirmation page first), the meeting in session with its running
@@ -131,17 +138,10 @@ export class ConsoleMatterController {
     } catch (error) {
       const problems = fieldProblemsOf(error);
       const named = await this.namedInRefusal(actor, villageId, error);
-      const flash = { kind: 'error' as const, text: refusalText(messageOf(error), problems) + named };
-      const filled = { type, values, problems };
-      await this.sendMatterPage(
-        response,
-        actor,
-        villageId,
-        matterId,
-        flash,
-        filled,
-        markRefusal(response, error),
-      ).catch(() => redirectWithFlash(response, back, 'error', flash.text));
+      const text = refusalText(messageOf(error), problems) + named;
+      await this.sendRefusal(response, actor, villageId, matterId, error, text, {
+        filled: { type, values, problems },
+      });
     }
   }
 
@@ -200,18 +200,10 @@ export class ConsoleMatterController {
       redirectWithFlash(response, `${back}#documents`, 'ok', requestId ? '已答复调阅要求' : '已提出调阅要求');
     } catch (error) {
       const problems = fieldProblemsOf(error);
-      const flash = { kind: 'error' as const, text: refusalText(messageOf(error), problems) };
-      const draft = { requestId, values, problems };
-      await this.sendMatterPage(
-        response,
-        actor,
-        villageId,
-        matterId,
-        flash,
-        undefined,
-        markRefusal(response, error),
-        draft,
-      ).catch(() => redirectWithFlash(response, back, 'error', flash.text));
+      const text = refusalText(messageOf(error), problems);
+      await this.sendRefusal(response, actor, villageId, matterId, error, text, {
+        documentDraft: { requestId, values, problems },
+      });
     }
   }
 
@@ -224,15 +216,33 @@ export class ConsoleMatterController {
     return `（${ids.map((id) => nameOf.get(String(id)) ?? '不在本村名册的人员').join('、')}）`;
   }
 
+  /**
+   * A refused form: the matter page again, with what was typed and the reason, answered with the
+   * refusal's status and code; if even the page cannot be shown, back to it with the reason.
+   */
+  private async sendRefusal(
+    response: Response,
+    actor: PersonActor,
+    villageId: string,
+    matterId: string,
+    error: unknown,
+    text: string,
+    drafts: Pick<PageDrafts, 'filled' | 'documentDraft'>,
+  ) {
+    const flash = { kind: 'error' as const, text };
+    const status = markRefusal(response, error);
+    await this.sendMatterPage(response, actor, villageId, matterId, flash, { ...drafts, status }).catch(() =>
+      redirectWithFlash(response, `/c/v/${villageId}/m/${matterId}`, 'error', text),
+    );
+  }
+
   private async sendMatterPage(
     response: Response,
     actor: PersonActor,
     villageId: string,
     matterId: string,
     flash: PageFrame['flash'],
-    filled?: { type: string; values: JsonObject; problems: Record<string, string> },
-    status = 200,
-    documentDraft: DocumentDraft | null = null,
+    { filled, status = 200, documentDraft = null }: PageDrafts = {},
   ) {
     const { matter, roles, path: taken } = await this.queries.page(actor, villageId, matterId);
     const meetings = await this.meetings.forMatter(actor, villageId, matterId);
