@@ -9,11 +9,19 @@ import { ProcedureCatalog } from '../procedures/procedure-catalog.service.js';
 import { actTitle } from './act-words.js';
 import { pathTaken } from './path-taken.js';
 import { MatterViewService } from './matter-view.service.js';
+import type { MatterEntity } from './matter.entity.js';
 import type { MatterListFilter } from './matter.repository.js';
 import { MatterRepository } from './matter.repository.js';
 import { TraceRepository } from './trace.repository.js';
 import type { TraceEntity } from './trace.entity.js';
 import { TraceService } from './trace.service.js';
+
+/** The procedure a matter runs on and the way its accepted steps went, for the flowchart. */
+const takenPath = (matter: MatterEntity, rows: readonly TraceEntity[]) => ({
+  procedureId: matter.procedureId,
+  version: matter.procedureVersion,
+  path: pathTaken(matter.state, rows),
+});
 
 /** Reads of matters and traces, each behind the same village visibility check. */
 @Injectable()
@@ -48,15 +56,7 @@ export class MatterQueries {
    */
   async page(actor: PersonActor, villageId: string, matterId: string) {
     const { view, roles, matter, rows } = await this.readWithTrace(actor, villageId, matterId);
-    return {
-      matter: view,
-      roles,
-      path: {
-        procedureId: matter.procedureId,
-        version: matter.procedureVersion,
-        path: pathTaken(matter.state, rows),
-      },
-    };
+    return { matter: view, roles, path: takenPath(matter, rows) };
   }
 
   private async readWithTrace(actor: PersonActor, villageId: string, matterId: string) {
@@ -86,12 +86,7 @@ export class MatterQueries {
     await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
     const matter = await this.matters.findById(db, villageId, matterId);
     if (!matter) throw new DomainError('MATTER.NOT_FOUND', { matterId });
-    const rows = await this.traceRows.listByMatter(db, villageId, matterId);
-    return {
-      procedureId: matter.procedureId,
-      version: matter.procedureVersion,
-      path: pathTaken(matter.state, rows),
-    };
+    return takenPath(matter, await this.traceRows.listByMatter(db, villageId, matterId));
   }
 
   async trace(actor: PersonActor, villageId: string, matterId: string) {

@@ -177,7 +177,7 @@ async function measure(
   say(`target HTTP/raw ${verdict('httpToRaw', '≥')} (issue 19: at 8 and 16 clients)`);
   say(`target p99 HTTP/raw ${verdict('httpP99ToRaw', '≤')} (issue 19: at 16 clients)`);
   const cpuPerEvent = Object.fromEntries(
-    PATHS.map((path) => [path, machineCpuMs(spent[path]) / results[path].events]),
+    PATHS.map((path) => [path, busyMsOf(spent[path]) / results[path].events]),
   ) as Record<PathName, number>;
   return { cpuPerEvent, rawPerSecond: raw.perSecond };
 }
@@ -201,7 +201,6 @@ async function reportCeiling({ cpuPerEvent, rawPerSecond }: CpuFigures, answer: 
   });
   const floorMs = floor.cpu.machineBusyMs / floor.requests;
   const coreMs = availableParallelism() * 1000;
-  const ceiling = (cpuMs: number) => coreMs / cpuMs / rawPerSecond;
   const served = cpuPerEvent.direct + floorMs;
   say();
   say(
@@ -211,7 +210,7 @@ async function reportCeiling({ cpuPerEvent, rawPerSecond }: CpuFigures, answer: 
   );
   say(
     `ceiling of HTTP/raw, every core busy: ${availableParallelism()} cores ÷ (direct ${fixed(cpuPerEvent.direct, 2)} + ` +
-      `floor ${fixed(floorMs, 2)} ms) ÷ raw ${fixed(rawPerSecond, 1)} events/s = ${fixed(ceiling(served), 2)}`,
+      `floor ${fixed(floorMs, 2)} ms) ÷ raw ${fixed(rawPerSecond, 1)} events/s = ${fixed(coreMs / served / rawPerSecond, 2)}`,
   );
   const budget = coreMs / (TARGETS.httpToRaw * rawPerSecond) - served;
   say(
@@ -228,11 +227,10 @@ async function reportCeiling({ cpuPerEvent, rawPerSecond }: CpuFigures, answer: 
 function cpuCells(parts: readonly CpuSpent[], events: number): string[] {
   const busy = parts.reduce((total, part) => total + part.machineBusy, 0) / Math.max(1, parts.length);
   const processMs = parts.reduce((total, part) => total + part.processMs, 0);
-  return [`${fixed(busy * 100, 0)} %`, fixed(machineCpuMs(parts) / events, 2), fixed(processMs / events, 2)];
+  return [`${fixed(busy * 100, 0)} %`, fixed(busyMsOf(parts) / events, 2), fixed(processMs / events, 2)];
 }
 
-const machineCpuMs = (parts: readonly CpuSpent[]) =>
-  parts.reduce((total, part) => total + part.machineBusyMs, 0);
+const busyMsOf = (parts: readonly CpuSpent[]) => parts.reduce((total, part) => total + part.machineBusyMs, 0);
 
 /** Where the time goes: one client, so per-event figures are not blurred by queueing. */
 async function profile(matters: Record<PathName, BenchMatter[]>, send: Record<PathName, Sender>) {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { Body, Controller, HttpCode, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Module, Param, Post, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SendEventDto } from '../../../src/engine/matter.dto.js';
@@ -10,21 +10,31 @@ import { cpuMeter, type CpuSpent } from '../common/machine.js';
 import { JsonClient } from './http-client.js';
 import { onWorkers } from './workload.js';
 
-/** What the floor's one route answers: set before the app starts, the bytes of a real answer. */
-let fixedAnswer: unknown = {};
+/** What the floor's one route answers: the bytes of a real answer. */
+const FLOOR_ANSWER = Symbol('FLOOR_ANSWER');
 
 /** The events route's shape and DTO, doing nothing: no guard, no session, no engine, no view. */
 @Controller('villages/:villageId/matters/:matterId/events')
 class FloorController {
+  constructor(@Inject(FLOOR_ANSWER) private readonly answer: unknown) {}
+
   @Post()
   @HttpCode(200)
   send(@Param('villageId') _village: string, @Body() _body: SendEventDto): unknown {
-    return fixedAnswer;
+    return this.answer;
   }
 }
 
-@Module({ controllers: [FloorController] })
-class FloorModule {}
+@Module({})
+class FloorModule {
+  static answering(answer: unknown): DynamicModule {
+    return {
+      module: FloorModule,
+      controllers: [FloorController],
+      providers: [{ provide: FLOOR_ANSWER, useValue: answer }],
+    };
+  }
+}
 
 export interface StackFloor {
   requests: number;
@@ -42,8 +52,8 @@ export async function measureStackFloor(
   answer: unknown,
   { clients, requests }: { clients: number; requests: number },
 ): Promise<StackFloor> {
-  fixedAnswer = answer;
-  const app = await NestFactory.create<NestExpressApplication>(FloorModule, new ExpressServerAdapter(), {
+  const floor = FloorModule.answering(answer);
+  const app = await NestFactory.create<NestExpressApplication>(floor, new ExpressServerAdapter(), {
     logger: false,
     bodyParser: false,
   });

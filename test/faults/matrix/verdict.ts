@@ -14,13 +14,17 @@ export interface Attempt {
   may: boolean;
 }
 
+/** The API's error body names the refusal; a console page that shows one names it in a header. */
+function refusalCodeOf(response: request.Response): string | undefined {
+  const code = (response.body as { code?: unknown } | null)?.code ?? response.headers[REFUSAL_HEADER];
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** `403 AUTH.FORBIDDEN`, `303 → /login?next=…`: what a reader of the failure needs. */
 function describeResponse(response: request.Response): string {
-  const code = (response.body as { code?: unknown } | null)?.code ?? response.headers[REFUSAL_HEADER];
+  const code = refusalCodeOf(response);
   const location = response.headers.location as string | undefined;
-  return [response.status, typeof code === 'string' ? code : '', location ? `→ ${location}` : '']
-    .filter(Boolean)
-    .join(' ');
+  return [response.status, code ?? '', location ? `→ ${location}` : ''].filter(Boolean).join(' ');
 }
 
 /**
@@ -31,8 +35,7 @@ export function problemOf(attempt: Attempt, response: request.Response): string 
   const { key, policy, persona, target, may } = attempt;
   const who = `${persona.key} on ${target.scope} ${target.level}`;
   const outcome = outcomeOf(key, response);
-  // The API's error body names the refusal; a console page that shows one names it in a header.
-  const code = (response.body as { code?: string } | null)?.code ?? response.headers[REFUSAL_HEADER];
+  const code = refusalCodeOf(response);
   const stateRefusal = code !== undefined && (policy.stateRefusals ?? []).some((allowed) => allowed === code);
   if (outcome === 'crashed') return `${who}: ${describeResponse(response)}`;
   if (may) {
