@@ -4,6 +4,7 @@ import { checkRolesAndEvents } from './checker/event-checks.js';
 import { GovernanceCheck } from './checker/governance-check.js';
 import type { DefinitionIssue } from './checker/issue.js';
 import { checkOutcomes, checkStateNode } from './checker/state-checks.js';
+import { checkXStateReading } from './checker/xstate-reading.js';
 import { DEFINITION_SHAPE } from './definition-shape.js';
 import { resolveParameters } from './parameters.js';
 import { analyseReachability, buildStateTree } from './state-graph.js';
@@ -69,6 +70,8 @@ export function checkDefinition(input: unknown, options: CheckOptions = {}): Def
   }
   if (issues.some((issue) => issue.code === 'TARGET.UNKNOWN' || issue.code.startsWith('STATE.')))
     return issues;
+  const misread = checkXStateReading(machine, nodes);
+  if (misread.length > 0) return [...issues, ...misread];
 
   issues.push(...checkOutcomes(definition, nodes));
   const { reachable, stuck } = analyseReachability(nodes, machine.id);

@@ -31,8 +31,11 @@ export const GUARD_IMPLEMENTATIONS: Record<string, GuardImplementation> = {
     numberOf(context.inputs?.[input as string]) >= (value as number),
   inputBelow: ({ context }, { input, value }) =>
     numberOf(context.inputs?.[input as string]) < (value as number),
+  // Only the route markRoute set on the context itself: never one inherited through its prototype.
   routeIs: ({ context }, { routes }) =>
-    (routes as string[]).includes((context.route as { name?: string } | undefined)?.name ?? ''),
+    (routes as string[]).includes(
+      (Object.hasOwn(context, 'route') ? (context.route as { name?: string } | undefined)?.name : '') ?? '',
+    ),
   voteOutcomeIs: ({ event }, { outcome }) => tallyOutcome(event) === outcome,
   allOf: (args, { guards }) => (guards as unknown as NamedRef[]).every((guard) => evaluateGuard(guard, args)),
   anyOf: (args, { guards }) => (guards as unknown as NamedRef[]).some((guard) => evaluateGuard(guard, args)),

@@ -204,15 +204,32 @@ export const EFFECT_SPECS: Record<string, NamedSpec> = {
  */
 export const RESERVED_CONTEXT_KEYS: ReadonlySet<string> = new Set(['inputs', 'route']);
 
+/** A record's name in the context: a plain camelCase word. */
+const RECORD_KEY = /^[a-z][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * Why a `remember` key may not name a record, or null. Besides the reserved keys, no name an object
+ * already answers to: XState merges a record into the context with `Object.assign`, so `__proto__` would
+ * make the payload the context's prototype and let it answer for `route` (the route guard would then
+ * read what the sender typed).
+ */
+export function recordKeyProblem(key: string): string | null {
+  if (RESERVED_CONTEXT_KEYS.has(key)) return `不能以 ${key} 为记录名：它保存事项的输入或办理路径`;
+  if (!RECORD_KEY.test(key) || key in Object.prototype) {
+    return `记录名 ${key} 只能是以小写字母开头的字母、数字或下划线，且不能是对象的内置属性名`;
+  }
+  return null;
+}
+
 /** Actions that only change the matter's context; XState applies them during the transition. */
 export const CONTEXT_ACTION_SPECS: Record<string, NamedSpec> = {
   remember: {
     description: '记录本步骤的内容、操作人和时间',
     params: schema({ key: name }, ['key']),
-    check: ({ key }) =>
-      RESERVED_CONTEXT_KEYS.has(key as string)
-        ? [`不能以 ${key as string} 为记录名：它保存事项的输入或办理路径`]
-        : [],
+    check: ({ key }) => {
+      const problem = recordKeyProblem(key as string);
+      return problem ? [problem] : [];
+    },
   },
   markRoute: {
     description: '记录按事项输入确定的办理路径',

@@ -1,7 +1,10 @@
 import { BUILTIN_PROCEDURES, type ProcedureDefinition } from '../../workflows/index.js';
 import { majorMatterProcedure } from '../../workflows/procedures/a1-major-matter.procedure.js';
 import { checkDefinition } from '../../src/procedures/definition-checker.js';
+import { checkXStateReading } from '../../src/procedures/checker/xstate-reading.js';
+import { GUARD_IMPLEMENTATIONS } from '../../src/procedures/guards.js';
 import { buildProcedure } from '../../src/procedures/machine-builder.js';
+import { buildStateTree } from '../../src/procedures/state-graph.js';
 
 /** A definition as JSON would deliver it, for mutation. */
 const asJson = (definition: ProcedureDefinition = majorMatterProcedure) =>
@@ -209,7 +212,51 @@ describe(checkDefinition.name, () => {
   });
 });
 
+describe(checkXStateReading.name, () => {
+  it.each(BUILTIN_PROCEDURES.map((definition) => [definition.id, definition] as const))(
+    'reads the built-in procedure %s as XState does',
+    (_id, definition) => {
+      const machine = buildProcedure(definition).config;
+      expect(checkXStateReading(machine, buildStateTree(machine))).toEqual([]);
+    },
+  );
+
+  // The key check refuses such a state first; this holds the second line, should a key rule ever loosen.
+  it('finds the state a `\\` escape makes XState read in place of the one the checker sees', () => {
+    const definition = tiny();
+    definition.machine.states!['d\\one'] = { type: 'final', meta: { title: '撤回' } };
+    definition.machine.states!.draft.on!.WITHDRAW = [{ target: 'd\\one' }];
+    const issues = checkXStateReading(definition.machine, buildStateTree(definition.machine));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ code: 'STATE.READ_DIFFERENTLY', state: 'draft', event: 'WITHDRAW' }),
+    );
+  });
+});
+
 describe(buildProcedure.name, () => {
+  it('will not build a record named `__proto__`, not even a stored version rebuilt for running', () => {
+    const definition = tiny();
+    definition.machine.states!.draft.on!.WITHDRAW[0].actions = [
+      { type: 'remember', params: { key: '__proto__' } },
+    ];
+    for (const scope of ['admission', 'structure'] as const) {
+      expect(() => buildProcedure(definition, {}, scope)).toThrow(
+        expect.objectContaining({
+          code: 'PROCEDURE.DEFINITION_INVALID',
+          message: expect.stringContaining('__proto__'),
+        }),
+      );
+    }
+  });
+
+  it('routes only on the route the context holds itself, never one from its prototype', () => {
+    const context = Object.create({ route: { name: 'fast' } }) as Record<string, unknown>;
+    context.inputs = {};
+    expect(GUARD_IMPLEMENTATIONS.routeIs({ context, event: {} } as never, { routes: ['fast'] })).toBe(false);
+    context.route = { name: 'fast' };
+    expect(GUARD_IMPLEMENTATIONS.routeIs({ context, event: {} } as never, { routes: ['fast'] })).toBe(true);
+  });
+
   it('refuses to build a definition with issues, listing them', () => {
     const definition = tiny();
     definition.machine.states!.draft.on!.APPROVE = [{ target: 'published' }];

@@ -14,6 +14,7 @@ import {
 import type { DefinitionIssue, Where } from './issue.js';
 
 const ajv = createAjv();
+const STATE_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 const ACTION_SPECS: Record<string, NamedSpec> = { ...EFFECT_SPECS, ...CONTEXT_ACTION_SPECS };
 /** Guards that read only the matter's context: the only ones an eventless (routing) transition may use. */
 const CONTEXT_GUARDS = new Set([
@@ -49,13 +50,13 @@ export function checkStateNode(
     }
   }
   for (const child of node.children) {
-    // XState reads `.` as a path separator and `#` as an id: such a key names another state than the
-    // checker sees (its path may even replace another state's in the tree), so the graph checked would
-    // not be the graph run. Checked on the parent, which is always in the tree.
-    if (child.key.includes('.') || child.key.startsWith('#')) {
+    // XState reads `.` as a path separator, `#` as an id and `\` as an escape: such a key names another
+    // state than the checker sees, so the graph checked would not be the graph run. Keys are plain
+    // identifiers. Checked on the parent, which is always in the tree.
+    if (!STATE_KEY.test(child.key)) {
       issues.push({
         code: 'STATE.KEY_INVALID',
-        message: `状态 ${state} 下的状态名 ${child.key} 不能包含“.”或以“#”开头`,
+        message: `状态 ${state} 下的状态名 ${child.key} 只能由字母、数字和下划线组成，并以字母开头`,
         state,
       });
     }
