@@ -3,6 +3,7 @@ import { createAjv, describeSchemaErrors } from '../common/json-schema.js';
 import { checkRolesAndEvents } from './checker/event-checks.js';
 import { GovernanceCheck } from './checker/governance-check.js';
 import type { DefinitionIssue } from './checker/issue.js';
+import { checkPeriodFloors } from './checker/period-floors.js';
 import { checkOutcomes, checkStateNode } from './checker/state-checks.js';
 import { checkXStateReading } from './checker/xstate-reading.js';
 import { DEFINITION_SHAPE } from './definition-shape.js';
@@ -88,5 +89,5 @@ export function checkDefinition(input: unknown, options: CheckOptions = {}): Def
     issues.push({ code: 'STATE.CANNOT_FINISH', message: `从状态 ${path} 无法到达任何结束状态`, state: path });
   }
   if (issues.length > 0 || options.scope === 'structure') return issues;
-  return new GovernanceCheck(definition, machine, nodes).run();
+  return [...new GovernanceCheck(definition, machine, nodes).run(), ...checkPeriodFloors(definition, nodes)];
 }

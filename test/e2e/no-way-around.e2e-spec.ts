@@ -135,6 +135,23 @@ describe('No way around the procedure', () => {
     expect(checked.issues.map((issue) => issue.issue)).toContain('GOVERNANCE.RULE_SET_WRONG_BODY');
   });
 
+  it('refuses at admission an override that shortens 低保’s seven-day notice (F1), citing the rule', async () => {
+    const checked = await check([
+      { kind: 'changeParameters', code: 'F1', parameters: { noticePeriod: { days: 1, unit: 'calendar' } } },
+    ]);
+    expect(checked.ok).toBe(false);
+    expect(checked.issues).toContainEqual(
+      expect.objectContaining({
+        issue: 'GOVERNANCE.PERIOD_BELOW_LAW',
+        message: expect.stringContaining('民发〔2021〕57号') as string,
+      }),
+    );
+    const longer = await check([
+      { kind: 'changeParameters', code: 'F1', parameters: { noticePeriod: { days: 10, unit: 'calendar' } } },
+    ]);
+    expect(longer).toMatchObject({ ok: true, issues: [] });
+  });
+
   it('refuses a village copy of D7 voted by the representatives, citing the law', async () => {
     const copy = copyOf(compensationDistributionProcedure);
     const convene = copy.machine.states!.resolutionMeeting.states!.convening.on!.CONVENE_MEETING[0];

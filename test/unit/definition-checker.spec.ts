@@ -1,4 +1,4 @@
-import { BUILTIN_PROCEDURES, type ProcedureDefinition } from '../../workflows/index.js';
+import { BUILTIN_PROCEDURES, type JsonObject, type ProcedureDefinition } from '../../workflows/index.js';
 import { majorMatterProcedure } from '../../workflows/procedures/a1-major-matter.procedure.js';
 import { checkDefinition } from '../../src/procedures/definition-checker.js';
 import { checkXStateReading } from '../../src/procedures/checker/xstate-reading.js';
@@ -210,6 +210,29 @@ describe(checkDefinition.name, () => {
     ).toBe('DEFINITION.SHAPE');
     expect(codes(null)[0]).toBe('DEFINITION.SHAPE');
   });
+});
+
+describe(`${checkDefinition.name} on periods the law fixes`, () => {
+  const f1 = BUILTIN_PROCEDURES.find((definition) => definition.id === 'F1')!;
+  const withNotice = (period: JsonObject) => ({
+    ...asJson(f1),
+    parameters: { ...f1.parameters, noticePeriod: period },
+  });
+
+  it.each([
+    [{ days: 7, unit: 'calendar' }],
+    [{ days: 10, unit: 'calendar' }],
+    [{ days: 7, unit: 'working' }],
+  ])('lets a village keep or lengthen 低保’s notice: %j', (period) => {
+    expect(checkDefinition(withNotice(period))).toEqual([]);
+  });
+
+  it.each([[{ days: 6, unit: 'calendar' }], [{ days: 6, unit: 'working' }]])(
+    'refuses a shorter notice: %j',
+    (period) => {
+      expect(codes(withNotice(period))).toContain('GOVERNANCE.PERIOD_BELOW_LAW');
+    },
+  );
 });
 
 describe(checkXStateReading.name, () => {

@@ -24,7 +24,17 @@ export interface StatutoryClass {
   /** When set, only this authority decides: the village accepts, surveys, appraises and forwards. */
   decidedBy?: 'township';
   legalBasis: LegalBasis[];
+  /** Public periods the law fixes for the class: a village may lengthen them, never shorten them. */
+  periodFloors?: PeriodFloor[];
   note?: string;
+}
+
+/** The shortest a disclosure of one kind may stay public (its `publishDisclosure` period), by law. */
+export interface PeriodFloor {
+  kind: string;
+  days: number;
+  unit: 'calendar' | 'working';
+  legalBasis: LegalBasis[];
 }
 
 const organicLaw = { law: '中华人民共和国村民委员会组织法', version: '2018-12-29' };
@@ -56,6 +66,15 @@ const TWO_THIRDS_OF_MEETING_OR_REPRESENTATIVES: StatutoryDecider[] = [
   { body: 'representatives', ruleSet: 'land-two-thirds-representatives' },
 ];
 const art28 = { ...collectiveLaw, article: '第二十八条', note: '成员代表大会不得决定' };
+/** Art. 46: the reports go to the members ten days before the assembly that decides on them. */
+const TEN_DAYS_BEFORE_ASSEMBLY: PeriodFloor = {
+  kind: 'draft',
+  days: 10,
+  unit: 'calendar',
+  legalBasis: [
+    { ...collectiveLaw, article: '第四十六条', note: '于成员大会、成员代表大会召开十日前提供给成员查阅' },
+  ],
+};
 
 export const STATUTORY_CLASSES: readonly StatutoryClass[] = [
   {
@@ -168,12 +187,14 @@ export const STATUTORY_CLASSES: readonly StatutoryClass[] = [
     title: '集体经营收益分配方案',
     deciders: MEMBER_ASSEMBLY_OR_REPRESENTATIVES,
     legalBasis: [{ ...collectiveLaw, article: '第二十六条第一款第七项、第二十七条、第二十八条' }],
+    periodFloors: [TEN_DAYS_BEFORE_ASSEMBLY],
   },
   {
     code: 'budgetAndAccounts',
     title: '年度财务预算、决算',
     deciders: MEMBER_ASSEMBLY_OR_REPRESENTATIVES,
     legalBasis: [{ ...collectiveLaw, article: '第二十六条第一款第七项、第二十七条、第二十八条' }],
+    periodFloors: [TEN_DAYS_BEFORE_ASSEMBLY],
   },
   {
     code: 'membershipConfirmation',
@@ -217,6 +238,21 @@ export const STATUTORY_CLASSES: readonly StatutoryClass[] = [
     legalBasis: [
       { ...assistanceRules, article: '第十一条' },
       { law: '最低生活保障审核确认办法', version: '民发〔2021〕57号' },
+    ],
+    periodFloors: [
+      {
+        kind: 'resolution',
+        days: 7,
+        unit: 'calendar',
+        // domain.md gives the period and the rule but not its article: cited without one until checked.
+        legalBasis: [
+          {
+            law: '最低生活保障审核确认办法',
+            version: '民发〔2021〕57号',
+            note: '在申请家庭所在村（社区）公示，公示期为 7 天',
+          },
+        ],
+      },
     ],
     note: '村民委员会协助受理、调查、评议和公示，由乡镇人民政府审核确认；村级不得终止申请',
   },
