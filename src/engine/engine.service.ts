@@ -62,6 +62,11 @@ export interface ConflictCommand {
 
 /** Who may declare someone's conflict of interest; anyone may declare their own. */
 const CONFLICT_DECLARERS = ['secretary', 'vc_chair', 'supervisor', 'township_officer'];
+/**
+ * Who may still stand a voter aside once their vote is cast: the oversight, not the cadres who run the
+ * vote, who could otherwise set aside the ballots they saw go against them.
+ */
+const LATE_CONFLICT_DECLARERS = new Set(['supervisor', 'township_officer']);
 
 export interface EventCommand {
   villageId: string;
@@ -154,8 +159,8 @@ export class EngineService implements OnApplicationBootstrap {
       payload: { ...command.conflict },
       allowed: CONFLICT_DECLARERS,
       roleFor: (held) => actingRole(CONFLICT_DECLARERS, held) ?? (own ? [...held][0] : null),
-      perform: (db, matter, _role, now) =>
-        this.recordConflicts(db, matter, [command.conflict], command.actor.personId, now),
+      perform: (db, matter, role, now) =>
+        this.recordConflicts(db, matter, [command.conflict], command.actor.personId, now, role),
     });
   }
 
@@ -165,6 +170,7 @@ export class EngineService implements OnApplicationBootstrap {
     conflicts: ConflictDeclaration[],
     declaredBy: string,
     now: Date,
+    role?: string,
   ) {
     for (const conflict of conflicts) {
       // Standing someone else aside says why, so that they can read it on the matter (and answer it).
@@ -173,6 +179,12 @@ export class EngineService implements OnApplicationBootstrap {
       }
       if (!(await this.access.rolesIn(db, conflict.personId, matter.villageId, this.time.dateOf(now))).size) {
         throw new DomainError('PERSON.NOT_FOUND', { personId: conflict.personId });
+      }
+      // 回避 is declared before the vote. Once someone's vote is cast (or counted), a cadre standing them
+      // aside would choose, having seen the ballots, which ones count: only the voter or the oversight may.
+      const late = conflict.personId !== declaredBy && !LATE_CONFLICT_DECLARERS.has(role ?? '');
+      if (late && (await this.conflicts.voteUnderWay(db, matter.villageId, matter.id, conflict.personId))) {
+        throw new DomainError('CONFLICT.VOTE_UNDER_WAY', { personId: conflict.personId });
       }
       await this.conflicts.declare(db, {
         villageId: matter.villageId,

@@ -45,6 +45,8 @@ export class AttendanceEffects implements OnModuleInit {
     const { db, matter, stateBefore, today } = context;
     const meeting = await this.access.held(db, matter, stateBefore, today);
     const payload = context.event.payload as AttendancePayload;
+    // The count was taken of those present then: a later correction would make it a count of other people.
+    if (meeting.voteCount || meeting.appraisal?.count) throw new DomainError('ATTENDANCE.COUNT_RECORDED');
     const byHousehold = payload.households !== undefined;
     const byCount = payload.presentCount !== undefined || payload.householdsPresentCount !== undefined;
     if (byHousehold || byCount) {
@@ -76,6 +78,8 @@ export class AttendanceEffects implements OnModuleInit {
     }
     const present = [...(payload.present ?? []), ...remote];
     const absent = payload.absent ?? [];
+    const both = present.filter((personId) => absent.includes(personId));
+    if (both.length > 0) throw new DomainError('ATTENDANCE.CONTRADICTORY', { personIds: both });
     const strangers = [...present, ...absent].filter((personId) => !onRoster.has(personId));
     if (strangers.length > 0) throw new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: strangers });
     const voted = new Set(await this.meetings.receipts(db, matter.villageId, meeting.id));

@@ -217,7 +217,17 @@ describe('Meetings as villages hold them, over HTTP', () => {
     expect((await matter.send('secretary', 'CLOSE_VOTE', {})).body).toMatchObject({
       code: 'VOTE.COUNT_UNCONFIRMED',
     });
+    const contradictory = await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      present: [meeting.roster[0].personId],
+      absent: [meeting.roster[0].personId],
+    });
+    expect(contradictory.body).toMatchObject({ code: 'ATTENDANCE.CONTRADICTORY' });
     await countPaperBallots(t, world, matter.path, { yes: count.yes, no: 0, abstain: 0 });
+    // The count was of those present: marking one of them absent now would leave more votes than people.
+    const corrected = await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      absent: [meeting.roster[0].personId],
+    });
+    expect(corrected).toMatchObject({ status: 409, body: { code: 'ATTENDANCE.COUNT_RECORDED' } });
     const closed = await matter.ok('secretary', 'CLOSE_VOTE', {});
     expect(closed.state).not.toContain('resolutionMeeting');
     // Nothing links a voter to a choice: no ballot rows at all, only the counts and who counted them.

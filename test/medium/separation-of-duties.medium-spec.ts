@@ -154,7 +154,8 @@ describe('Separation of duties and conflicts of interest', () => {
       present: present.map((who) => matter.personId(who)),
     });
     for (const who of ['party1', 'party2'] as const) await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
-    await matter.declareConflict('secretary', {
+    // Found after party1 voted: the supervisors, not the cadres running the vote, stand the voter aside.
+    await matter.declareConflict('supervisor', {
       personId: matter.personId('party1'),
       relation: 'closeRelative',
       note: '方案涉及其父承包的地块',
@@ -175,6 +176,26 @@ describe('Separation of duties and conflicts of interest', () => {
       counts: { entitled: 6, yes: 3 },
       outcome: 'lost',
       recusal: { setAside: 1, explanation: expect.stringContaining('其已投的 1 票不计') as string },
+    });
+  });
+
+  it('will not let the secretary, having seen the ballots, stand aside a voter whose vote went against him', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    await matter.send('secretary', 'CAST_BALLOT', { choice: 'yes' });
+    await matter.send('committee1', 'CAST_BALLOT', { choice: 'no' });
+    await matter.send('committee2', 'CAST_BALLOT', { choice: 'no' });
+    await expect(
+      matter.declareConflict('secretary', {
+        personId: matter.personId('committee2'),
+        relation: 'other',
+        note: '与方案有利害关系',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT.VOTE_UNDER_WAY' });
+    const view = await matter.send('secretary', 'CLOSE_VOTE');
+    expect((view.meetings as { tally: object }[])[0].tally).toMatchObject({
+      counts: { yes: 1, no: 2 },
+      outcome: 'lost',
     });
   });
 

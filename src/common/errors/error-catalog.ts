@@ -127,6 +127,18 @@ export const ERROR_CATALOG = {
     zh: '花名册有错误，未导入任何内容',
     en: 'The register has errors; nothing was imported',
   },
+  'CONFLICT.VOTE_UNDER_WAY': {
+    zh: '此人已参与表决，只能由本人、村务监督委员会或乡镇申报其回避；回避应在表决前申报',
+    en: 'This person has voted: only they, the supervisors or the township may declare their conflict now',
+  },
+  'ATTENDANCE.COUNT_RECORDED': {
+    zh: '已登记计票结果，到会情况不能再改',
+    en: 'The count is recorded: attendance can no longer change',
+  },
+  'ATTENDANCE.CONTRADICTORY': {
+    zh: '同一人不能同时登记为到会和缺席',
+    en: 'One person cannot be both present and absent',
+  },
   'CONFLICT.RECUSED': {
     zh: '您已申报回避，不能参与本事项的表决和审批',
     en: 'You are recused from this matter',
