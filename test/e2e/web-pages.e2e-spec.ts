@@ -278,6 +278,13 @@ describe('Web pages', () => {
     );
   });
 
+  it('lets an amount be typed in 元, 角 and 分 on a start form (the browser reads step="any")', async () => {
+    const cookie = await logIn('secretary');
+    const page = await web().get(`/c/v/${world.villageId}/start?code=B1`).set('cookie', cookie).expect(200);
+    const amount = /<input type="number"[^>]*name="amount"[^>]*>/.exec(page.text)?.[0];
+    expect(amount).toContain(' step="any" inputmode="decimal"');
+  });
+
   it('brings a refused start back as it was filled in, and records declared conflicts of interest', async () => {
     const cookie = await logIn('secretary');
     const form = {

@@ -37,7 +37,7 @@ export const FIELD = `
 <label for="<%= id %>"><%= f.label %><% if (f.required) { %>（必填）<% } %></label>
 <% if (f.kind === 'textarea') { %><textarea id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><%= v ?? '' %></textarea>
 <% } else if (f.kind === 'select' || f.kind === 'person') { %><select id="<%= id %>" name="<%= f.name %>" <%= f.required ? 'required' : '' %>><% if (!f.required) { %><option value="">（<%= f.emptyLabel || '不选' %>）</option><% } else { %><option value="" disabled<%= v === undefined ? ' selected' : '' %>>（请选择）</option><% } %><% for (const option of f.options) { %><option value="<%= option.value %>"<%= v === option.value ? ' selected' : '' %>><%= option.label %></option><% } %></select>
-<% } else { %><input type="<%= f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text' %>" id="<%= id %>" name="<%= f.name %>" value="<%= v ?? '' %>"<%= f.kind === 'number' ? ' step="any" inputmode="decimal"' : '' %> <%= f.required ? 'required' : '' %>>
+<% } else { %><input type="<%= f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text' %>" id="<%= id %>" name="<%= f.name %>" value="<%= v ?? '' %>"<% if (f.kind === 'number') { %> step="any" inputmode="decimal"<% } %> <%= f.required ? 'required' : '' %>>
 <% } %>
 <% } %>`;
 
