@@ -85,6 +85,20 @@ const PARTY: Record<string, RegisterRow['party']> = {
   预备: 'probationary',
 };
 
+/** Excel's serial of 9999-12-31, its last date. */
+const LAST_EXCEL_SERIAL = 2958466;
+
+/** The longest text a column takes; columns not named hold a date, a yes or no, or a word from a list. */
+const MAX_LENGTH: Partial<Record<RegisterColumn, number>> = {
+  household: 50,
+  villagerGroup: 50,
+  name: 100,
+  relation: 20,
+  idNumber: 30,
+  representedHouseholds: 2000,
+  phone: 30,
+};
+
 /** A cell as text: numbers (an Excel date, a phone number) as their digits, blanks as ''. */
 export type Cell = string | number | boolean | null | undefined;
 const textOf = (cell: Cell) => (cell === null || cell === undefined ? '' : String(cell).trim());
@@ -100,7 +114,9 @@ export function parseDate(
     const serial = excelDate(Number(text));
     return serial ? { valid: true, date: serial } : invalid;
   }
-  const match = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(text);
+  // Separators both present, or none in eight digits: 29221.5 (a serial with its time) is no 2922-1-5.
+  const match =
+    /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!match) return invalid;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -130,15 +146,22 @@ export function readRow(
     return false;
   };
   const date = (column: RegisterColumn): string | null => {
-    const { valid, date: value } = parseDate(text(column), excelDate);
+    const cell = cells[column];
+    // A date cell arrives as Excel's serial (with a time part, or before 1927, too): read as a serial. A
+    // number past 9999-12-31's serial is a date typed as digits (19800501), read as text.
+    const serial = typeof cell === 'number' && cell < LAST_EXCEL_SERIAL ? excelDate(cell) : undefined;
+    const { valid, date: value } =
+      serial === undefined ? parseDate(text(column), excelDate) : { valid: serial !== null, date: serial };
     if (!valid) problem(column, `不是有效的日期：“${text(column)}”（应写作 1980-05-01）`);
     return value;
   };
   const household = text('household');
   const name = text('name');
-  if (household.length > 50) problem('household', '户号不能超过 50 个字');
   if (!name) problem('name', '姓名不能为空');
-  if (name.length > 100) problem('name', '姓名不能超过 100 个字');
+  // As long as the API takes, and never past what an Excel cell holds when the register goes out again.
+  for (const [column, limit] of Object.entries(MAX_LENGTH) as [RegisterColumn, number][]) {
+    if ([...text(column)].length > limit) problem(column, `不能超过 ${limit} 个字`);
+  }
   const genderText = text('gender');
   const gender = genderText === '男' ? 'male' : genderText === '女' ? 'female' : null;
   if (genderText && !gender) problem('gender', `应填“男”或“女”，不是“${genderText}”`);

@@ -6,9 +6,11 @@ import { createVillage, type VillageWorld } from '../factories/village.factory.j
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const workbook = (rows: string[][]) => {
+const workbook = (rows: (string | number)[][]) => {
   const [header, ...body] = rows;
-  return writeXlsx([{ name: '花名册', columns: header.map((title) => ({ header: title })), rows: body }]);
+  return writeXlsx([
+    { name: '花名册', columns: header.map((title) => ({ header: String(title) })), rows: body },
+  ]);
 };
 
 interface Summary {
@@ -94,6 +96,32 @@ describe('Village registers (花名册) over HTTP', () => {
     );
     expect((refused.body as { message: string }).message).toContain('未导入任何内容');
     expect((await people()).every((row) => !row[0].startsWith('H'))).toBe(true);
+  });
+
+  it('reads Excel date cells as dates, with a time part or before 1927 too, never as digits', async () => {
+    const header = demoRegister([], 1)[0];
+    const row = (name: string, birth: number | string) =>
+      header.map((title) => ({ 户号: 'H800', 姓名: name, 出生日期: birth, 居住本村: '是' })[title] ?? '');
+    // 29221.5 is 1980-01-01 at noon; 7306 is 1920-01-01; 19800501 is a date typed as a number.
+    const rows = [header, row('午时生', 29221.5), row('百岁老人', 7306), row('数字日期', 19800501)];
+    await upload(workbook(rows)).expect(201);
+    const births = Object.fromEntries((await people()).map((entry) => [entry[2], entry[5]]));
+    expect(births).toMatchObject({ 午时生: '1980-01-01', 百岁老人: '1920-01-01', 数字日期: '1980-05-01' });
+    const asText = await upload(toCsv(header, [row('文本序号', '29221.5')]), 'text/csv').expect(422);
+    expect(JSON.stringify(asText.body)).toContain('不是有效的日期');
+  });
+
+  it('refuses a cell longer than its column takes, so the register can always be downloaded again', async () => {
+    const header = demoRegister([], 1)[0];
+    const long = header.map(
+      (title) => ({ 户号: 'H801', 姓名: '张三', 村民小组: '组'.repeat(51), 居住本村: '是' })[title] ?? '',
+    );
+    const refused = await upload(workbook([header, long])).expect(422);
+    expect(refused.body).toMatchObject({
+      code: 'REGISTER.IMPORT_INVALID',
+      details: { problems: [{ line: 2, column: '村民小组', message: '不能超过 50 个字' }] },
+    });
+    await secretary().get(`/villages/${world.villageId}/registers/export.xlsx`).expect(200);
   });
 
   it('tells two people of one name apart by ID number, keeping the number only masked', async () => {
