@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -6,7 +7,6 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -55,7 +55,7 @@ export class CreateVillagerDto {
   @IsText()
   @MaxLength(50)
   household?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() validFrom?: string;
   @ApiProperty({ type: [RoleGrantDto] })
   @IsArray()
   @ValidateNested({ each: true })
@@ -74,11 +74,11 @@ export class CreateVillagerDto {
 export class CreateMembershipDto extends RoleGrantDto {
   @ApiProperty() @IsUUID() personId: string;
   @ApiPropertyOptional() @IsOptional() @IsText() @MaxLength(50) household?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() validFrom?: string;
 }
 
 export class EndMembershipDto {
-  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) validTo: string;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() validTo: string;
 }
 
 export class NewPersonDto {
@@ -104,12 +104,12 @@ export class CreateOfficialDto {
   @ValidateNested()
   @Type(() => NewAccountDto)
   account?: NewAccountDto;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() validFrom?: string;
 }
 
 export class MembersQueryDto {
   @ApiPropertyOptional({ format: 'date', description: 'members on this date (default today)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   on?: string;
 }

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -8,7 +9,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ApiFile } from '../common/http/api-download.decorator.js';
@@ -31,7 +32,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export class RegisterDateQuery {
   @ApiPropertyOptional({ format: 'date', description: 'the register on this date (default today)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   on?: string;
 }
 
@@ -41,7 +42,7 @@ export class ImportQuery {
     description: 'roles and member entries start (or end) on this date',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   from?: string;
 }
 

@@ -1,3 +1,4 @@
+import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -8,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { IsText } from '../common/is-text.js';
 import { Public } from '../common/http/public.decorator.js';
@@ -22,7 +23,7 @@ export class CalendarQuery {
 }
 
 export class CalendarEntryDto {
-  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) date: string;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() date: string;
   @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) kind: 'holiday' | 'workday';
   @ApiProperty({ example: '地方节日' }) @IsText() @MinLength(1) @MaxLength(50) name: string;
 }

@@ -124,6 +124,24 @@ describe('Village registers (花名册) over HTTP', () => {
     await secretary().get(`/villages/${world.villageId}/registers/export.xlsx`).expect(200);
   });
 
+  it.each(['2026-06-01T00:00:00Z', '2026-W10-1', '2026-060', '20260601'])(
+    'refuses %s as a date with a clear error, for the import and for a person, changing nothing',
+    async (date) => {
+      const before = await people();
+      const imported = await upload(workbook(demoRegister([], 2)), XLSX, date).expect(400);
+      expect(imported.body).toMatchObject({ code: 'REQUEST.INVALID' });
+      const added = await secretary()
+        .post(`/villages/${world.villageId}/people`, {
+          name: '周数测试',
+          validFrom: date,
+          roles: [{ role: 'villager' }],
+        })
+        .expect(400);
+      expect(added.body).toMatchObject({ code: 'REQUEST.INVALID' });
+      expect(await people()).toEqual(before);
+    },
+  );
+
   it('tells two people of one name apart by ID number, keeping the number only masked', async () => {
     const header = demoRegister([], 1)[0];
     const row = (name: string, id: string) =>
