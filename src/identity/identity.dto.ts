@@ -1,4 +1,3 @@
-import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { IsText } from '../common/is-text.js';
 import { OFFICIAL_ROLES, type OfficialRole } from './official-post.entity.js';
 import { VILLAGE_ROLES, type VillageRole } from './membership.entity.js';

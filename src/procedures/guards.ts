@@ -18,6 +18,11 @@ const tallyOutcome = (event: MatterEvent): JsonValue | undefined => {
   return typeof tally === 'object' && tally !== null && !Array.isArray(tally) ? tally.outcome : undefined;
 };
 
+/** The route markRoute set on the context itself: never one inherited through its prototype. */
+const ownRouteName = (context: MatterContext): string =>
+  (Object.hasOwn(context, 'route') ? (context.route as { name?: string } | undefined)?.name : undefined) ??
+  '';
+
 /** Guards are pure: they read the context, the payload and the facts the server attached. */
 export const GUARD_IMPLEMENTATIONS: Record<string, GuardImplementation> = {
   payloadEquals: ({ event }, { field, value }) => sameJson(event.payload?.[field as string], value),
@@ -31,11 +36,7 @@ export const GUARD_IMPLEMENTATIONS: Record<string, GuardImplementation> = {
     numberOf(context.inputs?.[input as string]) >= (value as number),
   inputBelow: ({ context }, { input, value }) =>
     numberOf(context.inputs?.[input as string]) < (value as number),
-  // Only the route markRoute set on the context itself: never one inherited through its prototype.
-  routeIs: ({ context }, { routes }) =>
-    (routes as string[]).includes(
-      (Object.hasOwn(context, 'route') ? (context.route as { name?: string } | undefined)?.name : '') ?? '',
-    ),
+  routeIs: ({ context }, { routes }) => (routes as string[]).includes(ownRouteName(context)),
   voteOutcomeIs: ({ event }, { outcome }) => tallyOutcome(event) === outcome,
   allOf: (args, { guards }) => (guards as unknown as NamedRef[]).every((guard) => evaluateGuard(guard, args)),
   anyOf: (args, { guards }) => (guards as unknown as NamedRef[]).some((guard) => evaluateGuard(guard, args)),

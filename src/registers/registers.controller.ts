@@ -1,4 +1,3 @@
-import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -11,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
+import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { ApiFile } from '../common/http/api-download.decorator.js';
 import { ApiErrors } from '../common/http/api-errors.decorator.js';

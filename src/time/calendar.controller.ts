@@ -1,4 +1,3 @@
-import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -10,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../common/is-calendar-date.js';
 import { ApiErrors } from '../common/http/api-errors.decorator.js';
 import { IsText } from '../common/is-text.js';
 import { Public } from '../common/http/public.decorator.js';

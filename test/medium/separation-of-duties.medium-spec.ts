@@ -199,6 +199,24 @@ describe('Separation of duties and conflicts of interest', () => {
     });
   });
 
+  it('still lets a voter declare their own conflict after voting, setting their ballot aside', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    await matter.send('committee2', 'CAST_BALLOT', { choice: 'no' });
+    await matter.declareConflict('committee2', {
+      personId: matter.personId('committee2'),
+      relation: 'closeRelative',
+      note: '施工方是我的亲属',
+    });
+    for (const who of ['secretary', 'committee1'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
+    const view = await matter.send('secretary', 'CLOSE_VOTE');
+    expect((view.meetings as { tally: object }[])[0].tally).toMatchObject({
+      counts: { yes: 2 },
+      recusal: { setAside: 1 },
+    });
+  });
+
   it('requires a reason to stand someone else aside', async () => {
     const matter = await EngineDriver.start(t, world);
     await expect(
