@@ -90,6 +90,7 @@ export class AppraisalEffects implements OnModuleInit {
     const payload = event.payload as unknown as CountPayload;
     const actor = event.actor.personId!;
     await this.access.requirePaperCounter(db, matter.villageId, actor, payload);
+    await this.access.requireAtMeeting(db, meeting, payload.scrutineer);
     const rated = appraisal.subjects.filter((subject) =>
       [payload.counter, payload.scrutineer].includes(subject.key),
     );

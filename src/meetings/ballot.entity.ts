@@ -20,3 +20,7 @@ export class BallotReceiptEntity {
   @PrimaryColumn({ type: 'uuid' }) meetingId: string;
   @PrimaryColumn({ type: 'uuid' }) personId: string;
 }
+
+/** Ballots the clerk recorded for someone else (a show of hands): these need a scrutineer's confirmation. */
+export const recordedByClerk = (ballots: BallotEntity[]): BallotEntity[] =>
+  ballots.filter((ballot) => ballot.recordedBy !== null && ballot.recordedBy !== ballot.personId);

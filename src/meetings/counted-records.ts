@@ -38,3 +38,13 @@ export interface VoteCount extends CountRecord {
   no: number;
   abstain: number;
 }
+
+/**
+ * A scrutineer's confirmation of a show of hands the clerk recorded voter by voter: how many such ballots
+ * stood when it was given. The clerk records no more after it.
+ */
+export interface RecordedBallotsConfirmation {
+  ballots: number;
+  confirmedBy: string;
+  confirmedAt: string;
+}

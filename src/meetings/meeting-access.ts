@@ -63,6 +63,21 @@ export class MeetingAccess {
     await this.requireVillagePeople(db, villageId, [count.counter, count.scrutineer]);
   }
 
+  /**
+   * A scrutineer (监票人) vouches for what they saw, so they were at the meeting: recorded present on its
+   * roster, or sitting in (列席) as a supervisor or township officer. Where attendance was taken from the
+   * sign-in list's counts, which names nobody, being on the roster is as far as the record can tell.
+   */
+  async requireAtMeeting(db: EntityManager, meeting: MeetingEntity, personId: string): Promise<void> {
+    const attendance = await this.meetings.attendance(db, meeting.villageId, meeting.id);
+    if (attendance.some((row) => row.personId === personId)) return;
+    if (meeting.countedAttendance) {
+      const roster = await this.meetings.roster(db, meeting.villageId, meeting.id);
+      if (roster.some((entry) => entry.personId === personId)) return;
+    }
+    throw new DomainError('VOTE.SCRUTINEER_NOT_AT_MEETING', { personId });
+  }
+
   async requireVillagePeople(db: EntityManager, villageId: string, personIds: string[]): Promise<void> {
     const found = await this.people.findPeople(db, personIds);
     const strangers = personIds.filter(

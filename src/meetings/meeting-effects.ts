@@ -10,6 +10,7 @@ import { stageOf } from '../engine/state-path.js';
 import { RegistersRepository } from '../registers/registers.repository.js';
 import { resolveBody, resolveRuleSet } from '../procedures/meeting-sources.js';
 import { addDays, daysBetween } from '../time/calendar.js';
+import { recordedByClerk } from './ballot.entity.js';
 import type { MeetingEntity } from './meeting.entity.js';
 import { MeetingAccess } from './meeting-access.js';
 import { MeetingRepository } from './meeting.repository.js';
@@ -147,12 +148,20 @@ export class MeetingEffects implements OnModuleInit {
     );
   }
 
-  /** Closes the vote with the tally computed for it; paper ballots need their scrutineer's confirmation. */
+  /**
+   * Closes the vote with the tally computed for it. Whatever someone entered for others needs a scrutineer's
+   * confirmation first: a count of paper ballots or of a show of hands, and a show of hands the clerk
+   * recorded voter by voter.
+   */
   private async close({ db, matter, event, stateBefore, now }: EffectContext): Promise<void> {
     const meeting = await this.meetings.openInState(db, matter.villageId, matter.id, stateBefore);
     if (!meeting) throw new DomainError('MEETING.NOT_OPEN');
-    if (meeting.ballotMode === 'secret' && !meeting.voteCount?.confirmedBy) {
+    if ((meeting.ballotMode === 'secret' || meeting.voteCount) && !meeting.voteCount?.confirmedBy) {
       throw new DomainError('VOTE.COUNT_UNCONFIRMED');
+    }
+    const ballots = await this.meetings.ballots(db, matter.villageId, meeting.id);
+    if (recordedByClerk(ballots).length > 0 && !meeting.recordedBallotsConfirmation) {
+      throw new DomainError('VOTE.COUNT_UNCONFIRMED', {}, '记录人登记的举手表决尚未经监票人确认');
     }
     await this.meetings.close(db, meeting, event.facts.tally as unknown as Tally, now);
   }

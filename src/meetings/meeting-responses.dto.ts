@@ -5,7 +5,7 @@ import { LegalBasisDto } from '../procedures/procedure-responses.dto.js';
 import { MeetingAppraisalDto } from './appraisal-responses.dto.js';
 import type { BallotChoice } from './ballot.entity.js';
 import { CountRecordDto } from './count-record.dto.js';
-import type { CountedAttendance, VoteCount } from './counted-records.js';
+import type { CountedAttendance, RecordedBallotsConfirmation, VoteCount } from './counted-records.js';
 import { MEETING_BODY_CODES, ThresholdDto } from './rule-set.dto.js';
 import type { Tally, ThresholdCheck } from './tally.js';
 
@@ -76,6 +76,14 @@ export class VoteCountDto extends CountRecordDto implements VoteCount {
   @ApiProperty(int()) abstain: number;
 }
 
+/** A scrutineer's confirmation of the show of hands the clerk recorded voter by voter. */
+export class RecordedBallotsConfirmationDto implements RecordedBallotsConfirmation {
+  @ApiProperty({ ...int(), description: 'the ballots the clerk had recorded when it was confirmed' })
+  ballots: number;
+  @ApiProperty({ format: 'uuid' }) confirmedBy: string;
+  @ApiProperty({ format: 'date-time' }) confirmedAt: string;
+}
+
 export class MeetingRuleSetDto extends RuleSetRefDto {
   @ApiProperty({ type: [LegalBasisDto] }) legalBasis: LegalBasisDto[];
 }
@@ -100,6 +108,8 @@ export class MeetingSummaryDto {
   rosterNotes: string[];
   @ApiProperty({ type: CountedAttendanceDto, nullable: true }) countedAttendance: CountedAttendanceDto | null;
   @ApiProperty({ type: VoteCountDto, nullable: true }) voteCount: VoteCountDto | null;
+  @ApiProperty({ type: RecordedBallotsConfirmationDto, nullable: true })
+  recordedBallotsConfirmation: RecordedBallotsConfirmationDto | null;
   @ApiProperty({ type: MeetingAppraisalDto, nullable: true, description: 'a 民主测评 held as this meeting' })
   appraisal: MeetingAppraisalDto | null;
 }
@@ -146,6 +156,8 @@ export class OpenBallotDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) personId: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ enum: CHOICES }) choice: BallotChoice;
+  @ApiProperty({ description: 'recorded by the clerk (a show of hands), not cast by the voter' })
+  recordedByClerk: boolean;
 }
 
 /** A meeting in full: roster with attendance, observers, and (open ballots only) who voted what. */

@@ -35,6 +35,7 @@ const summary = (meeting: MeetingEntity) => ({
   rosterNotes: meeting.rosterNotes ?? [],
   countedAttendance: meeting.countedAttendance ?? null,
   voteCount: meeting.voteCount ?? null,
+  recordedBallotsConfirmation: meeting.recordedBallotsConfirmation ?? null,
   appraisal: meeting.appraisal ?? null,
 });
 
@@ -141,6 +142,7 @@ export class MeetingViews implements OnModuleInit {
             personId: ballot.personId,
             name: nameOf.get(ballot.personId ?? '') ?? '',
             choice: ballot.choice,
+            recordedByClerk: ballot.recordedBy !== null && ballot.recordedBy !== ballot.personId,
           })),
     };
   }

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RuleSet } from '../../workflows/index.js';
 import type { MeetingAppraisal } from './appraisal.js';
-import type { CountedAttendance, VoteCount } from './counted-records.js';
+import type { CountedAttendance, RecordedBallotsConfirmation, VoteCount } from './counted-records.js';
 import type { Tally } from './tally.js';
 
 /** A meeting held in a matter's step, with the rule set it was judged by and its tally once closed. */
@@ -33,6 +33,8 @@ export class MeetingEntity {
   @Column({ type: 'jsonb', nullable: true }) countedAttendance?: CountedAttendance | null;
   /** Votes counted (show of hands, paper ballots) instead of cast one by one. */
   @Column({ type: 'jsonb', nullable: true }) voteCount?: VoteCount | null;
+  /** A scrutineer's confirmation of the ballots the clerk recorded voter by voter (a show of hands). */
+  @Column({ type: 'jsonb', nullable: true }) recordedBallotsConfirmation?: RecordedBallotsConfirmation | null;
   /** A 民主测评 held as this meeting: its subjects, the count of its paper ballots, its rates once closed. */
   @Column({ type: 'jsonb', nullable: true }) appraisal?: MeetingAppraisal | null;
   @Column({ type: 'text', nullable: true }) outcome: string | null;

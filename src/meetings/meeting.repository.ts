@@ -5,7 +5,7 @@ import { MeetingAttendanceEntity } from './meeting-attendance.entity.js';
 import { MeetingRosterEntity } from './meeting-roster.entity.js';
 import { MeetingEntity } from './meeting.entity.js';
 import type { MeetingAppraisal } from './appraisal.js';
-import type { CountedAttendance, VoteCount } from './counted-records.js';
+import type { CountedAttendance, RecordedBallotsConfirmation, VoteCount } from './counted-records.js';
 import type { Tally } from './tally.js';
 
 @Injectable()
@@ -118,6 +118,14 @@ export class MeetingRepository {
     return this.setDocument(db, meeting, 'vote_count', count);
   }
 
+  confirmRecordedBallots(
+    db: EntityManager,
+    meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
+    confirmation: RecordedBallotsConfirmation,
+  ) {
+    return this.setDocument(db, meeting, 'recorded_ballots_confirmation', confirmation);
+  }
+
   async close(db: EntityManager, meeting: MeetingEntity, tally: Tally, now: Date): Promise<void> {
     await db.query(
       `UPDATE meeting SET status = 'closed', tally = $3, outcome = $4, closed_at = $5 WHERE village_id = $1 AND id = $2`,
@@ -137,7 +145,7 @@ export class MeetingRepository {
   private async setDocument(
     db: EntityManager,
     meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
-    column: 'counted_attendance' | 'vote_count' | 'appraisal',
+    column: 'counted_attendance' | 'vote_count' | 'appraisal' | 'recorded_ballots_confirmation',
     value: object | null,
   ): Promise<void> {
     await db.query(`UPDATE meeting SET ${column} = $3 WHERE village_id = $1 AND id = $2`, [

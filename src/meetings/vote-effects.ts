@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { AttachmentsService } from '../disclosure/attachments.service.js';
 import { EngineExtensions, type EffectContext } from '../engine/engine-extensions.js';
 import type { MatterEntity } from '../engine/matter.entity.js';
-import type { BallotChoice } from './ballot.entity.js';
+import { recordedByClerk, type BallotChoice } from './ballot.entity.js';
 import type { VoteCount } from './counted-records.js';
 import { MeetingAccess } from './meeting-access.js';
 import type { MeetingEntity } from './meeting.entity.js';
@@ -61,6 +61,9 @@ export class VoteEffects implements OnModuleInit {
   private async recordBallot({ db, matter, event, stateBefore, today }: EffectContext): Promise<void> {
     const meeting = await this.access.held(db, matter, stateBefore, today);
     if (meeting.ballotMode === 'secret') throw new DomainError('VOTE.SECRET_ON_PAPER');
+    if (meeting.recordedBallotsConfirmation) {
+      throw new DomainError('VOTE.MIXED', {}, '举手表决的记录已经监票人确认，不能再登记');
+    }
     const { personId: voter, choice } = event.payload as unknown as RecordBallotPayload;
     await this.vote(db, matter, meeting, { voter, choice, recordedBy: event.actor.personId }, 'ATTENDANCE');
   }
@@ -106,6 +109,7 @@ export class VoteEffects implements OnModuleInit {
     }
     if (paper) await this.access.requirePaperCounter(db, matter.villageId, actor, payload);
     else await this.requireShowOfHandsClerk(db, matter.villageId, event.actor.role, payload);
+    await this.access.requireAtMeeting(db, meeting, payload.scrutineer);
     const takingPart = await this.access.takingPart(db, matter, meeting);
     const cast = payload.yes + payload.no + payload.abstain;
     if (cast > takingPart) {
@@ -132,12 +136,14 @@ export class VoteEffects implements OnModuleInit {
 
   /**
    * The scrutineer the count names, and nobody else, confirms it; never the clerk or the counter. The count
-   * is of votes, or of an appraisal's ballots subject by subject.
+   * is of votes, or of an appraisal's ballots subject by subject. Without a count, what is confirmed is
+   * the show of hands the clerk recorded voter by voter.
    */
-  private async confirmCount({ db, matter, event, stateBefore, today, now }: EffectContext): Promise<void> {
+  private async confirmCount(context: EffectContext): Promise<void> {
+    const { db, matter, event, stateBefore, today, now } = context;
     const meeting = await this.access.held(db, matter, stateBefore, today);
     const count = meeting.voteCount ?? meeting.appraisal?.count;
-    if (!count) throw new DomainError('VOTE.COUNT_UNCONFIRMED', {}, '还没有登记计票结果');
+    if (!count) return this.confirmRecordedBallots(db, meeting, event.actor.personId!, now);
     const actor = event.actor.personId!;
     if (actor !== count.scrutineer || actor === count.recordedBy || actor === count.counter) {
       throw new DomainError('VOTE.NOT_SCRUTINEER');
@@ -153,6 +159,35 @@ export class VoteEffects implements OnModuleInit {
         count: { ...appraisal.count!, ...confirmed },
       });
     }
+  }
+
+  /**
+   * A show of hands the clerk recorded voter by voter is confirmed by someone else who was at the meeting
+   * (a member present, a supervisor sitting in), never by one who recorded any of it: otherwise one clerk
+   * could write a whole vote in others' names. Ballots voters cast themselves need no one's confirmation.
+   */
+  private async confirmRecordedBallots(
+    db: EntityManager,
+    meeting: MeetingEntity,
+    actor: string,
+    now: Date,
+  ): Promise<void> {
+    const recorded = recordedByClerk(await this.meetings.ballots(db, meeting.villageId, meeting.id));
+    if (recorded.length === 0) {
+      throw new DomainError('VOTE.COUNT_UNCONFIRMED', {}, '还没有登记计票结果或举手表决记录，无可确认');
+    }
+    if (meeting.recordedBallotsConfirmation) {
+      throw new DomainError('VOTE.MIXED', {}, '举手表决的记录已经监票人确认');
+    }
+    if (recorded.some((ballot) => ballot.recordedBy === actor)) {
+      throw new DomainError('VOTE.NOT_SCRUTINEER', {}, '登记举手表决的记录人不能确认自己的记录');
+    }
+    await this.access.requireAtMeeting(db, meeting, actor);
+    await this.meetings.confirmRecordedBallots(db, meeting, {
+      ballots: recorded.length,
+      confirmedBy: actor,
+      confirmedAt: now.toISOString(),
+    });
   }
 
   /** A show of hands is entered by the meeting's clerk, naming a counter and a scrutineer of the village. */

@@ -11,8 +11,12 @@ interface SessionMeeting {
     entitled: boolean;
     recused: boolean;
     voted: boolean;
+    present?: boolean;
     household?: string | null;
   }[];
+  observers?: { personId: string }[];
+  ballots?: { recordedByClerk: boolean }[] | null;
+  recordedBallotsConfirmation?: { confirmedBy: string } | null;
   running: { quorumMet: boolean; quorum: string[] } | null;
   voteCount?: CountRecord | null;
   appraisal?: { subjects: { key: string; label: string }[]; count?: CountRecord | null } | null;
@@ -61,8 +65,9 @@ export const rosterOf = (meeting: SessionMeeting | null) =>
 /**
  * A ballot is offered only to who may cast it in the meeting in session: on its roster, with a vote,
  * not recused, not yet voted; a count's confirmation only to the scrutineer it names, once it is entered
- * and until it is confirmed (never to who entered or counted it). The engine refuses anyone else; the page
- * does not tempt them.
+ * and until it is confirmed (never to who entered or counted it); a show of hands the clerk recorded, to
+ * whoever was at the meeting until someone confirms it. The engine refuses anyone else (a recorder among
+ * them); the page does not tempt them.
  */
 export function offeredActions<A extends { type: string }>(
   actions: A[],
@@ -74,15 +79,24 @@ export function offeredActions<A extends { type: string }>(
   const count = meeting?.voteCount ?? meeting?.appraisal?.count;
   const mayConfirm =
     !meeting ||
-    (count != null &&
-      !count.confirmedBy &&
-      count.scrutineer === personId &&
-      count.recordedBy !== personId &&
-      count.counter !== personId);
+    (count != null
+      ? !count.confirmedBy &&
+        count.scrutineer === personId &&
+        count.recordedBy !== personId &&
+        count.counter !== personId
+      : awaitsConfirmation(meeting) && wasAt(meeting, personId));
   return actions.filter(
     (action) => (action.type !== 'CAST_BALLOT' || mayVote) && (action.type !== 'CONFIRM_COUNT' || mayConfirm),
   );
 }
+
+/** A show of hands the clerk recorded voter by voter, not yet confirmed by a scrutineer. */
+const awaitsConfirmation = (meeting: SessionMeeting): boolean =>
+  !meeting.recordedBallotsConfirmation && (meeting.ballots ?? []).some((ballot) => ballot.recordedByClerk);
+
+const wasAt = (meeting: SessionMeeting, personId: string): boolean =>
+  meeting.roster.some((entry) => entry.personId === personId && entry.present === true) ||
+  (meeting.observers ?? []).some((observer) => observer.personId === personId);
 
 /** Said before a vote is closed without its quorum: the result would be 未达到法定人数. */
 export function closingWarning(meeting: SessionMeeting | null): string | null {

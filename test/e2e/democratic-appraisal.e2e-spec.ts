@@ -142,7 +142,7 @@ describe('Democratic appraisal (H3, 民主测评)', () => {
         world,
         matter.path,
         { ballotsReturned, ratings },
-        { counter, scrutineer: 'villager2' },
+        { counter, scrutineer: 'supervisor', sitsIn: true },
       );
     const withoutCommittee2 = exampleCount().filter((line) => line.subject !== id('committee2'));
     await expect(attempt(10, withoutCommittee2)).rejects.toThrow(/APPRAISAL.SUBJECTS_MISMATCH/);
@@ -204,11 +204,17 @@ describe('Democratic appraisal (H3, 民主测评)', () => {
     // The secretary, rated on the ballot, cannot enter the count in the counter's name.
     const byCadre = await matter.send('secretary', 'RECORD_APPRAISAL_COUNT', count);
     expect((byCadre.body as { code: string }).code).toBe('VOTE.COUNTER_INVALID');
+    // villager2 was not there: no representative, not sitting in. The supervisor sits in and scrutinises.
+    const absent = await matter.send('villager1', 'RECORD_APPRAISAL_COUNT', count);
+    expect((absent.body as { code: string }).code).toBe('VOTE.SCRUTINEER_NOT_AT_MEETING');
+    expect((await meetingOf(matter)).appraisal!.count).toBeNull();
+    await matter.ok('supervisor', 'SIT_IN', { note: '列席并监票' });
+    count.scrutineer = id('supervisor');
     await matter.ok('villager1', 'RECORD_APPRAISAL_COUNT', count);
     const closing = await matter.send('supervisor', 'CLOSE_APPRAISAL', {});
     expect((closing.body as { code: string }).code).toBe('VOTE.COUNT_UNCONFIRMED');
     expect((await matter.send('villager1', 'CONFIRM_COUNT', {})).status).toBe(403);
-    await matter.ok('villager2', 'CONFIRM_COUNT', { note: '核对无误' });
+    await matter.ok('supervisor', 'CONFIRM_COUNT', { note: '核对无误' });
     // Confirmed, the count is final.
     expect((await matter.send('villager1', 'RECORD_APPRAISAL_COUNT', count)).status).toBe(409);
     await matter.ok('supervisor', 'CLOSE_APPRAISAL', {});

@@ -145,6 +145,11 @@ describe('Meetings as villages hold them, over HTTP', () => {
       scrutineer: matter.personId('villager2'),
       tallySheet: [await scan('计票单.jpg')],
     });
+    // What the clerk entered counts once the scrutineer, someone else who was there, confirms it.
+    expect((await matter.send('secretary', 'CLOSE_VOTE', {})).body).toMatchObject({
+      code: 'VOTE.COUNT_UNCONFIRMED',
+    });
+    await matter.ok('villager2', 'CONFIRM_COUNT', { note: '与举手情况一致' });
     const closed = await matter.ok('secretary', 'CLOSE_VOTE', { minutes: '村民会议记录' });
     expect(closed.state).toBe('resolutionDisclosure.drafting');
     const tally = (await meetings(matter)).at(-1)!.tally!;
@@ -185,6 +190,7 @@ describe('Meetings as villages hold them, over HTTP', () => {
       counter: matter.personId('villager1'),
       scrutineer: matter.personId('villager2'),
     });
+    await matter.ok('villager2', 'CONFIRM_COUNT', {});
     const closed = await matter.ok('secretary', 'CLOSE_VOTE', {});
     expect(closed.state).toBe('resolutionMeeting.voteLost');
     expect((await meetings(matter)).at(-1)!.tally!.pass.explanation).toContain(`应到 ${roster}`);
@@ -214,6 +220,12 @@ describe('Meetings as villages hold them, over HTTP', () => {
     };
     const byClerk = await matter.send('committee1', 'RECORD_COUNT', count);
     expect(byClerk.body).toMatchObject({ code: 'VOTE.COUNTER_INVALID' });
+    // A scrutineer vouches for what they saw: villager2 is no representative and did not sit in.
+    const absentScrutineer = await matter.send('villager1', 'RECORD_COUNT', count);
+    expect(absentScrutineer).toMatchObject({
+      status: 422,
+      body: { code: 'VOTE.SCRUTINEER_NOT_AT_MEETING', details: { personId: matter.personId('villager2') } },
+    });
     expect((await matter.send('secretary', 'CLOSE_VOTE', {})).body).toMatchObject({
       code: 'VOTE.COUNT_UNCONFIRMED',
     });

@@ -4,19 +4,21 @@ import type { MemberKey, VillageWorld } from './village.factory.js';
 /** A photo of a tally sheet (计票单), as a clerk's phone would upload it. */
 const TALLY_SHEET = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
-type Counters = { counter: MemberKey; scrutineer: MemberKey };
-const VILLAGERS: Counters = { counter: 'villager1', scrutineer: 'villager2' };
+/** The counter and the scrutineer; a scrutineer who is not on the roster sits in (列席) first. */
+type Counters = { counter: MemberKey; scrutineer: MemberKey; sitsIn?: boolean };
+const BY_DEFAULT: Counters = { counter: 'villager1', scrutineer: 'supervisor', sitsIn: true };
 
 /**
  * A secret ballot as villages hold one: on paper, counted by the counter (计票人, here villager1), who
- * enters the counts with a photo of the tally sheet, and confirmed by the scrutineer (监票人, villager2).
+ * enters the counts with a photo of the tally sheet, and confirmed by the scrutineer (监票人): by default
+ * the supervision committee's chair, sitting in, since a scrutineer must have been at the meeting.
  */
 export async function countPaperBallots(
   t: TestApp,
   world: VillageWorld,
   matterPath: string,
   counts: { yes: number; no: number; abstain: number },
-  by: Counters = VILLAGERS,
+  by: Counters = BY_DEFAULT,
 ): Promise<void> {
   await countOnPaper(t, world, matterPath, 'RECORD_COUNT', counts, by);
 }
@@ -34,7 +36,7 @@ export async function countAppraisalBallots(
   world: VillageWorld,
   matterPath: string,
   count: { ballotsReturned: number; ratings: SubjectRating[] },
-  by: Counters = VILLAGERS,
+  by: Counters = BY_DEFAULT,
 ): Promise<void> {
   await countOnPaper(t, world, matterPath, 'RECORD_APPRAISAL_COUNT', count, by);
 }
@@ -62,6 +64,7 @@ async function countOnPaper(
     if (response.status !== 200)
       throw new Error(`${event} answered ${response.status}: ${JSON.stringify(response.body)}`);
   };
+  if (by.sitsIn) await send(scrutineer.token, 'SIT_IN', { note: '列席并担任监票人' });
   await send(counter.token, type, {
     ...counts,
     counter: counter.personId,

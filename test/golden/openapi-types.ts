@@ -1273,6 +1273,7 @@ export interface components {
       | 'REGION.NOT_FOUND'
       | 'REGION.BAD_PARENT'
       | 'PERSON.NOT_FOUND'
+      | 'MEMBERSHIP.BACKDATED'
       | 'MEMBERSHIP.NOT_FOUND'
       | 'MEMBERSHIP.INVALID'
       | 'ACCOUNT.USERNAME_TAKEN'
@@ -1308,6 +1309,7 @@ export interface components {
       | 'APPRAISAL.SUBJECTS_MISMATCH'
       | 'APPRAISAL.NO_CADRES'
       | 'VOTE.COUNT_UNCONFIRMED'
+      | 'VOTE.SCRUTINEER_NOT_AT_MEETING'
       | 'VOTE.NOT_SCRUTINEER'
       | 'VOTE.NOT_ON_ROSTER'
       | 'VOTE.NOT_ENTITLED'
@@ -1917,6 +1919,14 @@ export interface components {
       no: number;
       abstain: number;
     };
+    RecordedBallotsConfirmationDto: {
+      /** @description the ballots the clerk had recorded when it was confirmed */
+      ballots: number;
+      /** Format: uuid */
+      confirmedBy: string;
+      /** Format: date-time */
+      confirmedAt: string;
+    };
     AppraisalSubjectDto: {
       /** @description a cadre's person id, or partyAffairs, villageAffairs, financialAffairs */
       key: string;
@@ -2034,6 +2044,7 @@ export interface components {
       rosterNotes: string[];
       countedAttendance: components['schemas']['CountedAttendanceDto'] | null;
       voteCount: components['schemas']['VoteCountDto'] | null;
+      recordedBallotsConfirmation: components['schemas']['RecordedBallotsConfirmationDto'] | null;
       /** @description a 民主测评 held as this meeting */
       appraisal: components['schemas']['MeetingAppraisalDto'] | null;
     };
@@ -2285,6 +2296,8 @@ export interface components {
       name: string;
       /** @enum {string} */
       choice: 'yes' | 'no' | 'abstain';
+      /** @description recorded by the clerk (a show of hands), not cast by the voter */
+      recordedByClerk: boolean;
     };
     MeetingDetailDto: {
       /** Format: uuid */
@@ -2317,6 +2330,7 @@ export interface components {
       rosterNotes: string[];
       countedAttendance: components['schemas']['CountedAttendanceDto'] | null;
       voteCount: components['schemas']['VoteCountDto'] | null;
+      recordedBallotsConfirmation: components['schemas']['RecordedBallotsConfirmationDto'] | null;
       /** @description a 民主测评 held as this meeting */
       appraisal: components['schemas']['MeetingAppraisalDto'] | null;
       /** @description while the meeting is open */

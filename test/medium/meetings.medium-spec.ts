@@ -82,12 +82,74 @@ describe('Meetings and votes through the engine', () => {
     });
   });
 
-  it('counts an open show of hands recorded by the clerk', async () => {
+  it('counts an open show of hands recorded by the clerk once someone else at the meeting confirms it', async () => {
     const matter = await EngineDriver.start(t, world);
     await matter.atTwoCommitteeMeeting();
     for (const who of ['secretary', 'committee1', 'committee2'] as const) {
       await matter.send('committee1', 'RECORD_BALLOT', { personId: matter.personId(who), choice: 'yes' });
     }
+    await expect(matter.send('secretary', 'CLOSE_VOTE')).rejects.toMatchObject({
+      code: 'VOTE.COUNT_UNCONFIRMED',
+    });
+    // The supervision committee's chair sat in and confirms what the clerk wrote down.
+    await matter.send('supervisor', 'SIT_IN', { note: '列席' });
+    await matter.send('supervisor', 'CONFIRM_COUNT', { note: '与举手情况一致' });
+    await expect(
+      matter.send('committee1', 'RECORD_BALLOT', { personId: matter.personId('committee2'), choice: 'no' }),
+    ).rejects.toMatchObject({ code: 'VOTE.MIXED' });
+    const view = await matter.send('secretary', 'CLOSE_VOTE');
+    expect(view.state).toBe('partyMemberMeeting.convening');
+    const [meeting] = await t.dataSource.query<{ recorded_ballots_confirmation: object }[]>(
+      'SELECT recorded_ballots_confirmation FROM meeting WHERE matter_id = $1',
+      [matter.matterId],
+    );
+    // Two recorded for others; the clerk's own hand is their own vote.
+    expect(meeting.recorded_ballots_confirmation).toMatchObject({
+      ballots: 2,
+      confirmedBy: matter.personId('supervisor'),
+    });
+  });
+
+  it("will not let one clerk write a whole vote in others' names and have it stand", async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    for (const who of ['secretary', 'committee1', 'committee2'] as const) {
+      await matter.send('secretary', 'RECORD_BALLOT', { personId: matter.personId(who), choice: 'yes' });
+    }
+    // The secretary is also a party member, but the one who recorded confirms nothing of it.
+    await expect(
+      matter.sendAs('secretary', 'party_member', 'CONFIRM_COUNT', { note: '确认' }),
+    ).rejects.toMatchObject({ code: 'VOTE.NOT_SCRUTINEER' });
+    // Nor does someone who was not there: the supervisor did not sit in, villager2 is not on the roster.
+    await expect(matter.send('supervisor', 'CONFIRM_COUNT', {})).rejects.toMatchObject({
+      code: 'VOTE.SCRUTINEER_NOT_AT_MEETING',
+    });
+    await expect(matter.send('villager2', 'CONFIRM_COUNT', {})).rejects.toMatchObject({
+      code: 'VOTE.SCRUTINEER_NOT_AT_MEETING',
+    });
+    await expect(matter.send('secretary', 'CLOSE_VOTE')).rejects.toMatchObject({
+      code: 'VOTE.COUNT_UNCONFIRMED',
+    });
+    const [meeting] = await t.dataSource.query<{ status: string; recorded_ballots_confirmation: null }[]>(
+      'SELECT status, recorded_ballots_confirmation FROM meeting WHERE matter_id = $1',
+      [matter.matterId],
+    );
+    expect(meeting).toEqual({ status: 'open', recorded_ballots_confirmation: null });
+  });
+
+  it('needs no one to confirm ballots the voters cast themselves', async () => {
+    const matter = await EngineDriver.start(t, world);
+    await matter.atTwoCommitteeMeeting();
+    await expect(matter.send('supervisor', 'CONFIRM_COUNT', {})).rejects.toMatchObject({
+      code: 'VOTE.COUNT_UNCONFIRMED',
+    });
+    // The clerk recording their own hand is their own vote too.
+    await matter.send('committee1', 'RECORD_BALLOT', {
+      personId: matter.personId('committee1'),
+      choice: 'yes',
+    });
+    for (const who of ['secretary', 'committee2'] as const)
+      await matter.send(who, 'CAST_BALLOT', { choice: 'yes' });
     const view = await matter.send('secretary', 'CLOSE_VOTE');
     expect(view.state).toBe('partyMemberMeeting.convening');
   });

@@ -15,7 +15,7 @@ const meetingWith = (count: object | null, voted = false) => ({
 });
 
 const count = { counter: COUNTER, scrutineer: SCRUTINEER, recordedBy: CLERK, confirmedBy: null };
-const offeredTo = (meeting: ReturnType<typeof meetingWith>, personId: string) =>
+const offeredTo = (meeting: Parameters<typeof offeredActions>[1], personId: string) =>
   offeredActions(actions, meeting, personId).map((action) => action.type);
 
 describe('offeredActions', () => {
@@ -37,6 +37,27 @@ describe('offeredActions', () => {
     const meeting = { ...meetingWith(null), appraisal: { subjects: [], count } };
     expect(offeredTo(meeting, SCRUTINEER)).toContain('CONFIRM_COUNT');
     expect(offeredTo(meeting, COUNTER)).not.toContain('CONFIRM_COUNT');
+  });
+
+  it('offers the confirmation of a show of hands the clerk recorded to whoever was at the meeting', () => {
+    const meeting = {
+      ...meetingWith(null),
+      roster: [
+        { personId: VOTER, name: '村民', entitled: true, recused: false, voted: true, present: true },
+        { personId: COUNTER, name: '缺席者', entitled: true, recused: false, voted: false, present: false },
+      ],
+      observers: [{ personId: SCRUTINEER }],
+      ballots: [{ recordedByClerk: true }],
+      recordedBallotsConfirmation: null,
+    };
+    expect(offeredTo(meeting, VOTER)).toContain('CONFIRM_COUNT');
+    expect(offeredTo(meeting, SCRUTINEER)).toContain('CONFIRM_COUNT');
+    expect(offeredTo(meeting, COUNTER)).not.toContain('CONFIRM_COUNT');
+    expect(offeredTo({ ...meeting, ballots: [{ recordedByClerk: false }] }, VOTER)).not.toContain(
+      'CONFIRM_COUNT',
+    );
+    const confirmed = { ...meeting, recordedBallotsConfirmation: { confirmedBy: SCRUTINEER } };
+    expect(offeredTo(confirmed, VOTER)).not.toContain('CONFIRM_COUNT');
   });
 
   it('offers a ballot only to a voter on the roster who has not voted', () => {

@@ -22,6 +22,10 @@ export const ERROR_CATALOG = {
   'REGION.NOT_FOUND': { zh: '找不到该地区或村', en: 'No such region' },
   'REGION.BAD_PARENT': { zh: '上级地区不正确', en: 'The parent region is of the wrong kind' },
   'PERSON.NOT_FOUND': { zh: '找不到该人员', en: 'No such person' },
+  'MEMBERSHIP.BACKDATED': {
+    zh: '村党组织书记登记的角色只能从今天或以后开始、结束；补登过去的任职变动须由乡镇（街道）干部办理',
+    en: 'A secretary records roles from today on; officials record changes in the past',
+  },
   'MEMBERSHIP.NOT_FOUND': { zh: '找不到该任职记录', en: 'No such membership' },
   'MEMBERSHIP.INVALID': { zh: '任职信息不正确', en: 'The membership is invalid' },
   'ACCOUNT.USERNAME_TAKEN': { zh: '用户名已被使用', en: 'The username is taken' },
@@ -92,6 +96,10 @@ export const ERROR_CATALOG = {
   'VOTE.COUNT_UNCONFIRMED': {
     zh: '计票结果尚未经监票人确认',
     en: 'The count has not been confirmed by the scrutineer',
+  },
+  'VOTE.SCRUTINEER_NOT_AT_MEETING': {
+    zh: '监票人须在会议现场：已登记到会的应到会人员，或列席会议的村务监督委员会成员、乡镇干部',
+    en: 'The scrutineer must have been at the meeting: recorded present, or sitting in',
   },
   'VOTE.NOT_SCRUTINEER': {
     zh: '只有计票结果中指定的监票人本人可以确认，且不能是记录人或计票人',

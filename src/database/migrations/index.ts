@@ -19,6 +19,7 @@ import { Complaints1765497600000 } from './1765497600000-complaints.js';
 import { DisciplineInspector1765411200000 } from './1765411200000-discipline-inspector.js';
 import { SubscriptionConfirmation1766016000000 } from './1766016000000-subscription-confirmation.js';
 import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
+import { RecordedBallotsConfirmation1766102400000 } from './1766102400000-recorded-ballots-confirmation.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ShardReady1765843200000,
   JobClaims1765929600000,
   SubscriptionConfirmation1766016000000,
+  RecordedBallotsConfirmation1766102400000,
 ];
