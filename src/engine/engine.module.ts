@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ProceduresModule } from '../procedures/procedures.module.js';
 import { ActorFacts } from './actor-facts.js';
-import { ChainCheckpointRepository } from './chain-checkpoint.repository.js';
 import { ConflictSections } from './conflict-sections.js';
 import { EngineExtensions } from './engine-extensions.js';
 import { MatterConflictRepository } from './matter-conflict.repository.js';
@@ -16,16 +15,14 @@ import { RequestTransactions } from './request-transactions.js';
 import { AwaitingBackfill } from './awaiting-backfill.js';
 import { SideActs } from './side-acts.service.js';
 import { StrayAttemptRepository } from './stray-attempt.repository.js';
-import { TraceRepository } from './trace.repository.js';
-import { TraceService } from './trace.service.js';
+import { TraceModule } from './trace.module.js';
 
 @Module({
-  imports: [IdentityModule, ProceduresModule],
+  imports: [IdentityModule, ProceduresModule, TraceModule],
   controllers: [MattersController],
   providers: [
     ActorFacts,
     AwaitingBackfill,
-    ChainCheckpointRepository,
     ConflictSections,
     EngineExtensions,
     EngineService,
@@ -37,20 +34,16 @@ import { TraceService } from './trace.service.js';
     RequestTransactions,
     SideActs,
     StrayAttemptRepository,
-    TraceRepository,
-    TraceService,
   ],
   exports: [
-    ChainCheckpointRepository,
     EngineExtensions,
     EngineService,
-    TraceService,
     MatterRepository,
     MatterConflictRepository,
     MatterQueries,
     SideActs,
     StrayAttemptRepository,
-    TraceRepository,
+    TraceModule,
   ],
 })
 export class EngineModule {}

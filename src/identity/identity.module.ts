@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { TraceModule } from '../engine/trace.module.js';
 import { AccessService } from './access.service.js';
 import { AccountFactory } from './account-factory.js';
 import { AppSettingRepository } from './app-setting.repository.js';
@@ -19,6 +20,7 @@ import { TokenService } from './token.service.js';
 import { VillagePeopleService } from './village-people.service.js';
 
 @Module({
+  imports: [TraceModule],
   controllers: [AuthController, IdentityController],
   providers: [
     AccessService,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ROLE_TITLES, type Role } from '../../workflows/index.js';
+import { ROLE_TITLES, type JsonObject, type Role } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
+import { TraceService } from '../engine/trace.service.js';
 import { AccessService } from './access.service.js';
 import { AccountFactory } from './account-factory.js';
 import type { PersonActor } from './actor.js';
@@ -21,6 +22,15 @@ const SECRETARY_GRANTS: ReadonlySet<VillageRole> = new Set([
 ]);
 const CADRE_ROLES: ReadonlySet<VillageRole> = new Set(['secretary', 'committee_member']);
 
+/** Who changed the village's people: the caller and the roles they hold there today. */
+type Caller = { personId: string; roles: ReadonlySet<Role> };
+
+/** The office above the village the caller acts in, if any: they may grant any role, and date it back. */
+export const officialRoleOf = (roles: ReadonlySet<Role>): Role | undefined =>
+  (['township_officer', 'district_admin'] as const).find((role) => roles.has(role));
+
+const isOfficial = (roles: ReadonlySet<Role>) => officialRoleOf(roles) !== undefined;
+
 /** A village's people and their roles: who sits on which roster, who may act in which step. */
 @Injectable()
 export class VillagePeopleService {
@@ -30,6 +40,7 @@ export class VillagePeopleService {
     private readonly memberships: MembershipRepository,
     private readonly people: PeopleRepository,
     private readonly accounts: AccountFactory,
+    private readonly traces: TraceService,
     private readonly time: LocalTime,
   ) {}
 
@@ -58,15 +69,18 @@ export class VillagePeopleService {
     return this.dataSource.transaction(async (db) => {
       const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
       dto.roles.forEach((grant) => this.requireMayGrant(callerRoles, grant.role));
-      const person = await this.accounts.createPerson(db, villageId, dto.name, dto.phone);
       const validFrom = dto.validFrom ?? this.time.today();
+      this.requireNotBackdated(callerRoles, validFrom);
+      const person = await this.accounts.createPerson(db, villageId, dto.name, dto.phone);
+      const by = { personId: actor.personId, roles: callerRoles };
+      await this.record(db, villageId, by, 'REGISTER_PERSON', { personId: person.id });
       const memberships: MembershipEntity[] = [];
       for (const grant of dto.roles) {
-        memberships.push(await this.grant(db, villageId, person.id, grant, dto.household ?? null, validFrom));
+        memberships.push(
+          await this.grant(db, villageId, person.id, grant, dto.household ?? null, validFrom, by),
+        );
       }
-      const account = dto.account
-        ? await this.accounts.createAccount(db, person.id, dto.account.username, dto.account.password)
-        : null;
+      const account = dto.account ? await this.openAccount(db, villageId, person.id, dto.account, by) : null;
       return {
         person: { id: person.id, name: person.name },
         membershipIds: memberships.map((m) => m.id),
@@ -79,6 +93,8 @@ export class VillagePeopleService {
     return this.dataSource.transaction(async (db) => {
       const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
       this.requireMayGrant(callerRoles, dto.role);
+      const validFrom = dto.validFrom ?? this.time.today();
+      this.requireNotBackdated(callerRoles, validFrom);
       await this.requireOnRegister(db, villageId, dto.personId);
       const membership = await this.grant(
         db,
@@ -86,7 +102,11 @@ export class VillagePeopleService {
         dto.personId,
         dto,
         dto.household ?? null,
-        dto.validFrom ?? this.time.today(),
+        validFrom,
+        {
+          personId: actor.personId,
+          roles: callerRoles,
+        },
       );
       return { membershipId: membership.id };
     });
@@ -98,10 +118,17 @@ export class VillagePeopleService {
       const membership = await this.memberships.findById(db, villageId, membershipId);
       if (!membership) throw new DomainError('MEMBERSHIP.NOT_FOUND', { membershipId });
       this.requireMayGrant(callerRoles, membership.role);
+      this.requireNotBackdated(callerRoles, validTo);
       if (validTo < membership.validFrom) {
         throw new DomainError('MEMBERSHIP.INVALID', { validTo }, '结束日期早于开始日期');
       }
       await this.memberships.end(db, villageId, membershipId, validTo);
+      await this.record(db, villageId, { personId: actor.personId, roles: callerRoles }, 'END_ROLE', {
+        membershipId,
+        personId: membership.personId,
+        role: membership.role,
+        validTo,
+      });
     });
   }
 
@@ -113,8 +140,49 @@ export class VillagePeopleService {
       const held = await this.memberships.validForPerson(db, villageId, personId, today);
       if (held.length === 0) throw new DomainError('PERSON.NOT_FOUND', { personId });
       held.forEach((membership) => this.requireMayGrant(callerRoles, membership.role));
-      return this.accounts.createAccount(db, personId, dto.username, dto.password);
+      return this.openAccount(db, villageId, personId, dto, { personId: actor.personId, roles: callerRoles });
     });
+  }
+
+  private async openAccount(
+    db: EntityManager,
+    villageId: string,
+    personId: string,
+    dto: NewAccountDto,
+    by: Caller,
+  ) {
+    const account = await this.accounts.createAccount(db, personId, dto.username, dto.password);
+    await this.record(db, villageId, by, 'OPEN_ACCOUNT', { personId, username: dto.username });
+    return account;
+  }
+
+  /**
+   * Who holds a vote is the electorate of every meeting: each change to the village's people goes on its
+   * chain, who made it and in which office, so a supervisor or the township can see who added whom and
+   * from when. Never a password, a name or a phone number: the chain is kept for good.
+   */
+  private record(db: EntityManager, villageId: string, by: Caller, eventType: string, payload: JsonObject) {
+    return this.traces.append(db, {
+      villageId,
+      matterId: null,
+      actorPersonId: by.personId,
+      actorRole: officialRoleOf(by.roles) ?? 'secretary',
+      eventType,
+      payload,
+      stateBefore: null,
+      stateAfter: null,
+      accepted: true,
+      at: this.time.now(),
+    });
+  }
+
+  /**
+   * A secretary records roles from today on: a role dated back would put someone on the roster of a meeting
+   * already convened, or off it, after the fact. Officials correct the past (a 补登 with its papers).
+   */
+  private requireNotBackdated(callerRoles: ReadonlySet<Role>, date: string): void {
+    if (isOfficial(callerRoles) || date >= this.time.today()) return;
+    throw new DomainError('MEMBERSHIP.BACKDATED', { date, today: this.time.today() });
   }
 
   /**
@@ -130,8 +198,7 @@ export class VillagePeopleService {
   }
 
   private requireMayGrant(callerRoles: ReadonlySet<Role>, role: VillageRole): void {
-    const official = callerRoles.has('township_officer') || callerRoles.has('district_admin');
-    if (official || (callerRoles.has('secretary') && SECRETARY_GRANTS.has(role))) return;
+    if (isOfficial(callerRoles) || (callerRoles.has('secretary') && SECRETARY_GRANTS.has(role))) return;
     throw new DomainError('AUTH.FORBIDDEN', { role });
   }
 
@@ -142,6 +209,7 @@ export class VillagePeopleService {
     grant: RoleGrantDto,
     household: string | null,
     validFrom: string,
+    by: Caller,
   ): Promise<MembershipEntity> {
     if (grant.vcChair && grant.role !== 'committee_member') {
       throw new DomainError('MEMBERSHIP.INVALID', { field: 'vcChair' }, '只有两委成员可以兼任村委会主任');
@@ -171,6 +239,16 @@ export class VillagePeopleService {
       createdAt: this.time.now(),
     };
     await this.memberships.insert(db, membership);
+    await this.record(db, villageId, by, 'GRANT_ROLE', {
+      membershipId: membership.id,
+      personId,
+      role: membership.role,
+      vcChair: membership.vcChair,
+      supervisorChair: membership.supervisorChair,
+      votingRights: membership.votingRights,
+      household,
+      validFrom,
+    });
     return membership;
   }
 

@@ -1,11 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
+import { TraceService } from '../engine/trace.service.js';
 import { SheetReadError } from '../export/sheet-read-error.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
+import { officialRoleOf } from '../identity/village-people.service.js';
 import { AppSettingRepository } from '../identity/app-setting.repository.js';
 import type { MembershipEntity, VillageRole } from '../identity/membership.entity.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
@@ -62,6 +64,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
     private readonly registers: RegistersRepository,
     private readonly memberships: MembershipRepository,
     private readonly settings: AppSettingRepository,
+    private readonly traces: TraceService,
     private readonly time: LocalTime,
   ) {}
 
@@ -82,7 +85,34 @@ export class RegisterImportService implements OnApplicationBootstrap {
       const { matched, problems: unmatched } = matchRows(rows, people, households, salt);
       problems.push(...unmatched, ...householdProblems(rows), ...representedProblems(rows, households));
       if (problems.length > 0) throw invalid(problems);
-      return this.apply(db, villageId, matched, households, people.length, from ?? today);
+      const official = officialRoleOf(roles);
+      const date = from ?? today;
+      const summary = await this.apply(db, villageId, matched, households, people.length, date);
+      // The first load (建档) states the register as it stood; after it, a secretary's changes to who
+      // holds a vote run from today on, as with a role granted by hand: a representative dated back would
+      // join a roster after the fact. Officials correct the past. (The transaction undoes what was applied.)
+      const votersChanged =
+        summary.roles.started + summary.roles.ended + summary.members.entered + summary.members.left > 0;
+      if (!official && date < today && households.length > 0 && votersChanged) {
+        throw new DomainError(
+          'MEMBERSHIP.BACKDATED',
+          { date, today },
+          '花名册建档后，村党组织书记导入的角色和成员变动只能从今天或以后生效；补登过去的变动须由乡镇（街道）干部办理',
+        );
+      }
+      await this.traces.append(db, {
+        villageId,
+        matterId: null,
+        actorPersonId: actor.personId,
+        actorRole: official ?? 'secretary',
+        eventType: 'IMPORT_REGISTER',
+        payload: { from: date, fileSha256: createHash('sha256').update(file).digest('hex'), ...summary },
+        stateBefore: null,
+        stateAfter: null,
+        accepted: true,
+        at: this.time.now(),
+      });
+      return summary;
     });
   }
 

@@ -1,3 +1,4 @@
+import { TraceService } from '../../src/engine/trace.service.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -178,6 +179,72 @@ describe('Identity and access over HTTP', () => {
       .post(`/villages/${world.villageId}/people`, { name: '自选监委', roles: [{ role: 'supervisor' }] });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('AUTH.FORBIDDEN');
+  });
+
+  it('lets no secretary date a voter in or out after the fact, and keeps each change on the village chain', async () => {
+    const secretary = t.api(world.people.secretary.token);
+    const villager3 = world.people.villager3.personId;
+    const roles = async (on: string) =>
+      (
+        (await secretary.get(`/villages/${world.villageId}/members?on=${on}`).expect(200)).body as {
+          person: { id: string; name: string };
+          role: string;
+        }[]
+      ).filter((member) => member.person.id === villager3 || member.person.name === '往日代表');
+    // Backdated, a representative would sit on the roster of a meeting convened before he was added.
+    const backdated = await secretary.post(`/villages/${world.villageId}/memberships`, {
+      personId: villager3,
+      role: 'representative',
+      validFrom: '2000-01-01',
+    });
+    expect(backdated.status).toBe(422);
+    expect(backdated.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED', details: { date: '2000-01-01' } });
+    const newcomer = await secretary.post(`/villages/${world.villageId}/people`, {
+      name: '往日代表',
+      roles: [{ role: 'representative' }],
+      validFrom: '2025-06-01',
+    });
+    expect(newcomer.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED' });
+    expect((await roles('2026-03-02')).map((member) => member.role)).toEqual(['villager']);
+
+    const granted = await secretary
+      .post(`/villages/${world.villageId}/memberships`, { personId: villager3, role: 'representative' })
+      .expect(201);
+    const membershipId = (granted.body as { membershipId: string }).membershipId;
+    const endedBack = await secretary.post(`/villages/${world.villageId}/memberships/${membershipId}/end`, {
+      validTo: '2026-01-01',
+    });
+    expect(endedBack.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED' });
+    // The township corrects the past, with its papers; a 补登 is an official's act.
+    await t
+      .api(world.people.township.token)
+      .post(`/villages/${world.villageId}/memberships`, {
+        personId: villager3,
+        role: 'party_member',
+        validFrom: '2020-07-01',
+      })
+      .expect(201);
+
+    const chain = await t.dataSource.query<{ event_type: string; actor_role: string; payload: object }[]>(
+      `SELECT event_type, actor_role, payload FROM trace
+        WHERE village_id = $1 AND matter_id IS NULL AND payload->>'personId' = $2 ORDER BY seq`,
+      [world.villageId, villager3],
+    );
+    expect(chain).toEqual([
+      {
+        event_type: 'GRANT_ROLE',
+        actor_role: 'secretary',
+        payload: expect.objectContaining({ membershipId, role: 'representative', validFrom: '2026-03-02' }),
+      },
+      {
+        event_type: 'GRANT_ROLE',
+        actor_role: 'township_officer',
+        payload: expect.objectContaining({ role: 'party_member', validFrom: '2020-07-01' }),
+      },
+    ]);
+    await expect(t.get(TraceService).verify(t.dataSource.manager, world.villageId)).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   it('keeps village committee members off the supervision committee (村民委员会组织法 art. 32)', async () => {

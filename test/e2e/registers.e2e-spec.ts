@@ -45,6 +45,53 @@ describe('Village registers (花名册) over HTTP', () => {
       }
     ).rows;
 
+  it('takes a change of who holds a vote from today on once the register is set up; the township may date it back', async () => {
+    const rows = demoRegister([], 5);
+    // The first load (建档) states the register as it stood from the date given.
+    await upload(workbook(rows)).expect(201);
+    const REPRESENTATIVE = rows[0].indexOf('村民代表');
+    const promote = (line: number) => (row: string[], index: number) =>
+      index === line ? row.map((cell, column) => (column === REPRESENTATIVE ? '是' : cell)) : row;
+    const representatives = async () =>
+      (
+        (await secretary().get(`/villages/${world.villageId}/members?on=2026-03-02`).expect(200)).body as {
+          person: { name: string };
+          role: string;
+        }[]
+      )
+        .filter((member) => member.role === 'representative')
+        .map((member) => member.person.name);
+    const before = await representatives();
+
+    const backdated = await upload(workbook(rows.map(promote(1))), XLSX, '2026-01-01');
+    expect(backdated.status).toBe(422);
+    expect(backdated.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED', details: { date: '2026-01-01' } });
+    expect(await representatives()).toEqual(before);
+
+    const fromToday = (await upload(workbook(rows.map(promote(1))), XLSX, '2026-03-02').expect(201))
+      .body as Summary;
+    expect(fromToday.roles).toEqual({ started: 1, ended: 0 });
+    await t
+      .api(world.people.township.token)
+      .upload(
+        `/villages/${world.villageId}/registers/import?from=2026-01-01`,
+        workbook(rows.map(promote(1)).map(promote(2))),
+        XLSX,
+      )
+      .expect(201);
+    expect(await representatives()).toEqual(expect.arrayContaining([...before, rows[1][2], rows[2][2]]));
+    const chain = await t.dataSource.query<{ actor_role: string; from: string }[]>(
+      `SELECT actor_role, payload->>'from' AS "from" FROM trace
+        WHERE village_id = $1 AND event_type = 'IMPORT_REGISTER' ORDER BY seq`,
+      [world.villageId],
+    );
+    expect(chain).toEqual([
+      { actor_role: 'secretary', from: '2026-03-01' },
+      { actor_role: 'secretary', from: '2026-03-02' },
+      { actor_role: 'township_officer', from: '2026-01-01' },
+    ]);
+  });
+
   it('loads a register of households from Excel, and an export of it imports again unchanged', async () => {
     const rows = demoRegister([], 20);
     const loaded = (await upload(workbook(rows)).expect(201)).body as Summary;
