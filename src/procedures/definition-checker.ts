@@ -1,6 +1,6 @@
 import type { JsonObject, ProcedureDefinition } from '../../workflows/index.js';
 import { createAjv, describeSchemaErrors } from '../common/json-schema.js';
-import { checkRolesAndEvents } from './checker/event-checks.js';
+import { checkRolesAndEvents, checkTimedEvents } from './checker/event-checks.js';
 import { GovernanceCheck } from './checker/governance-check.js';
 import type { DefinitionIssue } from './checker/issue.js';
 import { checkPeriodFloors } from './checker/period-floors.js';
@@ -55,7 +55,7 @@ export function checkDefinition(input: unknown, options: CheckOptions = {}): Def
     });
   }
 
-  issues.push(...checkRolesAndEvents(definition));
+  issues.push(...checkRolesAndEvents(definition), ...checkTimedEvents(definition, machine));
   const nodes = buildStateTree(machine);
   if (nodes.size > MAX_STATES) {
     return [...issues, { code: 'STATE.TOO_MANY', message: `状态数量超过 ${MAX_STATES} 个` }];

@@ -38,6 +38,50 @@ const MARK_TITLES: Record<StepMark, string> = {
   sealUse: '用印',
 };
 
+/**
+ * What the clock does is nobody's act, and nobody's act is the clock's. An event open to `system` (a
+ * public period's end, a deadline) is open to it alone: otherwise a cadre could end a period early. And an
+ * event the machine schedules (`scheduleEvent`) is one of those: a timer sending a supervisor's opinion
+ * or an approval would stand in for the person whose act it is (the engine would refuse it when it fired,
+ * leaving the matter waiting on a timer that can never be delivered).
+ */
+export function checkTimedEvents(definition: ProcedureDefinition, machine: unknown): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  for (const [event, spec] of Object.entries(definition.events)) {
+    const people = spec.roles.filter((role) => role !== 'system');
+    if (spec.roles.includes('system') && people.length > 0) {
+      issues.push({
+        code: 'EVENT.SYSTEM_SHARED',
+        message: `事件 ${event} 由系统到期自动发生，不能同时开放给 ${people.join('、')}`,
+        event,
+      });
+    }
+  }
+  for (const event of new Set(scheduledEvents(machine))) {
+    const spec = Object.hasOwn(definition.events, event) ? definition.events[event] : undefined;
+    if (spec?.roles.length !== 1 || spec.roles[0] !== 'system') {
+      issues.push({
+        code: 'EVENT.TIMER_NOT_SYSTEM',
+        message: `到期自动发生的事件 ${event} 须已声明且只由系统（system）触发，不能代替某人的操作`,
+        event,
+      });
+    }
+  }
+  return issues;
+}
+
+/** The events every `scheduleEvent` action in the machine names, wherever the action stands. */
+function scheduledEvents(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(scheduledEvents);
+  if (node === null || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own =
+    record.type === 'scheduleEvent' && typeof (record.params as JsonObject | undefined)?.event === 'string'
+      ? [(record.params as JsonObject).event as string]
+      : [];
+  return [...own, ...Object.values(record).flatMap(scheduledEvents)];
+}
+
 export function checkRolesAndEvents(definition: ProcedureDefinition): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
   for (const role of definition.startRoles) {
