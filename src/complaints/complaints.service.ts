@@ -377,16 +377,14 @@ export class ComplaintsService {
     before: ComplaintStatus | null,
     payload: Record<string, unknown>,
   ) {
-    return this.traces.append(db, {
+    return this.traces.appendVillageAct(db, {
       villageId: complaint.villageId,
-      matterId: null,
       actorPersonId: actor?.personId ?? null,
       actorRole: actor?.role ?? null,
       eventType,
       payload: { complaintId: complaint.id, ...payload },
       stateBefore: before,
       stateAfter: complaint.status,
-      accepted: true,
       at: this.time.now(),
     });
   }

@@ -86,6 +86,18 @@ export class TraceService {
   }
 
   /**
+   * An accepted act of the village outside any matter (a role granted, a register loaded, a complaint's
+   * step): on the same chain, with no matter and, unless it has one, no state.
+   */
+  appendVillageAct(
+    db: EntityManager,
+    act: Pick<TraceAttempt, 'villageId' | 'actorPersonId' | 'actorRole' | 'eventType' | 'payload' | 'at'> &
+      Partial<Pick<TraceAttempt, 'stateBefore' | 'stateAfter'>>,
+  ): Promise<TraceEntity> {
+    return this.append(db, { matterId: null, stateBefore: null, stateAfter: null, accepted: true, ...act });
+  }
+
+  /**
    * Walks the chain from its start and names the first row that does not hold: a row whose hashes do not
    * add up, or one that differs from a published daily head (the chain was rewritten and recomputed).
    */

@@ -96,6 +96,7 @@ export class VillagePeopleService {
       const validFrom = dto.validFrom ?? this.time.today();
       this.requireNotBackdated(callerRoles, validFrom);
       await this.requireOnRegister(db, villageId, dto.personId);
+      const by = { personId: actor.personId, roles: callerRoles };
       const membership = await this.grant(
         db,
         villageId,
@@ -103,10 +104,7 @@ export class VillagePeopleService {
         dto,
         dto.household ?? null,
         validFrom,
-        {
-          personId: actor.personId,
-          roles: callerRoles,
-        },
+        by,
       );
       return { membershipId: membership.id };
     });
@@ -162,16 +160,12 @@ export class VillagePeopleService {
    * from when. Never a password, a name or a phone number: the chain is kept for good.
    */
   private record(db: EntityManager, villageId: string, by: Caller, eventType: string, payload: JsonObject) {
-    return this.traces.append(db, {
+    return this.traces.appendVillageAct(db, {
       villageId,
-      matterId: null,
       actorPersonId: by.personId,
       actorRole: officialRoleOf(by.roles) ?? 'secretary',
       eventType,
       payload,
-      stateBefore: null,
-      stateAfter: null,
-      accepted: true,
       at: this.time.now(),
     });
   }

@@ -100,16 +100,12 @@ export class RegisterImportService implements OnApplicationBootstrap {
           '花名册建档后，村党组织书记导入的角色和成员变动只能从今天或以后生效；补登过去的变动须由乡镇（街道）干部办理',
         );
       }
-      await this.traces.append(db, {
+      await this.traces.appendVillageAct(db, {
         villageId,
-        matterId: null,
         actorPersonId: actor.personId,
         actorRole: official ?? 'secretary',
         eventType: 'IMPORT_REGISTER',
         payload: { from: date, fileSha256: createHash('sha256').update(file).digest('hex'), ...summary },
-        stateBefore: null,
-        stateAfter: null,
-        accepted: true,
         at: this.time.now(),
       });
       return summary;
