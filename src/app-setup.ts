@@ -46,7 +46,7 @@ export async function createApp(
   app.use(refuseUnsafeInput);
   // Web pages live outside /api: the public board and lists, login, the console, their assets.
   app.setGlobalPrefix('api', {
-    exclude: ['', 'login', 'logout', 'p/{*rest}', 'c/{*rest}', 'c', 'assets/{*rest}'],
+    exclude: ['', 'login', 'logout', 'password', 'p/{*rest}', 'c/{*rest}', 'c', 'assets/{*rest}'],
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');

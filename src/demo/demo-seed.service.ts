@@ -96,7 +96,13 @@ export class DemoSeedService {
               createdAt: this.time.now(),
             });
           }
-          const account = await this.accounts.createAccount(db, person.id, member.username, password);
+          // The demo's logins share one password the person trying the demo chose (DEMO_PASSWORD).
+          const account = await this.accounts.createAccount(
+            db,
+            person.id,
+            { username: member.username, password },
+            false,
+          );
           people.set(member.username, {
             kind: 'person',
             accountId: account.id,
@@ -134,7 +140,12 @@ export class DemoSeedService {
           validTo: null,
           createdAt: this.time.now(),
         });
-        const account = await this.accounts.createAccount(db, person.id, official.username, password);
+        const account = await this.accounts.createAccount(
+          db,
+          person.id,
+          { username: official.username, password },
+          false,
+        );
         people.set(official.username, {
           kind: 'person',
           accountId: account.id,

@@ -29,7 +29,18 @@ export class AccountFactory {
     return person;
   }
 
-  async createAccount(db: EntityManager, personId: string, username: string, password: string) {
+  /**
+   * A login with its first password. `passwordFromOpener`: someone other than its holder chose that
+   * password (a secretary or an official opening it for them), so the holder must replace it before the
+   * login may act: nobody acts in a voter's or a second approver's name with a password they gave out.
+   */
+  async createAccount(
+    db: EntityManager,
+    personId: string,
+    credentials: { username: string; password: string },
+    passwordFromOpener: boolean,
+  ) {
+    const { username, password } = credentials;
     requireStrongPassword(password, username);
     if (await this.people.findAccountOfPerson(db, personId))
       throw new DomainError('ACCOUNT.EXISTS', { personId });
@@ -41,10 +52,11 @@ export class AccountFactory {
       personId,
       username,
       passwordHash: await this.hasher.hash(password),
+      passwordFromOpener,
       disabledAt: null,
       createdAt: this.time.now(),
     };
     await this.people.insertAccount(db, account);
-    return { id: account.id, username };
+    return { id: account.id, username, mustChangePassword: passwordFromOpener };
   }
 }

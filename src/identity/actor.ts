@@ -3,7 +3,15 @@
  * one), or the scheduler delivering a time-driven event.
  */
 export type Actor =
-  | { kind: 'person'; accountId: string; personId: string; name: string; sessionId?: string }
+  | {
+      kind: 'person';
+      accountId: string;
+      personId: string;
+      name: string;
+      sessionId?: string;
+      /** The login still has the password its opener gave it: it may only replace it. */
+      mustChangePassword?: boolean;
+    }
   | { kind: 'system' };
 
 export type PersonActor = Extract<Actor, { kind: 'person' }>;

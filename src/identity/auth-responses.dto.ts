@@ -8,6 +8,11 @@ export class LoginAnswerDto {
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
   @ApiProperty({ type: NamedRefDto }) person: NamedRefDto;
+  @ApiProperty({
+    description:
+      'the login still has the password whoever opened it gave it: it may only change it (`POST /auth/password`), read `/me` and log out',
+  })
+  mustChangePassword: boolean;
 }
 
 export class MyVillageDto {
@@ -26,6 +31,8 @@ export class MyPostDto extends RoleTitleDto {
 
 export class MeDto {
   @ApiProperty({ type: NamedRefDto }) person: NamedRefDto;
+  @ApiProperty({ description: 'as at login: set your own password before anything else' })
+  mustChangePassword: boolean;
   @ApiProperty({ type: [MyVillageDto] }) villages: MyVillageDto[];
   @ApiProperty({ type: [MyPostDto] }) posts: MyPostDto[];
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiErrors } from '../common/http/api-errors.decorator.js';
-import { Public } from '../common/http/public.decorator.js';
+import { AllowedBeforeOwnPassword, Public } from '../common/http/public.decorator.js';
 import type { PersonActor } from './actor.js';
 import { LoginAnswerDto, MeDto } from './auth-responses.dto.js';
 import { ChangePasswordDto, LoginDto } from './auth.dto.js';
@@ -26,6 +26,7 @@ export class AuthController {
 
   /** Revokes the token this request carries. */
   @ApiBearerAuth()
+  @AllowedBeforeOwnPassword()
   @Post('auth/logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the token is revoked' })
@@ -35,6 +36,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @AllowedBeforeOwnPassword()
   @Get('me')
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(401)
@@ -44,6 +46,7 @@ export class AuthController {
 
   /** Sets a new password and revokes every token of the account, this one included. */
   @ApiBearerAuth()
+  @AllowedBeforeOwnPassword()
   @Post('auth/password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'every token of the account is revoked, this one included' })

@@ -82,7 +82,13 @@ export class AuthService {
       throw new DomainError('AUTH.BAD_CREDENTIALS');
     }
     this.logger.log({ event: 'login.succeeded', ...entry, accountId: account.id });
-    return { token, tokenType: 'Bearer', expiresAt, person: { id: person.id, name: person.name } };
+    return {
+      token,
+      tokenType: 'Bearer',
+      expiresAt,
+      person: { id: person.id, name: person.name },
+      mustChangePassword: account.passwordFromOpener,
+    };
   }
 
   /** Ends the caller's own login session: its token is refused from now on, in every process. */
@@ -104,6 +110,7 @@ export class AuthService {
     );
     return {
       person: { id: actor.personId, name: actor.name },
+      mustChangePassword: actor.mustChangePassword === true,
       villages: await Promise.all(
         villages.map(async (village) => ({
           id: village.id,
@@ -129,9 +136,14 @@ export class AuthService {
 
   /**
    * A new password ends every login session of the account, this one included: a token taken before the
-   * change is worth nothing after it. The caller logs in again with the new password.
+   * change is worth nothing after it. The caller logs in again with the new password. It is the holder's
+   * own: a login opened with someone else's password may act from now on.
    */
-  async changePassword(actor: PersonActor, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    actor: PersonActor,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<{ username: string }> {
     const db = this.dataSource.manager;
     const account = await this.people.findAccount(db, actor.accountId);
     if (!account) throw new DomainError('AUTH.BAD_CREDENTIALS');
@@ -147,5 +159,6 @@ export class AuthService {
     await this.people.updatePasswordHash(db, account.id, await this.hasher.hash(newPassword));
     await this.tokens.revokeAllOf(account.id);
     this.logger.log({ event: 'password.changed', accountId: account.id });
+    return { username: account.username };
   }
 }

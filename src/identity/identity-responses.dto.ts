@@ -25,6 +25,8 @@ export class RegionViewDto {
 export class AccountViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'dz-villager-9' }) username: string;
+  @ApiProperty({ description: 'the password is the opener’s: its holder must set their own before acting' })
+  mustChangePassword: boolean;
 }
 
 export class AppointedOfficialDto {

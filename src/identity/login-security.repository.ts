@@ -61,9 +61,14 @@ export class LoginSecurityRepository {
    */
   async actorOfSession(db: EntityManager, sessionId: string, now: Date): Promise<PersonActor | null> {
     // Every request with a token runs it: prepared once per connection.
-    const [row] = await preparedQuery<{ accountId: string; personId: string; name: string }>(
+    const [row] = await preparedQuery<{
+      accountId: string;
+      personId: string;
+      name: string;
+      mustChangePassword: boolean;
+    }>(
       db,
-      `SELECT a.id AS "accountId", p.id AS "personId", p.name
+      `SELECT a.id AS "accountId", p.id AS "personId", p.name, a.password_from_opener AS "mustChangePassword"
          FROM login_session s
          JOIN account a ON a.id = s.account_id AND a.disabled_at IS NULL
          JOIN person p ON p.id = a.person_id

@@ -27,7 +27,11 @@ export class PeopleRepository {
     return ids.length === 0 ? Promise.resolve([]) : db.findBy(PersonEntity, { id: In(ids) });
   }
 
-  async insertAccount(db: EntityManager, account: AccountEntity): Promise<void> {
+  /** A login; one opened for someone else is marked so by its caller (`passwordFromOpener`). */
+  async insertAccount(
+    db: EntityManager,
+    account: Omit<AccountEntity, 'passwordFromOpener'> & { passwordFromOpener?: boolean },
+  ): Promise<void> {
     await db.insert(AccountEntity, account);
   }
 
@@ -43,8 +47,9 @@ export class PeopleRepository {
     return db.findOneBy(AccountEntity, { personId });
   }
 
+  /** The holder's own new password: the one the login was opened with no longer stands. */
   async updatePasswordHash(db: EntityManager, accountId: string, passwordHash: string): Promise<void> {
-    await db.update(AccountEntity, { id: accountId }, { passwordHash });
+    await db.update(AccountEntity, { id: accountId }, { passwordHash, passwordFromOpener: false });
   }
 
   async countPeople(db: EntityManager): Promise<number> {

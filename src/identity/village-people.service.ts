@@ -21,6 +21,12 @@ const SECRETARY_GRANTS: ReadonlySet<VillageRole> = new Set([
   'member_representative',
 ]);
 const CADRE_ROLES: ReadonlySet<VillageRole> = new Set(['secretary', 'committee_member']);
+/** Roles that cast ballots in the meetings the village's cadres convene and record. */
+const VOTING_ROLES: ReadonlySet<VillageRole> = new Set([
+  'representative',
+  'party_member',
+  'member_representative',
+]);
 
 /** Who changed the village's people: the caller and the roles they hold there today. */
 type Caller = { personId: string; roles: ReadonlySet<Role> };
@@ -69,6 +75,7 @@ export class VillagePeopleService {
     return this.dataSource.transaction(async (db) => {
       const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
       dto.roles.forEach((grant) => this.requireMayGrant(callerRoles, grant.role));
+      if (dto.account) this.requireMayOpenLoginFor(callerRoles, dto.roles);
       const validFrom = dto.validFrom ?? this.time.today();
       this.requireNotBackdated(callerRoles, validFrom);
       const person = await this.accounts.createPerson(db, villageId, dto.name, dto.phone);
@@ -138,6 +145,7 @@ export class VillagePeopleService {
       const held = await this.memberships.validForPerson(db, villageId, personId, today);
       if (held.length === 0) throw new DomainError('PERSON.NOT_FOUND', { personId });
       held.forEach((membership) => this.requireMayGrant(callerRoles, membership.role));
+      this.requireMayOpenLoginFor(callerRoles, held);
       return this.openAccount(db, villageId, personId, dto, { personId: actor.personId, roles: callerRoles });
     });
   }
@@ -149,7 +157,7 @@ export class VillagePeopleService {
     dto: NewAccountDto,
     by: Caller,
   ) {
-    const account = await this.accounts.createAccount(db, personId, dto.username, dto.password);
+    const account = await this.accounts.createAccount(db, personId, dto, true);
     await this.record(db, villageId, by, 'OPEN_ACCOUNT', { personId, username: dto.username });
     return account;
   }
@@ -189,6 +197,18 @@ export class VillagePeopleService {
     if (!person) throw new DomainError('PERSON.NOT_FOUND', { personId });
     if (person.homeRegionId === null) await this.people.claimHome(db, personId, villageId);
     else if (person.homeRegionId !== villageId) throw new DomainError('PERSON.OTHER_VILLAGE', { personId });
+  }
+
+  /**
+   * Whoever opens a login knows its first password. The holder must replace it before acting, but a
+   * secretary who opened a representative's login could replace it first and vote in their name: the
+   * logins of those who vote in the meetings the village's cadres run are opened by the township.
+   */
+  private requireMayOpenLoginFor(callerRoles: ReadonlySet<Role>, roles: readonly { role: VillageRole }[]) {
+    const voting = roles.find((grant) => VOTING_ROLES.has(grant.role));
+    if (voting && !isOfficial(callerRoles)) {
+      throw new DomainError('ACCOUNT.VOTER_LOGIN_BY_TOWNSHIP', { role: voting.role });
+    }
   }
 
   private requireMayGrant(callerRoles: ReadonlySet<Role>, role: VillageRole): void {

@@ -24,11 +24,17 @@ export function sendPage(
     .send(renderPage(name, frame, data));
 }
 
-/** The console needs a login: send the person to it, and back here afterwards. */
+/**
+ * The console needs a login: send the person to it, and back here afterwards. A login still on the
+ * password its opener gave it is sent to set its own first (`AuthGuard`).
+ */
 export function requireActor(request: Request, response: Response): PersonActor | null {
   const actor = actorOf(request);
-  if (!actor) response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
-  return actor;
+  const next = encodeURIComponent(request.originalUrl);
+  if (actor) return actor;
+  const pending = (request as AuthenticatedRequest).pendingActor;
+  response.redirect(303, pending ? `/password?next=${next}` : `/login?next=${next}`);
+  return null;
 }
 
 /** The HTTP status a page answers a refusal with: the API's for its code, else a server error's. */

@@ -1,6 +1,7 @@
 import { TraceService } from '../../src/engine/trace.service.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, TEST_PASSWORD, type VillageWorld } from '../factories/village.factory.js';
+import { takeUpLogin } from '../support/own-password.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('Identity and access over HTTP', () => {
@@ -114,11 +115,7 @@ describe('Identity and access over HTTP', () => {
         account: { username: 'new-officer', password: 'officer-password-1' },
       })
       .expect(201);
-    const login = await t
-      .api()
-      .post('/auth/login', { username: 'new-officer', password: 'officer-password-1' })
-      .expect(200);
-    const officer = login.body.token as string;
+    const officer = await takeUpLogin(t, 'new-officer', 'officer-password-1');
     const created = await t
       .api(officer)
       .post(`/villages/${village.body.id}/people`, {
@@ -151,12 +148,7 @@ describe('Identity and access over HTTP', () => {
         account: { username: 'inspector-1', password: 'inspector-password-1' },
       })
       .expect(201);
-    const inspector = (
-      await t
-        .api()
-        .post('/auth/login', { username: 'inspector-1', password: 'inspector-password-1' })
-        .expect(200)
-    ).body.token as string;
+    const inspector = await takeUpLogin(t, 'inspector-1', 'inspector-password-1');
     await t.api(inspector).get(`/villages/${world.villageId}/ledger?quarter=2026-Q1`).expect(200);
     // The officers' steps are not the inspector's to take, so their inbox offers none of them.
     const inbox = await t.api(inspector).get(`/regions/${world.townshipId}/inbox`).expect(200);
@@ -166,6 +158,87 @@ describe('Identity and access over HTTP', () => {
       .post(`/villages/${world.villageId}/people`, { name: '新村民', roles: [{ role: 'villager' }] })
       .expect(403);
     expect(registering.body).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+  });
+
+  it('lets nobody act with a login they opened for someone else, and leaves voters’ logins to the township', async () => {
+    const secretary = t.api(world.people.secretary.token);
+    const township = t.api(world.people.township.token);
+    const members = async () =>
+      ((await secretary.get(`/villages/${world.villageId}/members`).expect(200)).body as unknown[]).length;
+    const before = await members();
+    // A secretary who opened a representative's login knows its password: he could vote in their name.
+    const voter = await secretary.post(`/villages/${world.villageId}/people`, {
+      name: '新代表',
+      roles: [{ role: 'representative' }],
+      account: { username: 'rep-by-secretary', password: 'secretary-knows-this' },
+    });
+    expect(voter.status).toBe(403);
+    expect(voter.body).toMatchObject({
+      code: 'ACCOUNT.VOTER_LOGIN_BY_TOWNSHIP',
+      details: { role: 'representative' },
+    });
+    const partyMember = world.people.party1.personId;
+    await t.dataSource.query(
+      `DELETE FROM login_session s USING account a WHERE a.id = s.account_id AND a.person_id = $1`,
+      [partyMember],
+    );
+    await t.dataSource.query(`DELETE FROM account WHERE person_id = $1`, [partyMember]);
+    const reopened = await secretary.post(`/villages/${world.villageId}/people/${partyMember}/account`, {
+      username: 'party-by-secretary',
+      password: 'secretary-knows-this',
+    });
+    expect(reopened.body).toMatchObject({ code: 'ACCOUNT.VOTER_LOGIN_BY_TOWNSHIP' });
+    expect(await members()).toBe(before);
+    expect(
+      (await t.api().post('/auth/login', { username: 'rep-by-secretary', password: 'secretary-knows-this' }))
+        .status,
+    ).toBe(401);
+
+    // The township opens it; whoever opened it, the login acts in nobody's name on the opener's password.
+    const opened = await township
+      .post(`/villages/${world.villageId}/people`, {
+        name: '新代表',
+        roles: [{ role: 'representative' }],
+        account: { username: 'rep-by-township', password: 'township-knows-this' },
+      })
+      .expect(201);
+    expect(opened.body.account).toMatchObject({ username: 'rep-by-township', mustChangePassword: true });
+    const first = await t
+      .api()
+      .post('/auth/login', { username: 'rep-by-township', password: 'township-knows-this' })
+      .expect(200);
+    expect(first.body).toMatchObject({ mustChangePassword: true });
+    const openersToken = first.body.token as string;
+    const matter = await MatterDriver.start(t, world);
+    const acting = await t
+      .api(openersToken)
+      .post(`${matter.path}/events`, { type: 'PROPOSE_PLAN', payload: { plan: '代为提议' } });
+    expect(acting.status).toBe(403);
+    expect(acting.body).toMatchObject({ code: 'AUTH.OWN_PASSWORD_FIRST' });
+    const reading = await t.api(openersToken).get(`/villages/${world.villageId}/members`);
+    expect(reading.body).toMatchObject({ code: 'AUTH.OWN_PASSWORD_FIRST' });
+    expect((await t.api(openersToken).get('/me').expect(200)).body).toMatchObject({
+      mustChangePassword: true,
+    });
+
+    const own = await takeUpLogin(t, 'rep-by-township', 'township-knows-this', 'only-the-holder-knows');
+    expect((await t.api(own).get('/me').expect(200)).body).toMatchObject({ mustChangePassword: false });
+    await t.api(own).get(`/villages/${world.villageId}/members`).expect(200);
+    await t.api(openersToken).get('/me').expect(401);
+    const again = await t
+      .api()
+      .post('/auth/login', { username: 'rep-by-township', password: 'township-knows-this' });
+    expect(again.status).toBe(401);
+
+    // A plain villager's login the secretary may open, on the same terms.
+    const villager = await secretary
+      .post(`/villages/${world.villageId}/people`, {
+        name: '新村民甲',
+        roles: [{ role: 'villager' }],
+        account: { username: 'villager-by-secretary', password: 'secretary-knows-this' },
+      })
+      .expect(201);
+    expect(villager.body.account).toMatchObject({ mustChangePassword: true });
   });
 
   it('lets a secretary register villagers but not supervisors', async () => {

@@ -5,6 +5,7 @@ import { approval, record, supervisorReview } from '../../workflows/steps/preset
 import type { ProcedureDefinition } from '../../workflows/index.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import { takeUpLogin } from '../support/own-password.js';
 import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
 /**
@@ -281,10 +282,7 @@ describe('Power lists over HTTP: base + X, changed only by approved adjustment (
           account: { username, password: 'correct horse battery' },
         })
         .expect(201);
-      const login = await api()
-        .post('/auth/login', { username, password: 'correct horse battery' })
-        .expect(200);
-      return login.body.token as string;
+      return takeUpLogin(t, username, 'correct horse battery');
     };
     const draft = (changes: object[], effectiveFrom = '2026-03-02') =>
       api('district').post(`/villages/${world.districtId}/matters`, {

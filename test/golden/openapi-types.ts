@@ -1267,6 +1267,7 @@ export interface components {
       | 'AUTH.UNAUTHENTICATED'
       | 'AUTH.BAD_CREDENTIALS'
       | 'AUTH.FORBIDDEN'
+      | 'AUTH.OWN_PASSWORD_FIRST'
       | 'AUTH.ROLE_NOT_ALLOWED'
       | 'AUTH.TOO_MANY_ATTEMPTS'
       | 'AUTH.CROSS_SITE'
@@ -1277,6 +1278,7 @@ export interface components {
       | 'MEMBERSHIP.NOT_FOUND'
       | 'MEMBERSHIP.INVALID'
       | 'ACCOUNT.USERNAME_TAKEN'
+      | 'ACCOUNT.VOTER_LOGIN_BY_TOWNSHIP'
       | 'ACCOUNT.EXISTS'
       | 'ACCOUNT.WEAK_PASSWORD'
       | 'PROCEDURE.NOT_FOUND'
@@ -1377,6 +1379,8 @@ export interface components {
       /** Format: date-time */
       expiresAt: string;
       person: components['schemas']['NamedRefDto'];
+      /** @description the login still has the password whoever opened it gave it: it may only change it (`POST /auth/password`), read `/me` and log out */
+      mustChangePassword: boolean;
     };
     /** @enum {string} */
     Role:
@@ -1419,6 +1423,8 @@ export interface components {
     };
     MeDto: {
       person: components['schemas']['NamedRefDto'];
+      /** @description as at login: set your own password before anything else */
+      mustChangePassword: boolean;
       villages: components['schemas']['MyVillageDto'][];
       posts: components['schemas']['MyPostDto'][];
     };
@@ -1474,6 +1480,8 @@ export interface components {
       id: string;
       /** @example dz-villager-9 */
       username: string;
+      /** @description the password is the opener’s: its holder must set their own before acting */
+      mustChangePassword: boolean;
     };
     AppointedOfficialDto: {
       /** Format: uuid */

@@ -10,6 +10,10 @@ export const ERROR_CATALOG = {
   'AUTH.UNAUTHENTICATED': { zh: '请先登录', en: 'Log in first' },
   'AUTH.BAD_CREDENTIALS': { zh: '用户名或密码不正确', en: 'Wrong username or password' },
   'AUTH.FORBIDDEN': { zh: '您没有权限进行此操作', en: 'You may not do this' },
+  'AUTH.OWN_PASSWORD_FIRST': {
+    zh: '这个账号还在使用开通时设置的初始密码，请先修改为只有您知道的密码',
+    en: 'This login still has the password it was opened with: set your own first',
+  },
   'AUTH.ROLE_NOT_ALLOWED': { zh: '您的角色不能进行这一步操作', en: 'Your role may not take this step' },
   'AUTH.TOO_MANY_ATTEMPTS': {
     zh: '登录失败次数过多，请稍后再试',
@@ -29,6 +33,10 @@ export const ERROR_CATALOG = {
   'MEMBERSHIP.NOT_FOUND': { zh: '找不到该任职记录', en: 'No such membership' },
   'MEMBERSHIP.INVALID': { zh: '任职信息不正确', en: 'The membership is invalid' },
   'ACCOUNT.USERNAME_TAKEN': { zh: '用户名已被使用', en: 'The username is taken' },
+  'ACCOUNT.VOTER_LOGIN_BY_TOWNSHIP': {
+    zh: '村民代表、党员等参加表决的人的登录账号由乡镇开通：开通账号的人知道初始密码，不能是组织表决的村干部',
+    en: 'Logins of those who vote in village meetings are opened by the township: their opener knows the first password',
+  },
   'ACCOUNT.EXISTS': { zh: '该人员已有账号', en: 'The person already has an account' },
   'ACCOUNT.WEAK_PASSWORD': {
     zh: '密码不符合要求',

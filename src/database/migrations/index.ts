@@ -20,6 +20,7 @@ import { DisciplineInspector1765411200000 } from './1765411200000-discipline-ins
 import { SubscriptionConfirmation1766016000000 } from './1766016000000-subscription-confirmation.js';
 import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
 import { RecordedBallotsConfirmation1766102400000 } from './1766102400000-recorded-ballots-confirmation.js';
+import { PasswordFromOpener1766188800000 } from './1766188800000-password-from-opener.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   JobClaims1765929600000,
   SubscriptionConfirmation1766016000000,
   RecordedBallotsConfirmation1766102400000,
+  PasswordFromOpener1766188800000,
 ];

@@ -66,6 +66,17 @@ export const LOGIN = `
   <button type="submit">登录</button>
 </form>`;
 
+/** A login someone else opened: its holder replaces the password they were handed before anything else. */
+export const OWN_PASSWORD = `
+<% if (it.openedByOther) { %><p>这个账号是别人为您开通的，开通的人知道现在的密码。请先设置一个只有您自己知道的新密码，之后才能办理事项、参加表决。</p><% } %>
+<form method="post" action="/password" class="stack">
+  <input type="hidden" name="next" value="<%= it.next %>">
+  <label for="currentPassword"><%= it.openedByOther ? '开通时拿到的密码' : '现在的密码' %></label><input type="password" id="currentPassword" name="currentPassword" autocomplete="current-password" required>
+  <label for="newPassword">新密码（至少 8 位）</label><input type="password" id="newPassword" name="newPassword" autocomplete="new-password" minlength="8" required>
+  <label for="repeatPassword">再输一遍新密码</label><input type="password" id="repeatPassword" name="repeatPassword" autocomplete="new-password" minlength="8" required>
+  <button type="submit">设置新密码</button>
+</form>`;
+
 export const BULLETIN = `
 <p><a href="/p/<%= it.village.id %>">返回公开栏</a> · <a href="/p/<%= it.village.id %>/bulletin?month=<%= it.previous %>">上个月</a> · <a href="/p/<%= it.village.id %>/bulletin?month=<%= it.next %>">下个月</a></p>
 <h2>本月公开事项（<%= it.disclosures.length %> 项）</h2>
