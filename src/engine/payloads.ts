@@ -12,12 +12,31 @@ const hasNulCharacter = (value: JsonValue): boolean =>
         ? Object.values(value).some(hasNulCharacter)
         : false;
 
+/** Text of nothing but spaces (full-width ones too) and line breaks. */
+const isBlank = (value: JsonValue): boolean => typeof value === 'string' && value.trim() === '';
+
+/**
+ * Blank text says nothing: a field given only spaces is a field not given (a required one is then
+ * missing), and a blank entry of a list is empty (too short for any list of names). Without this a title
+ * of three spaces satisfied `minLength: 1`. Text with words keeps its spaces, indents and all.
+ */
+function withoutBlankText(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map((item) => (isBlank(item) ? '' : withoutBlankText(item)));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, child]) => !isBlank(child))
+      .map(([key, child]) => [key, withoutBlankText(child)]),
+  );
+}
+
 /**
  * Validates a client's JSON against a definition's schema and returns a copy with defaults filled in;
- * the original is never changed. Text with NUL characters is refused (PostgreSQL cannot store it).
+ * the original is never changed. Text with NUL characters is refused (PostgreSQL cannot store it), and
+ * blank text counts as not given (`withoutBlankText`).
  */
 export function validatedCopy(validate: ValidateFunction, value: unknown, code: ErrorCode): JsonObject {
-  const copy = structuredClone(value ?? {}) as JsonObject;
+  const copy = withoutBlankText(structuredClone(value ?? {}) as JsonObject) as JsonObject;
   if (hasNulCharacter(copy)) {
     throw new DomainError(code, {
       problems: [{ field: '(text)', problem: 'must not contain NUL characters' }],

@@ -98,13 +98,19 @@ export class PublicBoardRepository {
     );
   }
 
-  /** Votes passed in a month: the decisions a bulletin reports. */
+  /**
+   * Votes passed in a month: the decisions a bulletin reports, of matters that have a public page (a
+   * disclosure published). A decision's own disclosure (决议公开) is the procedure's step: the bulletin
+   * neither comes before it nor names a matter the board does not show.
+   */
   decisions(db: EntityManager, villageId: string, from: Date, to: Date): Promise<BoardDecision[]> {
     return db.query(
       `SELECT g.matter_id AS "matterId", m.title AS "matterTitle", g.stage, g.body, g.rule_set->>'title' AS "ruleSet",
               g.held_on AS "heldOn", (g.tally->'counts'->>'yes')::int AS yes, (g.tally->'counts'->>'present')::int AS present
        FROM meeting g JOIN matter m ON m.village_id = g.village_id AND m.id = g.matter_id
        WHERE g.village_id = $1 AND g.status = 'closed' AND g.outcome = 'passed' AND g.closed_at >= $2 AND g.closed_at < $3
+         AND EXISTS (SELECT 1 FROM disclosure d WHERE d.village_id = g.village_id AND d.matter_id = g.matter_id
+                       AND d.status IN ('published', 'ended'))
        ORDER BY g.closed_at`,
       [villageId, from, to],
     );

@@ -54,7 +54,10 @@ export class ConsoleForms {
     actor: PersonActor,
     villageId: string,
     matter: { procedure: { id: string; version: number }; state: string },
-    session: Pick<FieldContext, 'roster' | 'households' | 'remoteAttendance' | 'appraisalSubjects'> = {},
+    session: Pick<
+      FieldContext,
+      'roster' | 'households' | 'remoteAttendance' | 'appraisalSubjects' | 'atMeeting'
+    > = {},
   ) {
     const db = this.dataSource.manager;
     const [people, { definition }] = await Promise.all([

@@ -85,8 +85,9 @@ export class ConsoleMatterController {
   }
 
   /**
-   * First the confirmation page with what will be recorded; then, confirmed, the act itself. A refused
-   * act brings back the matter page with the form as the person filled it and the reason.
+   * First the confirmation page with what will be recorded; then, confirmed, the act itself, or, with
+   * `edit`, the form again as filled in. A refused act brings back the matter page with the form as the
+   * person filled it and the reason: nothing typed is lost either way.
    */
   @Post('v/:villageId/m/:matterId/act')
   async act(
@@ -115,6 +116,13 @@ export class ConsoleMatterController {
       const { people, fieldsOf } = await this.forms.actionForms(actor, villageId, matter, sessionOf(meeting));
       const fields = fieldsOf(action);
       values = payloadOf(fields, body);
+      if (body.edit === 'yes') {
+        // Back from the confirmation page: the form again as it was filled in, nothing recorded.
+        await this.sendMatterPage(response, actor, villageId, matterId, null, {
+          filled: { type: action.type, values, problems: {} },
+        });
+        return;
+      }
       if (body.confirmed !== 'yes') {
         const files = await this.forms.filesIn(villageId, fields, values);
         sendPage(
@@ -125,7 +133,6 @@ export class ConsoleMatterController {
             actTitle: action.title,
             danger: DANGEROUS.test(action.type),
             action: `${back}/act`,
-            back,
             rows: this.forms.confirmRows(fields, values, people, files),
             warning: action.type === 'CLOSE_VOTE' ? closingWarning(meeting) : null,
             hidden: this.hiddenInputs(action.type, values),

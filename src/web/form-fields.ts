@@ -58,6 +58,8 @@ export interface FieldContext {
   remoteAttendance?: boolean;
   /** For a 民主测评's count: the lines of its ballot, as the server fixed them when it was convened. */
   appraisalSubjects?: { key: string; label: string }[];
+  /** For a count's scrutineer (监票人): who was at the meeting in session, the only ones who may be. */
+  atMeeting?: { id: string; name: string }[];
 }
 
 /** The three counts a 民主测评 ballot line takes, in the ballot's order. */
@@ -113,6 +115,10 @@ export function fieldsOf(schema: JsonSchema, context: FieldContext): FormField[]
     if (property.type === 'array' || property.type === 'object') return [];
     if (Array.isArray(property.enum))
       return [{ ...base, kind: 'select', options: enumOptions(property.enum) }];
+    if (name === 'scrutineer' && property.format === 'uuid' && context.atMeeting) {
+      const options = context.atMeeting.map(({ id, name: label }) => ({ value: id, label }));
+      return [{ ...base, kind: 'person', options }];
+    }
     if (property.format === 'uuid') return [{ ...base, kind: 'person', options: personOptions }];
     if (property.format === 'date') return [{ ...base, kind: 'date' }];
     if (property.type === 'boolean') return [{ ...base, kind: 'checkbox' }];
@@ -163,10 +169,24 @@ export function payloadOf(fields: FormField[], body: Record<string, unknown>): J
       continue;
     }
     if (typeof raw !== 'string' || raw.trim() === '') continue;
-    const value: JsonValue = field.kind === 'number' ? Number(raw) : raw.trim();
+    const value: JsonValue = field.kind === 'number' ? numberOf(raw) : raw.trim();
     payload[field.name] = value;
   }
   return payload;
+}
+
+/**
+ * A number as people type it: 12,500.50 or 12，500 with thousands separators, full-width digits from a
+ * Chinese keyboard. What still is no number stays the text typed: the engine refuses it by name and the
+ * form comes back with it, never as NaN.
+ */
+export function numberOf(raw: string): JsonValue {
+  const halfWidth = raw
+    .trim()
+    .replace(/[０-９．]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
+  const digits = halfWidth.replace(/(?<=\d)[,，\s](?=\d{3}(?!\d))/g, '');
+  // Decimal notation only: Number() would also read 0x10, 1e3 and Infinity, which nobody means here.
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(digits) ? Number(digits) : raw.trim();
 }
 
 /** The `backTo` values a guard of an objection compares with, anywhere in its guard tree. */

@@ -14,7 +14,9 @@ interface SessionMeeting {
     present?: boolean;
     household?: string | null;
   }[];
-  observers?: { personId: string }[];
+  observers?: { personId: string; name?: string }[];
+  /** The sign-in list's counts: they name nobody, so the roster is as far as the record can tell. */
+  countedAttendance?: object | null;
   ballots?: { recordedByClerk: boolean }[] | null;
   recordedBallotsConfirmation?: { confirmedBy: string } | null;
   running: { quorumMet: boolean; quorum: string[] } | null;
@@ -56,7 +58,23 @@ export const sessionOf = (meeting: SessionMeeting | null) => ({
   households: householdsOf(meeting),
   remoteAttendance: meeting?.body !== undefined && REMOTE_BODIES.has(meeting.body),
   appraisalSubjects: meeting?.appraisal?.subjects,
+  atMeeting: atMeetingOf(meeting),
 });
+
+/**
+ * Who may be named scrutineer (监票人): who was at the meeting, recorded present or sitting in, as the
+ * engine requires (`MeetingAccess.requireAtMeeting`); with counted attendance, the whole roster.
+ */
+function atMeetingOf(meeting: SessionMeeting | null): { id: string; name: string }[] | undefined {
+  if (!meeting) return undefined;
+  const members = meeting.roster
+    .filter((entry) => meeting.countedAttendance || entry.present === true)
+    .map((entry) => ({ id: entry.personId, name: entry.name }));
+  const observers = (meeting.observers ?? [])
+    .filter((observer) => !members.some((member) => member.id === observer.personId))
+    .map((observer) => ({ id: observer.personId, name: `${observer.name ?? ''}（列席）` }));
+  return [...members, ...observers];
+}
 
 /** Only the roster can be marked present: the attendance form offers no one else. */
 export const rosterOf = (meeting: SessionMeeting | null) =>

@@ -66,9 +66,18 @@ describe('Major matter (A1, 四议两公开) over HTTP', () => {
     });
     expect(view.state).toBe('resolutionDisclosure.drafting');
     expect(view.meetings.map((meeting) => meeting.outcome)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    // The month's bulletin names a decision once its matter has a public page, not before its disclosure.
+    const decisionsOfMonth = async () =>
+      (
+        (await t.api().get(`/public/villages/${world.villageId}/bulletins/2026-03`).expect(200)).body as {
+          decisions: { matterId: string }[];
+        }
+      ).decisions.map((decision) => decision.matterId);
+    expect(await decisionsOfMonth()).toEqual([]);
 
     view = await matter.publish('决议公开');
     expect(view.state).toBe('resolutionDisclosure.public');
+    expect(await decisionsOfMonth()).toEqual(Array(4).fill(matter.matterId));
     expect(view.deadlines).toEqual([expect.objectContaining({ eventType: 'PUBLIC_PERIOD_ENDED' })]);
     await passPublicPeriod(t);
     expect((await matter.read()).state).toBe('implementation');

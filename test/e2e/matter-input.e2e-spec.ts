@@ -33,6 +33,25 @@ describe('Matter input over HTTP', () => {
     expect(list.body.total).toBe(0);
   });
 
+  // The summary is optional: blank, it is simply not given.
+  it('takes a title or a plan of nothing but spaces as not given, and keeps the spaces of real text', async () => {
+    const blank = await MatterDriver.startRequest(t, world, { title: '   ', summary: '\u3000\u3000\n' });
+    expect(blank.status).toBe(422);
+    expect(
+      (blank.body.details.problems as { field: string; problem: string }[])
+        .map((problem) => problem.field)
+        .sort(),
+    ).toEqual(['title']);
+    const matter = await MatterDriver.start(t, world, { title: '  村道硬化 ' });
+    expect(((await matter.read()) as unknown as { title: string }).title).toBe('  村道硬化 ');
+    const empty = await matter.send('secretary', 'PROPOSE_PLAN', { plan: '\u3000 \t' });
+    expect(empty.body).toMatchObject({ code: 'EVENT.PAYLOAD_INVALID' });
+    const indented = '\u3000\u3000方案：硬化主干道。\n\u3000\u3000资金来自集体收入。';
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: indented });
+    const proposed = (await matter.trace()).find((row) => row.eventType === 'PROPOSE_PLAN' && row.accepted);
+    expect(proposed?.payload).toMatchObject({ plan: indented });
+  });
+
   it('refuses to let anyone but the secretary start a major matter', async () => {
     const response = await MatterDriver.startRequest(t, world, {}, 'committee1');
     expect(response.status).toBe(403);

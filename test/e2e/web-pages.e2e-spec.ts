@@ -105,6 +105,60 @@ describe('Web pages', () => {
     expect(response.text).toContain('用户名或密码不正确');
   });
 
+  it('sends a login someone else opened to set its own password before anything else', async () => {
+    await t
+      .api(world.people.township.token)
+      .post(`/villages/${world.villageId}/people`, {
+        name: '新代表',
+        roles: [{ role: 'representative' }],
+        account: { username: `rep-${world.villageId.slice(0, 8)}`, password: 'township-knows-this' },
+      })
+      .expect(201);
+    const username = `rep-${world.villageId.slice(0, 8)}`;
+    const login = (password: string) =>
+      web().post('/login').type('form').send({ username, password, next: '/c' }).expect(303);
+    const first = await login('township-knows-this');
+    expect(first.headers.location).toBe('/password?next=%2Fc');
+    const cookie = (first.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    // The console acts in nobody's name on the opener's password: every page leads to the form.
+    const console = await web().get(`/c/v/${world.villageId}`).set('Cookie', cookie).expect(303);
+    expect(console.headers.location).toBe(`/password?next=${encodeURIComponent(`/c/v/${world.villageId}`)}`);
+    const form = await web().get('/password?next=%2Fc').set('Cookie', cookie).expect(200);
+    expect(form.text).toContain('开通的人知道现在的密码');
+    const set = (fields: object) => web().post('/password').type('form').set('Cookie', cookie).send(fields);
+    const mismatch = await set({
+      currentPassword: 'township-knows-this',
+      newPassword: 'only-mine-2026',
+      repeatPassword: 'only-mine-2062',
+      next: '/c',
+    }).expect(303);
+    expect(flashOf(mismatch)).toBe('error: 两次输入的新密码不一致，请重新输入');
+    const wrong = await set({
+      currentPassword: 'a guess',
+      newPassword: 'only-mine-2026',
+      repeatPassword: 'only-mine-2026',
+      next: '/c',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).toContain('用户名或密码不正确');
+    const done = await set({
+      currentPassword: 'township-knows-this',
+      newPassword: 'only-mine-2026',
+      repeatPassword: 'only-mine-2026',
+      next: '/c',
+    }).expect(303);
+    expect(done.headers.location).toBe('/c');
+    expect(flashOf(done)).toBe('ok: 新密码已设置，以后请用新密码登录');
+    // The old session ended with the old password; the browser goes on with a new one.
+    await web().get('/c').set('Cookie', cookie).expect(303);
+    const renewed = (done.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    await web().get(`/c/v/${world.villageId}`).set('Cookie', renewed).expect(200);
+    expect(
+      (await web().post('/login').type('form').send({ username, password: 'township-knows-this' })).status,
+    ).toBe(401);
+    expect((await login('only-mine-2026')).headers.location).toBe('/c');
+  });
+
   it('shows what will be recorded before an act, and records it only when confirmed', async () => {
     const { id, matter } = await startC3('<b>财务</b>公开');
     const cookie = await logIn('supervisor');
@@ -120,6 +174,17 @@ describe('Web pages', () => {
       .send(form)
       .expect(200);
     expect(confirm.text).toContain('确认提交');
+    expect(confirm.text).toContain('返回修改');
+    // 返回修改 brings the form back as it was filled in, from the confirmation page's own fields.
+    const edit = await web()
+      .post(`${matter}/act`)
+      .set('cookie', cookie)
+      .type('form')
+      .send({ ...form, opinion: '凭证齐全，另附说明', edit: 'yes' })
+      .expect(200);
+    expect(edit.text).toMatch(
+      /<textarea[^>]*name="opinion"[^>]*>凭证齐全，另附说明<\/textarea>|value="凭证齐全，另附说明"/,
+    );
     const before = await t
       .api(world.people.secretary.token)
       .get(`/villages/${world.villageId}/matters/${id}/trace`);
@@ -371,7 +436,8 @@ describe('Web pages', () => {
       .send(twoInvestigators)
       .expect(200);
     expect(confirm.text).toMatch(/<dd>张三、李四<\/dd>/);
-    const hidden = [...confirm.text.matchAll(/<input type="hidden" name="investigators" value="([^"]+)">/g)];
+    const confirming = confirm.text.split('</form>').find((form) => form.includes('name="confirmed"'))!;
+    const hidden = [...confirming.matchAll(/<input type="hidden" name="investigators" value="([^"]+)">/g)];
     expect(hidden.map(([, name]) => name)).toEqual(['张三', '李四']);
     await web()
       .post(`${matter}/act`)

@@ -1,7 +1,7 @@
 import { BUILTIN_PROCEDURES, type JsonSchema, type ProcedureDefinition } from '../../workflows/index.js';
 import { isChinese, labelOf, optionLabelOf } from '../../src/common/field-words.js';
 import { stepTitleOf } from '../../src/engine/state-path.js';
-import { earlierStepsOf, fieldsOf, payloadOf } from '../../src/web/form-fields.js';
+import { earlierStepsOf, fieldsOf, numberOf, payloadOf } from '../../src/web/form-fields.js';
 import { majorMatterProcedure } from '../../workflows/procedures/a1-major-matter.procedure.js';
 
 interface Found {
@@ -91,5 +91,24 @@ describe('The words people read in forms, confirmations and the dossier', () => 
     expect(payloadOf(fields, { investigators: ['张三', '李四'] })).toEqual({
       investigators: ['张三', '李四'],
     });
+  });
+});
+
+describe('numberOf', () => {
+  it('reads an amount as people type it, with separators and full-width digits', () => {
+    expect(['12,500.50', '12，500', '１２５００', '12 500', '0.5', '.5', '-3'].map(numberOf)).toEqual([
+      12500.5, 12500, 12500, 12500, 0.5, 0.5, -3,
+    ]);
+  });
+
+  it('keeps what is no number as typed, never NaN: the engine refuses it and the form shows it back', () => {
+    expect(['1,00', '12元', '0x10', '1e3', 'Infinity', '1,2,3'].map(numberOf)).toEqual([
+      '1,00',
+      '12元',
+      '0x10',
+      '1e3',
+      'Infinity',
+      '1,2,3',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { offeredActions } from '../../src/web/meeting-panel.js';
+import { fieldsOf } from '../../src/web/form-fields.js';
+import { offeredActions, sessionOf } from '../../src/web/meeting-panel.js';
 
 const COUNTER = 'p-counter';
 const SCRUTINEER = 'p-scrutineer';
@@ -64,5 +65,46 @@ describe('offeredActions', () => {
     expect(offeredTo(meetingWith(null), VOTER)).toContain('CAST_BALLOT');
     expect(offeredTo(meetingWith(null, true), VOTER)).not.toContain('CAST_BALLOT');
     expect(offeredTo(meetingWith(null), SCRUTINEER)).not.toContain('CAST_BALLOT');
+  });
+});
+
+describe('the scrutineer field', () => {
+  const recordCount = {
+    type: 'object',
+    properties: {
+      counter: { type: 'string', format: 'uuid' },
+      scrutineer: { type: 'string', format: 'uuid' },
+    },
+  };
+  const village = [
+    { id: VOTER, name: '村民' },
+    { id: CLERK, name: '书记' },
+    { id: 'p-away', name: '缺席者' },
+  ];
+  const optionsOf = (meeting: Parameters<typeof sessionOf>[0], field: string) =>
+    fieldsOf(recordCount, { people: village, ...sessionOf(meeting) })
+      .find((candidate) => candidate.name === field)!
+      .options.map((option) => option.label);
+  const meeting = {
+    status: 'open',
+    roster: [
+      { personId: VOTER, name: '村民', entitled: true, recused: false, voted: false, present: true },
+      { personId: 'p-away', name: '缺席者', entitled: true, recused: false, voted: false, present: false },
+    ],
+    observers: [{ personId: 'p-chair', name: '监委主任' }],
+    running: null,
+  };
+
+  it('offers only who was at the meeting, the engine’s rule, while the counter may be anyone', () => {
+    expect(optionsOf(meeting, 'scrutineer')).toEqual(['村民', '监委主任（列席）']);
+    expect(optionsOf(meeting, 'counter')).toEqual(['村民', '书记', '缺席者']);
+  });
+
+  it('offers the whole roster where the sign-in list was counted, naming nobody', () => {
+    expect(optionsOf({ ...meeting, countedAttendance: { present: 1 } }, 'scrutineer')).toEqual([
+      '村民',
+      '缺席者',
+      '监委主任（列席）',
+    ]);
   });
 });

@@ -205,7 +205,11 @@ export const CONFIRM = `
   <input type="hidden" name="confirmed" value="yes">
   <button type="submit" class="<%= it.danger ? 'danger' : '' %>">确认提交：<%= it.actTitle %></button>
 </form>
-<p><a href="<%= it.back %>">返回修改</a></p>`;
+<form method="post" action="<%= it.action %>">
+  <% for (const hidden of it.hidden) { %><input type="hidden" name="<%= hidden.name %>" value="<%= hidden.value %>"><% } %>
+  <input type="hidden" name="edit" value="yes">
+  <button type="submit" class="secondary">返回修改</button>
+</form>`;
 
 export const REGION = `
 <div class="scroll" tabindex="0"><table class="cards"><thead><tr><th>村</th><th>办理中</th><th>已办结</th><th>超时限</th><th>逾期未公开</th><th>监委会异议</th><th>问题未销号</th><th>投诉（逾期）</th><th>民主测评满意率（干部／三务公开）</th><th>需关注</th></tr></thead><tbody>

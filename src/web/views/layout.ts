@@ -60,7 +60,7 @@ input[type=file]{max-width:100%}
 .rating-line p{grid-column:1/-1;margin:.3rem 0 0}
 .rating-line label{flex-direction:column;align-items:stretch;gap:.2rem}
 button,.button{display:inline-block;margin-top:1rem;padding:.65rem 1.2rem;border:0;border-radius:.3rem;background:#0b3d91;color:#fff;text-decoration:none;cursor:pointer;min-height:2.75rem}
-button.danger{background:#8b0000}button:disabled{background:#6b6b6b;cursor:not-allowed}button.link{background:none;padding:0;margin:0;min-height:0;text-decoration:underline}
+button.danger{background:#8b0000}button:disabled{background:#6b6b6b;cursor:not-allowed}button.link{background:none;padding:0;margin:0;min-height:0;text-decoration:underline}button.secondary{background:#fff;color:#0b3d91;border:1px solid #0b3d91}
 form.inline{display:inline}
 .flash{padding:.6rem .8rem;border-radius:.3rem}.flash.ok{background:#e6f4ea;border:1px solid #1e6b34}.flash.error{background:#fdecea;border:1px solid #8b0000}
 .field-problem,.objection{color:#8b0000;font-weight:600;margin:.2rem 0}
