@@ -152,8 +152,9 @@ export class SessionController {
   /** Ends the session for good: the token is revoked, not only forgotten by this browser. */
   @Post('logout')
   async logout(@Req() request: Request, @Res() response: Response) {
-    const actor = actorOf(request);
-    if (actor) await this.auth.logout(actor);
+    // A login that has not set its own password yet is logged out all the same.
+    const holder = holderOf(request);
+    if (holder) await this.auth.logout(holder);
     clearHostCookie(response, SESSION_COOKIE).redirect(303, '/');
   }
 }

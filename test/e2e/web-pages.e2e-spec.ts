@@ -120,6 +120,12 @@ describe('Web pages', () => {
     const first = await login('township-knows-this');
     expect(first.headers.location).toBe('/password?next=%2Fc');
     const cookie = (first.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    // Logging out ends such a session too, for good.
+    const other = (await login('township-knows-this')).headers['set-cookie'] as unknown as string[];
+    const otherToken = other[0].split(';')[0].split('=')[1];
+    await t.api(otherToken).get('/me').expect(200);
+    await web().post('/logout').set('Cookie', other[0].split(';')[0]).expect(303);
+    await t.api(otherToken).get('/me').expect(401);
     // The console acts in nobody's name on the opener's password: every page leads to the form.
     const console = await web().get(`/c/v/${world.villageId}`).set('Cookie', cookie).expect(303);
     expect(console.headers.location).toBe(`/password?next=${encodeURIComponent(`/c/v/${world.villageId}`)}`);
