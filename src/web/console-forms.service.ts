@@ -54,10 +54,7 @@ export class ConsoleForms {
     actor: PersonActor,
     villageId: string,
     matter: { procedure: { id: string; version: number }; state: string },
-    session: Pick<
-      FieldContext,
-      'roster' | 'households' | 'remoteAttendance' | 'appraisalSubjects' | 'atMeeting'
-    > = {},
+    session: Omit<FieldContext, 'people' | 'earlierSteps'> = {},
   ) {
     const db = this.dataSource.manager;
     const [people, { definition }] = await Promise.all([

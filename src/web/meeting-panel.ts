@@ -58,15 +58,14 @@ export const sessionOf = (meeting: SessionMeeting | null) => ({
   households: householdsOf(meeting),
   remoteAttendance: meeting?.body !== undefined && REMOTE_BODIES.has(meeting.body),
   appraisalSubjects: meeting?.appraisal?.subjects,
-  atMeeting: atMeetingOf(meeting),
+  atMeeting: meeting ? atMeetingOf(meeting) : undefined,
 });
 
 /**
  * Who may be named scrutineer (监票人): who was at the meeting, recorded present or sitting in, as the
  * engine requires (`MeetingAccess.requireAtMeeting`); with counted attendance, the whole roster.
  */
-function atMeetingOf(meeting: SessionMeeting | null): { id: string; name: string }[] | undefined {
-  if (!meeting) return undefined;
+function atMeetingOf(meeting: SessionMeeting): { id: string; name: string }[] {
   const members = meeting.roster
     .filter((entry) => meeting.countedAttendance || entry.present === true)
     .map((entry) => ({ id: entry.personId, name: entry.name }));
@@ -113,8 +112,7 @@ const awaitsConfirmation = (meeting: SessionMeeting): boolean =>
   !meeting.recordedBallotsConfirmation && (meeting.ballots ?? []).some((ballot) => ballot.recordedByClerk);
 
 const wasAt = (meeting: SessionMeeting, personId: string): boolean =>
-  meeting.roster.some((entry) => entry.personId === personId && entry.present === true) ||
-  (meeting.observers ?? []).some((observer) => observer.personId === personId);
+  atMeetingOf(meeting).some((person) => person.id === personId);
 
 /** Said before a vote is closed without its quorum: the result would be 未达到法定人数. */
 export function closingWarning(meeting: SessionMeeting | null): string | null {

@@ -9,12 +9,14 @@ import { SESSION_COOKIE } from '../identity/auth.guard.js';
 import { AuthService } from '../identity/auth.service.js';
 import { DEVICE_COOKIE, DEVICE_DAYS, KnownDevices } from '../identity/known-devices.js';
 import type { PersonActor } from '../identity/actor.js';
-import type { AuthenticatedRequest } from '../identity/auth.guard.js';
 import {
   actorOf,
   flashOf,
+  holderOf,
+  loginPath,
   markRefusal,
   messageOf,
+  ownPasswordPath,
   redirectWithFlash,
   sendPage,
   textOf,
@@ -33,15 +35,10 @@ const safeNext = (next: unknown) =>
     ? next
     : '/c';
 
-const ownPasswordPath = (next: string) => `/password?next=${encodeURIComponent(next)}`;
-
 const ownPasswordForm = (holder: PersonActor, next: string) => ({
   next,
   openedByOther: holder.mustChangePassword === true,
 });
-
-/** Whoever this browser is logged in as, whether or not they have set their own password yet. */
-const holderOf = (request: Request) => (request as AuthenticatedRequest).pendingActor ?? actorOf(request);
 
 /**
  * Logging in and out of the web console: the API's token, kept in an HttpOnly, SameSite=Strict cookie,
@@ -90,7 +87,7 @@ export class SessionController {
     @Res() response: Response,
   ) {
     const holder = holderOf(request);
-    if (!holder) return response.redirect(303, `/login?next=${encodeURIComponent(safeNext(next))}`);
+    if (!holder) return response.redirect(303, loginPath(safeNext(next)));
     const frame = { title: '设置自己的密码', me: holder, flash: flashOf(request, response) };
     sendPage(response, '@own-password', frame, ownPasswordForm(holder, safeNext(next)));
   }
@@ -104,7 +101,7 @@ export class SessionController {
   ) {
     const holder = holderOf(request);
     const next = safeNext(textOf(body, 'next'));
-    if (!holder) return response.redirect(303, `/login?next=${encodeURIComponent(next)}`);
+    if (!holder) return response.redirect(303, loginPath(next));
     const newPassword = typeof body.newPassword === 'string' ? body.newPassword : '';
     if (newPassword !== body.repeatPassword) {
       return redirectWithFlash(

@@ -24,16 +24,25 @@ export function sendPage(
     .send(renderPage(name, frame, data));
 }
 
+/** Whoever this browser is logged in as, whether or not they have set their own password yet (`AuthGuard`). */
+export const holderOf = (request: Request): PersonActor | null =>
+  (request as AuthenticatedRequest).pendingActor ?? actorOf(request);
+
+/** The login page, and back to `next` afterwards (a path already made safe, or this request's own). */
+export const loginPath = (next: string) => `/login?next=${encodeURIComponent(next)}`;
+
+/** Where a login still on the password its opener gave it sets its own, then goes on to `next`. */
+export const ownPasswordPath = (next: string) => `/password?next=${encodeURIComponent(next)}`;
+
 /**
  * The console needs a login: send the person to it, and back here afterwards. A login still on the
- * password its opener gave it is sent to set its own first (`AuthGuard`).
+ * password its opener gave it is sent to set its own first.
  */
 export function requireActor(request: Request, response: Response): PersonActor | null {
   const actor = actorOf(request);
-  const next = encodeURIComponent(request.originalUrl);
   if (actor) return actor;
-  const pending = (request as AuthenticatedRequest).pendingActor;
-  response.redirect(303, pending ? `/password?next=${next}` : `/login?next=${next}`);
+  const next = request.originalUrl;
+  response.redirect(303, holderOf(request) ? ownPasswordPath(next) : loginPath(next));
   return null;
 }
 
