@@ -41,19 +41,23 @@ export class DemoSeedService {
     const people = new Map<string, PersonActor>();
     const logins = await this.seedPeople(people);
     if (!logins) return null;
-    await this.loadRegister(people.get('dz-secretary')!, logins.villages[0].id);
+    await this.loadRegister(people.get('township')!, logins.villages[0].id);
     await seedDemoMatters(this.engine, people, logins.villages[0].id, this.time);
     return logins;
   }
 
-  /** 东庄村's 花名册, a few hundred people in households, loaded as a village loads its own: by the import. */
-  private async loadRegister(secretary: PersonActor, villageId: string): Promise<void> {
+  /**
+   * 东庄村's 花名册, a few hundred people in households, loaded by the import as the township loads a
+   * village's first register: it names the village's representatives and party members, whom a secretary
+   * does not record.
+   */
+  private async loadRegister(official: PersonActor, villageId: string): Promise<void> {
     const rows = demoRegister(DEMO_VILLAGES[0].people);
     const [header, ...body] = rows;
     const file = writeXlsx([
       { name: SHEET_NAME, columns: header.map((title) => ({ header: title })), rows: body },
     ]);
-    await this.registerImport.import(secretary, villageId, file, this.membershipsSince());
+    await this.registerImport.import(official, villageId, file, this.membershipsSince());
   }
 
   private seedPeople(people: Map<string, PersonActor>): Promise<DemoLogins | null> {
@@ -101,7 +105,7 @@ export class DemoSeedService {
             db,
             person.id,
             { username: member.username, password },
-            false,
+            'holder',
           );
           people.set(member.username, {
             kind: 'person',
@@ -144,7 +148,7 @@ export class DemoSeedService {
           db,
           person.id,
           { username: official.username, password },
-          false,
+          'holder',
         );
         people.set(official.username, {
           kind: 'person',

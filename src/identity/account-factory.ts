@@ -30,15 +30,17 @@ export class AccountFactory {
   }
 
   /**
-   * A login with its first password. `passwordFromOpener`: someone other than its holder chose that
-   * password (a secretary or an official opening it for them), so the holder must replace it before the
-   * login may act: nobody acts in a voter's or a second approver's name with a password they gave out.
+   * A login with its first password, and who chose it: its `holder` (the demo seed, whose tryer sets
+   * `DEMO_PASSWORD`), a `village` cadre or an `official` opening it for someone else. A password someone
+   * else chose must be replaced by the holder before the login may act: nobody acts in a voter's or a
+   * second approver's name with a password they gave out. A login opened in the village stays marked
+   * as such (see `openedInVillage`).
    */
   async createAccount(
     db: EntityManager,
     personId: string,
     credentials: { username: string; password: string },
-    passwordFromOpener: boolean,
+    openedBy: 'holder' | 'village' | 'official',
   ) {
     const { username, password } = credentials;
     requireStrongPassword(password, username);
@@ -52,11 +54,12 @@ export class AccountFactory {
       personId,
       username,
       passwordHash: await this.hasher.hash(password),
-      passwordFromOpener,
+      passwordFromOpener: openedBy !== 'holder',
+      openedInVillage: openedBy === 'village',
       disabledAt: null,
       createdAt: this.time.now(),
     };
     await this.people.insertAccount(db, account);
-    return { id: account.id, username, mustChangePassword: passwordFromOpener };
+    return { id: account.id, username, mustChangePassword: account.passwordFromOpener };
   }
 }

@@ -17,6 +17,7 @@ import {
   EndMembershipDto,
   MembersQueryDto,
   NewAccountDto,
+  NewPasswordDto,
 } from './identity.dto.js';
 import {
   AccountViewDto,
@@ -119,5 +120,20 @@ export class IdentityController {
     @Body() body: NewAccountDto,
   ) {
     return this.villagePeople.createAccount(actor, villageId, personId, body);
+  }
+
+  @Post('villages/:villageId/people/:personId/account/password')
+  @ApiCreatedResponse({
+    type: AccountViewDto,
+    description: 'the township sets a first password again; the holder replaces it before acting',
+  })
+  @ApiErrors(400, 403, 404, 422)
+  resetPassword(
+    @CurrentActor() actor: PersonActor,
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('personId', ParseUUIDPipe) personId: string,
+    @Body() body: NewPasswordDto,
+  ) {
+    return this.villagePeople.resetPassword(actor, villageId, personId, body);
   }
 }

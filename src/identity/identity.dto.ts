@@ -37,6 +37,14 @@ export class NewAccountDto {
   @ApiProperty({ minLength: 8 }) @IsString() @MinLength(8) @MaxLength(256) password: string;
 }
 
+export class NewPasswordDto {
+  @ApiProperty({ minLength: 8, description: 'the first password, handed to the holder, who replaces it' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(256)
+  password: string;
+}
+
 export class RoleGrantDto {
   @ApiProperty({ enum: VILLAGE_ROLES }) @IsIn(VILLAGE_ROLES) role: VillageRole;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() vcChair?: boolean;

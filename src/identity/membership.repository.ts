@@ -39,6 +39,24 @@ export class MembershipRepository {
     return rows;
   }
 
+  /**
+   * Roles held on `onDate` or begun after it: a register loaded from an earlier date finds a role that
+   * begins later and moves its start, instead of giving the role a second time.
+   */
+  async heldOnOrAfter(db: EntityManager, villageId: string, onDate: string): Promise<MembershipEntity[]> {
+    return db
+      .createQueryBuilder(MembershipEntity, 'm')
+      .where('m.village_id = :villageId', { villageId })
+      .andWhere('(m.valid_to IS NULL OR m.valid_to >= :onDate)', { onDate })
+      .orderBy('m.valid_from', 'ASC')
+      .getMany();
+  }
+
+  /** A role found to have begun earlier than recorded (an official's 补登). */
+  async moveStart(db: EntityManager, villageId: string, id: string, validFrom: string): Promise<void> {
+    await db.update(MembershipEntity, { villageId, id }, { validFrom });
+  }
+
   async validForPerson(
     db: EntityManager,
     villageId: string,

@@ -30,7 +30,8 @@ export class PeopleRepository {
   /** A login; one opened for someone else is marked so by its caller (`passwordFromOpener`). */
   async insertAccount(
     db: EntityManager,
-    account: Omit<AccountEntity, 'passwordFromOpener'> & { passwordFromOpener?: boolean },
+    account: Omit<AccountEntity, 'passwordFromOpener' | 'openedInVillage'> &
+      Partial<Pick<AccountEntity, 'passwordFromOpener' | 'openedInVillage'>>,
   ): Promise<void> {
     await db.insert(AccountEntity, account);
   }
@@ -50,6 +51,25 @@ export class PeopleRepository {
   /** The holder's own new password: the one the login was opened with no longer stands. */
   async updatePasswordHash(db: EntityManager, accountId: string, passwordHash: string): Promise<void> {
     await db.update(AccountEntity, { id: accountId }, { passwordHash, passwordFromOpener: false });
+  }
+
+  /**
+   * The township's new first password for a login: its holder replaces it before acting, and whoever
+   * opened the login in the village holds it no longer.
+   */
+  async resetPasswordHash(db: EntityManager, accountId: string, passwordHash: string): Promise<void> {
+    await db.update(
+      AccountEntity,
+      { id: accountId },
+      { passwordHash, passwordFromOpener: true, openedInVillage: false },
+    );
+  }
+
+  /** Those of `personIds` whose login a village cadre opened and the township has not set again since. */
+  async withLoginOpenedInVillage(db: EntityManager, personIds: readonly string[]): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const accounts = await db.findBy(AccountEntity, { personId: In([...personIds]), openedInVillage: true });
+    return accounts.map((account) => account.personId);
   }
 
   async countPeople(db: EntityManager): Promise<number> {

@@ -122,7 +122,7 @@ export class RegionsService {
       };
       await this.memberships.insertPost(db, post);
       const account = dto.account
-        ? await this.accounts.createAccount(db, person.id, dto.account, true)
+        ? await this.accounts.createAccount(db, person.id, dto.account, 'official')
         : null;
       return {
         postId: post.id,

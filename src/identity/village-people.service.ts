@@ -8,21 +8,30 @@ import { TraceService } from '../engine/trace.service.js';
 import { AccessService } from './access.service.js';
 import { AccountFactory } from './account-factory.js';
 import type { PersonActor } from './actor.js';
-import type { CreateMembershipDto, CreateVillagerDto, NewAccountDto, RoleGrantDto } from './identity.dto.js';
+import type {
+  CreateMembershipDto,
+  CreateVillagerDto,
+  NewAccountDto,
+  NewPasswordDto,
+  RoleGrantDto,
+} from './identity.dto.js';
+import { LoginSecurityRepository } from './login-security.repository.js';
 import type { MembershipEntity, VillageRole } from './membership.entity.js';
 import { MembershipRepository } from './membership.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+import { requireStrongPassword } from './password-rule.js';
 import { PeopleRepository } from './people.repository.js';
 
-/** Roles a village secretary may grant; the rest (cadres, supervisors) are recorded by officials. */
-const SECRETARY_GRANTS: ReadonlySet<VillageRole> = new Set([
-  'villager',
-  'representative',
-  'party_member',
-  'member_representative',
-]);
+/**
+ * Roles a village secretary may grant: a villager (who lives here). Those who vote in the meetings the
+ * cadres convene are elected (村民代表 by households or groups, 村民委员会组织法 第二十五条; 成员代表 by the
+ * collective's members) or admitted by the party: the township records them, with the papers, as it
+ * records cadres and supervisors. A secretary choosing the voters would choose the vote.
+ */
+const SECRETARY_GRANTS: ReadonlySet<VillageRole> = new Set(['villager']);
 const CADRE_ROLES: ReadonlySet<VillageRole> = new Set(['secretary', 'committee_member']);
 /** Roles that cast ballots in the meetings the village's cadres convene and record. */
-const VOTING_ROLES: ReadonlySet<VillageRole> = new Set([
+export const VOTING_ROLES: ReadonlySet<VillageRole> = new Set([
   'representative',
   'party_member',
   'member_representative',
@@ -46,6 +55,8 @@ export class VillagePeopleService {
     private readonly memberships: MembershipRepository,
     private readonly people: PeopleRepository,
     private readonly accounts: AccountFactory,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: LoginSecurityRepository,
     private readonly traces: TraceService,
     private readonly time: LocalTime,
   ) {}
@@ -74,8 +85,8 @@ export class VillagePeopleService {
   async createPerson(actor: PersonActor, villageId: string, dto: CreateVillagerDto) {
     return this.dataSource.transaction(async (db) => {
       const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+      // A secretary grants no voting role, so whatever login he opens here is not a voter's.
       dto.roles.forEach((grant) => this.requireMayGrant(callerRoles, grant.role));
-      if (dto.account) this.requireMayOpenLoginFor(callerRoles, dto.roles);
       const validFrom = dto.validFrom ?? this.time.today();
       this.requireNotBackdated(callerRoles, validFrom);
       const person = await this.accounts.createPerson(db, villageId, dto.name, dto.phone);
@@ -144,8 +155,8 @@ export class VillagePeopleService {
       await this.requireOnRegister(db, villageId, personId);
       const held = await this.memberships.validForPerson(db, villageId, personId, today);
       if (held.length === 0) throw new DomainError('PERSON.NOT_FOUND', { personId });
-      held.forEach((membership) => this.requireMayGrant(callerRoles, membership.role));
       this.requireMayOpenLoginFor(callerRoles, held);
+      held.forEach((membership) => this.requireMayGrant(callerRoles, membership.role));
       return this.openAccount(db, villageId, personId, dto, { personId: actor.personId, roles: callerRoles });
     });
   }
@@ -157,9 +168,33 @@ export class VillagePeopleService {
     dto: NewAccountDto,
     by: Caller,
   ) {
-    const account = await this.accounts.createAccount(db, personId, dto, true);
+    const openedBy = isOfficial(by.roles) ? 'official' : 'village';
+    const account = await this.accounts.createAccount(db, personId, dto, openedBy);
     await this.record(db, villageId, by, 'OPEN_ACCOUNT', { personId, username: dto.username });
     return account;
+  }
+
+  /**
+   * The township sets a login's password again: for a villager who forgot theirs, and before anyone whose
+   * login was opened in the village is given a vote. The holder then sets their own, and every session of
+   * the login ends, so nobody who knew or held the old one still acts with it.
+   */
+  async resetPassword(actor: PersonActor, villageId: string, personId: string, dto: NewPasswordDto) {
+    return this.dataSource.transaction(async (db) => {
+      const callerRoles = await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
+      if (!isOfficial(callerRoles)) throw new DomainError('ACCOUNT.RESET_BY_TOWNSHIP');
+      const person = await this.people.findPerson(db, personId);
+      if (!person || person.homeRegionId !== villageId)
+        throw new DomainError('PERSON.NOT_FOUND', { personId });
+      const account = await this.people.findAccountOfPerson(db, personId);
+      if (!account) throw new DomainError('ACCOUNT.NOT_FOUND', { personId });
+      requireStrongPassword(dto.password, account.username);
+      await this.people.resetPasswordHash(db, account.id, await this.hasher.hash(dto.password));
+      await this.sessions.revokeSessionsOf(db, account.id, this.time.now());
+      const by = { personId: actor.personId, roles: callerRoles };
+      await this.record(db, villageId, by, 'RESET_PASSWORD', { personId, username: account.username });
+      return { id: account.id, username: account.username, mustChangePassword: true };
+    });
   }
 
   /**
@@ -213,6 +248,9 @@ export class VillagePeopleService {
 
   private requireMayGrant(callerRoles: ReadonlySet<Role>, role: VillageRole): void {
     if (isOfficial(callerRoles) || (callerRoles.has('secretary') && SECRETARY_GRANTS.has(role))) return;
+    if (callerRoles.has('secretary') && VOTING_ROLES.has(role)) {
+      throw new DomainError('MEMBERSHIP.VOTER_BY_TOWNSHIP', { role });
+    }
     throw new DomainError('AUTH.FORBIDDEN', { role });
   }
 
@@ -239,6 +277,7 @@ export class VillagePeopleService {
       throw new DomainError('MEMBERSHIP.INVALID', { field: 'votingRights' }, '表决权标记只适用于党员');
     }
     await this.requireSeparateSupervision(db, villageId, personId, grant.role, validFrom);
+    if (VOTING_ROLES.has(grant.role)) await requireLoginNotFromVillage(this.people, db, [personId]);
     const membership: MembershipEntity = {
       villageId,
       id: randomUUID(),
@@ -284,4 +323,17 @@ export class VillagePeopleService {
       throw new DomainError('MEMBERSHIP.INVALID', { role }, '村务监督委员会成员不得由村“两委”成员兼任');
     }
   }
+}
+
+/**
+ * A login a village cadre opened may still be in the cadre's hands, whatever its password is now: before
+ * its holder is given a vote, the township sets its password again (`resetPassword`).
+ */
+export async function requireLoginNotFromVillage(
+  people: PeopleRepository,
+  db: EntityManager,
+  personIds: readonly string[],
+): Promise<void> {
+  const held = await people.withLoginOpenedInVillage(db, personIds);
+  if (held.length > 0) throw new DomainError('ACCOUNT.RESET_BEFORE_VOTE', { personIds: held });
 }

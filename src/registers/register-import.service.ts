@@ -7,10 +7,11 @@ import { TraceService } from '../engine/trace.service.js';
 import { SheetReadError } from '../export/sheet-read-error.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
-import { officialRoleOf } from '../identity/village-people.service.js';
+import { officialRoleOf, VOTING_ROLES } from '../identity/village-people.service.js';
 import { AppSettingRepository } from '../identity/app-setting.repository.js';
 import type { MembershipEntity, VillageRole } from '../identity/membership.entity.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
+import { PeopleRepository } from '../identity/people.repository.js';
 import type { PersonEntity } from '../identity/person.entity.js';
 import { addDays } from '../time/calendar.js';
 import type { HouseholdEntity } from './household.entity.js';
@@ -35,6 +36,13 @@ const REGISTER_ROLES: readonly VillageRole[] = [
   'party_member',
 ];
 const SALT_SETTING = 'register.idNumberSalt';
+
+/** A row's change to who votes: a voting role, or a party member's vote, given (`gained`) or taken. */
+interface VoterChange {
+  line: number;
+  personId: string;
+  gained: boolean;
+}
 
 export interface ImportSummary {
   rows: number;
@@ -63,6 +71,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
     private readonly access: AccessService,
     private readonly registers: RegistersRepository,
     private readonly memberships: MembershipRepository,
+    private readonly people: PeopleRepository,
     private readonly settings: AppSettingRepository,
     private readonly traces: TraceService,
     private readonly time: LocalTime,
@@ -87,7 +96,15 @@ export class RegisterImportService implements OnApplicationBootstrap {
       if (problems.length > 0) throw invalid(problems);
       const official = officialRoleOf(roles);
       const date = from ?? today;
-      const summary = await this.apply(db, villageId, matched, households, people.length, date);
+      const { summary, voterChanges } = await this.apply(
+        db,
+        villageId,
+        matched,
+        households,
+        people.length,
+        date,
+      );
+      await this.requireVoterChangesByTownship(db, official !== undefined, voterChanges);
       // The first load (建档) states the register as it stood; after it, a secretary's changes to who
       // holds a vote run from today on, as with a role granted by hand: a representative dated back would
       // join a roster after the fact. Officials correct the past. (The transaction undoes what was applied.)
@@ -110,6 +127,40 @@ export class RegisterImportService implements OnApplicationBootstrap {
       });
       return summary;
     });
+  }
+
+  /**
+   * Who votes is the township's to record, as by hand (`VillagePeopleService`): a secretary's file that
+   * gives or takes a representative's, party member's or member representative's role, or a party member's
+   * vote, is refused whole, naming its rows. An official's file may not give a vote to someone whose login
+   * a village cadre opened, until the township has set that login's password again.
+   */
+  private async requireVoterChangesByTownship(
+    db: EntityManager,
+    byOfficial: boolean,
+    changes: readonly VoterChange[],
+  ): Promise<void> {
+    const lines = (of: readonly VoterChange[]) =>
+      [...new Set(of.map((change) => change.line))].sort((a, b) => a - b);
+    if (!byOfficial && changes.length > 0) {
+      throw new DomainError(
+        'MEMBERSHIP.VOTER_BY_TOWNSHIP',
+        { lines: lines(changes) },
+        `第 ${lines(changes).slice(0, 10).join('、')} 行改变了这些身份，未导入任何内容`,
+      );
+    }
+    const given = changes.filter((change) => change.gained);
+    const held = new Set(
+      await this.people.withLoginOpenedInVillage(db, [...new Set(given.map((change) => change.personId))]),
+    );
+    const blocked = given.filter((change) => held.has(change.personId));
+    if (blocked.length > 0) {
+      throw new DomainError(
+        'ACCOUNT.RESET_BEFORE_VOTE',
+        { lines: lines(blocked), personIds: [...held] },
+        `第 ${lines(blocked).slice(0, 10).join('、')} 行的人，未导入任何内容`,
+      );
+    }
   }
 
   /** The file's rows, and every problem of their cells (reported together with those found later). */
@@ -148,8 +199,9 @@ export class RegisterImportService implements OnApplicationBootstrap {
     existing: HouseholdEntity[],
     registered: number,
     from: string,
-  ): Promise<ImportSummary> {
+  ): Promise<{ summary: ImportSummary; voterChanges: VoterChange[] }> {
     const now = this.time.now();
+    const voterChanges: VoterChange[] = [];
     const summary: ImportSummary = {
       rows: matched.length,
       people: { created: 0, updated: 0, unchanged: 0 },
@@ -168,13 +220,14 @@ export class RegisterImportService implements OnApplicationBootstrap {
       if (head)
         await this.registers.updateHousehold(db, { villageId, id, headPersonId: personIds.get(head)! });
     }
-    const held = await this.memberships.validInVillage(db, villageId, from);
-    const members = new Set(await this.registers.collectiveMembersOn(db, villageId, from));
+    const held = await this.memberships.heldOnOrAfter(db, villageId, from);
+    const members = await this.registers.memberEntriesOnOrAfter(db, villageId, from);
     for (const entry of matched) {
       const personId = personIds.get(entry)!;
       const mine = held.filter((membership) => membership.personId === personId);
-      await this.syncRoles(db, villageId, personId, entry.row, mine, from, summary, now);
-      await this.syncMember(db, villageId, personId, entry.row, members.has(personId), from, summary, now);
+      const roleChanges = await this.syncRoles(db, villageId, personId, entry.row, mine, from, summary, now);
+      voterChanges.push(...roleChanges.map((change) => ({ ...change, line: entry.row.line, personId })));
+      await this.syncMember(db, villageId, personId, entry.row, members.get(personId), from, summary, now);
       const representative = (await this.memberships.validForPerson(db, villageId, personId, from)).find(
         (membership) => membership.role === 'representative',
       );
@@ -183,7 +236,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
         await this.registers.setRepresentedHouseholds(db, villageId, representative, represented);
       }
     }
-    return summary;
+    return { summary, voterChanges };
   }
 
   private async upsertHouseholds(
@@ -262,7 +315,10 @@ export class RegisterImportService implements OnApplicationBootstrap {
     return person.id;
   }
 
-  /** Gives the roles the row states and ends those it no longer does, from the date given. */
+  /**
+   * Gives the roles the row states and ends those it no longer does, from the date given. Returns the
+   * changes to who votes: a voting role given or ended, a party member's vote given or taken.
+   */
   private async syncRoles(
     db: EntityManager,
     villageId: string,
@@ -272,7 +328,8 @@ export class RegisterImportService implements OnApplicationBootstrap {
     from: string,
     summary: ImportSummary,
     now: Date,
-  ): Promise<void> {
+  ): Promise<{ gained: boolean }[]> {
+    const changes: { gained: boolean }[] = [];
     const wanted: Record<string, boolean> = {
       villager: row.resident,
       representative: row.representative,
@@ -284,6 +341,11 @@ export class RegisterImportService implements OnApplicationBootstrap {
       if (current && !wanted[role]) {
         await this.memberships.end(db, villageId, current.id, dayBefore(from, current.validFrom));
         summary.roles.ended += 1;
+        if (VOTING_ROLES.has(role)) changes.push({ gained: false });
+      } else if (current && wanted[role] && current.validFrom > from) {
+        await this.memberships.moveStart(db, villageId, current.id, from);
+        summary.roles.started += 1;
+        if (VOTING_ROLES.has(role)) changes.push({ gained: true });
       } else if (!current && wanted[role]) {
         await this.memberships.insert(db, {
           villageId,
@@ -300,6 +362,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
           createdAt: now,
         });
         summary.roles.started += 1;
+        if (VOTING_ROLES.has(role)) changes.push({ gained: true });
       } else if (current && role === 'party_member') {
         const standing = { votingRights: row.party === 'full', probationUntil: row.probationUntil };
         if (
@@ -307,22 +370,25 @@ export class RegisterImportService implements OnApplicationBootstrap {
           (current.probationUntil ?? null) !== standing.probationUntil
         ) {
           await this.memberships.updatePartyStanding(db, villageId, current.id, standing);
+          if (current.votingRights !== standing.votingRights) changes.push({ gained: standing.votingRights });
         }
       }
     }
+    return changes;
   }
 
+  /** `memberSince`: when the person's entry on the member register valid on `from` or later began. */
   private async syncMember(
     db: EntityManager,
     villageId: string,
     personId: string,
     row: RegisterRow,
-    isMember: boolean,
+    memberSince: string | undefined,
     from: string,
     summary: ImportSummary,
     now: Date,
   ): Promise<void> {
-    if (row.member && !isMember) {
+    if (row.member && memberSince === undefined) {
       await this.registers.insertMemberEntry(db, {
         villageId,
         personId,
@@ -333,7 +399,10 @@ export class RegisterImportService implements OnApplicationBootstrap {
         createdAt: now,
       });
       summary.members.entered += 1;
-    } else if (!row.member && isMember) {
+    } else if (row.member && memberSince !== undefined && memberSince > from) {
+      await this.registers.moveMemberEntryStart(db, villageId, personId, memberSince, from);
+      summary.members.entered += 1;
+    } else if (!row.member && memberSince !== undefined) {
       await this.registers.endMemberEntry(db, villageId, personId, addDays(from, -1));
       summary.members.left += 1;
     }

@@ -57,6 +57,36 @@ export class RegistersRepository {
     return rows.map((row) => row.person_id);
   }
 
+  /** Each member's entry valid on `onDate` or begun after it, by person (the earliest such entry). */
+  async memberEntriesOnOrAfter(
+    db: EntityManager,
+    villageId: string,
+    onDate: string,
+  ): Promise<Map<string, string>> {
+    const rows: { person_id: string; valid_from: string }[] = await db.query(
+      `SELECT DISTINCT ON (person_id) person_id, to_char(valid_from, 'YYYY-MM-DD') AS valid_from
+         FROM collective_member
+        WHERE village_id = $1 AND (valid_to IS NULL OR valid_to >= $2)
+        ORDER BY person_id, valid_from`,
+      [villageId, onDate],
+    );
+    return new Map(rows.map((row) => [row.person_id, row.valid_from]));
+  }
+
+  /** A member found to have joined earlier than recorded (an official's 补登). */
+  async moveMemberEntryStart(
+    db: EntityManager,
+    villageId: string,
+    personId: string,
+    from: string,
+    validFrom: string,
+  ): Promise<void> {
+    await db.query(
+      `UPDATE collective_member SET valid_from = $4 WHERE village_id = $1 AND person_id = $2 AND valid_from = $3`,
+      [villageId, personId, from, validFrom],
+    );
+  }
+
   /** The people on the village's register (not officials, not other villages' people). */
   peopleOf(db: EntityManager, villageId: string): Promise<PersonEntity[]> {
     return db.find(PersonEntity, { where: { homeRegionId: villageId }, order: { createdAt: 'ASC' } });
@@ -106,8 +136,9 @@ export class RegistersRepository {
     personId: string,
     validTo: string,
   ): Promise<void> {
+    // An entry begun on the day it ends (or after `validTo`) ends that day, never before it began.
     await db.query(
-      `UPDATE collective_member SET valid_to = $3
+      `UPDATE collective_member SET valid_to = GREATEST($3::date, valid_from)
         WHERE village_id = $1 AND person_id = $2 AND valid_to IS NULL`,
       [villageId, personId, validTo],
     );

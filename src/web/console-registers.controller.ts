@@ -7,6 +7,7 @@ import { DomainError } from '../common/errors/domain-error.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
 import { AccessService } from '../identity/access.service.js';
+import { officialRoleOf } from '../identity/village-people.service.js';
 import { ListViews } from '../lists/list-views.service.js';
 import { IMPORTERS, RegisterImportService } from '../registers/register-import.service.js';
 import { REGISTER_COLUMNS, type RegisterColumn } from '../registers/register-layout.js';
@@ -94,6 +95,7 @@ export class ConsoleRegistersController {
         },
         warnings: checks.warnings,
         canImport: IMPORTERS.some((role) => roles.has(role)),
+        importsVoters: officialRoleOf(roles) !== undefined,
         columns: register.columns,
         groups: [...new Set(everyone.map((row) => row[at('villagerGroup')]).filter(Boolean))].sort(),
         query: filter,

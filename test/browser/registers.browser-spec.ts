@@ -50,17 +50,32 @@ describeInBrowser('A clerk loading the village register on a phone', () => {
     const workbook = writeXlsx([
       { name: '花名册', columns: header.map((title) => ({ header: title })), rows },
     ]);
-    await page.getByLabel(/选择花名册文件/).setInputFiles({
-      name: '花名册.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: workbook,
-    });
+    const upload = (buffer: Buffer) =>
+      page.getByLabel(/选择花名册文件/).setInputFiles({
+        name: '花名册.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer,
+      });
+    // The file names representatives and party members: the township records those, so nothing loads.
+    expect(await page.getByText(/村民代表、成员代表和党员的增减由乡镇/).count()).toBe(1);
+    await upload(workbook);
+    await page.getByText(/村党组织书记不能增减：第 \d+/).waitFor();
+    await snap(page, 'registers', 'phone', '2-voters-refused');
+    // Without them, the village's own file loads.
+    const voting = ['村民代表', '成员代表', '党员'].map((title) => header.indexOf(title));
+    const votingDetails = ['代表户', '预备期至'].map((title) => header.indexOf(title));
+    const residents = rows.map((row) =>
+      row.map((cell, at) => (voting.includes(at) ? '否' : votingDetails.includes(at) ? '' : cell)),
+    );
+    await upload(
+      writeXlsx([{ name: '花名册', columns: header.map((title) => ({ header: title })), rows: residents }]),
+    );
     await page.getByText(`已导入 ${rows.length} 行`).waitFor();
-    await snap(page, 'registers', 'phone', '2-imported');
+    await snap(page, 'registers', 'phone', '3-imported');
     await page.getByRole('link', { name: '刷新名册' }).click();
     expect(
       await page.getByRole('cell', { name: rows[0][header.indexOf('姓名')], exact: true }).count(),
     ).toBeGreaterThan(0);
-    await snap(page, 'registers', 'phone', '3-register');
+    await snap(page, 'registers', 'phone', '4-register');
   });
 });

@@ -167,6 +167,7 @@ describe('Identity and access over HTTP', () => {
       ((await secretary.get(`/villages/${world.villageId}/members`).expect(200)).body as unknown[]).length;
     const before = await members();
     // A secretary who opened a representative's login knows its password: he could vote in their name.
+    // Nor does he record representatives at all (see the next test).
     const voter = await secretary.post(`/villages/${world.villageId}/people`, {
       name: '新代表',
       roles: [{ role: 'representative' }],
@@ -174,7 +175,7 @@ describe('Identity and access over HTTP', () => {
     });
     expect(voter.status).toBe(403);
     expect(voter.body).toMatchObject({
-      code: 'ACCOUNT.VOTER_LOGIN_BY_TOWNSHIP',
+      code: 'MEMBERSHIP.VOTER_BY_TOWNSHIP',
       details: { role: 'representative' },
     });
     const partyMember = world.people.party1.personId;
@@ -254,36 +255,146 @@ describe('Identity and access over HTTP', () => {
     expect(refused.body.code).toBe('AUTH.FORBIDDEN');
   });
 
-  it('lets no secretary date a voter in or out after the fact, and keeps each change on the village chain', async () => {
+  it('leaves who votes to the township: no secretary gives or takes a vote by hand', async () => {
     const secretary = t.api(world.people.secretary.token);
-    const villager3 = world.people.villager3.personId;
-    const roles = async (on: string) =>
+    const township = t.api(world.people.township.token);
+    const votersOf = async () =>
       (
-        (await secretary.get(`/villages/${world.villageId}/members?on=${on}`).expect(200)).body as {
-          person: { id: string; name: string };
+        (await secretary.get(`/villages/${world.villageId}/members`).expect(200)).body as {
+          membershipId: string;
+          person: { id: string };
           role: string;
         }[]
-      ).filter((member) => member.person.id === villager3 || member.person.name === '往日代表');
-    // Backdated, a representative would sit on the roster of a meeting convened before he was added.
-    const backdated = await secretary.post(`/villages/${world.villageId}/memberships`, {
-      personId: villager3,
-      role: 'representative',
-      validFrom: '2000-01-01',
+      ).filter((member) => member.role !== 'villager');
+    const before = await votersOf();
+    const villager3 = world.people.villager3.personId;
+    for (const role of ['representative', 'party_member', 'member_representative']) {
+      const granted = await secretary.post(`/villages/${world.villageId}/memberships`, {
+        personId: villager3,
+        role,
+      });
+      expect(granted.status).toBe(403);
+      expect(granted.body).toMatchObject({ code: 'MEMBERSHIP.VOTER_BY_TOWNSHIP', details: { role } });
+    }
+    // Ending an opponent's term before a meeting would take his vote just as well.
+    const rep1 = before.find(
+      (member) => member.person.id === world.people.rep1.personId && member.role === 'representative',
+    )!;
+    const ended = await secretary.post(`/villages/${world.villageId}/memberships/${rep1.membershipId}/end`, {
+      validTo: '2026-03-02',
     });
-    expect(backdated.status).toBe(422);
-    expect(backdated.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED', details: { date: '2000-01-01' } });
-    const newcomer = await secretary.post(`/villages/${world.villageId}/people`, {
-      name: '往日代表',
-      roles: [{ role: 'representative' }],
-      validFrom: '2025-06-01',
-    });
-    expect(newcomer.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED' });
-    expect((await roles('2026-03-02')).map((member) => member.role)).toEqual(['villager']);
+    expect(ended.body).toMatchObject({ code: 'MEMBERSHIP.VOTER_BY_TOWNSHIP' });
+    expect(await votersOf()).toEqual(before);
 
-    const granted = await secretary
+    // The township records the election's result; the secretary still registers villagers.
+    const elected = await township
       .post(`/villages/${world.villageId}/memberships`, { personId: villager3, role: 'representative' })
       .expect(201);
-    const membershipId = (granted.body as { membershipId: string }).membershipId;
+    await township
+      .post(`/villages/${world.villageId}/memberships/${elected.body.membershipId}/end`, {
+        validTo: '2026-03-02',
+      })
+      .expect(204);
+    await secretary
+      .post(`/villages/${world.villageId}/people`, { name: '新迁入村民', roles: [{ role: 'villager' }] })
+      .expect(201);
+  });
+
+  it('sets a login a village cadre opened again before its holder gets a vote', async () => {
+    const secretary = t.api(world.people.secretary.token);
+    const township = t.api(world.people.township.token);
+    // The secretary opens a villager's login and "takes it up" himself: he now holds a login in her name.
+    const villager = await secretary
+      .post(`/villages/${world.villageId}/people`, {
+        name: '新村民乙',
+        roles: [{ role: 'villager' }],
+        account: { username: 'held-by-secretary', password: 'secretary-knows-this' },
+      })
+      .expect(201);
+    const personId = villager.body.person.id as string;
+    const secretarysCopy = await takeUpLogin(t, 'held-by-secretary', 'secretary-knows-this', 'still-his-own');
+
+    const grant = () =>
+      township.post(`/villages/${world.villageId}/memberships`, { personId, role: 'representative' });
+    const refused = await grant();
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'ACCOUNT.RESET_BEFORE_VOTE',
+      details: { personIds: [personId] },
+    });
+
+    // Only an official sets it again, and only for this village's person.
+    const bySecretary = await secretary.post(
+      `/villages/${world.villageId}/people/${personId}/account/password`,
+      {
+        password: 'secretary-again-123',
+      },
+    );
+    expect(bySecretary.status).toBe(403);
+    expect(bySecretary.body).toMatchObject({ code: 'ACCOUNT.RESET_BY_TOWNSHIP' });
+    const elsewhere = await township.post(
+      `/villages/${neighbour.villageId}/people/${personId}/account/password`,
+      { password: 'township-sets-this' },
+    );
+    expect(elsewhere.body).toMatchObject({ code: 'PERSON.NOT_FOUND' });
+    const withoutLogin = await secretary
+      .post(`/villages/${world.villageId}/people`, { name: '未开账号村民', roles: [{ role: 'villager' }] })
+      .expect(201);
+    const noLogin = await township.post(
+      `/villages/${world.villageId}/people/${withoutLogin.body.person.id}/account/password`,
+      { password: 'township-sets-this' },
+    );
+    expect(noLogin.status).toBe(404);
+    expect(noLogin.body).toMatchObject({ code: 'ACCOUNT.NOT_FOUND' });
+
+    const reset = await township
+      .post(`/villages/${world.villageId}/people/${personId}/account/password`, {
+        password: 'township-sets-this',
+      })
+      .expect(201);
+    expect(reset.body).toMatchObject({ username: 'held-by-secretary', mustChangePassword: true });
+    // The secretary's session and password are dead; the holder takes the login up with the township's.
+    await t.api(secretarysCopy).get('/me').expect(401);
+    expect(
+      (await t.api().post('/auth/login', { username: 'held-by-secretary', password: 'still-his-own' }))
+        .status,
+    ).toBe(401);
+    await grant().expect(201);
+    const own = await takeUpLogin(t, 'held-by-secretary', 'township-sets-this', 'only-she-knows-this');
+    await t.api(own).get(`/villages/${world.villageId}/members`).expect(200);
+
+    const chain = await t.dataSource.query<{ event_type: string; actor_role: string }[]>(
+      `SELECT event_type, actor_role FROM trace
+        WHERE village_id = $1 AND matter_id IS NULL AND payload->>'personId' = $2 ORDER BY seq`,
+      [world.villageId, personId],
+    );
+    expect(chain).toEqual([
+      { event_type: 'REGISTER_PERSON', actor_role: 'secretary' },
+      { event_type: 'GRANT_ROLE', actor_role: 'secretary' },
+      { event_type: 'OPEN_ACCOUNT', actor_role: 'secretary' },
+      { event_type: 'RESET_PASSWORD', actor_role: 'township_officer' },
+      { event_type: 'GRANT_ROLE', actor_role: 'township_officer' },
+    ]);
+    await expect(t.get(TraceService).verify(t.dataSource.manager, world.villageId)).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('lets no secretary date a villager in or out after the fact, and keeps each change on the village chain', async () => {
+    const secretary = t.api(world.people.secretary.token);
+    const villager3 = world.people.villager3.personId;
+    // Backdated, a villager would sit on the roster of a 村民会议 convened before she moved in.
+    const backdated = await secretary.post(`/villages/${world.villageId}/people`, {
+      name: '往日村民',
+      roles: [{ role: 'villager' }],
+      validFrom: '2025-06-01',
+    });
+    expect(backdated.status).toBe(422);
+    expect(backdated.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED', details: { date: '2025-06-01' } });
+    const registered = await secretary
+      .post(`/villages/${world.villageId}/people`, { name: '迁入村民', roles: [{ role: 'villager' }] })
+      .expect(201);
+    const [membershipId] = registered.body.membershipIds as string[];
     const endedBack = await secretary.post(`/villages/${world.villageId}/memberships/${membershipId}/end`, {
       validTo: '2026-01-01',
     });
@@ -298,23 +409,25 @@ describe('Identity and access over HTTP', () => {
       })
       .expect(201);
 
-    const chain = await t.dataSource.query<{ event_type: string; actor_role: string; payload: object }[]>(
-      `SELECT event_type, actor_role, payload FROM trace
-        WHERE village_id = $1 AND matter_id IS NULL AND payload->>'personId' = $2 ORDER BY seq`,
-      [world.villageId, villager3],
-    );
-    expect(chain).toEqual([
+    const chainOf = (personId: string) =>
+      t.dataSource.query<{ event_type: string; actor_role: string; payload: object }[]>(
+        `SELECT event_type, actor_role, payload FROM trace
+          WHERE village_id = $1 AND matter_id IS NULL AND payload->>'personId' = $2 ORDER BY seq`,
+        [world.villageId, personId],
+      );
+    expect(await chainOf(registered.body.person.id as string)).toEqual([
+      { event_type: 'REGISTER_PERSON', actor_role: 'secretary', payload: expect.any(Object) },
       {
         event_type: 'GRANT_ROLE',
         actor_role: 'secretary',
-        payload: expect.objectContaining({ membershipId, role: 'representative', validFrom: '2026-03-02' }),
-      },
-      {
-        event_type: 'GRANT_ROLE',
-        actor_role: 'township_officer',
-        payload: expect.objectContaining({ role: 'party_member', validFrom: '2020-07-01' }),
+        payload: expect.objectContaining({ membershipId, role: 'villager', validFrom: '2026-03-02' }),
       },
     ]);
+    expect(await chainOf(villager3)).toContainEqual({
+      event_type: 'GRANT_ROLE',
+      actor_role: 'township_officer',
+      payload: expect.objectContaining({ role: 'party_member', validFrom: '2020-07-01' }),
+    });
     await expect(t.get(TraceService).verify(t.dataSource.manager, world.villageId)).resolves.toMatchObject({
       ok: true,
     });

@@ -36,8 +36,11 @@ describe('Village registers (花名册) over HTTP', () => {
   });
 
   const secretary = () => t.api(world.people.secretary.token);
-  const upload = (file: Buffer, mediaType = XLSX, from = '2026-03-01') =>
-    secretary().upload(`/villages/${world.villageId}/registers/import?from=${from}`, file, mediaType);
+  const township = () => t.api(world.people.township.token);
+  const upload = (file: Buffer, mediaType = XLSX, from = '2026-03-01', by = secretary()) =>
+    by.upload(`/villages/${world.villageId}/registers/import?from=${from}`, file, mediaType);
+  /** The first load (建档), by the township: it names who votes, which a secretary does not record. */
+  const setUp = (rows: (string | number)[][]) => upload(workbook(rows), XLSX, '2026-03-01', township());
   const people = async () =>
     (
       (await secretary().get(`/villages/${world.villageId}/registers/people`).expect(200)).body as {
@@ -45,56 +48,99 @@ describe('Village registers (花名册) over HTTP', () => {
       }
     ).rows;
 
-  it('takes a change of who holds a vote from today on once the register is set up; the township may date it back', async () => {
+  it('takes a change of who votes only from the township; a secretary’s file with one is refused whole', async () => {
     const rows = demoRegister([], 5);
-    // The first load (建档) states the register as it stood from the date given.
-    await upload(workbook(rows)).expect(201);
+    await setUp(rows).expect(201);
     const REPRESENTATIVE = rows[0].indexOf('村民代表');
-    const promote = (line: number) => (row: string[], index: number) =>
-      index === line ? row.map((cell, column) => (column === REPRESENTATIVE ? '是' : cell)) : row;
-    const representatives = async () =>
+    const MEMBER = rows[0].indexOf('集体经济组织成员');
+    const MEMBER_REPRESENTATIVE = rows[0].indexOf('成员代表');
+    const set = (line: number, column: number, value: string) => (row: string[], index: number) =>
+      index === line - 1 ? row.map((cell, at) => (at === column ? value : cell)) : row;
+    const voters = async () =>
       (
         (await secretary().get(`/villages/${world.villageId}/members?on=2026-03-02`).expect(200)).body as {
           person: { name: string };
           role: string;
         }[]
       )
-        .filter((member) => member.role === 'representative')
-        .map((member) => member.person.name);
-    const before = await representatives();
+        .filter((member) => member.role !== 'villager')
+        .map((member) => `${member.person.name}:${member.role}`)
+        .sort();
+    const before = await voters();
+    expect(before.some((voter) => voter.endsWith(':representative'))).toBe(true);
 
-    const backdated = await upload(workbook(rows.map(promote(1))), XLSX, '2026-01-01');
-    expect(backdated.status).toBe(422);
-    expect(backdated.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED', details: { date: '2026-01-01' } });
-    expect(await representatives()).toEqual(before);
+    // A secretary's file that makes someone a representative, or takes a member representative off, stores
+    // nothing.
+    expect(rows[1][MEMBER_REPRESENTATIVE]).toBe('是');
+    const crafted = rows.map(set(3, REPRESENTATIVE, '是')).map(set(2, MEMBER_REPRESENTATIVE, '否'));
+    const refused = await upload(workbook(crafted), XLSX, '2026-03-02');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({
+      code: 'MEMBERSHIP.VOTER_BY_TOWNSHIP',
+      details: { lines: [2, 3] },
+    });
+    expect((refused.body as { message: string }).message).toContain('第 ');
+    expect(await voters()).toEqual(before);
 
-    const fromToday = (await upload(workbook(rows.map(promote(1))), XLSX, '2026-03-02').expect(201))
-      .body as Summary;
-    expect(fromToday.roles).toEqual({ started: 1, ended: 0 });
-    await t
-      .api(world.people.township.token)
-      .upload(
-        `/villages/${world.villageId}/registers/import?from=2026-01-01`,
-        workbook(rows.map(promote(1)).map(promote(2))),
-        XLSX,
-      )
-      .expect(201);
-    expect(await representatives()).toEqual(expect.arrayContaining([...before, rows[1][2], rows[2][2]]));
+    // The rest of the register is still the village's: a member who left, from today on, not before.
+    const memberLine = rows.findIndex((row, index) => index > 0 && row[MEMBER] === '是') + 1;
+    const left = rows.map(set(memberLine, MEMBER, '否'));
+    const backdated = await upload(workbook(left), XLSX, '2026-03-01');
+    expect(backdated.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED', details: { date: '2026-03-01' } });
+    const fromToday = (await upload(workbook(left), XLSX, '2026-03-02').expect(201)).body as Summary;
+    expect(fromToday).toMatchObject({ roles: { started: 0, ended: 0 }, members: { left: 1 } });
+
+    // The township records the election, dated back with its papers.
+    await upload(workbook(left.map(set(3, REPRESENTATIVE, '是'))), XLSX, '2026-01-01', township()).expect(
+      201,
+    );
+    expect(await voters()).toEqual([...before, `${rows[2][2]}:representative`].sort());
     const chain = await t.dataSource.query<{ actor_role: string; from: string }[]>(
       `SELECT actor_role, payload->>'from' AS "from" FROM trace
         WHERE village_id = $1 AND event_type = 'IMPORT_REGISTER' ORDER BY seq`,
       [world.villageId],
     );
     expect(chain).toEqual([
-      { actor_role: 'secretary', from: '2026-03-01' },
+      { actor_role: 'township_officer', from: '2026-03-01' },
       { actor_role: 'secretary', from: '2026-03-02' },
       { actor_role: 'township_officer', from: '2026-01-01' },
     ]);
   });
 
+  it('gives no vote by file to someone whose login a village cadre opened, until the township sets it again', async () => {
+    const header = demoRegister([], 1)[0];
+    const row = (name: string, representative: string) =>
+      header.map(
+        (title) => ({ 户号: '', 姓名: name, 居住本村: '是', 村民代表: representative })[title] ?? '',
+      );
+    const opened = await secretary()
+      .post(`/villages/${world.villageId}/people`, {
+        name: '村里开号人',
+        roles: [{ role: 'villager' }],
+        account: { username: 'opened-in-village', password: 'secretary-knows-this' },
+      })
+      .expect(201);
+    const personId = opened.body.person.id as string;
+    const file = workbook([header, row('新代表丙', '否'), row('村里开号人', '是')]);
+    const refused = await upload(file, XLSX, '2026-03-02', township());
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'ACCOUNT.RESET_BEFORE_VOTE',
+      details: { lines: [3], personIds: [personId] },
+    });
+    expect((await people()).some((entry) => entry.includes('新代表丙'))).toBe(false);
+    await township()
+      .post(`/villages/${world.villageId}/people/${personId}/account/password`, {
+        password: 'township-sets-this',
+      })
+      .expect(201);
+    const imported = (await upload(file, XLSX, '2026-03-02', township()).expect(201)).body as Summary;
+    expect(imported.roles.started).toBeGreaterThanOrEqual(1);
+  });
+
   it('loads a register of households from Excel, and an export of it imports again unchanged', async () => {
     const rows = demoRegister([], 20);
-    const loaded = (await upload(workbook(rows)).expect(201)).body as Summary;
+    const loaded = (await setUp(rows).expect(201)).body as Summary;
     expect(loaded).toMatchObject({
       rows: rows.length - 1,
       people: { created: rows.length - 1 },

@@ -179,6 +179,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/villages/{villageId}/people/{personId}/account/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IdentityController_resetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/procedures': {
     parameters: {
       query?: never;
@@ -1278,6 +1294,10 @@ export interface components {
       | 'MEMBERSHIP.NOT_FOUND'
       | 'MEMBERSHIP.INVALID'
       | 'ACCOUNT.USERNAME_TAKEN'
+      | 'MEMBERSHIP.VOTER_BY_TOWNSHIP'
+      | 'ACCOUNT.RESET_BEFORE_VOTE'
+      | 'ACCOUNT.RESET_BY_TOWNSHIP'
+      | 'ACCOUNT.NOT_FOUND'
       | 'ACCOUNT.VOTER_LOGIN_BY_TOWNSHIP'
       | 'ACCOUNT.EXISTS'
       | 'ACCOUNT.WEAK_PASSWORD'
@@ -1579,6 +1599,10 @@ export interface components {
     EndMembershipDto: {
       /** Format: date */
       validTo: string;
+    };
+    NewPasswordDto: {
+      /** @description the first password, handed to the holder, who replaces it */
+      password: string;
     };
     /** @enum {string} */
     CategoryCode: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'L' | 'S';
@@ -6547,6 +6571,78 @@ export interface operations {
       };
       /** @description The current state refuses it (the step, an open meeting, a finished matter…). */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Well-formed, but its content is refused (inputs, payload, file or definition). */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+    };
+  };
+  IdentityController_resetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        villageId: string;
+        personId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewPasswordDto'];
+      };
+    };
+    responses: {
+      /** @description the township sets a first password again; the holder replaces it before acting */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountViewDto'];
+        };
+      };
+      /** @description The request is malformed: a path id, query or body field fails its check (REQUEST.INVALID). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description Not logged in, or the token expired or was revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The caller may not do this here (their role, a conflict of interest, the negative list…). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description No such thing, or not one the caller may see (another village reads as not found). */
+      404: {
         headers: {
           [name: string]: unknown;
         };

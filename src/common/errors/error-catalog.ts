@@ -33,6 +33,22 @@ export const ERROR_CATALOG = {
   'MEMBERSHIP.NOT_FOUND': { zh: '找不到该任职记录', en: 'No such membership' },
   'MEMBERSHIP.INVALID': { zh: '任职信息不正确', en: 'The membership is invalid' },
   'ACCOUNT.USERNAME_TAKEN': { zh: '用户名已被使用', en: 'The username is taken' },
+  'MEMBERSHIP.VOTER_BY_TOWNSHIP': {
+    zh: '村民代表、成员代表由选举产生，党员由党组织发展：他们的登记和变动由乡镇（街道）干部凭选举结果或党组织的材料办理，村党组织书记不能增减',
+    en: 'Representatives are elected and party members admitted by the party: the township records them, not the village secretary',
+  },
+  'ACCOUNT.RESET_BEFORE_VOTE': {
+    zh: '此人的登录账号是村干部开设的，开设的人可能仍掌握它：授予村民代表、党员或成员代表身份前，须先由乡镇（街道）重设其密码',
+    en: 'This login was opened by a village cadre, who may still hold it: the township resets its password before its holder gets a vote',
+  },
+  'ACCOUNT.RESET_BY_TOWNSHIP': {
+    zh: '登录密码只能由乡镇（街道）干部重设，并交给本人；本人登录后须改为只有自己知道的密码',
+    en: 'Only township or district officials reset a login’s password',
+  },
+  'ACCOUNT.NOT_FOUND': {
+    zh: '此人还没有登录账号',
+    en: 'This person has no login',
+  },
   'ACCOUNT.VOTER_LOGIN_BY_TOWNSHIP': {
     zh: '村民代表、党员等参加表决的人的登录账号由乡镇开通：开通账号的人知道初始密码，不能是组织表决的村干部',
     en: 'Logins of those who vote in village meetings are opened by the township: their opener knows the first password',

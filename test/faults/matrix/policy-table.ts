@@ -92,6 +92,7 @@ const LEDGER_READERS: Role[] = [
 ];
 /** Who may register a villager or end a villager's role: the secretary and the staff above. */
 const GRANTERS: Role[] = ['secretary', 'township_officer', 'district_admin'];
+const OFFICIALS: Role[] = ['township_officer', 'district_admin'];
 
 /** Who reads the complaints of the villages below a region: its discipline inspector, the district admin. */
 const complaintReaders: Rule = (persona, target) =>
@@ -283,8 +284,9 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
     may: members(GRANTERS),
     body: () => ({ name: '矩阵村民', household: 'H98', roles: [{ role: 'villager' }] }),
   },
+  // Who votes is elected or admitted elsewhere: the township records it, not the village's secretary.
   'POST /api/villages/:villageId/memberships': {
-    may: members(GRANTERS),
+    may: members(OFFICIALS),
     fresh: true,
     body: ({ fresh }) => ({ personId: fresh!.personId, role: 'representative' }),
   },
@@ -298,6 +300,12 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
     fresh: true,
     body: ({ unique }) => ({ username: `matrix-${unique}`, password: 'matrix-password-1' }),
     stateRefusals: ['ACCOUNT.EXISTS'],
+  },
+  'POST /api/villages/:villageId/people/:personId/account/password': {
+    may: members(OFFICIALS),
+    // A login no persona of the run uses: setting it again ends its sessions.
+    params: ({ site }) => ({ personId: site.world.people.rep5.personId }),
+    body: () => ({ password: 'matrix-reset-password-1' }),
   },
 
   // Acting on matters: the procedure names who starts and who takes each step.
