@@ -152,6 +152,53 @@ describe('No way around the procedure', () => {
     expect(longer).toMatchObject({ ok: true, issues: [] });
   });
 
+  it('refuses at admission a notice shorter than the district’s base list sets, where no national rule fixes one', async () => {
+    const periods = (code: string, key: string, ...values: object[]) =>
+      Promise.all(
+        values.map((value) => check([{ kind: 'changeParameters', code, parameters: { [key]: value } }])),
+      );
+    const [oneDay, fiveWorking, tenDays] = await periods(
+      'E1',
+      'villagePublicPeriod',
+      { days: 1, unit: 'calendar' },
+      // Five working days can end on the fifth calendar day: shorter than the base list's seven.
+      { days: 5, unit: 'working' },
+      { days: 10, unit: 'calendar' },
+    );
+    for (const shortened of [oneDay, fiveWorking]) {
+      expect(shortened.ok).toBe(false);
+      expect(shortened.issues).toContainEqual(
+        expect.objectContaining({
+          issue: 'LIST.PERIOD_BELOW_BASE',
+          path: 'parameters.villagePublicPeriod',
+          message: expect.stringContaining('7 日') as string,
+        }),
+      );
+    }
+    expect(tenDays).toMatchObject({ ok: true, issues: [] });
+    // Nor by retiring the item for a copy of it with a shorter notice.
+    const copy = await check([
+      { kind: 'retireItem', code: 'E1', reason: '改用本村流程' },
+      {
+        kind: 'addItem',
+        code: 'X1',
+        title: '本村宅基地申请',
+        fromBase: 'E1',
+        parameters: { villagePublicPeriod: { days: 1, unit: 'calendar' } },
+      },
+    ]);
+    expect(copy.issues).toContainEqual(
+      expect.objectContaining({ code: 'X1', issue: 'LIST.PERIOD_BELOW_BASE' }),
+    );
+    // Seven calendar days may hold fewer than five working days (a holiday week): the subsidy register's
+    // working days stay working days.
+    const [calendarWeek] = await periods('F4', 'noticePeriod', { days: 7, unit: 'calendar' });
+    expect(calendarWeek.issues.map((issue) => issue.issue)).toEqual(['LIST.PERIOD_BELOW_BASE']);
+    // A deadline for the party committee above is no public notice: the village may ask for it sooner.
+    const [sooner] = await periods('H1', 'approvalPeriod', { days: 30, unit: 'calendar' });
+    expect(sooner.issues.map((issue) => issue.issue)).not.toContain('LIST.PERIOD_BELOW_BASE');
+  });
+
   it('refuses a village copy of D7 voted by the representatives, citing the law', async () => {
     const copy = copyOf(compensationDistributionProcedure);
     const convene = copy.machine.states!.resolutionMeeting.states!.convening.on!.CONVENE_MEETING[0];

@@ -8,7 +8,7 @@ import { displayPath, outgoingEdges, type StateTreeNode } from '../state-graph.j
 import { citation } from './class-rules.js';
 import type { DefinitionIssue } from './issue.js';
 
-const UNIT_WORDS = { calendar: '日', working: '个工作日' } as const;
+export const UNIT_WORDS = { calendar: '日', working: '个工作日' } as const;
 
 /**
  * A public period the law fixes for a class (低保's seven-day notice, the ten days a collective's
@@ -47,7 +47,10 @@ export function checkPeriodFloors(
 }
 
 /** A working-day period is never shorter than as many calendar days; the converse does not hold. */
-function meetsFloor(period: JsonValue | undefined, floor: PeriodFloor): boolean {
+export function meetsFloor(
+  period: JsonValue | undefined,
+  floor: Pick<PeriodFloor, 'days' | 'unit'>,
+): boolean {
   if (typeof period !== 'object' || period === null || Array.isArray(period)) return false;
   const { days, unit } = period;
   if (typeof days !== 'number' || (unit !== 'calendar' && unit !== 'working')) return false;
