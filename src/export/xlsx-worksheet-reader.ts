@@ -111,11 +111,15 @@ export function readWorksheet(xml: string, context: WorksheetContext): SheetValu
   let row = -1;
   let nextColumn = 0;
   let cell: OpenCell | undefined;
+  const merged: string[] = [];
   for (const token of xmlTokens(xml, where)) {
     if (token.kind === 'open' && token.name === 'sheetData') inSheetData = true;
     else if (token.kind === 'close' && token.name === 'sheetData') inSheetData = false;
-    else if (!inSheetData) continue;
-    else if (inInlineString) {
+    else if (!inSheetData) {
+      const range =
+        token.kind === 'open' && token.name === 'mergeCell' ? token.attributes.get('ref') : undefined;
+      if (range !== undefined) merged.push(range);
+    } else if (inInlineString) {
       if (token.kind === 'close' && token.name === 'is') inInlineString = false;
       else cell?.inlineText?.take(token);
     } else if (token.kind === 'text') {
@@ -144,7 +148,28 @@ export function readWorksheet(xml: string, context: WorksheetContext): SheetValu
       cell = undefined;
     }
   }
+  const lastRow = grid.rowCount - 1;
+  for (const range of merged) fillDown(grid, range, lastRow, where);
   return grid.toRows();
+}
+
+/**
+ * A cell merged down a column (a household's code beside each of its members, as village registers are
+ * kept) holds its value in the top cell only, yet stands for every row it spans: the value is given to
+ * each. Merges across columns (a title over the header, a heading over two columns) are left as stored:
+ * copying a heading would make two columns of one name. Nothing is filled below the last row with a
+ * value: a merge formatted down to row 1,048,576 adds no rows.
+ */
+function fillDown(grid: SparseGrid, range: string, lastRow: number, where: string): void {
+  const [from, to = from] = range.split(':');
+  const top = cellPosition(from, where);
+  const bottom = cellPosition(to, where);
+  if (top.column !== bottom.column || bottom.row <= top.row) return;
+  const value = grid.get(top.row, top.column);
+  if (value === null) return;
+  for (let row = top.row + 1; row <= Math.min(bottom.row, lastRow); row++) {
+    if (grid.get(row, top.column) === null) grid.set(row, top.column, value);
+  }
 }
 
 function rowIndex(r: string | undefined, previous: number, where: string): number {
@@ -237,6 +262,14 @@ class SparseGrid {
       );
     }
     (this.rows[row] ??= [])[column] = value;
+  }
+
+  get rowCount(): number {
+    return this.height;
+  }
+
+  get(row: number, column: number): SheetValue {
+    return this.rows[row]?.[column] ?? null;
   }
 
   toRows(): SheetValue[][] {

@@ -52,6 +52,8 @@ export interface ImportSummary {
   members: { entered: number; left: number };
   /** People on the register the file did not list: left as they are. */
   notListed: number;
+  /** Lines with no 户号 (a cell merged down from above counts as filled): loaded, but in no household. */
+  linesWithoutHousehold: number[];
 }
 
 /**
@@ -209,6 +211,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
       roles: { started: 0, ended: 0 },
       members: { entered: 0, left: 0 },
       notListed: registered - matched.filter((entry) => entry.person).length,
+      linesWithoutHousehold: matched.filter((entry) => !entry.row.household).map((entry) => entry.row.line),
     };
     const householdIds = await this.upsertHouseholds(db, villageId, matched, existing, summary);
     const personIds = new Map<MatchedRow, string>();

@@ -60,4 +60,9 @@ export class ImportSummaryDto implements ImportSummary {
   @ApiProperty({ type: RolesImportedDto }) roles: RolesImportedDto;
   @ApiProperty({ type: MembersImportedDto }) members: MembersImportedDto;
   @ApiProperty(int('people on the register the file left out: kept as they are')) notListed: number;
+  @ApiProperty({
+    type: [Number],
+    description: 'the lines whose 户号 is blank: those people belong to no household (a merged cell counts)',
+  })
+  linesWithoutHousehold: number[];
 }

@@ -2,6 +2,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { demoRegister } from '../../src/demo/demo-register.js';
 import { writeXlsx } from '../../src/export/xlsx-workbook.js';
 import { toCsv } from '../../src/export/csv.js';
+import { mergedHouseholdWorkbook } from '../fixtures/xlsx-packages.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -164,6 +165,19 @@ describe('Village registers (花名册) over HTTP', () => {
     const csv = await secretary().get(`/villages/${world.villageId}/registers/export.csv`).expect(200);
     const viaCsv = (await upload(Buffer.from(csv.text, 'utf8'), 'text/csv').expect(201)).body as Summary;
     expect(viaCsv).toMatchObject({ people: { created: 0, updated: 0 }, roles: { started: 0, ended: 0 } });
+  });
+
+  it('reads a 户号 written once in a cell merged down its household, and names the lines left with none', async () => {
+    const rows = demoRegister([], 4);
+    const lastLine = rows.length;
+    const withoutHousehold = rows.map((row, index) => (index === lastLine - 1 ? ['', ...row.slice(1)] : row));
+    const loaded = (
+      await upload(mergedHouseholdWorkbook(withoutHousehold), XLSX, '2026-03-01', township()).expect(201)
+    ).body as Summary & { linesWithoutHousehold: number[] };
+    expect(loaded).toMatchObject({ rows: rows.length - 1, households: { created: 4 } });
+    expect(loaded.linesWithoutHousehold).toEqual([lastLine]);
+    const householdOf = new Map((await people()).map((entry) => [entry[2], entry[0]]));
+    for (const row of withoutHousehold.slice(1)) expect(householdOf.get(row[2])).toBe(row[0]);
   });
 
   it('names every wrong row in Chinese and imports nothing', async () => {

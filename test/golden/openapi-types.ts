@@ -3664,6 +3664,8 @@ export interface components {
       members: components['schemas']['MembersImportedDto'];
       /** @description people on the register the file left out: kept as they are */
       notListed: number;
+      /** @description the lines whose 户号 is blank: those people belong to no household (a merged cell counts) */
+      linesWithoutHousehold: number[];
     };
     /** @description 终止事项 (ABANDON): the payload as the base catalog and the village templates state it (A1, A2, A3, A4, A5, B1, B3, C2, D1, D2, D3, D4, D5, D7, D8, D9, E1, F6, G1, H1, H4, H6, H8, X1); a matter's availableActions give its own procedure's schema. */
     AbandonPayload: {

@@ -145,6 +145,28 @@ describe(readXlsxSheets.name, () => {
       );
       expect(rows).toEqual([['共享', '内联']]);
     });
+
+    it('gives a cell merged down a column to every row it spans, and leaves merges across columns alone', () => {
+      const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+      const [{ rows }] = readXlsxSheets(
+        oneSheetWorkbook(
+          `<row r="1">${text('A1', '花名册')}</row>` +
+            `<row r="2">${text('A2', 'H001')}${text('B2', '甲')}</row>` +
+            `<row r="3"><c r="A3" s="1"/>${text('B3', '乙')}</row>` +
+            `<row r="4">${text('B4', '丙')}</row>` +
+            `<row r="5">${text('B5', '丁')}</row>`,
+          undefined,
+          '<mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="A2:A4"/><mergeCell ref="C2:C5"/><mergeCell ref="B5:B1048576"/></mergeCells>',
+        ),
+      );
+      expect(rows).toEqual([
+        ['花名册', null],
+        ['H001', '甲'],
+        ['H001', '乙'],
+        ['H001', '丙'],
+        [null, '丁'],
+      ]);
+    });
   });
 
   describe('refuses', () => {

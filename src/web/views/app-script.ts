@@ -86,7 +86,10 @@ export const APP_SCRIPT = `(function () {
         ' 人，未变 ' + result.people.unchanged + ' 人；新建 ' + result.households.created + ' 户，更新 ' +
         result.households.updated + ' 户；身份开始 ' + result.roles.started + ' 项，结束 ' + result.roles.ended +
         ' 项；成员登记 ' + result.members.entered + ' 人，注销 ' + result.members.left + ' 人' +
-        (result.notListed ? '；另有 ' + result.notListed + ' 人不在文件中，保持不变' : '') + '。';
+        (result.notListed ? '；另有 ' + result.notListed + ' 人不在文件中，保持不变' : '') + '。' +
+        (result.linesWithoutHousehold.length ? '第 ' + result.linesWithoutHousehold.slice(0, 10).join('、') +
+          (result.linesWithoutHousehold.length > 10 ? ' 等 ' + result.linesWithoutHousehold.length : '') +
+          ' 行没有填户号，这些人已导入，但不属于任何一户；如有遗漏，请补填户号后重新导入。' : '');
     }
     function showProblems(body) {
       problems.textContent = '';
