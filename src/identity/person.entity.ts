@@ -9,6 +9,8 @@ export class PersonEntity {
   @Column({ type: 'uuid', nullable: true }) homeRegionId: string | null;
   /** The household (户) on the village's register the person belongs to. */
   @Column({ type: 'uuid', nullable: true }) householdId?: string | null;
+  /** 与户主关系 as the register wrote it (户主, 配偶, 长子…); the household's head is the household's fact. */
+  @Column({ type: 'text', nullable: true }) relationToHead?: string | null;
   /** Adulthood (18 on a meeting's date) is read from it. */
   @Column({ type: 'date', nullable: true }) birthDate?: string | null;
   @Column({ type: 'text', nullable: true }) gender?: 'female' | 'male' | null;

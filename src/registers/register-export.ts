@@ -37,7 +37,7 @@ export function registerRows(contents: RegisterContents): string[][] {
       household: home?.code ?? '',
       villagerGroup: home?.villagerGroup ?? '',
       name: person.name,
-      relation: home?.headPersonId === person.id ? '户主' : '',
+      relation: relationOf(person, home),
       gender: person.gender === 'male' ? '男' : person.gender === 'female' ? '女' : '',
       birthDate: person.birthDate ?? '',
       idNumber: person.idNumberMasked ?? '',
@@ -62,4 +62,10 @@ export function registerRows(contents: RegisterContents): string[][] {
   return rows.sort(
     (a, b) => a[0].localeCompare(b[0], 'zh-CN', { numeric: true }) || a[2].localeCompare(b[2], 'zh-CN'),
   );
+}
+
+/** 与户主关系 as loaded; 户主 only for the household's head as it stands (a head replaced since is no longer). */
+function relationOf(person: PersonEntity, home: HouseholdEntity | undefined): string {
+  if (home?.headPersonId === person.id) return '户主';
+  return person.relationToHead === '户主' ? '' : (person.relationToHead ?? '');
 }

@@ -291,6 +291,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
       name: row.name,
       phone: row.phone,
       householdId: row.household ? householdIds.get(row.household)! : null,
+      relationToHead: row.relation,
       birthDate: row.birthDate,
       gender: row.gender,
       ...(id ? { idNumberHash: id.hash, idNumberMasked: id.masked } : {}),

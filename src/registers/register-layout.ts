@@ -35,6 +35,8 @@ export interface RegisterRow {
   household: string;
   villagerGroup: string | null;
   name: string;
+  /** 与户主关系 as written, or null; `head` when it is 户主. */
+  relation: string | null;
   head: boolean;
   gender: 'female' | 'male' | null;
   birthDate: string | null;
@@ -179,6 +181,7 @@ export function readRow(
     household,
     villagerGroup: text('villagerGroup') || null,
     name,
+    relation: text('relation') || null,
     head: text('relation') === '户主',
     gender,
     birthDate,

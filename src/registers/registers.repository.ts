@@ -100,7 +100,7 @@ export class RegistersRepository {
   async updatePerson(
     db: EntityManager,
     id: string,
-    fields: Pick<PersonEntity, 'name' | 'phone' | 'householdId' | 'birthDate' | 'gender'> &
+    fields: Pick<PersonEntity, 'name' | 'phone' | 'householdId' | 'relationToHead' | 'birthDate' | 'gender'> &
       Partial<Pick<PersonEntity, 'idNumberHash' | 'idNumberMasked'>>,
   ): Promise<void> {
     await db.update(PersonEntity, { id }, fields);

@@ -159,6 +159,10 @@ describe('Village registers (花名册) over HTTP', () => {
     // The register's rows, and the test village's own people (the officials above it are not on it).
     const officials = ['township', 'inspector', 'district'];
     expect(data.length).toBe(rows.length + Object.keys(world.people).length - officials.length);
+    // 与户主关系 comes back as the village wrote it (配偶, 子女…), not only 户主.
+    const relationOf = new Map(data.map((row) => [`${String(row[0])}/${String(row[2])}`, row[3] ?? '']));
+    for (const row of rows.slice(1)) expect(relationOf.get(`${row[0]}/${row[2]}`)).toBe(row[3]);
+    expect(rows.slice(1).some((row) => !['', '户主'].includes(row[3]))).toBe(true);
 
     const again = (await upload(exported.body as Buffer).expect(201)).body as Summary;
     expect(again.people).toMatchObject({ created: 0, updated: 0 });

@@ -22,6 +22,7 @@ import { TimerRetries1765324800000 } from './1765324800000-timer-retries.js';
 import { RecordedBallotsConfirmation1766102400000 } from './1766102400000-recorded-ballots-confirmation.js';
 import { PasswordFromOpener1766188800000 } from './1766188800000-password-from-opener.js';
 import { LoginOpenedInVillage1766275200000 } from './1766275200000-login-opened-in-village.js';
+import { RelationToHead1766361600000 } from './1766361600000-relation-to-head.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   RecordedBallotsConfirmation1766102400000,
   PasswordFromOpener1766188800000,
   LoginOpenedInVillage1766275200000,
+  RelationToHead1766361600000,
 ];
