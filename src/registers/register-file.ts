@@ -14,7 +14,9 @@ const ZIP_SIGNATURE = Buffer.from('PK\x03\x04', 'latin1');
 
 /**
  * The table in an uploaded register: an .xlsx workbook (the sheet named 花名册, else the first) or a CSV
- * file in UTF-8 or GBK, told apart by their first bytes. CSV exports defuse formula-looking text with a
+ * file in UTF-8, GBK or UTF-16, told apart by their first bytes. A text file's fields are parted by what
+ * its header line uses most: commas, or the tabs of Excel's and WPS's "文本文件（制表符分隔）" and
+ * "Unicode 文本", or semicolons. CSV exports defuse formula-looking text with a
  * leading apostrophe, which is taken off again.
  */
 export function readRegisterTable(file: Buffer): RegisterTable {
@@ -24,8 +26,18 @@ export function readRegisterTable(file: Buffer): RegisterTable {
     const system: ExcelDateSystem = sheet?.dateSystem ?? 1900;
     return { rows: sheet?.rows ?? [], excelDate: (serial) => excelSerialToIsoDate(serial, system) };
   }
-  const rows = readCsv(decodeText(file)).map((cells) =>
+  const text = decodeText(file);
+  const rows = readCsv(text, { delimiter: delimiterOf(text) }).map((cells) =>
     cells.map((cell) => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell)),
   );
   return { rows, excelDate: (serial) => excelSerialToIsoDate(serial) };
+}
+
+/** The delimiter the header line uses most: `,` `\t` or `;` (a comma when it has none). */
+function delimiterOf(text: string): ',' | '\t' | ';' {
+  const end = text.search(/[\r\n]/);
+  const header = end === -1 ? text : text.slice(0, end);
+  const count = (mark: string) => header.split(mark).length - 1;
+  const candidates = [',', '\t', ';'] as const;
+  return candidates.reduce((best, mark) => (count(mark) > count(best) ? mark : best), candidates[0]);
 }

@@ -169,6 +169,13 @@ describe('Village registers (花名册) over HTTP', () => {
     const csv = await secretary().get(`/villages/${world.villageId}/registers/export.csv`).expect(200);
     const viaCsv = (await upload(Buffer.from(csv.text, 'utf8'), 'text/csv').expect(201)).body as Summary;
     expect(viaCsv).toMatchObject({ people: { created: 0, updated: 0 }, roles: { started: 0, ended: 0 } });
+    // Excel's and WPS's "Unicode 文本": UTF-16 with its mark, fields parted by tabs.
+    const unicodeText = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(rows.map((row) => row.join('\t')).join('\r\n'), 'utf16le'),
+    ]);
+    const viaText = (await upload(unicodeText, 'text/plain').expect(201)).body as Summary;
+    expect(viaText).toMatchObject({ rows: rows.length - 1, people: { created: 0, updated: 0 } });
   });
 
   it('reads a 户号 written once in a cell merged down its household, and names the lines left with none', async () => {
