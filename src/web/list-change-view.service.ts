@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { JsonObject, JsonValue, ProcedureDefinition } from '../../workflows/index.js';
+import {
+  CATEGORY_TITLES,
+  type JsonObject,
+  type JsonValue,
+  type ProcedureDefinition,
+} from '../../workflows/index.js';
 import { CatalogService } from '../catalog/catalog.service.js';
+import { statutoryClassesOf } from '../catalog/statutory-class-view.js';
+import { LocalTime } from '../common/local-time.js';
 import { labelOf, optionLabelOf } from '../common/field-words.js';
 import type { ListChange } from '../lists/admission.js';
 import { ListViews } from '../lists/list-views.service.js';
@@ -44,6 +51,7 @@ export class ListChangeView {
     private readonly listViews: ListViews,
     private readonly procedures: ProcedureCatalog,
     private readonly catalog: CatalogService,
+    private readonly time: LocalTime,
   ) {}
 
   async of(villageId: string, matter: { procedure: { id: string }; status: string; inputs: JsonObject }) {
@@ -87,6 +95,21 @@ export class ListChangeView {
     return change.fromBase ? `以 ${change.fromBase} 为模板` : '自定流程（步骤和流程图见下）';
   }
 
+  /**
+   * The statutory classes the village says its item is of, in words: the class decides which meeting
+   * votes and by which rule, and the village chose it, so those who approve the item read it first.
+   */
+  private classWords(definition: ProcedureDefinition): string[] {
+    return statutoryClassesOf(definition, this.time.today()).map((matterClass) => {
+      const decides = matterClass.decidedBy
+        ? `由${matterClass.decidedBy}决定`
+        : matterClass.deciders.length === 0
+          ? '无须集体表决'
+          : matterClass.deciders.map((decider) => `${decider.bodyTitle}${decider.rule}`).join('，或');
+      return `${matterClass.title}：${decides}（${matterClass.legalBasis}）`;
+    });
+  }
+
   /** The items a request brings with their own procedure: steps against the item in force, and chart. */
   private async items(villageId: string, changes: ListChange[]) {
     const inForce = (await this.listViews.onDate(villageId)).powerList;
@@ -115,6 +138,8 @@ export class ListChangeView {
               : null,
             steps,
             dropped: before ? before.filter((title) => !after.includes(title)) : [],
+            category: `${proposed.category} ${CATEGORY_TITLES[proposed.category] ?? ''}`.trim(),
+            statutoryClasses: this.classWords(proposed),
             flowchart: inlineSvg(
               await this.catalog.draftFlowchart({ ...proposed, title: change.title ?? proposed.title }),
             ),

@@ -95,6 +95,9 @@ describeInBrowser.each(Object.keys(VIEWPORTS) as ViewportName[])(
         // Each reviewer sees the new item's steps and can open its chart before deciding.
         expect(await page.getByRole('heading', { name: `新增事项的流程：X1 ${ITEM}` }).count()).toBe(1);
         expect(await page.getByText('公示（7 个自然日）').count()).toBeGreaterThan(0);
+        // The class the village chose decides who votes by which rule: the reviewers read it first.
+        expect(await page.getByText('事项类别：F 民生保障和补贴').count()).toBe(1);
+        expect(await page.getByText('未申报法定事项类别').count()).toBe(1);
         await page.getByText('查看该事项的流程图').click();
         expect(await page.locator('article.card svg').isVisible()).toBe(true);
         await snap(page, 'x-item', viewport, `3-review-${who}`);

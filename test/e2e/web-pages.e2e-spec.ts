@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { PersonEntity } from '../../src/identity/person.entity.js';
 import { RegistersRepository } from '../../src/registers/registers.repository.js';
 import { BASE_CATALOG, type ProcedureDefinition } from '../../workflows/index.js';
+import { compensationDistributionProcedure } from '../../workflows/procedures/d7-compensation-distribution.procedure.js';
 import { toCsv } from '../../src/export/csv.js';
 import { REGISTER_COLUMNS } from '../../src/registers/register-layout.js';
 import {
@@ -460,6 +461,30 @@ describe('Web pages', () => {
       .api(world.people.secretary.token)
       .get(`/villages/${world.villageId}/matters/${matterId}`);
     expect((view.body as { state: string }).state).not.toBe('survey');
+  });
+
+  it('shows those who approve a village item the statutory class it declares: who decides, by which rule', async () => {
+    const definition = JSON.parse(JSON.stringify(compensationDistributionProcedure)) as ProcedureDefinition;
+    const started = await t
+      .api(world.people.secretary.token)
+      .post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'L1',
+        inputs: {
+          title: '增加本村补偿款分配事项',
+          summary: '按本村实际分配征地补偿款',
+          effectiveFrom: '2026-03-10',
+          changes: [{ kind: 'addItem', code: 'X7', title: '本村征地补偿款分配', definition }],
+        },
+      })
+      .expect(201);
+    const page = await web()
+      .get(`/c/v/${world.villageId}/m/${(started.body as { id: string }).id}`)
+      .set('cookie', await logIn('township'))
+      .expect(200);
+    expect(page.text).toContain('事项类别：D 集体资产、资源和土地');
+    expect(page.text).toContain('村里申报的法定事项类别');
+    expect(page.text).toMatch(/征地补偿费的使用、分配方案：集体经济组织成员大会/);
+    expect(page.text).not.toContain('未申报法定事项类别');
   });
 
   it('offers an objection only the earlier steps by title, and shows the secretary who objected and why', async () => {

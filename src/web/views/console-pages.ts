@@ -127,6 +127,8 @@ export const MATTER = `
 </tbody></table></div>
 <% for (const item of it.listChange.items) { %><article class="card"><h3><%= item.replaces ? '修改' : '新增' %>事项的流程：<%= item.code %> <%= item.title %></h3>
 <% if (item.replaces) { %><p class="muted">取代现行 <%= item.replaces %>；标“新增”的是新流程增加的步骤。</p><% } %>
+<p>事项类别：<%= item.category %></p>
+<% if (item.statutoryClasses.length) { %><p>村里申报的法定事项类别（决定由哪个会议、按什么规则表决）：</p><ul><% for (const words of item.statutoryClasses) { %><li><%= words %></li><% } %></ul><% } else { %><p><strong>未申报法定事项类别</strong>：由谁决定、按什么规则表决只看下面的步骤。请核对该事项是否属于法律规定须由村民会议、村民代表会议或集体经济组织成员（代表）大会决定的事项（如土地承包、征地补偿分配、集体资产处置）。</p><% } %>
 <ol class="steps"><% for (const step of item.steps) { %><li><%= step.title %><% if (step.added) { %> <strong>（新增）</strong><% } %></li><% } %><li>办结</li></ol>
 <% if (item.dropped.length) { %><p>去掉的步骤：<%= item.dropped.join('、') %></p><% } %>
 <details class="chart"><summary>查看该事项的流程图</summary><div class="scroll" tabindex="0"><%~ item.flowchart %></div></details></article><% } %>
