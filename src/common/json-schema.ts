@@ -19,8 +19,16 @@ export function createAjv(): Ajv {
     useDefaults: true,
   });
   addFormats(ajv, ['date', 'date-time', 'uuid']);
+  ajv.addFormat('yuan', { type: 'number', validate: isYuan });
   return ajv;
 }
+
+/**
+ * An amount to the fen: at most two decimals as the number is written back (JavaScript writes the
+ * shortest form that reads back the same, so 1234.5 and 0.07 pass and 0.001 and 0.30000000000000004 do
+ * not). Amounts are bounded by their schemas far below where that form turns exponential.
+ */
+export const isYuan = (value: number): boolean => /^-?\d+(\.\d{1,2})?$/.test(String(value));
 
 /** Distinct schemas kept compiled; past this the oldest is dropped (a village's drafts are checked too). */
 const MAX_COMPILED = 2000;

@@ -277,7 +277,7 @@ export class VillagePeopleService {
       throw new DomainError('MEMBERSHIP.INVALID', { field: 'votingRights' }, '表决权标记只适用于党员');
     }
     await this.requireSeparateSupervision(db, villageId, personId, grant.role, validFrom);
-    if (VOTING_ROLES.has(grant.role)) await requireLoginNotFromVillage(this.people, db, [personId]);
+    if (VOTING_ROLES.has(grant.role)) await this.requireLoginNotFromVillage(db, personId);
     const membership: MembershipEntity = {
       villageId,
       id: randomUUID(),
@@ -305,6 +305,15 @@ export class VillagePeopleService {
     return membership;
   }
 
+  /**
+   * A login a village cadre opened may still be in the cadre's hands, whatever its password is now: before
+   * its holder is given a vote, the township sets its password again (`resetPassword`).
+   */
+  private async requireLoginNotFromVillage(db: EntityManager, personId: string): Promise<void> {
+    const held = await this.people.withLoginOpenedInVillage(db, [personId]);
+    if (held.length > 0) throw new DomainError('ACCOUNT.RESET_BEFORE_VOTE', { personIds: held });
+  }
+
   /** Village committee members may not sit on the supervision committee (村民委员会组织法 第三十二条). */
   private async requireSeparateSupervision(
     db: EntityManager,
@@ -323,17 +332,4 @@ export class VillagePeopleService {
       throw new DomainError('MEMBERSHIP.INVALID', { role }, '村务监督委员会成员不得由村“两委”成员兼任');
     }
   }
-}
-
-/**
- * A login a village cadre opened may still be in the cadre's hands, whatever its password is now: before
- * its holder is given a vote, the township sets its password again (`resetPassword`).
- */
-export async function requireLoginNotFromVillage(
-  people: PeopleRepository,
-  db: EntityManager,
-  personIds: readonly string[],
-): Promise<void> {
-  const held = await people.withLoginOpenedInVillage(db, personIds);
-  if (held.length > 0) throw new DomainError('ACCOUNT.RESET_BEFORE_VOTE', { personIds: held });
 }

@@ -15,6 +15,7 @@ const PROBLEM_WORDS: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/fewer than (\d+) characters/, ([, n]) => `至少 ${n} 个字`],
   [/more than (\d+) characters/, ([, n]) => `不能超过 ${n} 个字`],
   [/format "date"/, () => '应为日期（年-月-日）'],
+  [/format "yuan"/, () => '金额最多精确到分（小数点后两位）'],
   [/equal to one of|equal to constant/, () => '请从选项中选择'],
   [/duplicate items/, () => '有重复的项'],
   [/must be (number|integer)/, () => '应为数字'],

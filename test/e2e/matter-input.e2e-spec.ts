@@ -1,3 +1,5 @@
+import { DomainError } from '../../src/common/errors/domain-error.js';
+import { fieldProblemsOf } from '../../src/web/field-problems.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type VillageWorld } from '../factories/village.factory.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -50,6 +52,24 @@ describe('Matter input over HTTP', () => {
     await matter.ok('secretary', 'PROPOSE_PLAN', { plan: indented });
     const proposed = (await matter.trace()).find((row) => row.eventType === 'PROPOSE_PLAN' && row.accepted);
     expect(proposed?.payload).toMatchObject({ plan: indented });
+  });
+
+  it('takes money to the fen: a claim of a tenth of a fen is refused by name, in the console’s words too', async () => {
+    const claim = (amount: number) =>
+      t.api(world.people.committee1.token).post(`/villages/${world.villageId}/matters`, {
+        procedureId: 'C1',
+        inputs: { title: '报销办公用品', amount, voucherNo: 'P-101', purpose: '办公用品' },
+      });
+    const finer = await claim(12.345);
+    expect(finer.status).toBe(422);
+    expect(finer.body).toMatchObject({ code: 'MATTER.INPUTS_INVALID' });
+    expect((finer.body.details.problems as { field: string }[]).map((problem) => problem.field)).toEqual([
+      'amount',
+    ]);
+    expect(fieldProblemsOf(new DomainError('MATTER.INPUTS_INVALID', finer.body.details))).toEqual({
+      amount: '金额最多精确到分（小数点后两位）',
+    });
+    await claim(12.34).expect(201);
   });
 
   it('refuses to let anyone but the secretary start a major matter', async () => {

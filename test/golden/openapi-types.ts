@@ -3797,6 +3797,7 @@ export interface components {
     /** @description 确定中标（成交）人 (AWARD_TENDER): the payload as the base catalog and the village templates state it (B1, B3, D1, D2, X1); a matter's availableActions give its own procedure's schema. */
     AwardTenderPayload: {
       winner: string;
+      /** Format: yuan */
       amount: number;
       bidders: number;
     };
@@ -4425,6 +4426,7 @@ export interface components {
     };
     /** @description 登记拨付 (RECORD_PAYMENT): the payload as the base catalog and the village templates state it (B1, B3, D7, D8, F2, F4, X1); a matter's availableActions give its own procedure's schema. */
     RecordPaymentPayload: {
+      /** Format: yuan */
       amount: number;
       payees?: number;
       voucherNo: string;
@@ -4687,6 +4689,7 @@ export interface components {
     SignContractPayload: {
       contractNo: string;
       counterparty: string;
+      /** Format: yuan */
       amount?: number;
       /** Format: date */
       signedOn: string;
@@ -5102,6 +5105,7 @@ export interface components {
       summary?: string;
       /** @enum {string} */
       decidingBody: 'representatives' | 'villagers';
+      /** Format: yuan */
       perCapitaAmount?: number;
     };
     /** @description 一事一议筹资筹劳 */
@@ -5119,6 +5123,7 @@ export interface components {
     B1Inputs: {
       title: string;
       summary?: string;
+      /** Format: yuan */
       amount: number;
       /**
        * @default representatives
@@ -5141,6 +5146,7 @@ export interface components {
     B2Inputs: {
       title: string;
       summary?: string;
+      /** Format: yuan */
       amount?: number;
     };
     /** @description 财政投资村级项目 */
@@ -5158,6 +5164,7 @@ export interface components {
     B3Inputs: {
       title: string;
       summary?: string;
+      /** Format: yuan */
       amount: number;
       /**
        * @default representatives
@@ -5196,6 +5203,7 @@ export interface components {
     C1Inputs: {
       title: string;
       summary?: string;
+      /** Format: yuan */
       amount: number;
       voucherNo: string;
       purpose: string;
@@ -5274,6 +5282,7 @@ export interface components {
       title: string;
       summary?: string;
       asset: string;
+      /** Format: yuan */
       reservePrice?: number;
       /** @enum {string} */
       kind: 'contract' | 'lease' | 'disposal';
@@ -5387,6 +5396,7 @@ export interface components {
     D7Inputs: {
       title: string;
       summary?: string;
+      /** Format: yuan */
       total: number;
       project?: string;
     };
@@ -5406,6 +5416,7 @@ export interface components {
       title: string;
       summary?: string;
       year: number;
+      /** Format: yuan */
       total?: number;
     };
     /** @description 集体经营收益分配 */
@@ -5520,6 +5531,7 @@ export interface components {
       summary?: string;
       year: number;
       households?: number;
+      /** Format: yuan */
       total?: number;
     };
     /** @description 耕地地力保护补贴 */
@@ -5539,6 +5551,7 @@ export interface components {
       summary?: string;
       /** @enum {string} */
       kind: 'disasterRelief' | 'donation' | 'subsidy';
+      /** Format: yuan */
       total?: number;
     };
     /** @description 救灾救济、社会捐赠款物管理使用公开 */

@@ -1,4 +1,5 @@
 import { compileSchema } from '../../src/common/json-schema.js';
+import { yuan } from '../../workflows/events/schema.js';
 
 const payload = () => ({
   type: 'object',
@@ -33,5 +34,15 @@ describe('compileSchema', () => {
     const b = { $id: 'https://example.org/p', type: 'object', additionalProperties: false, properties: {} };
     expect(compileSchema(a)({ note: 'ok' })).toBe(true);
     expect(compileSchema(b)({})).toBe(true);
+  });
+
+  it('takes an amount in yuan to the fen, in the millions too, and nothing finer', () => {
+    const amount = compileSchema(yuan());
+    for (const fine of [0, 0.07, 0.1, 1234.5, 12500.5, 123456789.12, 9999999999.99]) {
+      expect([fine, amount(fine)]).toEqual([fine, true]);
+    }
+    for (const finer of [0.001, 12.345, 0.1 + 0.2, 1e-7, -1, 1e11]) {
+      expect([finer, amount(finer)]).toEqual([finer, false]);
+    }
   });
 });

@@ -8,6 +8,12 @@ export const text = (maxLength: number, minLength = 1): JsonSchema => ({
   maxLength,
 });
 export const isoDate = (): JsonSchema => ({ type: 'string', format: 'date' });
+/**
+ * An amount of money in yuan, to the fen: the `yuan` format (supplied by the engine) takes at most two
+ * decimals, as accounts and vouchers are kept; `multipleOf: 0.01` cannot say so exactly in binary floating
+ * point for amounts in the millions.
+ */
+export const yuan = (maximum = 1e10): JsonSchema => ({ type: 'number', minimum: 0, maximum, format: 'yuan' });
 export const uuid = (): JsonSchema => ({ type: 'string', format: 'uuid' });
 export const oneOf = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: [...values] });
 export const flag = (): JsonSchema => ({ type: 'boolean' });

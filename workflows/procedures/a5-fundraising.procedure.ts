@@ -1,5 +1,5 @@
 import { compose } from '../compose/compose.js';
-import { object, oneOf, text } from '../events/schema.js';
+import { object, oneOf, text, yuan } from '../events/schema.js';
 import { param } from '../fragments/refs.js';
 import {
   deliberation,
@@ -62,7 +62,7 @@ const { machine, events, outcomes } = compose({
 
 export const fundraisingProcedure: ProcedureDefinition = {
   id: 'A5',
-  version: 5,
+  version: 6,
   title: '一事一议筹资筹劳',
   category: 'A',
   description: '村内公益事业筹资筹劳经村民（代表）会议表决，乡镇初审、县级复审后实施，资金专账管理并公开。',
@@ -82,7 +82,7 @@ export const fundraisingProcedure: ProcedureDefinition = {
       title: text(100, 2),
       summary: text(5000),
       decidingBody: oneOf(DECIDING_BODY),
-      perCapitaAmount: { type: 'number', minimum: 0 },
+      perCapitaAmount: yuan(),
     },
     ['title', 'decidingBody'],
   ),

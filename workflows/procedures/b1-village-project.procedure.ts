@@ -1,5 +1,5 @@
 import { compose } from '../compose/compose.js';
-import { object, oneOf, text } from '../events/schema.js';
+import { object, oneOf, text, yuan } from '../events/schema.js';
 import { param, ref } from '../fragments/refs.js';
 import {
   contract,
@@ -98,7 +98,7 @@ const { machine, events, outcomes } = compose({
 
 export const villageProjectProcedure: ProcedureDefinition = {
   id: 'B1',
-  version: 4,
+  version: 5,
   title: '村级工程项目（立项、招标、施工、验收）',
   category: 'B',
   description:
@@ -126,7 +126,7 @@ export const villageProjectProcedure: ProcedureDefinition = {
     {
       title: text(100, 2),
       summary: text(5000),
-      amount: { type: 'number', minimum: 0, maximum: 1e10 },
+      amount: yuan(),
       decidingBody: { ...oneOf(DECIDING_BODY), default: 'representatives' },
     },
     ['title', 'amount'],

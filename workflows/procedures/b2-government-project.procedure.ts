@@ -1,5 +1,5 @@
 import { compose } from '../compose/compose.js';
-import { object, text } from '../events/schema.js';
+import { object, text, yuan } from '../events/schema.js';
 import { param } from '../fragments/refs.js';
 import {
   contract,
@@ -42,7 +42,7 @@ const { machine, events, outcomes } = compose({
 
 export const governmentProjectProcedure: ProcedureDefinition = {
   id: 'B2',
-  version: 2,
+  version: 3,
   title: '财政投资村级项目',
   category: 'B',
   description: '财政资金投资的村级项目按县级规定申报、审批和招标，村级负责申报、配合实施和公开。',
@@ -59,9 +59,7 @@ export const governmentProjectProcedure: ProcedureDefinition = {
     riskPoints: ['虚报项目套取财政资金', '项目资金挪用', '验收不实'],
   },
   startRoles: ['secretary'],
-  inputSchema: object({ title: text(100, 2), summary: text(5000), amount: { type: 'number', minimum: 0 } }, [
-    'title',
-  ]),
+  inputSchema: object({ title: text(100, 2), summary: text(5000), amount: yuan() }, ['title']),
   parameters: { projectPublicPeriod: PUBLIC_PERIOD.sevenDays, resultPublicPeriod: PUBLIC_PERIOD.sevenDays },
   outcomes,
   events,

@@ -1,5 +1,5 @@
 import { compose } from '../compose/compose.js';
-import { object, oneOf, text } from '../events/schema.js';
+import { object, oneOf, text, yuan } from '../events/schema.js';
 import { param, ref } from '../fragments/refs.js';
 import {
   deliberation,
@@ -74,7 +74,7 @@ const { machine, events, outcomes } = compose({
 
 export const procurementProcedure: ProcedureDefinition = {
   id: 'B3',
-  version: 4,
+  version: 5,
   title: '物资和服务采购',
   category: 'B',
   description:
@@ -90,7 +90,7 @@ export const procurementProcedure: ProcedureDefinition = {
     {
       title: text(100, 2),
       summary: text(5000),
-      amount: { type: 'number', minimum: 0, maximum: 1e10 },
+      amount: yuan(),
       decidingBody: { ...oneOf(DECIDING_BODY), default: 'representatives' },
     },
     ['title', 'amount'],

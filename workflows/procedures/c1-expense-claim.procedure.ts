@@ -90,7 +90,7 @@ const { machine, events, outcomes } = compose({
 
 export const expenseClaimProcedure: ProcedureDefinition = {
   id: 'C1',
-  version: 2,
+  version: 3,
   title: '财务报账（三签一章）',
   category: 'C',
   description:

@@ -27,7 +27,7 @@ const { machine, events, outcomes } = compose({
 
 export const farmlandSubsidyProcedure: ProcedureDefinition = {
   id: 'F4',
-  version: 1,
+  version: 2,
   title: '耕地地力保护补贴',
   category: 'F',
   description: '村级编制补贴清册并公示不少于 5 个工作日，乡镇核实，县级汇总，通过“一卡通”发放到户。',

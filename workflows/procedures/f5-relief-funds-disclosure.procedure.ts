@@ -18,7 +18,7 @@ const { machine, events, outcomes } = compose({
 
 export const reliefFundsDisclosureProcedure: ProcedureDefinition = {
   id: 'F5',
-  version: 1,
+  version: 2,
   title: '救灾救济、社会捐赠款物管理使用公开',
   category: 'F',
   description: '政府拨付和接受社会捐赠的救灾救助、补贴补助等款物的管理使用情况，经监委会审核后公开。',

@@ -1,4 +1,4 @@
-import { object, text } from '../events/schema.js';
+import { object, text, yuan } from '../events/schema.js';
 import { statutoryClass } from '../catalog/statutory-classes.js';
 import type { JsonObject, JsonSchema } from '../types.js';
 
@@ -101,7 +101,7 @@ export const PROJECT_TIERS = {
 export const matterInputs = (extra: Record<string, JsonSchema> = {}, required: string[] = []): JsonSchema =>
   object({ title: text(100, 2), summary: text(5000), ...extra }, ['title', ...required]);
 
-export const amount = (): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1e10 });
+export const amount = (): JsonSchema => yuan();
 
 /** The period a scheduled disclosure covers: `2026-11` (a month) or `2026-Q4` (a quarter). */
 export const PERIOD_LABEL: JsonSchema = {

@@ -1,7 +1,7 @@
 import type { Step } from '../compose/step.js';
-import { isoDate, listOf, text } from '../events/schema.js';
+import { isoDate, listOf, text, yuan } from '../events/schema.js';
 import { param, remember } from '../fragments/refs.js';
-import type { JsonSchema, NamedRef, ParamRef } from '../types.js';
+import type { NamedRef, ParamRef } from '../types.js';
 import { actStep, eventOf, type ActSpec } from './act.step.js';
 import { disclosureStep } from './disclosure.step.js';
 import { meetingStep, type MeetingStepOptions } from './meeting.step.js';
@@ -16,7 +16,6 @@ import { workStep } from './work.step.js';
 const CADRES = ['secretary', 'committee_member'];
 const TOWNSHIP = ['township_officer'];
 const SUPERVISORS = ['supervisor'];
-const money = (): JsonSchema => ({ type: 'number', minimum: 0, maximum: 1e10 });
 
 export const proposal = (
   title = '拟定方案',
@@ -141,7 +140,7 @@ export const contract = (): Step =>
     event: 'SIGN_CONTRACT',
     title: '登记签订的合同',
     roles: ['secretary', 'vc_chair'],
-    fields: { contractNo: text(100), counterparty: text(200), amount: money(), signedOn: isoDate() },
+    fields: { contractNo: text(100), counterparty: text(200), amount: yuan(), signedOn: isoDate() },
     required: ['contractNo', 'counterparty', 'signedOn'],
   });
 
@@ -150,7 +149,7 @@ export const payment = (title = '资金拨付', roles = CADRES): Step =>
     event: 'RECORD_PAYMENT',
     title: '登记拨付',
     roles,
-    fields: { amount: money(), payees: { type: 'integer', minimum: 1 }, voucherNo: text(100) },
+    fields: { amount: yuan(), payees: { type: 'integer', minimum: 1 }, voucherNo: text(100) },
     required: ['amount', 'voucherNo'],
   });
 

@@ -1,5 +1,5 @@
 import type { Step } from '../compose/step.js';
-import { isoDate, object, text } from '../events/schema.js';
+import { isoDate, object, text, yuan } from '../events/schema.js';
 import { remember } from '../fragments/refs.js';
 
 const TOWNSHIP = ['township_officer'];
@@ -44,7 +44,7 @@ export function tenderStep(options: { title: string; description: string }): Ste
         payload: object(
           {
             winner: text(200),
-            amount: { type: 'number', minimum: 0 },
+            amount: yuan(),
             bidders: { type: 'integer', minimum: 1 },
           },
           ['winner', 'amount', 'bidders'],
