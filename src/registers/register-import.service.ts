@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -7,13 +7,9 @@ import { TraceService } from '../engine/trace.service.js';
 import { SheetReadError } from '../export/sheet-read-error.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
-import { officialRoleOf, VOTING_ROLES } from '../identity/village-people.service.js';
+import { officialRoleOf } from '../identity/village-people.service.js';
 import { AppSettingRepository } from '../identity/app-setting.repository.js';
-import type { MembershipEntity, VillageRole } from '../identity/membership.entity.js';
-import { MembershipRepository } from '../identity/membership.repository.js';
 import { PeopleRepository } from '../identity/people.repository.js';
-import type { PersonEntity } from '../identity/person.entity.js';
-import { addDays } from '../time/calendar.js';
 import type { HouseholdEntity } from './household.entity.js';
 import { readRegisterTable } from './register-file.js';
 import {
@@ -23,38 +19,13 @@ import {
   type RegisterRow,
   type RowProblem,
 } from './register-layout.js';
-import { matchRows, type MatchedRow } from './register-matching.js';
+import { matchRows } from './register-matching.js';
+import { RegisterWriter, type ImportSummary, type VoterChange } from './register-writer.js';
 import { RegistersRepository } from './registers.repository.js';
 
 /** Who may load a village's register: its secretary, and the township and district above it. */
 export const IMPORTERS = ['secretary', 'township_officer', 'district_admin'] as const;
-/** The roles a register row gives or takes away; cadres and supervisors are appointed elsewhere. */
-const REGISTER_ROLES: readonly VillageRole[] = [
-  'villager',
-  'representative',
-  'member_representative',
-  'party_member',
-];
 const SALT_SETTING = 'register.idNumberSalt';
-
-/** A row's change to who votes: a voting role, or a party member's vote, given (`gained`) or taken. */
-interface VoterChange {
-  line: number;
-  personId: string;
-  gained: boolean;
-}
-
-export interface ImportSummary {
-  rows: number;
-  people: { created: number; updated: number; unchanged: number };
-  households: { created: number; updated: number };
-  roles: { started: number; ended: number };
-  members: { entered: number; left: number };
-  /** People on the register the file did not list: left as they are. */
-  notListed: number;
-  /** Lines with no 户号 (a cell merged down from above counts as filled): loaded, but in no household. */
-  linesWithoutHousehold: number[];
-}
 
 /**
  * Loads a village's register from its Excel or CSV 花名册 in the one documented layout. Every row is
@@ -72,7 +43,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly registers: RegistersRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly writer: RegisterWriter,
     private readonly people: PeopleRepository,
     private readonly settings: AppSettingRepository,
     private readonly traces: TraceService,
@@ -98,7 +69,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
       if (problems.length > 0) throw invalid(problems);
       const official = officialRoleOf(roles);
       const date = from ?? today;
-      const { summary, voterChanges } = await this.apply(
+      const { summary, voterChanges } = await this.writer.write(
         db,
         villageId,
         matched,
@@ -193,231 +164,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
     }
     return { rows, problems };
   }
-
-  private async apply(
-    db: EntityManager,
-    villageId: string,
-    matched: MatchedRow[],
-    existing: HouseholdEntity[],
-    registered: number,
-    from: string,
-  ): Promise<{ summary: ImportSummary; voterChanges: VoterChange[] }> {
-    const now = this.time.now();
-    const voterChanges: VoterChange[] = [];
-    const summary: ImportSummary = {
-      rows: matched.length,
-      people: { created: 0, updated: 0, unchanged: 0 },
-      households: { created: 0, updated: 0 },
-      roles: { started: 0, ended: 0 },
-      members: { entered: 0, left: 0 },
-      notListed: registered - matched.filter((entry) => entry.person).length,
-      linesWithoutHousehold: matched.filter((entry) => !entry.row.household).map((entry) => entry.row.line),
-    };
-    const householdIds = await this.upsertHouseholds(db, villageId, matched, existing, summary);
-    const personIds = new Map<MatchedRow, string>();
-    for (const entry of matched) {
-      personIds.set(entry, await this.upsertPerson(db, villageId, entry, householdIds, summary, now));
-    }
-    for (const [code, id] of householdIds) {
-      const head = matched.find((entry) => entry.row.household === code && entry.row.head);
-      if (head)
-        await this.registers.updateHousehold(db, { villageId, id, headPersonId: personIds.get(head)! });
-    }
-    const held = await this.memberships.heldOnOrAfter(db, villageId, from);
-    const members = await this.registers.memberEntriesOnOrAfter(db, villageId, from);
-    for (const entry of matched) {
-      const personId = personIds.get(entry)!;
-      const mine = held.filter((membership) => membership.personId === personId);
-      const roleChanges = await this.syncRoles(db, villageId, personId, entry.row, mine, from, summary, now);
-      voterChanges.push(...roleChanges.map((change) => ({ ...change, line: entry.row.line, personId })));
-      await this.syncMember(db, villageId, personId, entry.row, members.get(personId), from, summary, now);
-      const representative = (await this.memberships.validForPerson(db, villageId, personId, from)).find(
-        (membership) => membership.role === 'representative',
-      );
-      if (representative) {
-        const represented = entry.row.representedHouseholds.map((code) => householdIds.get(code)!);
-        await this.registers.setRepresentedHouseholds(db, villageId, representative, represented);
-      }
-    }
-    return { summary, voterChanges };
-  }
-
-  private async upsertHouseholds(
-    db: EntityManager,
-    villageId: string,
-    matched: MatchedRow[],
-    existing: HouseholdEntity[],
-    summary: ImportSummary,
-  ): Promise<Map<string, string>> {
-    const ids = new Map(existing.map((household) => [household.code, household.id]));
-    const codes = [
-      ...new Set(matched.flatMap((entry) => [entry.row.household, ...entry.row.representedHouseholds])),
-    ];
-    for (const code of codes.filter(Boolean)) {
-      const group =
-        matched.find((entry) => entry.row.household === code && entry.row.villagerGroup)?.row.villagerGroup ??
-        null;
-      const known = existing.find((household) => household.code === code);
-      if (!known) {
-        const id = randomUUID();
-        await this.registers.insertHousehold(db, {
-          villageId,
-          id,
-          code,
-          villagerGroup: group,
-          address: null,
-          headPersonId: null,
-          createdAt: this.time.now(),
-        });
-        ids.set(code, id);
-        summary.households.created += 1;
-      } else if (group !== null && known.villagerGroup !== group) {
-        await this.registers.updateHousehold(db, { villageId, id: known.id, villagerGroup: group });
-        summary.households.updated += 1;
-      }
-    }
-    return ids;
-  }
-
-  private async upsertPerson(
-    db: EntityManager,
-    villageId: string,
-    { row, person, id }: MatchedRow,
-    householdIds: Map<string, string>,
-    summary: ImportSummary,
-    now: Date,
-  ): Promise<string> {
-    const fields = {
-      name: row.name,
-      phone: row.phone,
-      householdId: row.household ? householdIds.get(row.household)! : null,
-      relationToHead: row.relation,
-      birthDate: row.birthDate,
-      gender: row.gender,
-      ...(id ? { idNumberHash: id.hash, idNumberMasked: id.masked } : {}),
-    };
-    if (!person) {
-      const created: PersonEntity = {
-        id: randomUUID(),
-        homeRegionId: villageId,
-        createdAt: now,
-        idNumberHash: null,
-        idNumberMasked: null,
-        ...fields,
-      };
-      await this.registers.insertPerson(db, created);
-      summary.people.created += 1;
-      return created.id;
-    }
-    const changed = (Object.keys(fields) as (keyof typeof fields)[]).some(
-      (key) => (person[key] ?? null) !== (fields[key] ?? null),
-    );
-    if (changed) {
-      await this.registers.updatePerson(db, person.id, fields);
-      summary.people.updated += 1;
-    } else summary.people.unchanged += 1;
-    return person.id;
-  }
-
-  /**
-   * Gives the roles the row states and ends those it no longer does, from the date given. Returns the
-   * changes to who votes: a voting role given or ended, a party member's vote given or taken.
-   */
-  private async syncRoles(
-    db: EntityManager,
-    villageId: string,
-    personId: string,
-    row: RegisterRow,
-    held: MembershipEntity[],
-    from: string,
-    summary: ImportSummary,
-    now: Date,
-  ): Promise<{ gained: boolean }[]> {
-    const changes: { gained: boolean }[] = [];
-    const wanted: Record<string, boolean> = {
-      villager: row.resident,
-      representative: row.representative,
-      member_representative: row.memberRepresentative,
-      party_member: row.party !== 'none',
-    };
-    for (const role of REGISTER_ROLES) {
-      const current = held.find((membership) => membership.role === role);
-      if (current && !wanted[role]) {
-        await this.memberships.end(db, villageId, current.id, dayBefore(from, current.validFrom));
-        summary.roles.ended += 1;
-        if (VOTING_ROLES.has(role)) changes.push({ gained: false });
-      } else if (current && wanted[role] && current.validFrom > from) {
-        await this.memberships.moveStart(db, villageId, current.id, from);
-        summary.roles.started += 1;
-        if (VOTING_ROLES.has(role)) changes.push({ gained: true });
-      } else if (!current && wanted[role]) {
-        await this.memberships.insert(db, {
-          villageId,
-          id: randomUUID(),
-          personId,
-          role,
-          vcChair: false,
-          supervisorChair: false,
-          votingRights: role !== 'party_member' || row.party === 'full',
-          probationUntil: role === 'party_member' ? row.probationUntil : null,
-          household: null,
-          validFrom: from,
-          validTo: null,
-          createdAt: now,
-        });
-        summary.roles.started += 1;
-        if (VOTING_ROLES.has(role)) changes.push({ gained: true });
-      } else if (current && role === 'party_member') {
-        const standing = { votingRights: row.party === 'full', probationUntil: row.probationUntil };
-        if (
-          current.votingRights !== standing.votingRights ||
-          (current.probationUntil ?? null) !== standing.probationUntil
-        ) {
-          await this.memberships.updatePartyStanding(db, villageId, current.id, standing);
-          if (current.votingRights !== standing.votingRights) changes.push({ gained: standing.votingRights });
-        }
-      }
-    }
-    return changes;
-  }
-
-  /** `memberSince`: when the person's entry on the member register valid on `from` or later began. */
-  private async syncMember(
-    db: EntityManager,
-    villageId: string,
-    personId: string,
-    row: RegisterRow,
-    memberSince: string | undefined,
-    from: string,
-    summary: ImportSummary,
-    now: Date,
-  ): Promise<void> {
-    if (row.member && memberSince === undefined) {
-      await this.registers.insertMemberEntry(db, {
-        villageId,
-        personId,
-        validFrom: from,
-        validTo: null,
-        basis: row.memberBasis,
-        confirmedByMatterId: null,
-        createdAt: now,
-      });
-      summary.members.entered += 1;
-    } else if (row.member && memberSince !== undefined && memberSince > from) {
-      await this.registers.moveMemberEntryStart(db, villageId, personId, memberSince, from);
-      summary.members.entered += 1;
-    } else if (!row.member && memberSince !== undefined) {
-      await this.registers.endMemberEntry(db, villageId, personId, addDays(from, -1));
-      summary.members.left += 1;
-    }
-  }
 }
-
-/** The day before `from`, never before the entry began (an entry begun that day ends that day). */
-const dayBefore = (from: string, validFrom: string) => {
-  const before = addDays(from, -1);
-  return before < validFrom ? validFrom : before;
-};
 
 const invalid = (problems: RowProblem[]) => {
   const sorted = [...problems].sort((a, b) => a.line - b.line);
