@@ -20,7 +20,7 @@ export const REGISTERS = `
 <form method="post" action="/c/v/<%= it.village.id %>/registers/import" class="stack" data-register-import>
   <label for="register-from">身份（代表、成员、党员等）自哪一天起生效</label>
   <input type="date" id="register-from" name="from" value="<%= it.today %>" required>
-  <label for="register-file">选择花名册文件（.xlsx、.csv 或制表符分隔的 .txt，不超过 5 MB）</label>
+  <label for="register-file">选择花名册文件（.xlsx、.csv 或制表符分隔的文本文件，不超过 5 MB）</label>
   <input type="file" id="register-file" name="file" accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain">
   <progress class="import-progress" hidden max="100" value="0" aria-label="花名册上传进度"></progress>
   <p class="import-status muted" role="status" aria-live="polite"></p>
