@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
+import { problemWords } from './schema-problem-words.js';
 
 // ajv-formats is CommonJS: under ESM the default import is `module.exports`, whose `default` is the plugin.
 const addFormats = formatsModule.default;
@@ -58,9 +59,11 @@ export function compileSchema(schema: object): ValidateFunction {
   return validate;
 }
 
+/** A schema check's finding: the field (`amount`, `lines.2.name`), ajv's words, and the same in Chinese. */
 export interface SchemaProblem {
   field: string;
   problem: string;
+  words?: string;
 }
 
 export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): SchemaProblem[] {
@@ -69,7 +72,8 @@ export function describeSchemaErrors(errors: ErrorObject[] | null | undefined): 
     const extra = (error.params as { additionalProperty?: string }).additionalProperty;
     const base = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const field = [base, missing ?? extra].filter(Boolean).join('.') || '(root)';
-    return { field, problem: extra ? 'is not allowed' : (error.message ?? 'is invalid') };
+    const problem = extra ? 'is not allowed' : (error.message ?? 'is invalid');
+    return { field, problem, words: extra ? '不是这个表单的字段' : problemWords(problem) };
   });
 }
 

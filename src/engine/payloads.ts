@@ -39,7 +39,9 @@ export function validatedCopy(validate: ValidateFunction, value: unknown, code: 
   const copy = withoutBlankText(structuredClone(value ?? {}) as JsonObject) as JsonObject;
   if (hasNulCharacter(copy)) {
     throw new DomainError(code, {
-      problems: [{ field: '(text)', problem: 'must not contain NUL characters' }],
+      problems: [
+        { field: '(text)', problem: 'must not contain NUL characters', words: '含有不能保存的字符' },
+      ],
     });
   }
   if (!validate(copy)) throw new DomainError(code, { problems: describeSchemaErrors(validate.errors) });

@@ -1,37 +1,7 @@
 import { labelOf } from '../common/field-words.js';
 import { isDomainError } from '../common/errors/domain-error.js';
-
-/** A schema check's finding, as `describeSchemaErrors` reports it. */
-interface SchemaProblem {
-  field: string;
-  problem: string;
-}
-
-/** JSON Schema's findings (ajv's English) in the words of a form; anything else is 填写不正确. */
-const PROBLEM_WORDS: [RegExp, (match: RegExpMatchArray) => string][] = [
-  [/required property/, () => '必填'],
-  [/fewer than (\d+) items/, ([, n]) => `至少 ${n} 项`],
-  [/more than (\d+) items/, ([, n]) => `最多 ${n} 项`],
-  [/fewer than (\d+) characters/, ([, n]) => `至少 ${n} 个字`],
-  [/more than (\d+) characters/, ([, n]) => `不能超过 ${n} 个字`],
-  [/format "date"/, () => '应为日期（年-月-日）'],
-  [/format "yuan"/, () => '金额最多精确到分（小数点后两位）'],
-  [/equal to one of|equal to constant/, () => '请从选项中选择'],
-  [/duplicate items/, () => '有重复的项'],
-  [/must be (number|integer)/, () => '应为数字'],
-  [/must be >=? ?(\S+)/, ([, n]) => `不能小于 ${n}`],
-  [/must be <=? ?(\S+)/, ([, n]) => `不能大于 ${n}`],
-  [/must match pattern/, () => '格式不正确'],
-  [/NUL/, () => '含有不能保存的字符'],
-];
-
-const wordsFor = (problem: string): string => {
-  for (const [pattern, words] of PROBLEM_WORDS) {
-    const match = problem.match(pattern);
-    if (match) return words(match);
-  }
-  return '填写不正确';
-};
+import type { SchemaProblem } from '../common/json-schema.js';
+import { problemWords } from '../common/schema-problem-words.js';
 
 /**
  * The fields a refusal names, each with what is wrong in Chinese: shown beside the field at fault and in
@@ -41,10 +11,10 @@ export function fieldProblemsOf(error: unknown): Record<string, string> {
   if (!isDomainError(error)) return {};
   const problems = (error.details as { problems?: SchemaProblem[] } | undefined)?.problems ?? [];
   const found: Record<string, string> = {};
-  for (const { field, problem } of problems) {
+  for (const { field, problem, words } of problems) {
     // `investigators.1` (an item of a list) is the list's field.
     const name = field.split('.')[0];
-    if (name && !name.startsWith('(')) found[name] ??= wordsFor(problem);
+    if (name && !name.startsWith('(')) found[name] ??= words ?? problemWords(problem);
   }
   return found;
 }

@@ -66,6 +66,10 @@ describe('Matter input over HTTP', () => {
     expect((finer.body.details.problems as { field: string }[]).map((problem) => problem.field)).toEqual([
       'amount',
     ]);
+    // The API names the problem in Chinese too, as the console shows it beside the field.
+    expect(finer.body.details.problems).toEqual([
+      { field: 'amount', problem: 'must match format "yuan"', words: '金额最多精确到分（小数点后两位）' },
+    ]);
     expect(fieldProblemsOf(new DomainError('MATTER.INPUTS_INVALID', finer.body.details))).toEqual({
       amount: '金额最多精确到分（小数点后两位）',
     });
