@@ -12,6 +12,8 @@ export class AttachmentEntity {
   @Column({ type: 'bytea', select: false }) content: Buffer;
   @Column({ type: 'uuid' }) uploadedBy: string;
   @Column({ type: 'timestamptz' }) uploadedAt: Date;
+  /** When a record first named it; until then it is its uploader's draft, which nobody else reads. */
+  @Column({ type: 'timestamptz', nullable: true }) attachedAt?: Date | null;
 }
 
 export interface AttachmentRef {

@@ -20,12 +20,16 @@ export class AttachmentsService {
     private readonly time: LocalTime,
   ) {}
 
-  /** Attachments named in a payload, in its order; each must have been uploaded to this village. */
+  /**
+   * Attachments named in a payload, in its order; each must have been uploaded to this village. Named in
+   * a record (in the caller's transaction), they are no longer their uploader's drafts.
+   */
   async named(db: EntityManager, villageId: string, ids: string[] = []): Promise<AttachmentRef[]> {
     const refs = await this.disclosures.attachmentRefs(db, villageId, ids);
     const missing = ids.filter((id) => !refs.some((ref) => ref.id === id));
     if (missing.length > 0)
       throw new DomainError('DISCLOSURE.ATTACHMENT_NOT_FOUND', { attachmentIds: missing });
+    await this.disclosures.markAttached(db, villageId, ids, this.time.now());
     return ids.map((id) => refs.find((ref) => ref.id === id)!);
   }
 
@@ -68,11 +72,18 @@ export class AttachmentsService {
     return { id, filename, mediaType, size, sha256 };
   }
 
-  /** A village member reads any attachment of the village. */
+  /**
+   * A village member reads any attachment a record of the village names; one no record names yet (a file
+   * chosen for a form not sent) is its uploader's alone, as if it were not there.
+   */
   async download(actor: PersonActor, villageId: string, id: string) {
     const db = this.dataSource.manager;
     await this.access.requireVillage(db, actor.personId, villageId, this.time.today());
-    return this.find(villageId, id);
+    const attachment = await this.find(villageId, id);
+    if (!attachment.attachedAt && attachment.uploadedBy !== actor.personId) {
+      throw new DomainError('ATTACHMENT.NOT_FOUND', { attachmentId: id });
+    }
+    return attachment;
   }
 
   async find(villageId: string, id: string) {

@@ -158,6 +158,16 @@ export class DisclosureRepository {
     }));
   }
 
+  /** The files a record now names: from here on the village's people read them, not only their uploader. */
+  async markAttached(db: EntityManager, villageId: string, ids: string[], at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await db.query(
+      `UPDATE attachment SET attached_at = $3
+        WHERE village_id = $1 AND id = ANY($2::uuid[]) AND attached_at IS NULL`,
+      [villageId, ids, at],
+    );
+  }
+
   attachmentWithContent(db: EntityManager, villageId: string, id: string): Promise<AttachmentEntity | null> {
     return db
       .createQueryBuilder(AttachmentEntity, 'attachment')

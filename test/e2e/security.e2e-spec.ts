@@ -437,6 +437,42 @@ describe('Security over HTTP (red team)', () => {
       },
     );
 
+    it('keeps a file no record names its uploader’s alone; once a disclosure names it, the village reads it', async () => {
+      const committee = t.api(world.people.committee1.token);
+      const uploaded = await committee
+        .upload(
+          `/villages/${world.villageId}/attachments?filename=${encodeURIComponent('草稿.txt')}`,
+          Buffer.from('尚未提交的预算草稿'),
+          'text/plain',
+        )
+        .expect(201);
+      const path = `/villages/${world.villageId}/attachments/${(uploaded.body as { id: string }).id}`;
+      await committee.get(path).expect(200);
+      // Its id leaked, a draft is still nobody else's, cadres' and supervisors' included.
+      for (const other of ['villager1', 'secretary', 'supervisor'] as const) {
+        const refused = await t.api(world.people[other].token).get(path);
+        expect(refused.status).toBe(404);
+        expect(refused.body).toMatchObject({ code: 'ATTACHMENT.NOT_FOUND' });
+      }
+      const matterId = await startFinanceMatter(t, world, '三月财务');
+      const events = `/villages/${world.villageId}/matters/${matterId}/events`;
+      await t
+        .api(world.people.supervisor.token)
+        .post(events, { type: 'SUPERVISOR_APPROVE', payload: { opinion: '凭证齐全' } })
+        .expect(200);
+      await committee
+        .post(events, {
+          type: 'SUBMIT_DISCLOSURE',
+          payload: {
+            title: '三月财务公开',
+            body: '附预算',
+            attachments: [(uploaded.body as { id: string }).id],
+          },
+        })
+        .expect(200);
+      await t.api(world.people.villager1.token).get(path).expect(200);
+    });
+
     it('keeps the type of a photo or a PDF', async () => {
       const uploaded = await t
         .api(world.people.committee1.token)

@@ -23,6 +23,7 @@ import { RecordedBallotsConfirmation1766102400000 } from './1766102400000-record
 import { PasswordFromOpener1766188800000 } from './1766188800000-password-from-opener.js';
 import { LoginOpenedInVillage1766275200000 } from './1766275200000-login-opened-in-village.js';
 import { RelationToHead1766361600000 } from './1766361600000-relation-to-head.js';
+import { AttachmentAttached1766448000000 } from './1766448000000-attachment-attached.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   PasswordFromOpener1766188800000,
   LoginOpenedInVillage1766275200000,
   RelationToHead1766361600000,
+  AttachmentAttached1766448000000,
 ];
