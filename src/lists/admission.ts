@@ -1,12 +1,8 @@
-import {
-  POWER_CATEGORIES,
-  type JsonObject,
-  type JsonValue,
-  type ProcedureDefinition,
-} from '../../workflows/index.js';
+import { POWER_CATEGORIES, type JsonObject, type ProcedureDefinition } from '../../workflows/index.js';
 import { digestOf } from '../common/canonical-json.js';
 import { checkDefinition } from '../procedures/definition-checker.js';
-import { meetsFloor, UNIT_WORDS } from '../procedures/checker/period-floors.js';
+import { UNIT_WORDS } from '../procedures/checker/period-floors.js';
+import { shortenedPeriods } from './base-periods.js';
 import { effectiveItems, type BaseListDocument, type VillageListDocument } from './list-documents.js';
 
 /** One change of a list-adjustment request, as its inputs give it (shape checked by the schema). */
@@ -86,63 +82,33 @@ function tuned(
     passesChecker({ ...definition, parameters: { ...definition.parameters, ...merged } }, problem) &&
     (baseParameters === undefined ||
       keepsBasePeriods(
-        change,
+        change.code,
+        definition,
+        parameters,
         { ...definition.parameters, ...baseParameters },
-        noticePeriodsOf(definition),
         problem,
       ));
   return ok ? merged : null;
 }
 
-/**
- * The district's base list sets each public period of its items (the district notice's minimum where
- * no national rule fixes one: 7 days for a homestead's notice, 5 working days for a subsidy register):
- * a village may keep its notices up longer, never shorter. The law's own floors are the checker's.
- */
+/** Reports each public period `parameters` would set below the base list's (see `shortenedPeriods`). */
 function keepsBasePeriods(
-  change: ListChange,
+  code: string,
+  definition: ProcedureDefinition,
+  parameters: JsonObject,
   base: JsonObject,
-  noticePeriods: ReadonlySet<string>,
   problem: Problem,
 ): boolean {
-  let kept = true;
-  for (const [key, value] of Object.entries(change.parameters ?? {})) {
-    const floor = noticePeriods.has(key) ? periodOf(base[key]) : null;
-    if (!floor || meetsFloor(value, floor)) continue;
-    kept = false;
+  const shortened = shortenedPeriods(definition, parameters, base);
+  for (const { key, floor } of shortened) {
     problem(
       'LIST.PERIOD_BELOW_BASE',
-      `事项 ${change.code} 的 ${key} 不得短于区级基本目录规定的 ${floor.days} ${UNIT_WORDS[floor.unit]}：村里可以延长公示期，不能缩短`,
+      `事项 ${code} 的 ${key} 不得短于区级基本目录规定的 ${floor.days} ${UNIT_WORDS[floor.unit]}：村里可以延长公示期，不能缩短`,
       { path: `parameters.${key}` },
     );
   }
-  return kept;
+  return shortened.length === 0;
 }
-
-/** The parameters that set how long a disclosure stays public (`publishDisclosure`'s `period`). */
-function noticePeriodsOf(definition: ProcedureDefinition): Set<string> {
-  const found = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (typeof value === 'object' && value !== null) {
-      const node = value as { type?: unknown; params?: { period?: { $param?: unknown } } };
-      const named = node.params?.period?.$param;
-      if (node.type === 'publishDisclosure' && typeof named === 'string') found.add(named);
-      Object.values(value).forEach(visit);
-    }
-  };
-  visit(definition.machine);
-  return found;
-}
-
-const periodOf = (value: JsonValue | undefined): { days: number; unit: 'calendar' | 'working' } | null =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  typeof value.days === 'number' &&
-  (value.unit === 'calendar' || value.unit === 'working')
-    ? { days: value.days, unit: value.unit }
-    : null;
 
 const unknownItem = (problem: Problem, code: string) =>
   problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${code}`);
@@ -333,9 +299,8 @@ async function keepsWhatTheLawFixes(
   }
   // A copy keeps the base item's notices at least as long: retiring the item for a shorter copy is no way
   // around the district's periods.
-  const copied = { kind: 'addItem' as const, code: made.basedOn, parameters: made.parameters };
   const periods = { ...original.parameters, ...template.parameters };
-  return keepsBasePeriods(copied, periods, noticePeriodsOf(made), problem) && lawful;
+  return keepsBasePeriods(made.basedOn, made, made.parameters, periods, problem) && lawful;
 }
 
 /** An item's procedure: given as JSON, or a base item's under the new id and title. */
