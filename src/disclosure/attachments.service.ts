@@ -20,17 +20,23 @@ export class AttachmentsService {
     private readonly time: LocalTime,
   ) {}
 
-  /**
-   * Attachments named in a payload, in its order; each must have been uploaded to this village. Named in
-   * a record (in the caller's transaction), they are no longer their uploader's drafts.
-   */
+  /** Attachments named in a payload, in its order; each must have been uploaded to this village. */
   async named(db: EntityManager, villageId: string, ids: string[] = []): Promise<AttachmentRef[]> {
     const refs = await this.disclosures.attachmentRefs(db, villageId, ids);
     const missing = ids.filter((id) => !refs.some((ref) => ref.id === id));
     if (missing.length > 0)
       throw new DomainError('DISCLOSURE.ATTACHMENT_NOT_FOUND', { attachmentIds: missing });
-    await this.disclosures.markAttached(db, villageId, ids, this.time.now());
     return ids.map((id) => refs.find((ref) => ref.id === id)!);
+  }
+
+  /**
+   * `named`, for a record being written (in its transaction): from now on the files are the village's to
+   * read, no longer their uploader's drafts.
+   */
+  async attach(db: EntityManager, villageId: string, ids: string[] = []): Promise<AttachmentRef[]> {
+    const refs = await this.named(db, villageId, ids);
+    await this.disclosures.markAttached(db, villageId, ids, this.time.now());
+    return refs;
   }
 
   /** Those of the ids that name a file of this village (ids of other villages are simply not found). */

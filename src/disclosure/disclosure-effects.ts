@@ -88,7 +88,7 @@ export class DisclosureEffects implements OnModuleInit {
       periodEndsAt: null,
       endedAt: null,
       channels: payload.channels ?? DEFAULT_CHANNELS,
-      attachments: await this.files.named(db, matter.villageId, payload.attachments),
+      attachments: await this.files.attach(db, matter.villageId, payload.attachments),
     });
   }
 
@@ -153,7 +153,7 @@ export class DisclosureEffects implements OnModuleInit {
       matterId: matter.id,
       disclosureId: published.id,
       content: payload.content,
-      attachments: await this.files.named(db, matter.villageId, payload.attachments),
+      attachments: await this.files.attach(db, matter.villageId, payload.attachments),
       filedBy: event.actor.personId!,
       filedAt: now,
       status: 'open',

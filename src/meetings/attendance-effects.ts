@@ -134,7 +134,7 @@ export class AttendanceEffects implements OnModuleInit {
       present,
       householdsPresent,
       households,
-      signInSheet: await this.files.named(db, matter.villageId, payload.signInSheet),
+      signInSheet: await this.files.attach(db, matter.villageId, payload.signInSheet),
       recordedBy: event.actor.personId!,
       recordedAt: now.toISOString(),
     };

@@ -125,7 +125,7 @@ export class VoteEffects implements OnModuleInit {
       abstain: payload.abstain,
       counter: payload.counter,
       scrutineer: payload.scrutineer,
-      tallySheet: await this.files.named(db, matter.villageId, payload.tallySheet),
+      tallySheet: await this.files.attach(db, matter.villageId, payload.tallySheet),
       recordedBy: actor,
       recordedAt: now.toISOString(),
       confirmedBy: null,

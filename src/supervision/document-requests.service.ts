@@ -80,7 +80,7 @@ export class DocumentRequestsService implements OnModuleInit {
       perform: async (db, matter, _role, now) => {
         const open = await this.requests.findOpen(db, matter.villageId, matter.id, requestId);
         if (!open) throw new DomainError('DOCUMENTS.REQUEST_NOT_OPEN', { requestId });
-        await this.files.named(db, matter.villageId, attachments);
+        await this.files.attach(db, matter.villageId, attachments);
         await this.requests.answer(db, open, {
           answer,
           attachments,
