@@ -105,8 +105,12 @@ export class RegisterImportService implements OnApplicationBootstrap {
   /**
    * Who votes is the township's to record, as by hand (`VillagePeopleService`): a secretary's file that
    * gives or takes a representative's, party member's or member representative's role, or a party member's
-   * vote, is refused whole, naming its rows. An official's file may not give a vote to someone whose login
-   * a village cadre opened, until the township has set that login's password again.
+   * vote, is refused whole, naming its rows. So is one that enters someone on the collective's member
+   * register or takes them off it: membership is the member assembly's to confirm (农村集体经济组织法 第十二条,
+   * the membership confirmation item enters whom it confirmed), its register filed with the township, and
+   * a member votes in the assembly and shares in what it distributes. An official's file may not give a
+   * vote to someone whose login a village cadre opened, until the township has set that login's password
+   * again.
    */
   private async requireVoterChangesByTownship(
     db: EntityManager,
@@ -115,14 +119,24 @@ export class RegisterImportService implements OnApplicationBootstrap {
   ): Promise<void> {
     const lines = (of: readonly VoterChange[]) =>
       [...new Set(of.map((change) => change.line))].sort((a, b) => a - b);
-    if (!byOfficial && changes.length > 0) {
+    const named = (of: readonly VoterChange[]) => `第 ${lines(of).slice(0, 10).join('、')} 行`;
+    const roles = changes.filter((change) => change.of === 'role');
+    const memberRegister = changes.filter((change) => change.of === 'memberRegister');
+    if (!byOfficial && roles.length > 0) {
       throw new DomainError(
         'MEMBERSHIP.VOTER_BY_TOWNSHIP',
-        { lines: lines(changes) },
-        `第 ${lines(changes).slice(0, 10).join('、')} 行改变了这些身份，未导入任何内容`,
+        { lines: lines(roles) },
+        `${named(roles)}改变了这些身份，未导入任何内容`,
       );
     }
-    const given = changes.filter((change) => change.gained);
+    if (!byOfficial && memberRegister.length > 0) {
+      throw new DomainError(
+        'MEMBERSHIP.MEMBER_REGISTER_BY_ASSEMBLY',
+        { lines: lines(memberRegister) },
+        `${named(memberRegister)}增减了成员名册上的人，未导入任何内容`,
+      );
+    }
+    const given = roles.filter((change) => change.gained);
     const held = new Set(
       await this.people.withLoginOpenedInVillage(db, [...new Set(given.map((change) => change.personId))]),
     );
@@ -131,7 +145,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
       throw new DomainError(
         'ACCOUNT.RESET_BEFORE_VOTE',
         { lines: lines(blocked), personIds: [...held] },
-        `第 ${lines(blocked).slice(0, 10).join('、')} 行的人，未导入任何内容`,
+        `${named(blocked)}的人，未导入任何内容`,
       );
     }
   }

@@ -19,11 +19,16 @@ const REGISTER_ROLES: readonly VillageRole[] = [
   'member_representative',
   'party_member',
 ];
-/** A row's change to who votes: a voting role, or a party member's vote, given (`gained`) or taken. */
+/**
+ * A row's change to who votes: a voting role, or a party member's vote, given (`gained`) or taken; or an
+ * entry on the collective's member register (who sits in the member assembly and shares in what it
+ * distributes) begun or ended.
+ */
 export interface VoterChange {
   line: number;
   personId: string;
   gained: boolean;
+  of: 'role' | 'memberRegister';
 }
 
 /** What an import changed, as the caller is answered and the village chain records it. */
@@ -88,8 +93,22 @@ export class RegisterWriter {
       const personId = personIds.get(entry)!;
       const mine = held.filter((membership) => membership.personId === personId);
       const roleChanges = await this.syncRoles(db, villageId, personId, entry.row, mine, from, summary, now);
-      voterChanges.push(...roleChanges.map((change) => ({ ...change, line: entry.row.line, personId })));
-      await this.syncMember(db, villageId, personId, entry.row, members.get(personId), from, summary, now);
+      const memberChange = await this.syncMember(
+        db,
+        villageId,
+        personId,
+        entry.row,
+        members.get(personId),
+        from,
+        summary,
+        now,
+      );
+      voterChanges.push(
+        ...roleChanges.map((change) => ({ ...change, line: entry.row.line, personId, of: 'role' as const })),
+        ...(memberChange
+          ? [{ ...memberChange, line: entry.row.line, personId, of: 'memberRegister' as const }]
+          : []),
+      );
       const representative = (await this.memberships.validForPerson(db, villageId, personId, from)).find(
         (membership) => membership.role === 'representative',
       );
@@ -240,7 +259,10 @@ export class RegisterWriter {
     return changes;
   }
 
-  /** `memberSince`: when the person's entry on the member register valid on `from` or later began. */
+  /**
+   * `memberSince`: when the person's entry on the member register valid on `from` or later began. Returns
+   * the change made, if any: an entry begun (or begun earlier) is `gained`, one ended is not.
+   */
   private async syncMember(
     db: EntityManager,
     villageId: string,
@@ -250,7 +272,7 @@ export class RegisterWriter {
     from: string,
     summary: ImportSummary,
     now: Date,
-  ): Promise<void> {
+  ): Promise<{ gained: boolean } | undefined> {
     if (row.member && memberSince === undefined) {
       await this.registers.insertMemberEntry(db, {
         villageId,
@@ -262,13 +284,19 @@ export class RegisterWriter {
         createdAt: now,
       });
       summary.members.entered += 1;
-    } else if (row.member && memberSince !== undefined && memberSince > from) {
+      return { gained: true };
+    }
+    if (row.member && memberSince !== undefined && memberSince > from) {
       await this.registers.moveMemberEntryStart(db, villageId, personId, memberSince, from);
       summary.members.entered += 1;
-    } else if (!row.member && memberSince !== undefined) {
+      return { gained: true };
+    }
+    if (!row.member && memberSince !== undefined) {
       await this.registers.endMemberEntry(db, villageId, personId, addDays(from, -1));
       summary.members.left += 1;
+      return { gained: false };
     }
+    return undefined;
   }
 }
 

@@ -61,14 +61,29 @@ describeInBrowser('A clerk loading the village register on a phone', () => {
     await upload(workbook);
     await page.getByText(/村党组织书记不能增减：第 \d+/).waitFor();
     await snap(page, 'registers', 'phone', '2-voters-refused');
-    // Without them, the village's own file loads.
-    const voting = ['村民代表', '成员代表', '党员'].map((title) => header.indexOf(title));
-    const votingDetails = ['代表户', '预备期至'].map((title) => header.indexOf(title));
-    const residents = rows.map((row) =>
-      row.map((cell, at) => (voting.includes(at) ? '否' : votingDetails.includes(at) ? '' : cell)),
-    );
+    // Without them, a file that enters people on the collective's member register is refused too: the
+    // member assembly confirms members.
+    expect(await page.getByText(/集体经济组织成员经成员大会确认/).count()).toBe(1);
+    const clear = (titles: string[], details: string[]) => {
+      const cleared = titles.map((title) => header.indexOf(title));
+      const blanked = details.map((title) => header.indexOf(title));
+      return rows.map((row) =>
+        row.map((cell, at) => (cleared.includes(at) ? '否' : blanked.includes(at) ? '' : cell)),
+      );
+    };
+    const asWorkbook = (body: string[][]) =>
+      writeXlsx([{ name: '花名册', columns: header.map((title) => ({ header: title })), rows: body }]);
+    const withoutVoters = clear(['村民代表', '成员代表', '党员'], ['代表户', '预备期至']);
+    await upload(asWorkbook(withoutVoters));
+    await page.getByText(/增减了成员名册上的人，未导入任何内容/).waitFor();
+    // The residents alone, the village's own, load.
     await upload(
-      writeXlsx([{ name: '花名册', columns: header.map((title) => ({ header: title })), rows: residents }]),
+      asWorkbook(
+        clear(
+          ['村民代表', '成员代表', '党员', '集体经济组织成员'],
+          ['代表户', '预备期至', '成员身份取得方式'],
+        ),
+      ),
     );
     await page.getByText(`已导入 ${rows.length} 行`).waitFor();
     await snap(page, 'registers', 'phone', '3-imported');

@@ -19,7 +19,7 @@ interface Summary {
   people: { created: number; updated: number; unchanged: number };
   households: { created: number };
   roles: { started: number; ended: number };
-  members: { entered: number };
+  members: { entered: number; left: number };
 }
 
 describe('Village registers (花名册) over HTTP', () => {
@@ -54,6 +54,7 @@ describe('Village registers (花名册) over HTTP', () => {
     await setUp(rows).expect(201);
     const REPRESENTATIVE = rows[0].indexOf('村民代表');
     const MEMBER = rows[0].indexOf('集体经济组织成员');
+    const RESIDENT = rows[0].indexOf('居住本村');
     const MEMBER_REPRESENTATIVE = rows[0].indexOf('成员代表');
     const set = (line: number, column: number, value: string) => (row: string[], index: number) =>
       index === line - 1 ? row.map((cell, at) => (at === column ? value : cell)) : row;
@@ -83,13 +84,38 @@ describe('Village registers (花名册) over HTTP', () => {
     expect((refused.body as { message: string }).message).toContain('第 ');
     expect(await voters()).toEqual(before);
 
-    // The rest of the register is still the village's: a member who left, from today on, not before.
+    // Nor does a file that takes a member off the collective's member register, or enters someone on it:
+    // the member assembly confirms members, and the township keeps the filed register.
+    const members = async () =>
+      (await people()).filter((entry) => entry[rows[0].indexOf('集体经济组织成员')] === '是').length;
+    const membersBefore = await members();
     const memberLine = rows.findIndex((row, index) => index > 0 && row[MEMBER] === '是') + 1;
-    const left = rows.map(set(memberLine, MEMBER, '否'));
+    expect(memberLine).toBeGreaterThan(1);
+    const newcomer = rows[0].map(
+      (title) => ({ 户号: 'H001', 姓名: '新成员丁', 居住本村: '是', 集体经济组织成员: '是' })[title] ?? '',
+    );
+    const memberChanges: [number, string[][]][] = [
+      [memberLine, rows.map(set(memberLine, MEMBER, '否'))],
+      [rows.length + 1, [...rows, newcomer]],
+    ];
+    for (const [line, file] of memberChanges) {
+      const changed = await upload(workbook(file), XLSX, '2026-03-02');
+      expect(changed.status).toBe(403);
+      expect(changed.body).toMatchObject({
+        code: 'MEMBERSHIP.MEMBER_REGISTER_BY_ASSEMBLY',
+        details: { lines: [line] },
+      });
+      expect((changed.body as { message: string }).message).toContain(`第 ${line} 行增减了成员名册上的人`);
+    }
+    expect(await members()).toBe(membersBefore);
+
+    // The rest of the register is still the village's: someone who moved away, from today on, not before.
+    const residentLine = rows.findIndex((row, index) => index > 0 && row[RESIDENT] === '是') + 1;
+    const left = rows.map(set(residentLine, RESIDENT, '否'));
     const backdated = await upload(workbook(left), XLSX, '2026-03-01');
     expect(backdated.body).toMatchObject({ code: 'MEMBERSHIP.BACKDATED', details: { date: '2026-03-01' } });
     const fromToday = (await upload(workbook(left), XLSX, '2026-03-02').expect(201)).body as Summary;
-    expect(fromToday).toMatchObject({ roles: { started: 0, ended: 0 }, members: { left: 1 } });
+    expect(fromToday).toMatchObject({ roles: { started: 0, ended: 1 }, members: { entered: 0, left: 0 } });
 
     // The township records the election, dated back with its papers.
     await upload(workbook(left.map(set(3, REPRESENTATIVE, '是'))), XLSX, '2026-01-01', township()).expect(
@@ -263,10 +289,7 @@ describe('Village registers (花名册) over HTTP', () => {
   it('tells two people of one name apart by ID number, keeping the number only masked', async () => {
     const header = demoRegister([], 1)[0];
     const row = (name: string, id: string) =>
-      header.map(
-        (title) =>
-          ({ 户号: 'H900', 姓名: name, 身份证号: id, 居住本村: '是', 集体经济组织成员: '是' })[title] ?? '',
-      );
+      header.map((title) => ({ 户号: 'H900', 姓名: name, 身份证号: id, 居住本村: '是' })[title] ?? '');
     const twins = [header, row('李明', ''), row('李明', '')];
     const refused = await upload(toCsv(twins[0], twins.slice(1)), 'text/csv').expect(422);
     expect(JSON.stringify(refused.body)).toContain('有同名人员“李明”，请填写身份证号以区分');

@@ -37,6 +37,10 @@ export const ERROR_CATALOG = {
     zh: '村民代表、成员代表由选举产生，党员由党组织发展：他们的登记和变动由乡镇（街道）干部凭选举结果或党组织的材料办理，村党组织书记不能增减',
     en: 'Representatives are elected and party members admitted by the party: the township records them, not the village secretary',
   },
+  'MEMBERSHIP.MEMBER_REGISTER_BY_ASSEMBLY': {
+    zh: '集体经济组织成员身份由成员大会确认（农村集体经济组织法第十二条），成员名册报乡镇（街道）备案：村党组织书记导入的花名册不能增减成员名册上的人。新增成员请发起“集体经济组织成员身份确认”事项；依备案名册补登或注销由乡镇（街道）干部导入',
+    en: 'The member assembly confirms membership and the township keeps the filed register: a secretary’s file may not enter or remove members',
+  },
   'ACCOUNT.RESET_BEFORE_VOTE': {
     zh: '此人的登录账号是村干部开设的，开设的人可能仍掌握它：授予村民代表、党员或成员代表身份前，须先由乡镇（街道）重设其密码',
     en: 'This login was opened by a village cadre, who may still hold it: the township resets its password before its holder gets a vote',

@@ -16,7 +16,7 @@ export const REGISTERS = `
 <h2>导入花名册</h2>
 <p>每人一行，表头依次为：<%= it.columns.join('、') %>。只有“姓名”必填；同名的人请填写身份证号或出生日期加以区分。</p>
 <p class="muted">文件中任何一行有问题时，整份文件都不导入，并逐行列出问题；改好后重新选择文件即可。</p>
-<% if (!it.importsVoters) { %><p class="muted">村民代表、成员代表和党员的增减由乡镇（街道）干部凭选举结果或党组织的材料导入；文件改变了这些身份时，整份文件不导入。</p><% } %>
+<% if (!it.importsVoters) { %><p class="muted">村民代表、成员代表和党员的增减由乡镇（街道）干部凭选举结果或党组织的材料导入；集体经济组织成员经成员大会确认（请发起“集体经济组织成员身份确认”事项）后记入成员名册，依备案名册补登或注销也由乡镇（街道）办理。文件改变了这些身份时，整份文件不导入。</p><% } %>
 <form method="post" action="/c/v/<%= it.village.id %>/registers/import" class="stack" data-register-import>
   <label for="register-from">身份（代表、成员、党员等）自哪一天起生效</label>
   <input type="date" id="register-from" name="from" value="<%= it.today %>" required>
