@@ -20,7 +20,7 @@ import { IsText } from '../common/is-text.js';
 import { OFFICIAL_ROLES, type OfficialRole } from './official-post.entity.js';
 import { VILLAGE_ROLES, type VillageRole } from './membership.entity.js';
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export class CreateRegionDto {
   @ApiProperty({ enum: ['township', 'village'] }) @IsIn(['township', 'village']) kind: 'township' | 'village';

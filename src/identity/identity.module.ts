@@ -13,6 +13,7 @@ import { LoginSecurityRepository } from './login-security.repository.js';
 import { LoginThrottle } from './login-throttle.js';
 import { MembershipRepository } from './membership.repository.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PeopleDirectory } from './people-directory.service.js';
 import { PeopleRepository } from './people.repository.js';
 import { RegionRepository } from './region.repository.js';
 import { RegionsService } from './regions.service.js';
@@ -32,6 +33,7 @@ import { VillagePeopleService } from './village-people.service.js';
     LoginThrottle,
     MembershipRepository,
     PasswordHasher,
+    PeopleDirectory,
     PeopleRepository,
     RegionRepository,
     RegionsService,
@@ -44,6 +46,7 @@ import { VillagePeopleService } from './village-people.service.js';
     AuthService,
     KnownDevices,
     VillagePeopleService,
+    PeopleDirectory,
     AccountFactory,
     AppSettingRepository,
     MembershipRepository,

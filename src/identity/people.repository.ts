@@ -72,6 +72,21 @@ export class PeopleRepository {
     return accounts.map((account) => account.personId);
   }
 
+  /** The logins of `personIds`, one per person at most. */
+  accountsOf(db: EntityManager, personIds: readonly string[]): Promise<AccountEntity[]> {
+    return personIds.length === 0
+      ? Promise.resolve([])
+      : db.findBy(AccountEntity, { personId: In([...personIds]) });
+  }
+
+  /** The people on a village's register, in the order they were registered. */
+  onRegisterOf(db: EntityManager, villageId: string): Promise<PersonEntity[]> {
+    return db.find(PersonEntity, {
+      where: { homeRegionId: villageId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
   async countPeople(db: EntityManager): Promise<number> {
     return db.count(PersonEntity);
   }

@@ -16,7 +16,7 @@ import type {
   RoleGrantDto,
 } from './identity.dto.js';
 import { LoginSecurityRepository } from './login-security.repository.js';
-import type { MembershipEntity, VillageRole } from './membership.entity.js';
+import { VILLAGE_ROLES, type MembershipEntity, type VillageRole } from './membership.entity.js';
 import { MembershipRepository } from './membership.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { requireStrongPassword } from './password-rule.js';
@@ -44,7 +44,11 @@ type Caller = { personId: string; roles: ReadonlySet<Role> };
 export const officialRoleOf = (roles: ReadonlySet<Role>): Role | undefined =>
   (['township_officer', 'district_admin'] as const).find((role) => roles.has(role));
 
-const isOfficial = (roles: ReadonlySet<Role>) => officialRoleOf(roles) !== undefined;
+export const isOfficial = (roles: ReadonlySet<Role>) => officialRoleOf(roles) !== undefined;
+
+/** The roles a caller may give and end in a village: every one for the township and district. */
+export const rolesGrantableBy = (roles: ReadonlySet<Role>): readonly VillageRole[] =>
+  isOfficial(roles) ? VILLAGE_ROLES : roles.has('secretary') ? [...SECRETARY_GRANTS] : [];
 
 /** A village's people and their roles: who sits on which roster, who may act in which step. */
 @Injectable()
@@ -247,7 +251,7 @@ export class VillagePeopleService {
   }
 
   private requireMayGrant(callerRoles: ReadonlySet<Role>, role: VillageRole): void {
-    if (isOfficial(callerRoles) || (callerRoles.has('secretary') && SECRETARY_GRANTS.has(role))) return;
+    if (rolesGrantableBy(callerRoles).includes(role)) return;
     if (callerRoles.has('secretary') && VOTING_ROLES.has(role)) {
       throw new DomainError('MEMBERSHIP.VOTER_BY_TOWNSHIP', { role });
     }

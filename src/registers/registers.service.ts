@@ -6,19 +6,17 @@ import { toCsv } from '../export/csv.js';
 import { writeXlsx } from '../export/xlsx-workbook.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
+import { PEOPLE_READERS } from '../identity/people-directory.service.js';
 import { checkRegisters, type RegisterChecks } from './register-checks.js';
 import { registerRows } from './register-export.js';
 import { REGISTER_COLUMNS, SHEET_NAME } from './register-layout.js';
 import { RegistersRepository } from './registers.repository.js';
 
-/** Who may read a register (birth dates, households, masked ID numbers): not every villager. */
-export const REGISTER_READERS = [
-  'secretary',
-  'committee_member',
-  'supervisor',
-  'township_officer',
-  'district_admin',
-] as const;
+/**
+ * Who may read a register (birth dates, households, masked ID numbers): not every villager; those who look
+ * up the village's people and their roles.
+ */
+export const REGISTER_READERS = PEOPLE_READERS;
 
 /** A village's registers as its cadres, supervisors and officials read them, export them and check them. */
 @Injectable()

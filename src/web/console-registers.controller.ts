@@ -1,9 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { isISO8601 } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import { isCalendarDay } from '../common/is-calendar-date.js';
 import { Public } from '../common/http/public.decorator.js';
 import { LocalTime } from '../common/local-time.js';
 import { AccessService } from '../identity/access.service.js';
@@ -31,9 +31,6 @@ const TABLE_COLUMNS: readonly RegisterColumn[] = [
 const SHOWN_ROWS = 100;
 
 const columnIndex = (key: RegisterColumn) => REGISTER_COLUMNS.findIndex((column) => column.key === key);
-/** A calendar day as a date input sends it (2026-02-30 is not one). */
-const isDate = (value: unknown): value is string =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isISO8601(value, { strict: true });
 const textOf = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /**
@@ -64,7 +61,7 @@ export class ConsoleRegistersController {
     const actor = requireActor(request, response);
     if (!actor) return;
     const today = this.time.today();
-    const on = isDate(query.on) ? query.on : today;
+    const on = isCalendarDay(query.on) ? query.on : today;
     const register = await this.registers.rows(actor, villageId, on);
     const [checks, lists, roles] = await Promise.all([
       this.registers.checks(actor, villageId),
@@ -117,9 +114,9 @@ export class ConsoleRegistersController {
     if (!Buffer.isBuffer(request.body)) {
       throw new DomainError('REGISTER.FILE_INVALID', {}, '请选择花名册文件（.xlsx 或 .csv）');
     }
-    if (from !== undefined && from !== '' && !isDate(from)) {
+    if (from !== undefined && from !== '' && !isCalendarDay(from)) {
       throw new DomainError('REQUEST.INVALID', {}, '生效日期应为 年-月-日');
     }
-    return this.imports.import(actor, villageId, request.body, isDate(from) ? from : undefined);
+    return this.imports.import(actor, villageId, request.body, isCalendarDay(from) ? from : undefined);
   }
 }

@@ -3,6 +3,7 @@ import { CONFIRM, CONSOLE, FIELD, LIST, MATTER, REGION, START, VILLAGE } from '.
 import { LAYOUT } from './views/layout.js';
 import { BOARD, BULLETIN, HOME, LISTS, LOGIN, OWN_PASSWORD, VERIFY } from './views/public-pages.js';
 import { CATALOG, CATALOG_ITEM, PUBLIC_MATTER, X_ITEM } from './views/record-pages.js';
+import { PEOPLE, PERSON } from './views/people-pages.js';
 import { REGISTERS } from './views/register-pages.js';
 import {
   COMPLAIN,
@@ -38,6 +39,8 @@ const TEMPLATES: Record<string, string> = {
   '@xItem': X_ITEM,
   '@list': LIST,
   '@registers': REGISTERS,
+  '@people': PEOPLE,
+  '@person': PERSON,
   '@complain': COMPLAIN,
   '@complaintReceipt': COMPLAINT_RECEIPT,
   '@complaintTrack': COMPLAINT_TRACK,

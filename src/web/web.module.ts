@@ -10,6 +10,7 @@ import { PublicModule } from '../public/public.module.js';
 import { RegistersModule } from '../registers/registers.module.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
 import { ConsoleForms } from './console-forms.service.js';
+import { ConsolePeopleController } from './console-people.controller.js';
 import { ConsoleRegistersController } from './console-registers.controller.js';
 import { ConsoleStartController } from './console-start.controller.js';
 import { ConsoleUploadsController } from './console-uploads.controller.js';
@@ -51,6 +52,7 @@ import { SessionController } from './session.controller.js';
     ConsoleStartController,
     ConsoleUploadsController,
     ConsoleRegistersController,
+    ConsolePeopleController,
     ConsoleMatterController,
     ConsoleXItemController,
     ConsoleListController,

@@ -67,7 +67,7 @@ export const CONSOLE = `
 <% } %>`;
 
 export const VILLAGE = `
-<p><a href="/p/catalog">基本目录</a> · <a href="/p/<%= it.village.id %>">本村公开栏</a> · <a href="/p/<%= it.village.id %>/lists">三张清单</a><% if (it.canLedger) { %> · <a href="/api/villages/<%= it.village.id %>/ledger.xlsx?quarter=<%= it.quarter %>" data-download>下载本季度监督台账</a><% } %><% if (it.canRegisters) { %> · <a href="/c/v/<%= it.village.id %>/registers">村民花名册</a><% } %></p>
+<p><a href="/p/catalog">基本目录</a> · <a href="/p/<%= it.village.id %>">本村公开栏</a> · <a href="/p/<%= it.village.id %>/lists">三张清单</a><% if (it.canLedger) { %> · <a href="/api/villages/<%= it.village.id %>/ledger.xlsx?quarter=<%= it.quarter %>" data-download>下载本季度监督台账</a><% } %><% if (it.canRegisters) { %> · <a href="/c/v/<%= it.village.id %>/registers">村民花名册</a> · <a href="/c/v/<%= it.village.id %>/people">人员与身份</a><% } %></p>
 <h2>待我办理</h2>
 <% if (it.inbox.matters.length === 0) { %><p>暂无</p><% } %>
 <% for (const item of it.inbox.matters) { %>

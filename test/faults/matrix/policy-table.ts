@@ -427,6 +427,30 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
     upload: true,
     stateRefusals: ['REGISTER.IMPORT_INVALID'],
   },
+  // 人员与身份: the same rules as the people routes of the API.
+  'GET /c/v/:villageId/people': { may: members(REGISTER_READERS), query: () => 'q=张' },
+  'GET /c/v/:villageId/people/:personId': { may: members(REGISTER_READERS), fresh: true },
+  'POST /c/v/:villageId/people/:personId/roles': {
+    may: members(OFFICIALS),
+    fresh: true,
+    body: () => ({ role: 'representative', validFrom: '2026-03-02' }),
+  },
+  'POST /c/v/:villageId/people/:personId/roles/:membershipId/end': {
+    may: members(GRANTERS),
+    fresh: true,
+    body: () => ({ validTo: '2026-03-02' }),
+  },
+  'POST /c/v/:villageId/people/:personId/account': {
+    may: members(GRANTERS),
+    fresh: true,
+    body: ({ unique }) => ({ username: `matrix-c-${unique}`, password: 'matrix-password-1' }),
+    stateRefusals: ['ACCOUNT.EXISTS'],
+  },
+  'POST /c/v/:villageId/people/:personId/password': {
+    may: members(OFFICIALS),
+    params: ({ site }) => ({ personId: site.world.people.rep5.personId }),
+    body: () => ({ password: 'matrix-reset-password-2' }),
+  },
   'POST /c/v/:villageId/attachments': { may: members(), upload: true, query: () => 'filename=matrix.txt' },
   'POST /c/v/:villageId/start': {
     may: members(['secretary']),

@@ -4,6 +4,8 @@ import type { Persona } from './personas.js';
 import type { RoutePolicy } from './policy-table.js';
 import { errorShapeProblem, outcomeOf } from './calls.js';
 import { isApi, type RouteKey } from './route-listing.js';
+import type { ErrorCode } from '../../../src/common/errors/error-catalog.js';
+import { HTTP_STATUS_OF } from '../../../src/common/http/error-statuses.js';
 import { REFUSAL_HEADER } from '../../../src/web/web-request.js';
 
 export interface Attempt {
@@ -58,7 +60,7 @@ export function problemOf(attempt: Attempt, response: request.Response): string 
 /**
  * A console or public page refuses by sending the anonymous to the login page (an upload, which the page's
  * script sends, with the API's 401); everyone else gets a page answering 403 or 404 with the refusal's
- * code in its header (a state refusal the table allows, with its own status), or a redirect back with
+ * code (one of who asks) in its header (a state refusal the table allows, with its own status), or a redirect back with
  * the reason in the flash message.
  */
 function consolePageProblem(
@@ -80,7 +82,9 @@ function consolePageProblem(
   if (![403, 404].includes(response.status)) {
     return `${who}: page refused with ${describeResponse(response)}, not 403/404`;
   }
-  return code?.startsWith('AUTH.') || code?.endsWith('NOT_FOUND')
+  // A refusal of who asks: AUTH.*, a not-found, or a code the API answers with 403 (the township's powers).
+  const forbidden = code !== undefined && HTTP_STATUS_OF[code as ErrorCode] === 403;
+  return code?.startsWith('AUTH.') || code?.endsWith('NOT_FOUND') || forbidden
     ? null
     : `${who}: page refused with ${describeResponse(response)} and code ${String(code)}`;
 }
