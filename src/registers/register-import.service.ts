@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
+import type { ErrorCode } from '../common/errors/error-catalog.js';
 import { LocalTime } from '../common/local-time.js';
 import { TraceService } from '../engine/trace.service.js';
 import { SheetReadError } from '../export/sheet-read-error.js';
@@ -26,6 +27,12 @@ import { RegistersRepository } from './registers.repository.js';
 /** Who may load a village's register: its secretary, and the township and district above it. */
 export const IMPORTERS = ['secretary', 'township_officer', 'district_admin'] as const;
 const SALT_SETTING = 'register.idNumberSalt';
+/** The changes only the township's (or district's) file makes, each refused with its code and words. */
+const TOWNSHIP_CHANGES: readonly (readonly [VoterChange['of'], ErrorCode, string])[] = [
+  ['role', 'MEMBERSHIP.VOTER_BY_TOWNSHIP', '改变了这些身份'],
+  ['memberRegister', 'MEMBERSHIP.MEMBER_REGISTER_BY_ASSEMBLY', '增减了成员名册上的人'],
+  ['birthDate', 'MEMBERSHIP.VOTER_BIRTH_DATE_BY_TOWNSHIP', '改动了出生日期'],
+];
 
 /**
  * Loads a village's register from its Excel or CSV 花名册 in the one documented layout. Every row is
@@ -108,9 +115,10 @@ export class RegisterImportService implements OnApplicationBootstrap {
    * vote, is refused whole, naming its rows. So is one that enters someone on the collective's member
    * register or takes them off it: membership is the member assembly's to confirm (农村集体经济组织法 第十二条,
    * the membership confirmation item enters whom it confirmed), its register filed with the township, and
-   * a member votes in the assembly and shares in what it distributes. An official's file may not give a
-   * vote to someone whose login a village cadre opened, until the township has set that login's password
-   * again.
+   * a member votes in the assembly and shares in what it distributes. So is one that changes the birth date
+   * of someone who votes or is a member: being of age on a meeting's day decides who sits on its roster.
+   * An official's file may not give a vote to someone whose login a village cadre opened, until the
+   * township has set that login's password again.
    */
   private async requireVoterChangesByTownship(
     db: EntityManager,
@@ -120,23 +128,13 @@ export class RegisterImportService implements OnApplicationBootstrap {
     const lines = (of: readonly VoterChange[]) =>
       [...new Set(of.map((change) => change.line))].sort((a, b) => a - b);
     const named = (of: readonly VoterChange[]) => `第 ${lines(of).slice(0, 10).join('、')} 行`;
-    const roles = changes.filter((change) => change.of === 'role');
-    const memberRegister = changes.filter((change) => change.of === 'memberRegister');
-    if (!byOfficial && roles.length > 0) {
-      throw new DomainError(
-        'MEMBERSHIP.VOTER_BY_TOWNSHIP',
-        { lines: lines(roles) },
-        `${named(roles)}改变了这些身份，未导入任何内容`,
-      );
+    for (const [of, code, words] of TOWNSHIP_CHANGES) {
+      const found = changes.filter((change) => change.of === of);
+      if (!byOfficial && found.length > 0) {
+        throw new DomainError(code, { lines: lines(found) }, `${named(found)}${words}，未导入任何内容`);
+      }
     }
-    if (!byOfficial && memberRegister.length > 0) {
-      throw new DomainError(
-        'MEMBERSHIP.MEMBER_REGISTER_BY_ASSEMBLY',
-        { lines: lines(memberRegister) },
-        `${named(memberRegister)}增减了成员名册上的人，未导入任何内容`,
-      );
-    }
-    const given = roles.filter((change) => change.gained);
+    const given = changes.filter((change) => change.of === 'role' && change.gained);
     const held = new Set(
       await this.people.withLoginOpenedInVillage(db, [...new Set(given.map((change) => change.personId))]),
     );

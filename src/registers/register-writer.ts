@@ -22,13 +22,15 @@ const REGISTER_ROLES: readonly VillageRole[] = [
 /**
  * A row's change to who votes: a voting role, or a party member's vote, given (`gained`) or taken; or an
  * entry on the collective's member register (who sits in the member assembly and shares in what it
- * distributes) begun or ended.
+ * distributes) begun or ended; or the birth date of someone who votes or is a member changed (whether they
+ * are of age decides whether they sit on a roster).
  */
 export interface VoterChange {
   line: number;
   personId: string;
   gained: boolean;
-  of: 'role' | 'memberRegister';
+  /** A role, an entry on the member register, or the birth date (adulthood, and so a seat) of a voter. */
+  of: 'role' | 'memberRegister' | 'birthDate';
 }
 
 /** What an import changed, as the caller is answered and the village chain records it. */
@@ -79,6 +81,11 @@ export class RegisterWriter {
     };
     const householdIds = await this.upsertHouseholds(db, villageId, matched, existing, summary);
     const personIds = new Map<MatchedRow, string>();
+    const bornOtherwise = new Set(
+      matched
+        .filter((entry) => entry.person && (entry.person.birthDate ?? null) !== (entry.row.birthDate ?? null))
+        .map((entry) => entry.person!.id),
+    );
     for (const entry of matched) {
       personIds.set(entry, await this.upsertPerson(db, villageId, entry, householdIds, summary, now));
     }
@@ -103,11 +110,14 @@ export class RegisterWriter {
         summary,
         now,
       );
+      const votes = mine.some((membership) => VOTING_ROLES.has(membership.role)) || members.has(personId);
+      const line = entry.row.line;
       voterChanges.push(
-        ...roleChanges.map((change) => ({ ...change, line: entry.row.line, personId, of: 'role' as const })),
-        ...(memberChange
-          ? [{ ...memberChange, line: entry.row.line, personId, of: 'memberRegister' as const }]
+        ...(votes && bornOtherwise.has(personId)
+          ? [{ line, personId, gained: false, of: 'birthDate' as const }]
           : []),
+        ...roleChanges.map((change) => ({ ...change, line, personId, of: 'role' as const })),
+        ...(memberChange ? [{ ...memberChange, line, personId, of: 'memberRegister' as const }] : []),
       );
       const representative = (await this.memberships.validForPerson(db, villageId, personId, from)).find(
         (membership) => membership.role === 'representative',

@@ -84,29 +84,41 @@ describe('Village registers (花名册) over HTTP', () => {
     expect((refused.body as { message: string }).message).toContain('第 ');
     expect(await voters()).toEqual(before);
 
-    // Nor does a file that takes a member off the collective's member register, or enters someone on it:
-    // the member assembly confirms members, and the township keeps the filed register.
+    // Nor does a file that takes a member off the collective's member register, or enters someone on it
+    // (the member assembly confirms members, and the township keeps the filed register), or makes a member
+    // a child by their birth date (off the assembly's roster).
     const members = async () =>
       (await people()).filter((entry) => entry[rows[0].indexOf('集体经济组织成员')] === '是').length;
     const membersBefore = await members();
+    const peopleBefore = await people();
     const memberLine = rows.findIndex((row, index) => index > 0 && row[MEMBER] === '是') + 1;
     expect(memberLine).toBeGreaterThan(1);
     const newcomer = rows[0].map(
       (title) => ({ 户号: 'H001', 姓名: '新成员丁', 居住本村: '是', 集体经济组织成员: '是' })[title] ?? '',
     );
-    const memberChanges: [number, string[][]][] = [
-      [memberLine, rows.map(set(memberLine, MEMBER, '否'))],
-      [rows.length + 1, [...rows, newcomer]],
+    const BIRTH = rows[0].indexOf('出生日期');
+    const memberChanges: [number, string[][], string, string][] = [
+      [
+        memberLine,
+        rows.map(set(memberLine, MEMBER, '否')),
+        'MEMBER_REGISTER_BY_ASSEMBLY',
+        '增减了成员名册上的人',
+      ],
+      [rows.length + 1, [...rows, newcomer], 'MEMBER_REGISTER_BY_ASSEMBLY', '增减了成员名册上的人'],
+      [
+        memberLine,
+        rows.map(set(memberLine, BIRTH, '2015-06-01')),
+        'VOTER_BIRTH_DATE_BY_TOWNSHIP',
+        '改动了出生日期',
+      ],
     ];
-    for (const [line, file] of memberChanges) {
+    for (const [line, file, code, words] of memberChanges) {
       const changed = await upload(workbook(file), XLSX, '2026-03-02');
       expect(changed.status).toBe(403);
-      expect(changed.body).toMatchObject({
-        code: 'MEMBERSHIP.MEMBER_REGISTER_BY_ASSEMBLY',
-        details: { lines: [line] },
-      });
-      expect((changed.body as { message: string }).message).toContain(`第 ${line} 行增减了成员名册上的人`);
+      expect(changed.body).toMatchObject({ code: `MEMBERSHIP.${code}`, details: { lines: [line] } });
+      expect((changed.body as { message: string }).message).toContain(`第 ${line} 行${words}`);
     }
+    expect(await people()).toEqual(peopleBefore);
     expect(await members()).toBe(membersBefore);
 
     // The rest of the register is still the village's: someone who moved away, from today on, not before.
