@@ -79,6 +79,8 @@ export const FIELD_LABELS: Record<string, string> = {
   absent: '缺席人员',
   presentRemotely: '线上参会人员',
   remoteAllowedBy: '准许线上参会的依据',
+  presentByProxy: '书面委托同户成员代为参加的成员',
+  proxyLetters: '委托书（照片或扫描件）',
   personId: '投票人',
   choice: '表决意见',
   minutes: '会议记录',

@@ -13,6 +13,8 @@ interface AttendancePayload {
   absent?: string[];
   presentRemotely?: string[];
   remoteAllowedBy?: string;
+  presentByProxy?: string[];
+  proxyLetters?: string[];
   households?: string[];
   presentCount?: number;
   householdsPresentCount?: number;
@@ -21,6 +23,11 @@ interface AttendancePayload {
 
 /** The collective's bodies, whose charter may let members attend online (集体经济组织法 第二十七条). */
 export const REMOTE_BODIES: ReadonlySet<string> = new Set(['collectiveMembers', 'collectiveRepresentatives']);
+/**
+ * The body a member may attend by a written proxy (委托书) carried by a capable member of their household
+ * (集体经济组织法 第二十七条): the member assembly; a member representative sits for others already.
+ */
+export const PROXY_BODIES: ReadonlySet<string> = new Set(['collectiveMembers']);
 
 /**
  * Who came to a meeting, as the sign-in list (签到表) was kept: by person (and, for the collective's
@@ -50,7 +57,10 @@ export class AttendanceEffects implements OnModuleInit {
     const byHousehold = payload.households !== undefined;
     const byCount = payload.presentCount !== undefined || payload.householdsPresentCount !== undefined;
     if (byHousehold || byCount) {
-      const named = (payload.present ?? []).length + (payload.absent ?? []).length;
+      const named = [payload.present, payload.absent, payload.presentRemotely, payload.presentByProxy].reduce(
+        (sum, list) => sum + (list ?? []).length,
+        0,
+      );
       if (named > 0 || (byHousehold && byCount)) {
         throw new DomainError('ATTENDANCE.MIXED', {}, '一次只能按一种方式登记到会：按人、按户或按签到表人数');
       }
@@ -61,13 +71,13 @@ export class AttendanceEffects implements OnModuleInit {
   }
 
   private async recordPeople(
-    { db, matter, event, now }: EffectContext,
+    context: EffectContext,
     meeting: MeetingEntity,
     payload: AttendancePayload,
   ): Promise<void> {
-    const onRoster = new Set(
-      (await this.meetings.roster(db, matter.villageId, meeting.id)).map((entry) => entry.personId),
-    );
+    const { db, matter, event, now } = context;
+    const roster = await this.meetings.roster(db, matter.villageId, meeting.id);
+    const onRoster = new Set(roster.map((entry) => entry.personId));
     const remote = payload.presentRemotely ?? [];
     if (remote.length > 0 && (!REMOTE_BODIES.has(meeting.body) || !payload.remoteAllowedBy?.trim())) {
       throw new DomainError(
@@ -76,32 +86,73 @@ export class AttendanceEffects implements OnModuleInit {
         '线上参会只适用于集体经济组织成员（代表）大会，且须写明章程的相应条款',
       );
     }
-    const present = [...(payload.present ?? []), ...remote];
+    const byProxy = payload.presentByProxy ?? [];
+    const present = [...(payload.present ?? []), ...remote, ...byProxy];
     const absent = payload.absent ?? [];
     const both = present.filter((personId) => absent.includes(personId));
     if (both.length > 0) throw new DomainError('ATTENDANCE.CONTRADICTORY', { personIds: both });
     const strangers = [...present, ...absent].filter((personId) => !onRoster.has(personId));
     if (strangers.length > 0) throw new DomainError('ATTENDANCE.NOT_ON_ROSTER', { personIds: strangers });
+    const letters = byProxy.length > 0 ? await this.proxyLetters(context, meeting, roster, payload) : null;
     const voted = new Set(await this.meetings.receipts(db, matter.villageId, meeting.id));
     const votedButAbsent = absent.filter((personId) => voted.has(personId));
     if (votedButAbsent.length > 0)
       throw new DomainError('ATTENDANCE.HAS_VOTED', { personIds: votedButAbsent });
     if (meeting.countedAttendance) await this.meetings.setCountedAttendance(db, meeting, null);
     await this.meetings.markAbsent(db, matter.villageId, meeting.id, absent);
-    const row = (personId: string, note: string | null) => ({
+    await this.meetings.setProxyLetters(db, meeting, letters);
+    const row = (personId: string, note: string | null, proxied = false) => ({
       villageId: matter.villageId,
       meetingId: meeting.id,
       personId,
       kind: 'member' as const,
       observerRole: null,
       note,
+      byProxy: proxied,
       recordedBy: event.actor.personId!,
       recordedAt: now,
     });
     await this.meetings.markPresent(db, [
       ...(payload.present ?? []).map((personId) => row(personId, null)),
       ...remote.map((personId) => row(personId, `线上参会（${payload.remoteAllowedBy!.trim()}）`)),
+      ...byProxy.map((personId) => row(personId, '书面委托同户成员代为参加', true)),
     ]);
+  }
+
+  /**
+   * Members present by a written proxy: at the member assembly only, each carried by a member of their
+   * household (on the register) who is there in person or online and is no one's principal, with the
+   * scanned letters. Answers the letters, marked as the meeting's.
+   */
+  private async proxyLetters(
+    { db, matter }: EffectContext,
+    meeting: MeetingEntity,
+    roster: readonly { personId: string; household: string | null }[],
+    payload: AttendancePayload,
+  ) {
+    const byProxy = new Set(payload.presentByProxy ?? []);
+    if (!PROXY_BODIES.has(meeting.body)) {
+      throw new DomainError('ATTENDANCE.PROXY_NOT_ALLOWED', { body: meeting.body });
+    }
+    if ((payload.proxyLetters ?? []).length === 0) {
+      throw new DomainError('ATTENDANCE.PROXY_INVALID', {}, '请上传委托书（照片或扫描件）');
+    }
+    const there = new Set([...(payload.present ?? []), ...(payload.presentRemotely ?? [])]);
+    const twice = [...byProxy].filter((personId) => there.has(personId));
+    if (twice.length > 0) throw new DomainError('ATTENDANCE.CONTRADICTORY', { personIds: twice });
+    const householdOf = new Map(roster.map((entry) => [entry.personId, entry.household]));
+    const unaccompanied = [...byProxy].filter((personId) => {
+      const household = householdOf.get(personId);
+      return !household || ![...there].some((other) => householdOf.get(other) === household);
+    });
+    if (unaccompanied.length > 0) {
+      throw new DomainError(
+        'ATTENDANCE.PROXY_INVALID',
+        { personIds: unaccompanied },
+        `${unaccompanied.length} 人的同户成员中没有到会的人：委托只能交给本户到会的成员`,
+      );
+    }
+    return this.files.attach(db, matter.villageId, payload.proxyLetters);
   }
 
   /** By household or by the list's counts: nobody is named, so the scanned sign-in list goes with it. */

@@ -9,6 +9,8 @@ export class MeetingAttendanceEntity {
   @Column({ type: 'text' }) kind: 'member' | 'observer';
   @Column({ type: 'text', nullable: true }) observerRole: string | null;
   @Column({ type: 'text', nullable: true }) note: string | null;
+  /** Present by a written proxy (委托书) carried by a member of the same household. */
+  @Column({ type: 'boolean', default: false }) byProxy?: boolean;
   @Column({ type: 'uuid' }) recordedBy: string;
   @Column({ type: 'timestamptz' }) recordedAt: Date;
 }

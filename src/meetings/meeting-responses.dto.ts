@@ -107,6 +107,12 @@ export class MeetingSummaryDto {
   @ApiProperty({ type: [String], description: 'what the registers could not tell for the roster' })
   rosterNotes: string[];
   @ApiProperty({ type: CountedAttendanceDto, nullable: true }) countedAttendance: CountedAttendanceDto | null;
+  @ApiProperty({
+    type: [AttachmentRefDto],
+    nullable: true,
+    description: 'the written proxies (委托书) of members present by proxy, scanned',
+  })
+  proxyLetters: AttachmentRefDto[] | null;
   @ApiProperty({ type: VoteCountDto, nullable: true }) voteCount: VoteCountDto | null;
   @ApiProperty({ type: RecordedBallotsConfirmationDto, nullable: true })
   recordedBallotsConfirmation: RecordedBallotsConfirmationDto | null;
@@ -142,6 +148,8 @@ export class RosterEntryDto {
   @ApiProperty({ description: 'a conflict of interest (回避) is declared' }) recused: boolean;
   @ApiProperty({ type: String, nullable: true }) household: string | null;
   @ApiProperty() present: boolean;
+  @ApiProperty({ description: 'present by a written proxy carried by a member of the household' })
+  byProxy: boolean;
   @ApiProperty() voted: boolean;
 }
 

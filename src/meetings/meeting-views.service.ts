@@ -34,6 +34,7 @@ const summary = (meeting: MeetingEntity) => ({
   tally: meeting.tally,
   rosterNotes: meeting.rosterNotes ?? [],
   countedAttendance: meeting.countedAttendance ?? null,
+  proxyLetters: meeting.proxyLetters ?? null,
   voteCount: meeting.voteCount ?? null,
   recordedBallotsConfirmation: meeting.recordedBallotsConfirmation ?? null,
   appraisal: meeting.appraisal ?? null,
@@ -108,7 +109,9 @@ export class MeetingViews implements OnModuleInit {
       ...new Set([...roster.map((entry) => entry.personId), ...attendance.map((row) => row.personId)]),
     ];
     const nameOf = new Map((await this.people.findPeople(db, ids)).map((person) => [person.id, person.name]));
-    const present = new Set(attendance.filter((row) => row.kind === 'member').map((row) => row.personId));
+    const members = attendance.filter((row) => row.kind === 'member');
+    const present = new Set(members.map((row) => row.personId));
+    const byProxy = new Set(members.filter((row) => row.byProxy).map((row) => row.personId));
     const voted = new Set(receipts);
     const secret = meeting.ballotMode === 'secret';
     const records = { roster, attendance, ballots, receipts };
@@ -126,6 +129,7 @@ export class MeetingViews implements OnModuleInit {
         recused: entry.recused || recusedNow.has(entry.personId),
         household: entry.household,
         present: present.has(entry.personId),
+        byProxy: byProxy.has(entry.personId),
         voted: voted.has(entry.personId),
       })),
       observers: attendance

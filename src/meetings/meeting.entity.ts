@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RuleSet } from '../../workflows/index.js';
+import type { AttachmentRef } from '../disclosure/attachment.entity.js';
 import type { MeetingAppraisal } from './appraisal.js';
 import type { CountedAttendance, RecordedBallotsConfirmation, VoteCount } from './counted-records.js';
 import type { Tally } from './tally.js';
@@ -31,6 +32,8 @@ export class MeetingEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" }) rosterNotes?: string[];
   /** Attendance taken by household or from the sign-in list's counts, instead of by person. */
   @Column({ type: 'jsonb', nullable: true }) countedAttendance?: CountedAttendance | null;
+  /** The written proxies (委托书) of members present by proxy, scanned (the member assembly only). */
+  @Column({ type: 'jsonb', nullable: true }) proxyLetters?: AttachmentRef[] | null;
   /** Votes counted (show of hands, paper ballots) instead of cast one by one. */
   @Column({ type: 'jsonb', nullable: true }) voteCount?: VoteCount | null;
   /** A scrutineer's confirmation of the ballots the clerk recorded voter by voter (a show of hands). */

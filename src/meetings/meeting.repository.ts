@@ -1,3 +1,4 @@
+import type { AttachmentRef } from '../disclosure/attachment.entity.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BallotEntity, BallotReceiptEntity, type BallotChoice } from './ballot.entity.js';
@@ -114,6 +115,14 @@ export class MeetingRepository {
     await db.delete(MeetingAttendanceEntity, { villageId, meetingId, kind: 'member' });
   }
 
+  setProxyLetters(
+    db: EntityManager,
+    meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
+    letters: AttachmentRef[] | null,
+  ) {
+    return this.setDocument(db, meeting, 'proxy_letters', letters);
+  }
+
   setVoteCount(db: EntityManager, meeting: Pick<MeetingEntity, 'villageId' | 'id'>, count: VoteCount) {
     return this.setDocument(db, meeting, 'vote_count', count);
   }
@@ -145,7 +154,8 @@ export class MeetingRepository {
   private async setDocument(
     db: EntityManager,
     meeting: Pick<MeetingEntity, 'villageId' | 'id'>,
-    column: 'counted_attendance' | 'vote_count' | 'appraisal' | 'recorded_ballots_confirmation',
+    column:
+      'counted_attendance' | 'vote_count' | 'appraisal' | 'recorded_ballots_confirmation' | 'proxy_letters',
     value: object | null,
   ): Promise<void> {
     await db.query(`UPDATE meeting SET ${column} = $3 WHERE village_id = $1 AND id = $2`, [

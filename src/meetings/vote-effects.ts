@@ -54,6 +54,11 @@ export class VoteEffects implements OnModuleInit {
     const meeting = await this.access.held(db, matter, stateBefore, today);
     if (meeting.ballotMode === 'secret') throw new DomainError('VOTE.SECRET_ON_PAPER');
     const choice = event.payload.choice as BallotChoice;
+    // A member who sent a proxy votes through them: the clerk records the proxy's vote in their name.
+    const attendance = await this.meetings.attendance(db, matter.villageId, meeting.id);
+    if (attendance.some((row) => row.personId === event.actor.personId && row.byProxy)) {
+      throw new DomainError('VOTE.BY_PROXY');
+    }
     await this.vote(db, matter, meeting, { voter: event.actor.personId!, choice, recordedBy: null }, 'VOTE');
   }
 

@@ -41,7 +41,7 @@ export const CONFLICT_RELATION_LABELS: Record<ConflictRelation, string> = {
 const NOT_IN_FORMS = new Set(['changes', 'absent']);
 
 /** Lists of uploaded files' ids: the form uploads each file as it is chosen and keeps its id. */
-const FILE_FIELDS = new Set(['attachments', 'evidence', 'signInSheet', 'tallySheet']);
+const FILE_FIELDS = new Set(['attachments', 'evidence', 'signInSheet', 'tallySheet', 'proxyLetters']);
 
 type Option = FormField['options'][number];
 
@@ -56,6 +56,8 @@ export interface FieldContext {
   households?: { id: string; name: string }[];
   /** Whether the meeting's body may be attended online (the collective's, by its charter). */
   remoteAttendance?: boolean;
+  /** Whether members may attend by a written proxy (the member assembly). */
+  proxyAttendance?: boolean;
   /** For a 民主测评's count: the lines of its ballot, as the server fixed them when it was convened. */
   appraisalSubjects?: { key: string; label: string }[];
   /** For a count's scrutineer (监票人): who was at the meeting in session, the only ones who may be. */
@@ -72,8 +74,11 @@ export const ratingInputName = (field: string, subject: string, rating: string) 
 /** Online attendance, offered only where the law lets a body's charter allow it. */
 const REMOTE_FIELDS = new Set(['presentRemotely', 'remoteAllowedBy']);
 
+/** Attendance by written proxy, offered only at the member assembly. */
+const PROXY_FIELDS = new Set(['presentByProxy', 'proxyLetters']);
+
 /** Fields that name the people of a meeting's roster. */
-const ROSTER_FIELDS = new Set(['present', 'absent', 'presentRemotely']);
+const ROSTER_FIELDS = new Set(['present', 'absent', 'presentRemotely', 'presentByProxy']);
 
 const enumOptions = (values: unknown[]): Option[] =>
   values.map((value) => ({ value: String(value), label: optionLabelOf(String(value)) }));
@@ -88,6 +93,7 @@ export function fieldsOf(schema: JsonSchema, context: FieldContext): FormField[]
     const items = property.items as JsonSchema | undefined;
     if (NOT_IN_FORMS.has(name)) return [];
     if (REMOTE_FIELDS.has(name) && !context.remoteAttendance) return [];
+    if (PROXY_FIELDS.has(name) && !context.proxyAttendance) return [];
     if (name === 'backTo') {
       const options = context.earlierSteps ?? [];
       return [{ ...base, kind: 'select', options, emptyLabel: '不退回，本步骤重新办理' }];

@@ -1,5 +1,5 @@
 import { isUuid } from '../common/uuid.js';
-import { REMOTE_BODIES } from '../meetings/attendance-effects.js';
+import { PROXY_BODIES, REMOTE_BODIES } from '../meetings/attendance-effects.js';
 
 /** What the matter page and the act need of a meeting in session (the meeting views' detail). */
 interface SessionMeeting {
@@ -57,6 +57,7 @@ export const sessionOf = (meeting: SessionMeeting | null) => ({
   roster: rosterOf(meeting),
   households: householdsOf(meeting),
   remoteAttendance: meeting?.body !== undefined && REMOTE_BODIES.has(meeting.body),
+  proxyAttendance: meeting?.body !== undefined && PROXY_BODIES.has(meeting.body),
   appraisalSubjects: meeting?.appraisal?.subjects,
   atMeeting: meeting ? atMeetingOf(meeting) : undefined,
 });

@@ -15,7 +15,15 @@ interface MeetingBody {
   status: string;
   ruleSet: { code: string };
   rosterNotes: string[];
-  roster: { personId: string; household: string | null; entitled: boolean }[];
+  roster: {
+    personId: string;
+    household: string | null;
+    entitled: boolean;
+    present: boolean;
+    byProxy: boolean;
+  }[];
+  proxyLetters: { id: string }[] | null;
+  running: { present: number; quorumMet: boolean } | null;
   tally: {
     outcome: string;
     counts: Record<string, number>;
@@ -195,6 +203,124 @@ describe('Meetings as villages hold them, over HTTP', () => {
     const closed = await matter.ok('secretary', 'CLOSE_VOTE', {});
     expect(closed.state).toBe('resolutionMeeting.voteLost');
     expect((await meetings(matter)).at(-1)!.tally!.pass.explanation).toContain(`应到 ${roster}`);
+  });
+
+  it('counts a member who sent a written proxy with someone of their household as present, at the member assembly only', async () => {
+    const matter = await start('D7', { total: 1200000, project: '高速公路征地' });
+    await matter.ok('secretary', 'PROPOSE_PLAN', { plan: '按成员平均分配' });
+    // The two committees' meeting takes no proxy: the law gives it to the member assembly alone.
+    await matter.ok('secretary', 'CONVENE_MEETING', { heldOn: today(), ballot: 'open' });
+    const committees = await openMeeting(matter);
+    const letter = await scan('委托书.jpg');
+    const notHere = await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      present: [matter.personId('secretary'), matter.personId('committee1')],
+      presentByProxy: [matter.personId('committee2')],
+      proxyLetters: [letter],
+    });
+    expect(notHere.status).toBe(422);
+    expect(notHere.body).toMatchObject({
+      code: 'ATTENDANCE.PROXY_NOT_ALLOWED',
+      details: { body: committees.body },
+    });
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', {
+      present: ['secretary', 'committee1', 'committee2'].map((who) => matter.personId(who as MemberKey)),
+    });
+    for (const who of ['secretary', 'committee1', 'committee2'] as const)
+      await matter.ok(who, 'CAST_BALLOT', { choice: 'yes' });
+    await matter.ok('secretary', 'CLOSE_VOTE', {});
+
+    // villager1, who has a login, lives in a household of the register: they will send a proxy.
+    const voter = matter.personId('villager1');
+    await t.dataSource.query(
+      `UPDATE person SET household_id = (SELECT id FROM household WHERE village_id = $1 ORDER BY code LIMIT 1)
+        WHERE id = $2`,
+      [world.villageId, voter],
+    );
+    await conveneWithNotice(matter);
+    const meeting = await openMeeting(matter);
+    expect(meeting.body).toBe('collectiveMembers');
+    // Households with two or more on the roster: one member comes, carrying the others' letters.
+    const byHousehold = new Map<string, string[]>();
+    for (const entry of meeting.roster.filter((candidate) => candidate.household)) {
+      byHousehold.set(entry.household!, [...(byHousehold.get(entry.household!) ?? []), entry.personId]);
+    }
+    const carriers: string[] = [];
+    const principals: string[] = [];
+    for (const people of byHousehold.values()) {
+      if (people.length < 2) continue;
+      const carrier = people.find((personId) => personId !== voter)!;
+      carriers.push(carrier);
+      principals.push(...people.filter((personId) => personId !== carrier));
+    }
+    const roster = meeting.roster.length;
+    const needed = Math.ceil((roster * 2) / 3);
+    const others = meeting.roster
+      .map((entry) => entry.personId)
+      .filter((personId) => !principals.includes(personId) && !carriers.includes(personId));
+    // The count's counter and scrutineer come in person.
+    const officers = [matter.personId('villager2'), matter.personId('committee2')];
+    const inPerson = [
+      ...carriers,
+      ...officers,
+      ...others.filter((personId) => !officers.includes(personId)),
+    ].slice(0, Math.max(needed - principals.length, carriers.length + officers.length));
+    expect(carriers.every((personId) => inPerson.includes(personId))).toBe(true);
+    // In person alone, the meeting would fall short of two thirds of all members; with the proxies it does not.
+    expect(inPerson.length).toBeLessThan(needed);
+    expect(inPerson.length + principals.length).toBeGreaterThanOrEqual(needed);
+
+    // Refused, each for its reason, and nothing recorded: no letters; a letter with nobody of the household
+    // there; the same member in person and by proxy.
+    const refusals = [
+      [{ present: inPerson, presentByProxy: principals }, 'ATTENDANCE.PROXY_INVALID'],
+      [
+        {
+          present: inPerson.filter((personId) => personId !== carriers[0]),
+          presentByProxy: principals,
+          proxyLetters: [letter],
+        },
+        'ATTENDANCE.PROXY_INVALID',
+      ],
+      [
+        { present: inPerson, presentByProxy: [...principals, inPerson[0]], proxyLetters: [letter] },
+        'ATTENDANCE.CONTRADICTORY',
+      ],
+    ] as const;
+    for (const [payload, code] of refusals) {
+      const refused = await matter.send('committee1', 'RECORD_ATTENDANCE', payload);
+      expect({ code: (refused.body as { code: string }).code }).toEqual({ code });
+    }
+    expect((await openMeeting(matter)).roster.filter((entry) => entry.present)).toEqual([]);
+
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', {
+      present: inPerson,
+      presentByProxy: principals,
+      proxyLetters: [letter],
+    });
+    const recorded = await openMeeting(matter);
+    expect(
+      recorded.roster
+        .filter((entry) => entry.byProxy)
+        .map((entry) => entry.personId)
+        .sort(),
+    ).toEqual([...principals].sort());
+    expect(recorded.proxyLetters).toEqual([expect.objectContaining({ id: letter })]);
+    expect(recorded.running).toMatchObject({ present: inPerson.length + principals.length, quorumMet: true });
+    // A member who sent a proxy does not also vote online: the proxy's vote is theirs, recorded by the clerk.
+    expect(principals).toContain(voter);
+    const own = await matter.send('villager1', 'CAST_BALLOT', { choice: 'yes' });
+    expect(own.body).toMatchObject({ code: 'VOTE.BY_PROXY' });
+    const present = inPerson.length + principals.length;
+    await matter.ok('committee1', 'RECORD_COUNT', {
+      yes: present,
+      no: 0,
+      abstain: 0,
+      counter: matter.personId('villager2'),
+      scrutineer: matter.personId('committee2'),
+    });
+    await matter.ok('committee2', 'CONFIRM_COUNT', {});
+    await matter.ok('secretary', 'CLOSE_VOTE', {});
+    expect((await meetings(matter)).at(-1)!.tally).toMatchObject({ outcome: 'passed' });
   });
 
   it('takes a secret ballot on paper: counted by its counter, confirmed by a scrutineer who is neither', async () => {

@@ -1323,9 +1323,12 @@ export interface components {
       | 'ATTENDANCE.NOT_ON_ROSTER'
       | 'ATTENDANCE.HAS_VOTED'
       | 'ATTENDANCE.MIXED'
+      | 'ATTENDANCE.PROXY_NOT_ALLOWED'
+      | 'ATTENDANCE.PROXY_INVALID'
       | 'ATTENDANCE.REMOTE_NOT_ALLOWED'
       | 'ATTENDANCE.SHEET_REQUIRED'
       | 'ATTENDANCE.COUNT_IMPOSSIBLE'
+      | 'VOTE.BY_PROXY'
       | 'VOTE.SECRET_ON_PAPER'
       | 'VOTE.MIXED'
       | 'VOTE.COUNTER_INVALID'
@@ -2077,6 +2080,8 @@ export interface components {
       /** @description what the registers could not tell for the roster */
       rosterNotes: string[];
       countedAttendance: components['schemas']['CountedAttendanceDto'] | null;
+      /** @description the written proxies (委托书) of members present by proxy, scanned */
+      proxyLetters: components['schemas']['AttachmentRefDto'][] | null;
       voteCount: components['schemas']['VoteCountDto'] | null;
       recordedBallotsConfirmation: components['schemas']['RecordedBallotsConfirmationDto'] | null;
       /** @description a 民主测评 held as this meeting */
@@ -2314,6 +2319,8 @@ export interface components {
       recused: boolean;
       household: string | null;
       present: boolean;
+      /** @description present by a written proxy carried by a member of the household */
+      byProxy: boolean;
       voted: boolean;
     };
     ObserverDto: {
@@ -2363,6 +2370,8 @@ export interface components {
       /** @description what the registers could not tell for the roster */
       rosterNotes: string[];
       countedAttendance: components['schemas']['CountedAttendanceDto'] | null;
+      /** @description the written proxies (委托书) of members present by proxy, scanned */
+      proxyLetters: components['schemas']['AttachmentRefDto'][] | null;
       voteCount: components['schemas']['VoteCountDto'] | null;
       recordedBallotsConfirmation: components['schemas']['RecordedBallotsConfirmationDto'] | null;
       /** @description a 民主测评 held as this meeting */
@@ -4297,6 +4306,8 @@ export interface components {
       absent?: string[];
       presentRemotely?: string[];
       remoteAllowedBy?: string;
+      presentByProxy?: string[];
+      proxyLetters?: string[];
       households?: string[];
       presentCount?: number;
       householdsPresentCount?: number;

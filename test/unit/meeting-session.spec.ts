@@ -33,6 +33,18 @@ describe('the attendance form of a meeting in session', () => {
     expect(sessionOf(meeting('collectiveMembers')).remoteAttendance).toBe(true);
     expect(sessionOf(meeting('collectiveRepresentatives')).remoteAttendance).toBe(true);
     expect(sessionOf(meeting('representatives')).remoteAttendance).toBe(false);
-    expect(sessionOf(null)).toEqual({ roster: undefined, households: undefined, remoteAttendance: false });
+    expect(sessionOf(null)).toEqual({
+      roster: undefined,
+      households: undefined,
+      remoteAttendance: false,
+      proxyAttendance: false,
+    });
+  });
+
+  it('offers attendance by written proxy at the member assembly alone', () => {
+    const meeting = (body: string) => ({ status: 'open', body, roster: [], running: null });
+    expect(sessionOf(meeting('collectiveMembers')).proxyAttendance).toBe(true);
+    for (const body of ['collectiveRepresentatives', 'villagers', 'representatives', 'twoCommittees'])
+      expect([body, sessionOf(meeting(body)).proxyAttendance]).toEqual([body, false]);
   });
 });

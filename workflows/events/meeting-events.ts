@@ -38,13 +38,18 @@ export const MEETING_EVENTS: Record<string, EventSpec> = {
   RECORD_ATTENDANCE: {
     title: '登记到会情况',
     roles: RECORDERS,
-    // One of three ways, as the sign-in list (签到表) was kept: by person, by household (one signer for
-    // each household), or its counts; the scanned list goes with the last two.
+    // One of three ways, as the sign-in list (签到表) was kept: by person (in person, online or by proxy
+    // where the body allows it), by household (one signer for each household), or its counts; the
+    // scanned list goes with the last two.
     payload: object({
       present: listOf(uuid(), 5000),
       absent: listOf(uuid(), 5000),
       presentRemotely: listOf(uuid(), 5000),
       remoteAllowedBy: text(200),
+      // The member assembly: members present by a written proxy (委托书) carried by a member of their
+      // household who is there, and the scanned letters (农村集体经济组织法 第二十七条).
+      presentByProxy: listOf(uuid(), 5000),
+      proxyLetters: files(),
       households: listOf(uuid(), 5000),
       presentCount: count(),
       householdsPresentCount: count(),

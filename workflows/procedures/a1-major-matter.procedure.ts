@@ -103,7 +103,7 @@ const { machine, events, outcomes } = compose({
 
 export const majorMatterProcedure: ProcedureDefinition = {
   id: 'A1',
-  version: 4,
+  version: 5,
   title: '村级重大事项决策（四议两公开）',
   category: 'A',
   description:

@@ -43,7 +43,7 @@ const { machine, events, outcomes } = compose({
 
 export const villagerMeetingMatterProcedure: ProcedureDefinition = {
   id: 'A2',
-  version: 4,
+  version: 5,
   title: '村民会议决定事项（第二十四条事项）',
   category: 'A',
   description:

@@ -46,7 +46,7 @@ const { machine, events, outcomes } = compose({
 
 export const ballotDecisionProcedure: ProcedureDefinition = {
   id: 'A3',
-  version: 4,
+  version: 5,
   title: '重大事项票决',
   category: 'A',
   description: '重大村务实行村民代表会议无记名投票表决，结果当场宣布并于当日或次日张榜公布。',

@@ -37,7 +37,7 @@ const { machine, events, outcomes } = compose({
 
 export const villageRulesProcedure: ProcedureDefinition = {
   id: 'A4',
-  version: 4,
+  version: 5,
   title: '制定和修改村规民约、村民自治章程',
   category: 'A',
   description: '村规民约和自治章程由村民会议制定和修改，报乡镇备案；违法内容由乡镇责令改正。',

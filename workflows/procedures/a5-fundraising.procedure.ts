@@ -62,7 +62,7 @@ const { machine, events, outcomes } = compose({
 
 export const fundraisingProcedure: ProcedureDefinition = {
   id: 'A5',
-  version: 6,
+  version: 7,
   title: '一事一议筹资筹劳',
   category: 'A',
   description: '村内公益事业筹资筹劳经村民（代表）会议表决，乡镇初审、县级复审后实施，资金专账管理并公开。',

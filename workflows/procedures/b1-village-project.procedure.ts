@@ -98,7 +98,7 @@ const { machine, events, outcomes } = compose({
 
 export const villageProjectProcedure: ProcedureDefinition = {
   id: 'B1',
-  version: 5,
+  version: 6,
   title: '村级工程项目（立项、招标、施工、验收）',
   category: 'B',
   description:

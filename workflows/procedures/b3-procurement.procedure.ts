@@ -74,7 +74,7 @@ const { machine, events, outcomes } = compose({
 
 export const procurementProcedure: ProcedureDefinition = {
   id: 'B3',
-  version: 5,
+  version: 6,
   title: '物资和服务采购',
   category: 'B',
   description:

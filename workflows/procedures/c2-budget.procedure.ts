@@ -45,7 +45,7 @@ const { machine, events, outcomes } = compose({
 
 export const budgetProcedure: ProcedureDefinition = {
   id: 'C2',
-  version: 4,
+  version: 5,
   title: '年度财务预算和决算',
   category: 'C',
   description:

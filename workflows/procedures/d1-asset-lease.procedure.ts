@@ -30,7 +30,7 @@ const { machine, events, outcomes } = compose({
 
 export const assetLeaseProcedure: ProcedureDefinition = {
   id: 'D1',
-  version: 5,
+  version: 6,
   title: '集体资产资源发包、出租和处置',
   category: 'D',
   description:

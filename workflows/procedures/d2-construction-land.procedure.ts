@@ -37,7 +37,7 @@ const { machine, events, outcomes } = compose({
 
 export const constructionLandProcedure: ProcedureDefinition = {
   id: 'D2',
-  version: 5,
+  version: 6,
   title: '集体经营性建设用地出让、出租',
   category: 'D',
   description:

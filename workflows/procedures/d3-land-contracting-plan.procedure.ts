@@ -39,7 +39,7 @@ const { machine, events, outcomes } = compose({
 
 export const landContractingPlanProcedure: ProcedureDefinition = {
   id: 'D3',
-  version: 4,
+  version: 5,
   title: '土地承包方案',
   category: 'D',
   description:

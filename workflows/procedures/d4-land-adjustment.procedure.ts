@@ -33,7 +33,7 @@ const { machine, events, outcomes } = compose({
 
 export const landAdjustmentProcedure: ProcedureDefinition = {
   id: 'D4',
-  version: 4,
+  version: 5,
   title: '承包地个别调整',
   category: 'D',
   description:

@@ -39,7 +39,7 @@ const { machine, events, outcomes } = compose({
 
 export const outsideContractingProcedure: ProcedureDefinition = {
   id: 'D5',
-  version: 5,
+  version: 6,
   title: '农村土地发包给本集体以外的单位或个人',
   category: 'D',
   description: '发包给本集体以外的单位或个人，经三分之二以上同意，报乡镇批准，审查承包方资信后签订合同。',

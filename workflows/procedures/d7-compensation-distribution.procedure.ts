@@ -25,7 +25,7 @@ const { machine, events, outcomes } = compose({
 
 export const compensationDistributionProcedure: ProcedureDefinition = {
   id: 'D7',
-  version: 5,
+  version: 6,
   title: '土地征收补偿费分配',
   category: 'D',
   description: '征地补偿费的使用和分配方案由成员大会决定，成员代表大会不得决定；方案和发放名单公开。',

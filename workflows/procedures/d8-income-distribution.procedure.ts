@@ -33,7 +33,7 @@ const { machine, events, outcomes } = compose({
 
 export const incomeDistributionProcedure: ProcedureDefinition = {
   id: 'D8',
-  version: 5,
+  version: 6,
   title: '集体经营收益分配',
   category: 'D',
   description:

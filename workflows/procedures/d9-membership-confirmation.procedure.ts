@@ -37,7 +37,7 @@ const { machine, events, outcomes } = compose({
 
 export const membershipConfirmationProcedure: ProcedureDefinition = {
   id: 'D9',
-  version: 5,
+  version: 6,
   title: '集体经济组织成员身份确认',
   category: 'D',
   description:

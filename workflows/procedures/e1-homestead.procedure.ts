@@ -64,7 +64,7 @@ const { machine, events, outcomes } = compose({
 
 export const homesteadProcedure: ProcedureDefinition = {
   id: 'E1',
-  version: 3,
+  version: 4,
   title: '宅基地和村民建房申请',
   category: 'E',
   description: '农户申请，村民代表会议讨论并在本集体内公示，村级审查签字后报乡镇联审审批，实行“三到场”。',

@@ -11,7 +11,7 @@ const { machine, events, outcomes } = compose({
 
 export const minimumLivingAllowanceProcedure: ProcedureDefinition = {
   id: 'F1',
-  version: 5,
+  version: 6,
   title: '最低生活保障申请（协助）',
   category: 'F',
   description:

@@ -65,7 +65,7 @@ const { machine, events, outcomes } = compose({
 
 export const temporaryAssistanceProcedure: ProcedureDefinition = {
   id: 'F2',
-  version: 5,
+  version: 6,
   title: '临时救助申请（协助）',
   category: 'F',
   description: '三名以上调查人员入户调查，民主评议，乡镇审批后公示发放；紧急情况先行救助、事后补办。',

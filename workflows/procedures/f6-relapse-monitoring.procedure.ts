@@ -38,7 +38,7 @@ const { machine, events, outcomes } = compose({
 
 export const relapseMonitoringProcedure: ProcedureDefinition = {
   id: 'F6',
-  version: 3,
+  version: 4,
   title: '防止返贫监测对象认定',
   category: 'F',
   description: '排查识别、民主评议、公示后由乡镇确认监测对象，公开帮扶措施。',

@@ -73,7 +73,7 @@ const { machine, events, outcomes } = compose({
 
 export const sealUseProcedure: ProcedureDefinition = {
   id: 'G1',
-  version: 4,
+  version: 5,
   title: '村级印章使用',
   category: 'G',
   description:

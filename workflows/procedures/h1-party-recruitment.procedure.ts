@@ -70,7 +70,7 @@ const { machine, events, outcomes } = compose({
 
 export const partyRecruitmentProcedure: ProcedureDefinition = {
   id: 'H1',
-  version: 4,
+  version: 5,
   title: '发展党员',
   category: 'H',
   description: '入党申请、积极分子确定和培养、发展对象预审和公示、支部大会表决、上级党委审批。',

@@ -44,7 +44,7 @@ const { machine, events, outcomes } = compose({
 
 export const democraticReviewProcedure: ProcedureDefinition = {
   id: 'H3',
-  version: 4,
+  version: 5,
   title: '民主评议村干部',
   category: 'H',
   description:

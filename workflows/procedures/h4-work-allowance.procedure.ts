@@ -24,7 +24,7 @@ const { machine, events, outcomes } = compose({
 
 export const workAllowanceProcedure: ProcedureDefinition = {
   id: 'H4',
-  version: 4,
+  version: 5,
   title: '误工补贴人员及标准',
   category: 'H',
   description: '享受误工补贴的人员及补贴标准由村民会议讨论决定并公开。',

@@ -33,7 +33,7 @@ const { machine, events, outcomes } = compose({
 
 export const recallProcedure: ProcedureDefinition = {
   id: 'H6',
-  version: 4,
+  version: 5,
   title: '罢免村民委员会成员',
   category: 'H',
   description: '五分之一以上选民或三分之一以上村民代表联名提出，登记选民过半数投票、投票人过半数赞成即罢免。',

@@ -25,7 +25,7 @@ const { machine, events, outcomes } = compose({
 
 export const quarterlyReportProcedure: ProcedureDefinition = {
   id: 'H8',
-  version: 3,
+  version: 4,
   title: '“两委”季度工作报告',
   category: 'H',
   description: '村“两委”每季度向党员大会和村民代表会议报告工作，报告和评议情况公开。',

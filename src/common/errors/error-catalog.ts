@@ -104,12 +104,24 @@ export const ERROR_CATALOG = {
     en: 'The person has voted and cannot be marked absent',
   },
   'ATTENDANCE.MIXED': { zh: '到会登记方式不一致', en: 'Attendance recorded in two ways at once' },
+  'ATTENDANCE.PROXY_NOT_ALLOWED': {
+    zh: '书面委托代为参加只适用于集体经济组织成员大会（农村集体经济组织法第二十七条）',
+    en: 'Attendance by written proxy is for the member assembly only',
+  },
+  'ATTENDANCE.PROXY_INVALID': {
+    zh: '书面委托须交给本户到会的有完全民事行为能力的成员，并上传委托书',
+    en: 'A proxy is carried by a member of the same household who is present, with the letter uploaded',
+  },
   'ATTENDANCE.REMOTE_NOT_ALLOWED': {
     zh: '本会议不允许线上参会',
     en: 'This meeting does not allow attending online',
   },
   'ATTENDANCE.SHEET_REQUIRED': { zh: '须上传签到表', en: 'The sign-in sheet is required' },
   'ATTENDANCE.COUNT_IMPOSSIBLE': { zh: '到会人数不可能成立', en: 'The attendance counts are impossible' },
+  'VOTE.BY_PROXY': {
+    zh: '您已书面委托同户成员代为参加本次会议：您的表决由代理人在会上表示，记录人登记',
+    en: 'You sent a proxy to this meeting: your vote is the proxy’s, recorded by the clerk',
+  },
   'VOTE.SECRET_ON_PAPER': {
     zh: '无记名投票以纸质选票进行：由计票人计票、监票人确认后登记结果',
     en: 'A secret ballot is held on paper: the counter enters the count, a scrutineer confirms it',

@@ -24,6 +24,7 @@ import { PasswordFromOpener1766188800000 } from './1766188800000-password-from-o
 import { LoginOpenedInVillage1766275200000 } from './1766275200000-login-opened-in-village.js';
 import { RelationToHead1766361600000 } from './1766361600000-relation-to-head.js';
 import { AttachmentAttached1766448000000 } from './1766448000000-attachment-attached.js';
+import { AttendanceByProxy1766534400000 } from './1766534400000-attendance-by-proxy.js';
 
 /** Migrations in order; listed explicitly so the ESM build needs no file globbing. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   LoginOpenedInVillage1766275200000,
   RelationToHead1766361600000,
   AttachmentAttached1766448000000,
+  AttendanceByProxy1766534400000,
 ];
