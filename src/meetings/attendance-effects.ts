@@ -100,7 +100,8 @@ export class AttendanceEffects implements OnModuleInit {
       throw new DomainError('ATTENDANCE.HAS_VOTED', { personIds: votedButAbsent });
     if (meeting.countedAttendance) await this.meetings.setCountedAttendance(db, meeting, null);
     await this.meetings.markAbsent(db, matter.villageId, meeting.id, absent);
-    await this.meetings.setProxyLetters(db, meeting, letters);
+    if (letters)
+      await this.meetings.setProxyLetters(db, meeting, [...(meeting.proxyLetters ?? []), ...letters]);
     const row = (personId: string, note: string | null, proxied = false) => ({
       villageId: matter.villageId,
       meetingId: meeting.id,
@@ -121,8 +122,8 @@ export class AttendanceEffects implements OnModuleInit {
 
   /**
    * Members present by a written proxy: at the member assembly only, each carried by a member of their
-   * household (on the register) who is there in person or online and is no one's principal, with the
-   * scanned letters. Answers the letters, marked as the meeting's.
+   * household (on the register) who is there in person or online, now or by an earlier record, with the
+   * scanned letters. Answers the letters, marked as the meeting's; a later record adds its own to them.
    */
   private async proxyLetters(
     { db, matter }: EffectContext,
@@ -137,9 +138,14 @@ export class AttendanceEffects implements OnModuleInit {
     if ((payload.proxyLetters ?? []).length === 0) {
       throw new DomainError('ATTENDANCE.PROXY_INVALID', {}, '请上传委托书（照片或扫描件）');
     }
-    const there = new Set([...(payload.present ?? []), ...(payload.presentRemotely ?? [])]);
-    const twice = [...byProxy].filter((personId) => there.has(personId));
+    const here = [...(payload.present ?? []), ...(payload.presentRemotely ?? [])];
+    const twice = [...byProxy].filter((personId) => here.includes(personId));
     if (twice.length > 0) throw new DomainError('ATTENDANCE.CONTRADICTORY', { personIds: twice });
+    // Who is there: this record's, and those an earlier record of this meeting found there themselves.
+    const recorded = (await this.meetings.attendance(db, matter.villageId, meeting.id)).filter(
+      (row) => row.kind === 'member' && !row.byProxy,
+    );
+    const there = new Set([...here, ...recorded.map((row) => row.personId)]);
     const householdOf = new Map(roster.map((entry) => [entry.personId, entry.household]));
     const unaccompanied = [...byProxy].filter((personId) => {
       const household = householdOf.get(personId);

@@ -306,6 +306,13 @@ describe('Meetings as villages hold them, over HTTP', () => {
     ).toEqual([...principals].sort());
     expect(recorded.proxyLetters).toEqual([expect.objectContaining({ id: letter })]);
     expect(recorded.running).toMatchObject({ present: inPerson.length + principals.length, quorumMet: true });
+    // A latecomer recorded afterwards leaves the proxies and their letters as they were.
+    const latecomer = others.find((personId) => !inPerson.includes(personId))!;
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', { present: [latecomer] });
+    inPerson.push(latecomer);
+    const later = await openMeeting(matter);
+    expect(later.proxyLetters).toEqual(recorded.proxyLetters);
+    expect(later.roster.filter((entry) => entry.byProxy).length).toBe(principals.length);
     // A member who sent a proxy does not also vote online: the proxy's vote is theirs, recorded by the clerk.
     expect(principals).toContain(voter);
     const own = await matter.send('villager1', 'CAST_BALLOT', { choice: 'yes' });
