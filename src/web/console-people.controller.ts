@@ -22,6 +22,14 @@ import {
 } from './web-request.js';
 
 type Form = Record<string, unknown>;
+/** A form posted to a person's page: who it is about, and what was sent. */
+interface FormPost {
+  request: Request;
+  response: Response;
+  villageId: string;
+  personId: string;
+  body: Form;
+}
 /** What the grant and login forms were filled with, shown again when refused (never a password). */
 interface Typed {
   role: string;
@@ -99,17 +107,14 @@ export class ConsolePeopleController {
   }
 
   @Post(':personId/roles')
-  async grant(
+  grant(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Param('personId', ParseUUIDPipe) personId: string,
     @Body() body: Form,
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const actor = requireActor(request, response);
-    if (!actor) return;
-    const typed = this.typedOf(body);
-    await this.act(response, actor, villageId, personId, typed, '已授予身份', async () => {
+    return this.act({ request, response, villageId, personId, body }, '已授予身份', async (actor, typed) => {
       if (!(VILLAGE_ROLES as readonly string[]).includes(typed.role)) throw invalid('role', '请选择身份');
       await this.villagePeople.addMembership(actor, villageId, {
         personId,
@@ -123,7 +128,7 @@ export class ConsolePeopleController {
   }
 
   @Post(':personId/roles/:membershipId/end')
-  async end(
+  end(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Param('personId', ParseUUIDPipe) personId: string,
     @Param('membershipId', ParseUUIDPipe) membershipId: string,
@@ -131,9 +136,7 @@ export class ConsolePeopleController {
     @Req() request: Request,
     @Res() response: Response,
   ) {
-    const actor = requireActor(request, response);
-    if (!actor) return;
-    await this.act(response, actor, villageId, personId, this.typedOf({}), '该身份已结束', async () => {
+    return this.act({ request, response, villageId, personId, body }, '该身份已结束', async (actor) => {
       const held = await this.directory.person(actor, villageId, personId);
       // The membership must be this person's: the address names both.
       if (!held.roles.some((role) => role.membershipId === membershipId)) {
@@ -144,85 +147,58 @@ export class ConsolePeopleController {
   }
 
   @Post(':personId/account')
-  async openLogin(
+  openLogin(
     @Param('villageId', ParseUUIDPipe) villageId: string,
     @Param('personId', ParseUUIDPipe) personId: string,
     @Body() body: Form,
     @Req() request: Request,
     @Res() response: Response,
+  ) {
+    const done = '已开通登录账号，请把用户名和初始密码当面交给本人';
+    return this.act({ request, response, villageId, personId, body }, done, async (actor, typed) => {
+      if (!USERNAME.test(typed.username)) {
+        throw invalid('username', '用户名应为 3 到 64 位小写字母、数字、点、横线或下划线，以字母或数字开头');
+      }
+      await this.villagePeople.createAccount(actor, villageId, personId, {
+        username: typed.username,
+        password: passwordOf(body),
+      });
+    });
+  }
+
+  @Post(':personId/password')
+  resetPassword(
+    @Param('villageId', ParseUUIDPipe) villageId: string,
+    @Param('personId', ParseUUIDPipe) personId: string,
+    @Body() body: Form,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    const done = '密码已重设，该账号已登录的设备全部退出；请把新的初始密码当面交给本人';
+    return this.act({ request, response, villageId, personId, body }, done, async (actor) => {
+      await this.villagePeople.resetPassword(actor, villageId, personId, { password: passwordOf(body) });
+    });
+  }
+
+  /**
+   * Does `change` as the logged-in caller; then back to the person's page with `done`, or the page again
+   * with the refusal and what was typed (never a password).
+   */
+  private async act(
+    { request, response, villageId, personId, body }: FormPost,
+    done: string,
+    change: (actor: PersonActor, typed: Typed) => Promise<void>,
   ) {
     const actor = requireActor(request, response);
     if (!actor) return;
     const typed = this.typedOf(body);
-    await this.act(
-      response,
-      actor,
-      villageId,
-      personId,
-      typed,
-      '已开通登录账号，请把用户名和初始密码当面交给本人',
-      async () => {
-        if (!USERNAME.test(typed.username)) {
-          throw invalid(
-            'username',
-            '用户名应为 3 到 64 位小写字母、数字、点、横线或下划线，以字母或数字开头',
-          );
-        }
-        await this.villagePeople.createAccount(actor, villageId, personId, {
-          username: typed.username,
-          password: passwordOf(body),
-        });
-      },
-    );
-  }
-
-  @Post(':personId/password')
-  async resetPassword(
-    @Param('villageId', ParseUUIDPipe) villageId: string,
-    @Param('personId', ParseUUIDPipe) personId: string,
-    @Body() body: Form,
-    @Req() request: Request,
-    @Res() response: Response,
-  ) {
-    const actor = requireActor(request, response);
-    if (!actor) return;
-    await this.act(
-      response,
-      actor,
-      villageId,
-      personId,
-      this.typedOf({}),
-      '密码已重设，该账号已登录的设备全部退出；请把新的初始密码当面交给本人',
-      async () => {
-        await this.villagePeople.resetPassword(actor, villageId, personId, { password: passwordOf(body) });
-      },
-    );
-  }
-
-  /** Does `change`; then back to the person's page with `done`, or the page again with the refusal. */
-  private async act(
-    response: Response,
-    actor: PersonActor,
-    villageId: string,
-    personId: string,
-    typed: Typed,
-    done: string,
-    change: () => Promise<void>,
-  ) {
     try {
-      await change();
+      await change(actor, typed);
       redirectWithFlash(response, `/c/v/${villageId}/people/${personId}`, 'ok', done);
     } catch (error) {
       const status = markRefusal(response, error);
-      await this.sendPerson(
-        response,
-        actor,
-        villageId,
-        personId,
-        { kind: 'error', text: messageOf(error) },
-        typed,
-        status,
-      );
+      const flash = { kind: 'error' as const, text: messageOf(error) };
+      await this.sendPerson(response, actor, villageId, personId, flash, typed, status);
     }
   }
 
