@@ -108,7 +108,8 @@ export class PeopleDirectory {
       roles,
       login: account
         ? {
-            username: account.username,
+            // The username is for those who hand logins over: the secretary and the staff above.
+            username: grantable.length > 0 ? account.username : null,
             ownPasswordSet: !account.passwordFromOpener,
             openedInVillage: account.openedInVillage,
           }

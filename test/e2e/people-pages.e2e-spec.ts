@@ -38,6 +38,15 @@ describe('The console’s people pages refuse what the API refuses', () => {
       .expect(404);
     expect(page.body).toMatchObject({ code: 'PERSON.NOT_FOUND' });
 
+    // A supervisor reads who holds which role, not the usernames the secretary and the township hand over.
+    const supervisor = await consoleCookie(t, world, 'supervisor');
+    const read = await web()
+      .get(`/c/v/${world.villageId}/people/${world.people.villager1.personId}`)
+      .set('cookie', supervisor)
+      .expect(200);
+    expect(read.text).toContain('已开通登录账号');
+    expect(read.text).not.toContain(world.people.villager1.username);
+
     // A role of one person ended through another's page: the address names both, so it is refused.
     const own = world.people.villager1.personId;
     const [membership] = await t.dataSource.query<{ id: string }[]>(

@@ -52,7 +52,7 @@ export const PERSON = `
 <% if (!it.may.backdate) { %><p class="muted">村民代表、成员代表、党员，以及两委和监督委员会成员，由乡镇（街道）干部凭选举结果、任命文件或党组织的材料登记。</p><% } %>
 <h2>登录账号</h2>
 <% if (it.login) { %>
-<p>用户名：<%= it.login.username %>。<%= it.login.ownPasswordSet ? '本人已设置自己的密码。' : '本人尚未设置自己的密码，下次登录时须先设置。' %></p>
+<p><%= it.login.username ? '用户名：' + it.login.username + '。' : '已开通登录账号。' %><%= it.login.ownPasswordSet ? '本人已设置自己的密码。' : '本人尚未设置自己的密码，下次登录时须先设置。' %></p>
 <% if (it.login.openedInVillage) { %><p class="flash error">该账号由村干部开通：授予村民代表、成员代表或党员身份前，须由乡镇（街道）干部重设密码。</p><% } %>
 <% if (it.may.resetPassword) { %>
 <form method="post" action="/c/v/<%= it.village.id %>/people/<%= it.person.id %>/password" class="stack">
