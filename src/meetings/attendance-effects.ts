@@ -196,6 +196,8 @@ export class AttendanceEffects implements OnModuleInit {
       recordedAt: now.toISOString(),
     };
     await this.meetings.clearAttendance(db, matter.villageId, meeting.id);
+    // Counted attendance names nobody, so nobody is present by proxy: the letters go with the names.
+    await this.meetings.setProxyLetters(db, meeting, null);
     await this.meetings.setCountedAttendance(db, meeting, attendance);
   }
 

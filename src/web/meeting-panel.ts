@@ -12,6 +12,8 @@ interface SessionMeeting {
     recused: boolean;
     voted: boolean;
     present?: boolean;
+    /** Present by a written proxy: their vote is the proxy's, recorded by the clerk. */
+    byProxy?: boolean;
     household?: string | null;
   }[];
   observers?: { personId: string; name?: string }[];
@@ -82,7 +84,7 @@ export const rosterOf = (meeting: SessionMeeting | null) =>
 
 /**
  * A ballot is offered only to who may cast it in the meeting in session: on its roster, with a vote,
- * not recused, not yet voted; a count's confirmation only to the scrutineer it names, once it is entered
+ * not recused, not yet voted, not present by proxy; a count's confirmation only to the scrutineer it names, once it is entered
  * and until it is confirmed (never to who entered or counted it); a show of hands the clerk recorded, to
  * whoever was at the meeting until someone confirms it. The engine refuses anyone else (a recorder among
  * them); the page does not tempt them.
@@ -93,7 +95,8 @@ export function offeredActions<A extends { type: string }>(
   personId: string,
 ): A[] {
   const place = meeting?.roster.find((entry) => entry.personId === personId);
-  const mayVote = !meeting || (place !== undefined && place.entitled && !place.recused && !place.voted);
+  const mayVote =
+    !meeting || (place !== undefined && place.entitled && !place.recused && !place.voted && !place.byProxy);
   const count = meeting?.voteCount ?? meeting?.appraisal?.count;
   const mayConfirm =
     !meeting ||

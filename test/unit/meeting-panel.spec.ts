@@ -34,6 +34,17 @@ describe('offeredActions', () => {
     );
   });
 
+  it('offers no ballot to a member present by proxy: the clerk records the proxy’s vote for them', () => {
+    expect(offeredTo(meetingWith(null), VOTER)).toContain('CAST_BALLOT');
+    const proxied = {
+      ...meetingWith(null),
+      roster: [
+        { personId: VOTER, name: '村民', entitled: true, recused: false, voted: false, byProxy: true },
+      ],
+    };
+    expect(offeredTo(proxied, VOTER)).not.toContain('CAST_BALLOT');
+  });
+
   it("reads an appraisal's count the same way", () => {
     const meeting = { ...meetingWith(null), appraisal: { subjects: [], count } };
     expect(offeredTo(meeting, SCRUTINEER)).toContain('CONFIRM_COUNT');
