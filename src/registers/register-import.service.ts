@@ -31,7 +31,8 @@ const SALT_SETTING = 'register.idNumberSalt';
 const TOWNSHIP_CHANGES: readonly (readonly [VoterChange['of'], ErrorCode, string])[] = [
   ['role', 'MEMBERSHIP.VOTER_BY_TOWNSHIP', '改变了这些身份'],
   ['memberRegister', 'MEMBERSHIP.MEMBER_REGISTER_BY_ASSEMBLY', '增减了成员名册上的人'],
-  ['birthDate', 'MEMBERSHIP.VOTER_BIRTH_DATE_BY_TOWNSHIP', '改动了出生日期'],
+  ['name', 'MEMBERSHIP.VOTER_IDENTITY_BY_TOWNSHIP', '改动了姓名'],
+  ['birthDate', 'MEMBERSHIP.VOTER_IDENTITY_BY_TOWNSHIP', '改动了出生日期'],
 ];
 
 /**
@@ -115,8 +116,9 @@ export class RegisterImportService implements OnApplicationBootstrap {
    * vote, is refused whole, naming its rows. So is one that enters someone on the collective's member
    * register or takes them off it: membership is the member assembly's to confirm (农村集体经济组织法 第十二条,
    * the membership confirmation item enters whom it confirmed), its register filed with the township, and
-   * a member votes in the assembly and shares in what it distributes. So is one that changes the birth date
-   * of someone who votes or is a member: being of age on a meeting's day decides who sits on its roster.
+   * a member votes in the assembly and shares in what it distributes. So is one that changes the name or the
+   * birth date of someone who votes or is a member: who they are, and whether they are of age on a
+   * meeting's day (and so on its roster).
    * An official's file may not give a vote to someone whose login a village cadre opened, until the
    * township has set that login's password again.
    */

@@ -96,5 +96,38 @@ export function matchRows(
     }
     matched.push({ row, person, id });
   }
+  matchRenamed(matched, people, taken, householdCode);
   return { matched, problems };
+}
+
+/**
+ * A name corrected in the file (王文 → 王雯) is the same person, not a newcomer: a row that matched no one,
+ * with no ID number, whose household has exactly one person the file left out who was born the same day (of
+ * the same gender, where both say), and no other such row claims them. Without a birth date, or with two
+ * candidates, the row stays a newcomer. Whether the name may change is the import's to say.
+ */
+function matchRenamed(
+  matched: MatchedRow[],
+  people: readonly PersonEntity[],
+  taken: Map<string, number>,
+  householdCode: (person: PersonEntity) => string,
+): void {
+  const newcomers = matched.filter(
+    (entry) => !entry.person && !entry.id && entry.row.household && entry.row.birthDate,
+  );
+  const left = people.filter((person) => !taken.has(person.id) && person.birthDate);
+  const candidatesOf = ({ row }: MatchedRow) =>
+    left.filter(
+      (person) =>
+        householdCode(person) === row.household &&
+        person.birthDate === row.birthDate &&
+        (!person.gender || !row.gender || person.gender === row.gender),
+    );
+  for (const entry of newcomers) {
+    const [candidate, ...others] = candidatesOf(entry);
+    if (!candidate || others.length > 0) continue;
+    if (newcomers.filter((other) => candidatesOf(other).includes(candidate)).length > 1) continue;
+    entry.person = candidate;
+    taken.set(candidate.id, entry.row.line);
+  }
 }

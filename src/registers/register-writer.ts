@@ -22,15 +22,15 @@ const REGISTER_ROLES: readonly VillageRole[] = [
 /**
  * A row's change to who votes: a voting role, or a party member's vote, given (`gained`) or taken; or an
  * entry on the collective's member register (who sits in the member assembly and shares in what it
- * distributes) begun or ended; or the birth date of someone who votes or is a member changed (whether they
- * are of age decides whether they sit on a roster).
+ * distributes) begun or ended; or the name or birth date of someone who votes or is a member changed (who
+ * they are; whether they are of age decides whether they sit on a roster).
  */
 export interface VoterChange {
   line: number;
   personId: string;
   gained: boolean;
-  /** A role, an entry on the member register, or the birth date (adulthood, and so a seat) of a voter. */
-  of: 'role' | 'memberRegister' | 'birthDate';
+  /** A role, an entry on the member register, or a voter's name or birth date (adulthood, so a seat). */
+  of: 'role' | 'memberRegister' | 'name' | 'birthDate';
 }
 
 /** What an import changed, as the caller is answered and the village chain records it. */
@@ -81,11 +81,7 @@ export class RegisterWriter {
     };
     const householdIds = await this.upsertHouseholds(db, villageId, matched, existing, summary);
     const personIds = new Map<MatchedRow, string>();
-    const bornOtherwise = new Set(
-      matched
-        .filter((entry) => entry.person && (entry.person.birthDate ?? null) !== (entry.row.birthDate ?? null))
-        .map((entry) => entry.person!.id),
-    );
+    const identityChanges = new Map(matched.map((entry) => [entry, identityChangesOf(entry)]));
     for (const entry of matched) {
       personIds.set(entry, await this.upsertPerson(db, villageId, entry, householdIds, summary, now));
     }
@@ -113,9 +109,7 @@ export class RegisterWriter {
       const votes = mine.some((membership) => VOTING_ROLES.has(membership.role)) || members.has(personId);
       const line = entry.row.line;
       voterChanges.push(
-        ...(votes && bornOtherwise.has(personId)
-          ? [{ line, personId, gained: false, of: 'birthDate' as const }]
-          : []),
+        ...(votes ? identityChanges.get(entry)!.map((of) => ({ line, personId, gained: false, of })) : []),
         ...roleChanges.map((change) => ({ ...change, line, personId, of: 'role' as const })),
         ...(memberChange ? [{ ...memberChange, line, personId, of: 'memberRegister' as const }] : []),
       );
@@ -308,6 +302,15 @@ export class RegisterWriter {
     }
     return undefined;
   }
+}
+
+/** What a row changes of who a person on the register is: their name (a correction), their birth date. */
+function identityChangesOf({ row, person }: MatchedRow): ('name' | 'birthDate')[] {
+  if (!person) return [];
+  return [
+    ...(person.name !== row.name ? (['name'] as const) : []),
+    ...((person.birthDate ?? null) !== (row.birthDate ?? null) ? (['birthDate'] as const) : []),
+  ];
 }
 
 /** The day before `from`, never before the entry began (an entry begun that day ends that day). */

@@ -108,7 +108,7 @@ describe('Village registers (花名册) over HTTP', () => {
       [
         memberLine,
         rows.map(set(memberLine, BIRTH, '2015-06-01')),
-        'VOTER_BIRTH_DATE_BY_TOWNSHIP',
+        'VOTER_IDENTITY_BY_TOWNSHIP',
         '改动了出生日期',
       ],
     ];
@@ -144,6 +144,62 @@ describe('Village registers (花名册) over HTTP', () => {
       { actor_role: 'secretary', from: '2026-03-02' },
       { actor_role: 'township_officer', from: '2026-01-01' },
     ]);
+  });
+
+  it('takes a corrected name as the same person: a resident’s from the secretary, a member’s from the township', async () => {
+    const header = demoRegister([], 1)[0];
+    const row = (name: string, member: string) =>
+      header.map(
+        (title) =>
+          ({
+            户号: 'H700',
+            姓名: name,
+            与户主关系: name.startsWith('户主') ? '户主' : '配偶',
+            性别: '女',
+            出生日期: '1990-05-06',
+            居住本村: '是',
+            集体经济组织成员: member,
+          })[title] ?? '',
+      );
+    const names = async () => (await people()).map((entry) => entry[2]).filter((name) => name !== '');
+    // A resident who is no member: the village's own register, typo and all.
+    await upload(workbook([header, row('户主甲', '否'), row('王文', '否')])).expect(201);
+    const fixed = (await upload(workbook([header, row('户主甲', '否'), row('王雯', '否')])).expect(201))
+      .body as Summary;
+    expect(fixed.people).toMatchObject({ created: 0, updated: 1 });
+    expect((await names()).filter((name) => name === '王文' || name === '王雯')).toEqual(['王雯']);
+
+    // A member's name is who shares in the collective: the township corrects it, the secretary's file is refused.
+    await upload(
+      workbook([header, row('户主甲', '否'), row('王雯', '是')]),
+      XLSX,
+      '2026-03-01',
+      township(),
+    ).expect(201);
+    const before = await people();
+    const renamed = await upload(
+      workbook([header, row('户主甲', '否'), row('王雯雯', '是')]),
+      XLSX,
+      '2026-03-02',
+    );
+    expect(renamed.status).toBe(403);
+    expect(renamed.body).toMatchObject({
+      code: 'MEMBERSHIP.VOTER_IDENTITY_BY_TOWNSHIP',
+      details: { lines: [3] },
+    });
+    expect((renamed.body as { message: string }).message).toContain('第 3 行改动了姓名');
+    expect(await people()).toEqual(before);
+    const corrected = (
+      await upload(
+        workbook([header, row('户主甲', '否'), row('王雯雯', '是')]),
+        XLSX,
+        '2026-03-02',
+        township(),
+      ).expect(201)
+    ).body as Summary;
+    expect(corrected.people).toMatchObject({ created: 0, updated: 1 });
+    expect(corrected.members).toMatchObject({ entered: 0, left: 0 });
+    expect((await names()).filter((name) => name.startsWith('王'))).toEqual(['王雯雯']);
   });
 
   it('gives no vote by file to someone whose login a village cadre opened, until the township sets it again', async () => {

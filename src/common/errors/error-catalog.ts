@@ -41,9 +41,9 @@ export const ERROR_CATALOG = {
     zh: '集体经济组织成员身份由成员大会确认（农村集体经济组织法第十二条），成员名册报乡镇（街道）备案：村党组织书记导入的花名册不能增减成员名册上的人。新增成员请发起“集体经济组织成员身份确认”事项；依备案名册补登或注销由乡镇（街道）干部导入',
     en: 'The member assembly confirms membership and the township keeps the filed register: a secretary’s file may not enter or remove members',
   },
-  'MEMBERSHIP.VOTER_BIRTH_DATE_BY_TOWNSHIP': {
-    zh: '出生日期决定一个人在会议当天是否成年、能否列入应到名单：村民代表、成员代表、党员和集体经济组织成员的出生日期，由乡镇（街道）干部凭户口簿或身份证更正，村党组织书记导入的花名册不能改动',
-    en: 'A birth date decides who is of age to sit on a roster: the township corrects those of voters and members, not a secretary’s file',
+  'MEMBERSHIP.VOTER_IDENTITY_BY_TOWNSHIP': {
+    zh: '姓名和出生日期是一个人在名册上的身份，出生日期还决定会议当天是否成年、能否列入应到名单：村民代表、成员代表、党员和集体经济组织成员的姓名、出生日期由乡镇（街道）干部凭户口簿或身份证更正，村党组织书记导入的花名册不能改动',
+    en: 'A name and birth date are who someone is on the register, and decide who is of age to sit on a roster: the township corrects those of voters and members, not a secretary’s file',
   },
   'ACCOUNT.RESET_BEFORE_VOTE': {
     zh: '此人的登录账号是村干部开设的，开设的人可能仍掌握它：授予村民代表、党员或成员代表身份前，须先由乡镇（街道）重设其密码',
