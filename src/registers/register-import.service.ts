@@ -69,7 +69,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
     // Before the app has started (the demo seed runs during start-up), the salt is made here.
     const salt = this.salt ?? (await this.onApplicationBootstrap(), this.salt!);
     return this.dataSource.transaction(async (db) => {
-      const { rows, problems } = this.rowsOf(file);
+      const { rows, columns, problems } = this.rowsOf(file);
       const people = await this.registers.peopleOf(db, villageId);
       const households = await this.registers.households(db, villageId);
       const { matched, problems: unmatched } = matchRows(rows, people, households, salt);
@@ -80,7 +80,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
       const { summary, voterChanges } = await this.writer.write(
         db,
         villageId,
-        matched,
+        { matched, columns },
         households,
         people.length,
         date,
@@ -151,7 +151,11 @@ export class RegisterImportService implements OnApplicationBootstrap {
   }
 
   /** The file's rows, and every problem of their cells (reported together with those found later). */
-  private rowsOf(file: Buffer): { rows: RegisterRow[]; problems: RowProblem[] } {
+  private rowsOf(file: Buffer): {
+    rows: RegisterRow[];
+    columns: ReadonlySet<RegisterColumn>;
+    problems: RowProblem[];
+  } {
     let table;
     try {
       table = readRegisterTable(file);
@@ -176,7 +180,8 @@ export class RegisterImportService implements OnApplicationBootstrap {
     if (rows.length === 0 && problems.length === 0) {
       throw new DomainError('REGISTER.FILE_INVALID', {}, '文件中没有人员');
     }
-    return { rows, problems };
+    const present = new Set(columns.filter((column): column is RegisterColumn => column !== null));
+    return { rows, columns: present, problems };
   }
 }
 

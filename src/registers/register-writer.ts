@@ -8,17 +8,36 @@ import { MembershipRepository } from '../identity/membership.repository.js';
 import type { PersonEntity } from '../identity/person.entity.js';
 import { addDays } from '../time/calendar.js';
 import type { HouseholdEntity } from './household.entity.js';
-import type { RegisterRow } from './register-layout.js';
+import type { RegisterColumn, RegisterRow } from './register-layout.js';
 import type { MatchedRow } from './register-matching.js';
 import { RegistersRepository } from './registers.repository.js';
 
-/** The roles a register row gives or takes away; cadres and supervisors are appointed elsewhere. */
-const REGISTER_ROLES: readonly VillageRole[] = [
-  'villager',
-  'representative',
-  'member_representative',
-  'party_member',
-];
+/**
+ * The roles a register row gives or takes away, each by its column; cadres and supervisors are appointed
+ * elsewhere.
+ */
+const ROLE_COLUMNS: Partial<Record<VillageRole, RegisterColumn>> = {
+  villager: 'resident',
+  representative: 'representative',
+  member_representative: 'memberRepresentative',
+  party_member: 'party',
+};
+const REGISTER_ROLES = Object.keys(ROLE_COLUMNS) as VillageRole[];
+/** A person's fields a row states, each by its column (the name is always there). */
+const FIELD_COLUMNS = {
+  phone: 'phone',
+  householdId: 'household',
+  relationToHead: 'relation',
+  birthDate: 'birthDate',
+  gender: 'gender',
+} as const satisfies Partial<Record<keyof PersonEntity, RegisterColumn>>;
+
+/** A checked file's rows, matched to the register's people, and the columns its header has. */
+export interface MatchedFile {
+  matched: MatchedRow[];
+  /** What the file has no column for, it does not say: those facts are left as they are. */
+  columns: ReadonlySet<RegisterColumn>;
+}
 /**
  * A row's change to who votes: a voting role, or a party member's vote, given (`gained`) or taken; or an
  * entry on the collective's member register (who sits in the member assembly and shares in what it
@@ -49,7 +68,9 @@ export interface ImportSummary {
 /**
  * Writes a checked register file into the registers: households by code, people matched or added, and the
  * roles, member-register entries and represented households the rows state, from the date given. A role
- * or entry that begins after that date is moved to it, never given twice. Reports what changed who votes.
+ * or entry that begins after that date is moved to it, never given twice. A column the file lacks changes
+ * nothing of what it would state (a sheet of names and phone numbers ends nobody's membership). Reports what
+ * changed who votes.
  */
 @Injectable()
 export class RegisterWriter {
@@ -63,7 +84,7 @@ export class RegisterWriter {
   async write(
     db: EntityManager,
     villageId: string,
-    matched: MatchedRow[],
+    { matched, columns }: MatchedFile,
     existing: HouseholdEntity[],
     registered: number,
     from: string,
@@ -81,9 +102,12 @@ export class RegisterWriter {
     };
     const householdIds = await this.upsertHouseholds(db, villageId, matched, existing, summary);
     const personIds = new Map<MatchedRow, string>();
-    const identityChanges = new Map(matched.map((entry) => [entry, identityChangesOf(entry)]));
+    const identityChanges = new Map(matched.map((entry) => [entry, identityChangesOf(entry, columns)]));
     for (const entry of matched) {
-      personIds.set(entry, await this.upsertPerson(db, villageId, entry, householdIds, summary, now));
+      personIds.set(
+        entry,
+        await this.upsertPerson(db, villageId, entry, columns, householdIds, summary, now),
+      );
     }
     for (const [code, id] of householdIds) {
       const head = matched.find((entry) => entry.row.household === code && entry.row.head);
@@ -95,17 +119,29 @@ export class RegisterWriter {
     for (const entry of matched) {
       const personId = personIds.get(entry)!;
       const mine = held.filter((membership) => membership.personId === personId);
-      const roleChanges = await this.syncRoles(db, villageId, personId, entry.row, mine, from, summary, now);
-      const memberChange = await this.syncMember(
+      const roleChanges = await this.syncRoles(
         db,
         villageId,
         personId,
         entry.row,
-        members.get(personId),
+        mine,
+        columns,
         from,
         summary,
         now,
       );
+      const memberChange =
+        columns.has('member') &&
+        (await this.syncMember(
+          db,
+          villageId,
+          personId,
+          entry.row,
+          members.get(personId),
+          from,
+          summary,
+          now,
+        ));
       const votes = mine.some((membership) => VOTING_ROLES.has(membership.role)) || members.has(personId);
       const line = entry.row.line;
       voterChanges.push(
@@ -116,7 +152,7 @@ export class RegisterWriter {
       const representative = (await this.memberships.validForPerson(db, villageId, personId, from)).find(
         (membership) => membership.role === 'representative',
       );
-      if (representative) {
+      if (representative && columns.has('representedHouseholds')) {
         const represented = entry.row.representedHouseholds.map((code) => householdIds.get(code)!);
         await this.registers.setRepresentedHouseholds(db, villageId, representative, represented);
       }
@@ -165,19 +201,25 @@ export class RegisterWriter {
     db: EntityManager,
     villageId: string,
     { row, person, id }: MatchedRow,
+    columns: ReadonlySet<RegisterColumn>,
     householdIds: Map<string, string>,
     summary: ImportSummary,
     now: Date,
   ): Promise<string> {
-    const fields = {
-      name: row.name,
+    const stated = {
       phone: row.phone,
       householdId: row.household ? householdIds.get(row.household)! : null,
       relationToHead: row.relation,
       birthDate: row.birthDate,
       gender: row.gender,
-      ...(id ? { idNumberHash: id.hash, idNumberMasked: id.masked } : {}),
     };
+    const fields = {
+      name: row.name,
+      ...Object.fromEntries(
+        Object.entries(stated).filter(([key]) => columns.has(FIELD_COLUMNS[key as keyof typeof stated])),
+      ),
+      ...(id ? { idNumberHash: id.hash, idNumberMasked: id.masked } : {}),
+    } as Partial<PersonEntity> & { name: string };
     if (!person) {
       const created: PersonEntity = {
         id: randomUUID(),
@@ -185,6 +227,7 @@ export class RegisterWriter {
         createdAt: now,
         idNumberHash: null,
         idNumberMasked: null,
+        phone: null,
         ...fields,
       };
       await this.registers.insertPerson(db, created);
@@ -211,6 +254,7 @@ export class RegisterWriter {
     personId: string,
     row: RegisterRow,
     held: MembershipEntity[],
+    columns: ReadonlySet<RegisterColumn>,
     from: string,
     summary: ImportSummary,
     now: Date,
@@ -222,7 +266,7 @@ export class RegisterWriter {
       member_representative: row.memberRepresentative,
       party_member: row.party !== 'none',
     };
-    for (const role of REGISTER_ROLES) {
+    for (const role of REGISTER_ROLES.filter((each) => columns.has(ROLE_COLUMNS[each]!))) {
       const current = held.find((membership) => membership.role === role);
       if (current && !wanted[role]) {
         await this.memberships.end(db, villageId, current.id, dayBefore(from, current.validFrom));
@@ -305,11 +349,15 @@ export class RegisterWriter {
 }
 
 /** What a row changes of who a person on the register is: their name (a correction), their birth date. */
-function identityChangesOf({ row, person }: MatchedRow): ('name' | 'birthDate')[] {
+function identityChangesOf(
+  { row, person }: MatchedRow,
+  columns: ReadonlySet<RegisterColumn>,
+): ('name' | 'birthDate')[] {
   if (!person) return [];
+  const born = columns.has('birthDate') && (person.birthDate ?? null) !== (row.birthDate ?? null);
   return [
     ...(person.name !== row.name ? (['name'] as const) : []),
-    ...((person.birthDate ?? null) !== (row.birthDate ?? null) ? (['birthDate'] as const) : []),
+    ...(born ? (['birthDate'] as const) : []),
   ];
 }
 

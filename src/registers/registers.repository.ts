@@ -100,8 +100,19 @@ export class RegistersRepository {
   async updatePerson(
     db: EntityManager,
     id: string,
-    fields: Pick<PersonEntity, 'name' | 'phone' | 'householdId' | 'relationToHead' | 'birthDate' | 'gender'> &
-      Partial<Pick<PersonEntity, 'idNumberHash' | 'idNumberMasked'>>,
+    fields: Pick<PersonEntity, 'name'> &
+      Partial<
+        Pick<
+          PersonEntity,
+          | 'phone'
+          | 'householdId'
+          | 'relationToHead'
+          | 'birthDate'
+          | 'gender'
+          | 'idNumberHash'
+          | 'idNumberMasked'
+        >
+      >,
   ): Promise<void> {
     await db.update(PersonEntity, { id }, fields);
   }

@@ -202,6 +202,32 @@ describe('Village registers (花名册) over HTTP', () => {
     expect((await names()).filter((name) => name.startsWith('王'))).toEqual(['王雯雯']);
   });
 
+  it('leaves what a file has no column for as it is: a sheet of names and phones ends no role or membership', async () => {
+    const rows = demoRegister([], 5);
+    await setUp(rows).expect(201);
+    const before = await people();
+    const at = (title: string) => rows[0].indexOf(title);
+    const phones = [
+      ['户号', '姓名', '电话'],
+      ...rows
+        .slice(1)
+        .map((row, index) => [row[at('户号')], row[at('姓名')], `1380000${String(index).padStart(4, '0')}`]),
+    ];
+    const summary = (await upload(workbook(phones), XLSX, '2026-03-02', township()).expect(201))
+      .body as Summary;
+    expect(summary).toMatchObject({
+      people: { created: 0, updated: rows.length - 1 },
+      roles: { started: 0, ended: 0 },
+      members: { entered: 0, left: 0 },
+    });
+    // Everything but the phone numbers reads as before.
+    const phone = before[0].length - 1;
+    expect((await people()).map((row) => row.filter((_, index) => index !== phone))).toEqual(
+      before.map((row) => row.filter((_, index) => index !== phone)),
+    );
+    expect((await people()).map((row) => row[phone])).toContain('13800000000');
+  });
+
   it('gives no vote by file to someone whose login a village cadre opened, until the township sets it again', async () => {
     const header = demoRegister([], 1)[0];
     const row = (name: string, representative: string) =>
