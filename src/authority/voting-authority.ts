@@ -13,21 +13,30 @@ export interface CastBallot {
   personId: string | null;
 }
 
-export type VoteRefusal = 'NOT_ON_ROSTER' | 'RECUSED' | 'NOT_ENTITLED' | 'NOT_PRESENT' | 'ALREADY_VOTED';
+export type VoteRefusal =
+  'NOT_ON_ROSTER' | 'RECUSED' | 'NOT_ENTITLED' | 'NOT_PRESENT' | 'BY_PROXY' | 'ALREADY_VOTED';
 
 /**
  * May this person vote in this meeting now? On the roster, not recused (a conflict of interest declared
  * at any time before the vote closes, not only before the meeting was convened), with a vote, recorded
- * present, and not yet voted.
+ * present (in person or online, when casting their own ballot; by proxy, when the clerk records it), and
+ * not yet voted.
  */
 export function whyMayNotVote(
   place: RosterPlace | undefined,
-  now: { recused: boolean; present: boolean; voted: boolean },
+  now: {
+    recused: boolean;
+    present: boolean;
+    voted: boolean;
+    /** Present by a proxy they sent, and casting a ballot themselves: the proxy's vote is theirs. */
+    sentProxy?: boolean;
+  },
 ): VoteRefusal | null {
   if (!place) return 'NOT_ON_ROSTER';
   if (place.recused || now.recused) return 'RECUSED';
   if (!place.entitled) return 'NOT_ENTITLED';
   if (!now.present) return 'NOT_PRESENT';
+  if (now.sentProxy) return 'BY_PROXY';
   if (now.voted) return 'ALREADY_VOTED';
   return null;
 }

@@ -79,12 +79,9 @@ export class PeopleRepository {
       : db.findBy(AccountEntity, { personId: In([...personIds]) });
   }
 
-  /** The people on a village's register, in the order they were registered. */
+  /** The people on a village's register, in the order they were registered (its export's order too). */
   onRegisterOf(db: EntityManager, villageId: string): Promise<PersonEntity[]> {
-    return db.find(PersonEntity, {
-      where: { homeRegionId: villageId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return db.find(PersonEntity, { where: { homeRegionId: villageId }, order: { createdAt: 'ASC' } });
   }
 
   async countPeople(db: EntityManager): Promise<number> {

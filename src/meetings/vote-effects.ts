@@ -54,11 +54,6 @@ export class VoteEffects implements OnModuleInit {
     const meeting = await this.access.held(db, matter, stateBefore, today);
     if (meeting.ballotMode === 'secret') throw new DomainError('VOTE.SECRET_ON_PAPER');
     const choice = event.payload.choice as BallotChoice;
-    // A member who sent a proxy votes through them: the clerk records the proxy's vote in their name.
-    const attendance = await this.meetings.attendance(db, matter.villageId, meeting.id);
-    if (attendance.some((row) => row.personId === event.actor.personId && row.byProxy)) {
-      throw new DomainError('VOTE.BY_PROXY');
-    }
     await this.vote(db, matter, meeting, { voter: event.actor.personId!, choice, recordedBy: null }, 'VOTE');
   }
 
@@ -221,12 +216,15 @@ export class VoteEffects implements OnModuleInit {
   ) {
     const roster = await this.meetings.roster(db, meeting.villageId, meeting.id);
     const attendance = await this.meetings.attendance(db, meeting.villageId, meeting.id);
+    const here = attendance.find((row) => row.personId === personId && row.kind === 'member');
     const refusal = whyMayNotVote(
       roster.find((candidate) => candidate.personId === personId),
       {
         recused: (await this.access.recusedIn(db, matter)).has(personId),
-        present: attendance.some((row) => row.personId === personId && row.kind === 'member'),
+        present: here !== undefined,
         voted: await this.meetings.hasVoted(db, meeting.villageId, meeting.id, personId),
+        // A member who sent a proxy votes through them: the clerk records the proxy's vote in their name.
+        sentProxy: codes === 'VOTE' && here?.byProxy === true,
       },
     );
     switch (refusal) {
@@ -242,6 +240,8 @@ export class VoteEffects implements OnModuleInit {
         throw new DomainError('VOTE.NOT_ENTITLED', { personId });
       case 'NOT_PRESENT':
         throw new DomainError('VOTE.NOT_PRESENT', { personId });
+      case 'BY_PROXY':
+        throw new DomainError('VOTE.BY_PROXY');
       case 'ALREADY_VOTED':
         throw new DomainError('VOTE.ALREADY_CAST', { personId });
     }

@@ -70,7 +70,7 @@ export class RegisterImportService implements OnApplicationBootstrap {
     const salt = this.salt ?? (await this.onApplicationBootstrap(), this.salt!);
     return this.dataSource.transaction(async (db) => {
       const { rows, columns, problems } = this.rowsOf(file);
-      const people = await this.registers.peopleOf(db, villageId);
+      const people = await this.people.onRegisterOf(db, villageId);
       const households = await this.registers.households(db, villageId);
       const { matched, problems: unmatched } = matchRows(rows, people, households, salt);
       problems.push(...unmatched, ...householdProblems(rows), ...representedProblems(rows, households));

@@ -88,9 +88,6 @@ export class RegistersRepository {
   }
 
   /** The people on the village's register (not officials, not other villages' people). */
-  peopleOf(db: EntityManager, villageId: string): Promise<PersonEntity[]> {
-    return db.find(PersonEntity, { where: { homeRegionId: villageId }, order: { createdAt: 'ASC' } });
-  }
 
   async insertPerson(db: EntityManager, person: PersonEntity): Promise<void> {
     await db.insert(PersonEntity, person);

@@ -7,6 +7,7 @@ import { writeXlsx } from '../export/xlsx-workbook.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { PEOPLE_READERS } from '../identity/people-directory.service.js';
+import { PeopleRepository } from '../identity/people.repository.js';
 import { checkRegisters, type RegisterChecks } from './register-checks.js';
 import { registerRows } from './register-export.js';
 import { REGISTER_COLUMNS, SHEET_NAME } from './register-layout.js';
@@ -25,6 +26,7 @@ export class RegistersService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly registers: RegistersRepository,
+    private readonly people: PeopleRepository,
     private readonly time: LocalTime,
   ) {}
 
@@ -39,7 +41,7 @@ export class RegistersService {
     const db = this.dataSource.manager;
     const snapshot = await this.registers.snapshot(db, villageId, date);
     const rows = registerRows({
-      people: await this.registers.peopleOf(db, villageId),
+      people: await this.people.onRegisterOf(db, villageId),
       households: await this.registers.households(db, villageId),
       memberships: [...snapshot.memberships],
       members: (await this.registers.memberEntries(db, villageId)).filter(

@@ -69,6 +69,7 @@ describe(whyMayNotVote.name, () => {
     expect(whyMayNotVote(undefined, now)).toBe('NOT_ON_ROSTER');
     expect(whyMayNotVote({ ...place, entitled: false }, now)).toBe('NOT_ENTITLED');
     expect(whyMayNotVote(place, { ...now, present: false })).toBe('NOT_PRESENT');
+    expect(whyMayNotVote(place, { ...now, sentProxy: true })).toBe('BY_PROXY');
     expect(whyMayNotVote(place, { ...now, voted: true })).toBe('ALREADY_VOTED');
     expect(whyMayNotVote(place, now)).toBeNull();
   });
