@@ -2,7 +2,7 @@ import { POWER_CATEGORIES, type JsonObject, type ProcedureDefinition } from '../
 import { digestOf } from '../common/canonical-json.js';
 import { checkDefinition } from '../procedures/definition-checker.js';
 import { UNIT_WORDS } from '../procedures/checker/period-floors.js';
-import { shortenedPeriods } from './base-periods.js';
+import { shortenedPeriods, shortNotices, type BaseNotice } from './base-periods.js';
 import { effectiveItems, type BaseListDocument, type VillageListDocument } from './list-documents.js';
 
 /** One change of a list-adjustment request, as its inputs give it (shape checked by the schema). */
@@ -110,6 +110,43 @@ function keepsBasePeriods(
   return shortened.length === 0;
 }
 
+/** Reports each notice of a village's own item shorter than the base list keeps for items like it. */
+async function keepsDistrictNotices(
+  code: string,
+  item: ProcedureDefinition,
+  parameters: JsonObject,
+  base: BaseListDocument,
+  lookups: Pick<AdmissionLookups, 'definition'>,
+  problem: Problem,
+): Promise<boolean> {
+  const baseItems = await Promise.all(
+    base.items.map(async (listed) => ({
+      code: listed.code,
+      definition: await lookups.definition(listed.procedureId, listed.version),
+      parameters: listed.parameters,
+    })),
+  );
+  const short = shortNotices(item, parameters, baseItems);
+  for (const notice of short) {
+    problem(
+      'LIST.PERIOD_BELOW_BASE',
+      `事项 ${code} 的公示期${notice.key ? `（${notice.key}）` : ''}不得短于区级基本目录同类事项的公示期：${floorWords(notice.floors)}；村里可以延长公示期，不能缩短`,
+      notice.key ? { path: `parameters.${notice.key}` } : {},
+    );
+  }
+  return short.length === 0;
+}
+
+/** "5 个工作日（F4）或 7 日（F1、F3）": each floor once, with the items that set it. */
+function floorWords(floors: readonly BaseNotice[]): string {
+  const byPeriod = new Map<string, Set<string>>();
+  for (const { code, period } of floors) {
+    const words = `${period.days} ${UNIT_WORDS[period.unit]}`;
+    byPeriod.set(words, (byPeriod.get(words) ?? new Set()).add(code));
+  }
+  return [...byPeriod].map(([words, codes]) => `${words}（${[...codes].join('、')}）`).join('或');
+}
+
 const unknownItem = (problem: Problem, code: string) =>
   problem('LIST.ITEM_UNKNOWN', `现行清单中没有事项 ${code}`);
 
@@ -144,6 +181,7 @@ export async function admit(
         }
         const lawful = await keepsWhatTheLawFixes(made, base, lookups, problem);
         if (!passesChecker(made, problem) || !POWER_CATEGORIES.includes(made.category) || !lawful) break;
+        if (!(await keepsDistrictNotices(change.code, made, made.parameters, base, lookups, problem))) break;
         definitions.push(made);
         const item = {
           code: change.code,
@@ -172,6 +210,14 @@ export async function admit(
           problem,
           baseItem?.parameters,
         );
+        // The village's own item answers to the base list's notices for items like it, as when admitted.
+        const own = { ...definition.parameters, ...merged };
+        if (
+          merged &&
+          !baseItem &&
+          !(await keepsDistrictNotices(change.code, definition, own, base, lookups, problem))
+        )
+          break;
         if (merged) document.overrides = { ...document.overrides, [change.code]: merged };
         break;
       }

@@ -3,6 +3,7 @@ import type { ProcedureDefinition } from '../../workflows/index.js';
 import { compensationDistributionProcedure } from '../../workflows/procedures/d7-compensation-distribution.procedure.js';
 import { expenseClaimProcedure } from '../../workflows/procedures/c1-expense-claim.procedure.js';
 import { certificateProcedure } from '../../workflows/procedures/g2-certificate.procedure.js';
+import { homesteadProcedure } from '../../workflows/procedures/e1-homestead.procedure.js';
 import { DAY_MS } from '../../src/common/clock.js';
 import { localDate } from '../../src/time/calendar.js';
 import { MatterDriver } from '../factories/matter.driver.js';
@@ -197,6 +198,66 @@ describe('No way around the procedure', () => {
     // A deadline for the party committee above is no public notice: the village may ask for it sooner.
     const [sooner] = await periods('H1', 'approvalPeriod', { days: 30, unit: 'calendar' });
     expect(sooner.issues.map((issue) => issue.issue)).not.toContain('LIST.PERIOD_BELOW_BASE');
+  });
+
+  it('holds a village’s own item to the base list’s notices for items like it, however it is written', async () => {
+    const oneDay = { days: 1, unit: 'calendar' };
+    const refusedShort = (checked: CheckBody) => {
+      expect(checked.ok).toBe(false);
+      expect(checked.issues).toContainEqual(
+        expect.objectContaining({
+          issue: 'LIST.PERIOD_BELOW_BASE',
+          message: expect.stringContaining('7 日（E1）') as string,
+        }),
+      );
+    };
+    // 宅基地申请 copied as JSON, without saying it was made from E1, with a one-day notice.
+    const copy = copyOf(homesteadProcedure);
+    copy.parameters = { ...copy.parameters, villagePublicPeriod: oneDay };
+    refusedShort(await check([{ kind: 'addItem', code: 'X1', title: '本村宅基地', definition: copy }]));
+    // The notice renamed to a kind the base list has not, its period written in place.
+    const renamed = JSON.parse(
+      JSON.stringify(copyOf(homesteadProcedure)).replace(
+        '"kind":"resolution","period":{"$param":"villagePublicPeriod"}',
+        '"kind":"notice","period":{"days":3,"unit":"calendar"}',
+      ),
+    ) as ProcedureDefinition;
+    expect(JSON.stringify(renamed)).toContain('"kind":"notice"');
+    refusedShort(await check([{ kind: 'addItem', code: 'X1', title: '本村宅基地', definition: renamed }]));
+    // Admitted as E1 keeps it, then shortened by a later change of the same request.
+    const admitted = await check([
+      { kind: 'addItem', code: 'X1', title: '本村宅基地', definition: copyOf(homesteadProcedure) },
+    ]);
+    expect(admitted).toMatchObject({ ok: true, issues: [] });
+    refusedShort(
+      await check([
+        { kind: 'addItem', code: 'X1', title: '本村宅基地', definition: copyOf(homesteadProcedure) },
+        { kind: 'changeParameters', code: 'X1', parameters: { villagePublicPeriod: oneDay } },
+      ]),
+    );
+    // A copy made from the base item (basedOn) is held after admission too: the subsidy register's five
+    // working days cannot become one by a change that follows.
+    const subsidy = await check([
+      { kind: 'addItem', code: 'X2', title: '本村补贴名册', fromBase: 'F4' },
+      { kind: 'changeParameters', code: 'X2', parameters: { noticePeriod: { days: 1, unit: 'working' } } },
+    ]);
+    expect(subsidy.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'X2',
+        issue: 'LIST.PERIOD_BELOW_BASE',
+        path: 'parameters.noticePeriod',
+        message: expect.stringContaining('5 个工作日（F4）') as string,
+      }),
+    );
+    // Longer is always the village's to choose.
+    const longer = copyOf(homesteadProcedure);
+    longer.parameters = { ...longer.parameters, villagePublicPeriod: { days: 10, unit: 'calendar' } };
+    expect(
+      await check([{ kind: 'addItem', code: 'X1', title: '本村宅基地', definition: longer }]),
+    ).toMatchObject({
+      ok: true,
+      issues: [],
+    });
   });
 
   it('refuses a village copy of D7 voted by the representatives, citing the law', async () => {

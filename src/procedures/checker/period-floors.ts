@@ -59,7 +59,7 @@ export function meetsFloor(
 }
 
 /** Every class a matter of this item can be of: the fixed one, or each the input may name. */
-function classesOf(definition: ProcedureDefinition): StatutoryClass[] {
+export function classesOf(definition: ProcedureDefinition): StatutoryClass[] {
   const source = definition.statutoryClass;
   if (source === undefined) return [];
   if (typeof source === 'string') return [statutoryClass(source)].filter((found) => found !== undefined);
