@@ -113,6 +113,8 @@ export class AttendanceEffects implements OnModuleInit {
       recordedBy: event.actor.personId!,
       recordedAt: now,
     });
+    // A member who sent a proxy and then came after all is there in person: their own ballot is theirs again.
+    await this.meetings.endProxies(db, matter.villageId, meeting.id, [...(payload.present ?? []), ...remote]);
     await this.meetings.markPresent(db, [
       ...(payload.present ?? []).map((personId) => row(personId, null)),
       ...remote.map((personId) => row(personId, `线上参会（${payload.remoteAllowedBy!.trim()}）`)),
@@ -139,12 +141,15 @@ export class AttendanceEffects implements OnModuleInit {
       throw new DomainError('ATTENDANCE.PROXY_INVALID', {}, '请上传委托书（照片或扫描件）');
     }
     const here = [...(payload.present ?? []), ...(payload.presentRemotely ?? [])];
-    const twice = [...byProxy].filter((personId) => here.includes(personId));
-    if (twice.length > 0) throw new DomainError('ATTENDANCE.CONTRADICTORY', { personIds: twice });
     // Who is there: this record's, and those an earlier record of this meeting found there themselves.
     const recorded = (await this.meetings.attendance(db, matter.villageId, meeting.id)).filter(
       (row) => row.kind === 'member' && !row.byProxy,
     );
+    // A member who is there (now or by an earlier record) sent no proxy.
+    const twice = [...byProxy].filter(
+      (personId) => here.includes(personId) || recorded.some((row) => row.personId === personId),
+    );
+    if (twice.length > 0) throw new DomainError('ATTENDANCE.CONTRADICTORY', { personIds: twice });
     const there = new Set([...here, ...recorded.map((row) => row.personId)]);
     const householdOf = new Map(roster.map((entry) => [entry.personId, entry.household]));
     const unaccompanied = [...byProxy].filter((personId) => {

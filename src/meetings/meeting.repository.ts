@@ -1,6 +1,6 @@
 import type { AttachmentRef } from '../disclosure/attachment.entity.js';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { BallotEntity, BallotReceiptEntity, type BallotChoice } from './ballot.entity.js';
 import { MeetingAttendanceEntity } from './meeting-attendance.entity.js';
 import { MeetingRosterEntity } from './meeting-roster.entity.js';
@@ -52,6 +52,23 @@ export class MeetingRepository {
   async markPresent(db: EntityManager, rows: MeetingAttendanceEntity[]): Promise<void> {
     if (rows.length === 0) return;
     await db.createQueryBuilder().insert().into(MeetingAttendanceEntity).values(rows).orIgnore().execute();
+  }
+
+  /** Members recorded present by proxy who are now there themselves: their proxy rows give way. */
+  async endProxies(
+    db: EntityManager,
+    villageId: string,
+    meetingId: string,
+    personIds: string[],
+  ): Promise<void> {
+    if (personIds.length === 0) return;
+    await db.delete(MeetingAttendanceEntity, {
+      villageId,
+      meetingId,
+      kind: 'member',
+      byProxy: true,
+      personId: In(personIds),
+    });
   }
 
   async markAbsent(

@@ -317,6 +317,27 @@ describe('Meetings as villages hold them, over HTTP', () => {
     expect(principals).toContain(voter);
     const own = await matter.send('villager1', 'CAST_BALLOT', { choice: 'yes' });
     expect(own.body).toMatchObject({ code: 'VOTE.BY_PROXY' });
+    // A member who sent a proxy and comes after all is there in person, counted once; one who is there in
+    // person sends no proxy.
+    const arrived = principals.find((personId) => personId !== voter)!;
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', { present: [arrived] });
+    const withArrival = await openMeeting(matter);
+    expect(withArrival.roster.find((entry) => entry.personId === arrived)).toMatchObject({
+      present: true,
+      byProxy: false,
+    });
+    expect(withArrival.running).toMatchObject({ present: inPerson.length + principals.length });
+    const backAgain = await matter.send('committee1', 'RECORD_ATTENDANCE', {
+      presentByProxy: [arrived],
+      proxyLetters: [await scan('委托书2.jpg')],
+    });
+    expect(backAgain.body).toMatchObject({
+      code: 'ATTENDANCE.CONTRADICTORY',
+      details: { personIds: [arrived] },
+    });
+    expect((await openMeeting(matter)).roster.find((entry) => entry.personId === arrived)).toMatchObject({
+      byProxy: false,
+    });
     const present = inPerson.length + principals.length;
     await matter.ok('committee1', 'RECORD_COUNT', {
       yes: present,
