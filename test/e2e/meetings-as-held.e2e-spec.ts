@@ -1,9 +1,11 @@
+import request from 'supertest';
 import { demoRegister } from '../../src/demo/demo-register.js';
 import { writeXlsx } from '../../src/export/xlsx-workbook.js';
 import { addDays, localDate, startOfLocalDay } from '../../src/time/calendar.js';
 import { countPaperBallots } from '../factories/paper-count.js';
 import { MatterDriver } from '../factories/matter.driver.js';
 import { createVillage, type MemberKey, type VillageWorld } from '../factories/village.factory.js';
+import { consoleCookie } from '../support/console-login.js';
 import { startTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -74,6 +76,14 @@ describe('Meetings as villages hold them, over HTTP', () => {
       .expect(201);
     return new MatterDriver(t, world, (response.body as { id: string }).id);
   };
+  /** A matter's page in the console, as a village's member of staff reads it. */
+  const consolePage = async (matter: MatterDriver, who: MemberKey) =>
+    (
+      await request(t.app.getHttpServer())
+        .get(`/c/v/${world.villageId}/m/${matter.matterId}`)
+        .set('cookie', await consoleCookie(t, world, who))
+        .expect(200)
+    ).text;
   const scan = async (filename: string) =>
     (
       (
@@ -165,6 +175,12 @@ describe('Meetings as villages hold them, over HTTP', () => {
     expect(tally.outcome).toBe('passed');
     expect(tally.quorum.map((check) => check.met)).toEqual([false, true]);
     expect(tally.counts).toMatchObject({ present, householdsPresent, households, yes });
+    // The matter's page lists the paper the meeting held, each with its hash.
+    const page = await consolePage(matter, 'supervisor');
+    expect(page).toMatch(
+      /签到表：<a href="[^"]+\/attachments\/[^"]+" data-download>签到表\.jpg<\/a> <span class="hash">SHA-256 [0-9a-f]{64}/,
+    );
+    expect(page).toContain('计票单：<a');
   });
 
   it('forms the member assembly from the member register, members living elsewhere in, non-members out', async () => {
@@ -305,6 +321,7 @@ describe('Meetings as villages hold them, over HTTP', () => {
         .sort(),
     ).toEqual([...principals].sort());
     expect(recorded.proxyLetters).toEqual([expect.objectContaining({ id: letter })]);
+    expect(await consolePage(matter, 'committee1')).toMatch(/委托书：<a [^>]+>委托书\.jpg<\/a>/);
     expect(recorded.running).toMatchObject({ present: inPerson.length + principals.length, quorumMet: true });
     // A latecomer recorded afterwards leaves the proxies and their letters as they were.
     const latecomer = others.find((personId) => !inPerson.includes(personId))!;

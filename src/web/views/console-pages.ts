@@ -41,6 +41,18 @@ export const FIELD = `
 <% } %>
 <% } %>`;
 
+/** Scanned files of the matter, each with its SHA-256 (what the paper said, checkable against its copy). */
+const fileList = (files: string, label = '') =>
+  `<ul><% for (const file of ${files}) { %><li>${label}<a href="/api/villages/<%= it.villageId %>/attachments/<%= file.id %>" data-download><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul>`;
+
+/** The paper a meeting held: its sign-in sheet, the written proxies, the count's tally sheets. */
+const meetingPapers = (meeting: string) => `<% const papers = [
+  ...(${meeting}.countedAttendance ? ${meeting}.countedAttendance.signInSheet.map((file) => ({ ...file, kind: '签到表' })) : []),
+  ...(${meeting}.proxyLetters || []).map((file) => ({ ...file, kind: '委托书' })),
+  ...(${meeting}.voteCount ? ${meeting}.voteCount.tallySheet.map((file) => ({ ...file, kind: '计票单' })) : []),
+  ...(${meeting}.appraisal && ${meeting}.appraisal.count ? ${meeting}.appraisal.count.tallySheet.map((file) => ({ ...file, kind: '测评计票单' })) : []),
+]; %><% if (papers.length) { %><p>会议材料：</p>${fileList('papers', '<%= file.kind %>：')}<% } %>`;
+
 /**
  * A 民主测评's rates as the server computed them, subject by subject, against the 90% standards. */
 export const appraisalTable = (
@@ -172,11 +184,12 @@ ${STEP_LIST}
 <% for (const person of meeting.roster) { %><tr><td><%= person.name %><%= person.entitled ? '' : '（无表决权）' %><%= person.recused ? '（回避）' : '' %></td><td><%= person.present ? (person.byProxy ? '委托同户成员' : '是') : '—' %></td><% if (online) { %><td><%= person.voted ? '是' : '—' %></td><% } %></tr><% } %>
 </tbody></table></div>
 <% if (meeting.observers.length) { %><p>列席：<%= meeting.observers.map((observer) => observer.name).join('、') %></p><% } %>
+${meetingPapers('meeting')}
 <% if (meeting.appraisal) { %><p>测评对象：<%= meeting.appraisal.subjects.map((subject) => subject.label).join('、') %></p><% if (meeting.appraisal.count) { %><p>计票人已登记收回测评票 <%= meeting.appraisal.count.ballotsReturned %> 张；<%= meeting.appraisal.count.confirmedBy ? '监票人已确认' : '待监票人确认' %></p><% } %><% if (meeting.appraisal.result) { %>${appraisalTable('meeting.appraisal.result')}<% } %><% } else if (meeting.tally) { %><p>计票（由系统按表决规则计算）：赞成 <%= meeting.tally.counts.yes %>，反对 <%= meeting.tally.counts.no %>，弃权 <%= meeting.tally.counts.abstain %></p><ul><% for (const check of [...meeting.tally.quorum, meeting.tally.pass]) { %><li><%= check.explanation %></li><% } %><% if (meeting.tally.recusal) { %><li><%= meeting.tally.recusal.explanation %>（<%= meeting.roster.filter((person) => meeting.tally.recusal.personIds.includes(person.personId)).map((person) => person.name).join('、') %>）</li><% } %></ul><% } %></div>
 <% } %>
 <h2>公开</h2>
 <% if (it.matter.disclosures.length === 0) { %><p>暂无</p><% } %>
-<% for (const disclosure of it.matter.disclosures) { %><div class="card"><h3><%= disclosure.title %></h3><p><%= disclosure.body %></p><% if (disclosure.attachments && disclosure.attachments.length) { %><ul><% for (const file of disclosure.attachments) { %><li><a href="/api/villages/<%= it.villageId %>/attachments/<%= file.id %>" data-download><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %><p class="muted">状态：<%= it.disclosureStatuses[disclosure.status] || disclosure.status %><% if (disclosure.supervisorOpinion) { %>；监督委员会意见：<%= disclosure.supervisorOpinion %><% } %></p>
+<% for (const disclosure of it.matter.disclosures) { %><div class="card"><h3><%= disclosure.title %></h3><p><%= disclosure.body %></p><% if (disclosure.attachments && disclosure.attachments.length) { %>${fileList('disclosure.attachments')}<% } %><p class="muted">状态：<%= it.disclosureStatuses[disclosure.status] || disclosure.status %><% if (disclosure.supervisorOpinion) { %>；监督委员会意见：<%= disclosure.supervisorOpinion %><% } %></p>
 <% if (disclosure.objections && disclosure.objections.length) { %><h4>群众异议</h4><ul><% for (const objection of disclosure.objections) { %><li><%= it.names[objection.filedBy] || '村民' %>：<%= objection.content %>（<%= it.objectionStatuses[objection.status] || objection.status %>）<% if (objection.answer) { %><br>答复：<%= objection.answer %><% } %></li><% } %></ul><% } %></div><% } %>
 <h2 id="documents">调阅资料</h2>
 <% const documents = it.documents; const draft = documents.draft; %>
@@ -184,7 +197,7 @@ ${STEP_LIST}
 <% for (const request of documents.requests) { %><div class="card">
 <p><strong><%= request.requestedBy %></strong>（<%= request.requestedAt %>）要求调阅：<%= request.request %></p>
 <% if (request.status === 'answered') { %><p>答复（<%= request.answeredBy %>，<%= request.answeredAt %>）：<%= request.answer %></p>
-<% if (request.attachments.length) { %><ul><% for (const file of request.attachments) { %><li><a href="/api/villages/<%= it.villageId %>/attachments/<%= file.id %>" data-download><%= file.filename %></a> <span class="hash">SHA-256 <%= file.sha256 %></span></li><% } %></ul><% } %>
+<% if (request.attachments.length) { %>${fileList('request.attachments')}<% } %>
 <% } else if (documents.answerFields) { %><form method="post" action="/c/v/<%= it.villageId %>/m/<%= it.matter.id %>/documents/<%= request.id %>/answer" class="stack">
 <% const mine = draft.requestId === request.id; %><% for (const field of documents.answerFields) { %><%~ include('@field', { field, prefix: 'answer-' + request.id, values: mine ? draft.values : {}, problems: mine ? draft.problems : {}, files: it.files, uploadTo: it.uploadTo }) %><% } %>
 <button type="submit">提交答复</button></form>
