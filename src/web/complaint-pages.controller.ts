@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { ComplaintRating, ComplaintSubject } from '../../workflows/index.js';
@@ -17,6 +17,7 @@ import {
   textOf,
   markRefusal,
 } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 type Typed = { subject: string; cadre: string; disclosure: string; body: string; named: boolean };
 
@@ -26,6 +27,7 @@ type Typed = { subject: string; cadre: string; disclosure: string; body: string;
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('p/:villageId')
 export class ComplaintPagesController {
   constructor(

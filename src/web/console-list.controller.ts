@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -19,6 +19,7 @@ import {
   redirectWithFlash,
   markRefusal,
 } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 type Form = Record<string, unknown>;
 
@@ -29,6 +30,7 @@ type Form = Record<string, unknown>;
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('c')
 export class ConsoleListController {
   constructor(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { JsonObject, MachineData } from '../../workflows/index.js';
@@ -31,6 +31,7 @@ import { closingWarning, inSession, offeredActions, sessionOf } from './meeting-
 import { stepListOf, inlineSvg } from './step-list.js';
 import type { PageFrame } from './templates.js';
 import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash, markRefusal } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 type Form = Record<string, unknown>;
 
@@ -59,6 +60,7 @@ interface PageDrafts {
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('c')
 export class ConsoleMatterController {
   constructor(

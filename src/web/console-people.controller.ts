@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -20,6 +31,7 @@ import {
   sendPage,
   textOf,
 } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 type Form = Record<string, unknown>;
 /** A form posted to a person's page: who it is about, and what was sent. */
@@ -62,6 +74,7 @@ const passwordOf = (form: Form) => {
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('c/v/:villageId/people')
 export class ConsolePeopleController {
   constructor(

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { IMPORTERS, RegisterImportService } from '../registers/register-import.s
 import { REGISTER_COLUMNS, type RegisterColumn } from '../registers/register-layout.js';
 import { RegistersService } from '../registers/registers.service.js';
 import { actorOf, flashOf, requireActor, sendPage } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 /** What a phone can show of a row: who, where, and which standing; the file has every column. */
 const TABLE_COLUMNS: readonly RegisterColumn[] = [
@@ -40,6 +41,7 @@ const textOf = (value: unknown) => (typeof value === 'string' ? value.trim() : '
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('c/v/:villageId/registers')
 export class ConsoleRegistersController {
   constructor(

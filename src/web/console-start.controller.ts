@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { JsonObject } from '../../workflows/index.js';
@@ -12,6 +23,7 @@ import { ConsoleForms } from './console-forms.service.js';
 import { fieldProblemsOf, refusalText } from './field-problems.js';
 import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
 import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash, markRefusal } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 type Form = Record<string, unknown>;
 
@@ -29,6 +41,7 @@ const listOf = (value: unknown): string[] =>
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('c/v/:villageId/start')
 export class ConsoleStartController {
   constructor(

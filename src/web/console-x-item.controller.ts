@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -33,6 +44,7 @@ import {
   readXItemForm,
   type XItemForm,
 } from './x-item-form.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 /** Where the checker found a problem: beside a step, at the end (a step missing), or the item as a whole. */
 interface PlacedProblems {
@@ -55,6 +67,7 @@ interface Checked {
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('c')
 export class ConsoleXItemController {
   constructor(

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -17,6 +17,7 @@ import { InboxService } from '../supervision/inbox.service.js';
 import { LEDGER_READERS } from '../supervision/ledger.service.js';
 import { OverviewService } from '../supervision/overview.service.js';
 import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 /**
  * The console's workbench: what waits for me, a village's matters and what I may start, the village's
@@ -25,6 +26,7 @@ import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash } from '.
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('c')
 export class ConsoleController {
   constructor(

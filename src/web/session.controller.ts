@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DAY_MS } from '../common/clock.js';
@@ -21,6 +21,7 @@ import {
   sendPage,
   textOf,
 } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 /**
  * Only paths inside this site: `next` must not send a person elsewhere after logging in. Browsers read a
@@ -47,6 +48,7 @@ const ownPasswordForm = (holder: PersonActor, next: string) => ({
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller()
 export class SessionController {
   constructor(

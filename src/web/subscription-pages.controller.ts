@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
@@ -8,6 +19,7 @@ import { PublicBoardService } from '../public/public-board.service.js';
 import { CONFIRMATION_DAYS } from '../notifications/confirmation-window.js';
 import type { PageName } from './templates.js';
 import { actorOf, messageOf, redirectWithFlash, sendPage, textOf, markRefusal } from './web-request.js';
+import { PageErrorFilter } from './page-error.filter.js';
 
 type TokenAction = 'confirm' | 'unsubscribe';
 
@@ -27,6 +39,7 @@ const TOKEN_PAGES: Record<TokenAction, { page: PageName; title: string; invalid:
  */
 @ApiExcludeController()
 @Public()
+@UseFilters(PageErrorFilter)
 @Controller('p/:villageId')
 export class SubscriptionPagesController {
   constructor(

@@ -1,7 +1,7 @@
 import { Eta } from 'eta';
 import { CONFIRM, CONSOLE, FIELD, LIST, MATTER, REGION, START, VILLAGE } from './views/console-pages.js';
 import { LAYOUT } from './views/layout.js';
-import { BOARD, BULLETIN, HOME, LISTS, LOGIN, OWN_PASSWORD, VERIFY } from './views/public-pages.js';
+import { BOARD, BULLETIN, HOME, LISTS, LOGIN, OWN_PASSWORD, REFUSAL, VERIFY } from './views/public-pages.js';
 import { CATALOG, CATALOG_ITEM, PUBLIC_MATTER, X_ITEM } from './views/record-pages.js';
 import { PEOPLE, PERSON } from './views/people-pages.js';
 import { REGISTERS } from './views/register-pages.js';
@@ -26,6 +26,7 @@ const TEMPLATES: Record<string, string> = {
   '@verify': VERIFY,
   '@bulletin': BULLETIN,
   '@login': LOGIN,
+  '@refusal': REFUSAL,
   '@own-password': OWN_PASSWORD,
   '@console': CONSOLE,
   '@village': VILLAGE,

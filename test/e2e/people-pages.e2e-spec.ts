@@ -37,6 +37,25 @@ describe('The console’s people pages refuse what the API refuses', () => {
       .set('cookie', secretary)
       .expect(404);
     expect(page.body).toMatchObject({ code: 'PERSON.NOT_FOUND' });
+    // Opened in the browser, the refusal is a page in Chinese, not the API's JSON.
+    const opened = await web()
+      .get(`/c/v/${world.villageId}/people/${stranger}`)
+      .set('cookie', secretary)
+      .set('accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
+      .expect(404)
+      .expect('content-type', /^text\/html/)
+      .expect('x-error-code', 'PERSON.NOT_FOUND');
+    expect(opened.text).toContain('<h1>找不到此页</h1>');
+    expect(opened.text).toContain('<a href="/c">回到工作台</a>');
+    // A reader without the register's role is told so on a page too.
+    const villager = await web()
+      .get(`/c/v/${world.villageId}/people`)
+      .set('cookie', await consoleCookie(t, world, 'villager1'))
+      .set('accept', 'text/html')
+      .expect(403)
+      .expect('content-type', /^text\/html/);
+    expect(villager.text).toContain('<h1>您无权查看此页</h1>');
+    expect(villager.headers['x-error-code']).toMatch(/^AUTH\./);
 
     // A supervisor reads who holds which role, not the usernames the secretary and the township hand over.
     const supervisor = await consoleCookie(t, world, 'supervisor');

@@ -16,12 +16,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const language = /^en\b/i.test(request.headers['accept-language'] ?? '') ? 'en' : 'zh';
-    const error = this.toDomainError(exception);
-    if (error.code === 'INTERNAL') {
-      this.logger.error(
-        `${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`,
-      );
-    }
+    const error = this.domainErrorOf(exception, request);
     const body: ErrorBody = { code: error.code, message: error.messageIn(language), details: error.details };
     // Routes that declare their own Content-Type (an SVG, a feed) must not label the error as one.
     if (!response.headersSent) {
@@ -29,6 +24,17 @@ export class DomainExceptionFilter implements ExceptionFilter {
       if (typeof wait === 'number') response.setHeader('Retry-After', String(wait));
       response.status(HTTP_STATUS_OF[error.code]).type('application/json').json(body);
     }
+  }
+
+  /** What was thrown as a domain error; an unexpected one is logged with its stack (the answer hides it). */
+  protected domainErrorOf(exception: unknown, request: Request): DomainError {
+    const error = this.toDomainError(exception);
+    if (error.code === 'INTERNAL') {
+      this.logger.error(
+        `${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`,
+      );
+    }
+    return error;
   }
 
   private toDomainError(exception: unknown): DomainError {

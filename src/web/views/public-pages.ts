@@ -58,6 +58,11 @@ export const VERIFY = `
 <p>链头：第 <%= it.report.head.seq %> 条 <span class="hash"><%= it.report.head.hash %></span></p>
 <p class="muted">核验时间 <%= it.report.verifiedAt %>。核验只比对序号和哈希，不显示记录内容。此处从最近公布的日终哈希核验起；从第一条起的完整核验由本村成员在工作台进行，或用命令行（npm run verify -- --head 序号:哈希，可比对自己抄存的日终哈希）。</p>`;
 
+/** A refusal of a page opened in the browser: the reason, and the way back. */
+export const REFUSAL = `
+<p class="flash error" role="alert"><%= it.message %></p>
+<p><a href="<%= it.back %>"><%= it.backWords %></a></p>`;
+
 export const LOGIN = `
 <form method="post" action="/login" class="stack">
   <input type="hidden" name="next" value="<%= it.next %>">
