@@ -72,7 +72,13 @@ export class RegisterImportService implements OnApplicationBootstrap {
       const { rows, columns, problems } = this.rowsOf(file);
       const people = await this.people.onRegisterOf(db, villageId);
       const households = await this.registers.households(db, villageId);
-      const { matched, problems: unmatched } = matchRows(rows, people, households, salt);
+      const { matched, problems: unmatched } = matchRows(
+        rows,
+        people,
+        households,
+        salt,
+        columns.has('household'),
+      );
       problems.push(...unmatched, ...householdProblems(rows), ...representedProblems(rows, households));
       if (problems.length > 0) throw invalid(problems);
       const official = officialRoleOf(roles);

@@ -16,17 +16,23 @@ export interface MatchedRow {
  * masked number (as an export writes it) with the name, else by household and name. Two people of one
  * name in one household need ID numbers to be told apart; a number given twice, or matching someone of
  * another name, is a problem of its row.
+ *
+ * A file without the 户号 column (a sheet of names and phone numbers) says nothing of households: its
+ * rows are matched by name across the village, a name two people share needs the column or an ID
+ * number, and it registers nobody new (where they live is what it leaves out).
  */
 export function matchRows(
   rows: readonly RegisterRow[],
   people: readonly PersonEntity[],
   households: readonly HouseholdEntity[],
   salt: string,
+  withHouseholds = true,
 ): { matched: MatchedRow[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const codeOf = new Map(households.map((household) => [household.id, household.code]));
+  // Without the column every row and every person is of one household: the village.
   const householdCode = (person: PersonEntity) =>
-    person.householdId ? (codeOf.get(person.householdId) ?? '') : '';
+    withHouseholds && person.householdId ? (codeOf.get(person.householdId) ?? '') : '';
   const byHash = new Map(
     people.filter((person) => person.idNumberHash).map((person) => [person.idNumberHash!, person]),
   );
@@ -76,7 +82,9 @@ export function matchRows(
       const rowsOfName = sameNameRows.get(`${row.household}\u0000${row.name}`)!;
       if (namesakes.length > 1 || rowsOfName.length > 1) {
         problem(
-          `${row.household ? `户 ${row.household} ` : ''}有同名人员“${row.name}”，请填写身份证号以区分`,
+          withHouseholds
+            ? `${row.household ? `户 ${row.household} ` : ''}有同名人员“${row.name}”，请填写身份证号以区分`
+            : `本村有同名人员“${row.name}”，请加上“户号”列或填写身份证号以区分`,
         );
         continue;
       }
@@ -85,6 +93,14 @@ export function matchRows(
       const unplaced = people.filter((candidate) => candidate.name === row.name && !candidate.householdId);
       const alone = unplaced.length === 1 && (fileNames.get(row.name) ?? 0) === 1;
       person = namesakes[0] ?? (row.household && alone ? unplaced[0] : null);
+    }
+    if (!person && !withHouseholds) {
+      problems.push({
+        line: row.line,
+        column: '姓名',
+        message: `在册人员中没有“${row.name}”；登记新人员的文件须有“户号”列（尚未分户的可留空）`,
+      });
+      continue;
     }
     if (person) {
       const earlier = taken.get(person.id);

@@ -226,6 +226,50 @@ describe('Village registers (花名册) over HTTP', () => {
       before.map((row) => row.filter((_, index) => index !== phone)),
     );
     expect((await people()).map((row) => row[phone])).toContain('13800000000');
+
+    // Without the 户号 column, names are matched across the village: nobody is taken for a newcomer.
+    const names = rows.slice(1).map((row) => row[at('姓名')]);
+    const noHouseholds = [
+      ['姓名', '电话'],
+      ...names.map((name, index) => [name, `1390000${String(index).padStart(4, '0')}`]),
+    ];
+    const byName = (await upload(workbook(noHouseholds), XLSX, '2026-03-02', township()).expect(201))
+      .body as Summary;
+    expect(byName).toMatchObject({
+      people: { created: 0, updated: names.length },
+      roles: { started: 0, ended: 0 },
+    });
+    expect((await people()).map((row) => row.filter((_, index) => index !== phone))).toEqual(
+      before.map((row) => row.filter((_, index) => index !== phone)),
+    );
+    // A name two people share, and a name on nobody: each refused on its line, nothing changed.
+    const twin = names[0];
+    const household = rows.find((row) => row[at('户号')] !== rows[1][at('户号')])![at('户号')];
+    await upload(
+      workbook([
+        ['户号', '姓名'],
+        [household, twin],
+      ]),
+      XLSX,
+      '2026-03-02',
+      township(),
+    ).expect(201);
+    const unsure = await upload(
+      workbook([
+        ['姓名', '电话'],
+        [twin, '13711112222'],
+        ['不在册的人', '13711113333'],
+      ]),
+      XLSX,
+      '2026-03-02',
+      township(),
+    ).expect(422);
+    expect((unsure.body as { details: { problems: unknown[] } }).details.problems).toEqual([
+      { line: 2, column: '身份证号', message: `本村有同名人员“${twin}”，请加上“户号”列或填写身份证号以区分` },
+      { line: 3, column: '姓名', message: expect.stringContaining('须有“户号”列') as string },
+    ]);
+    expect((await people()).flat()).not.toContain('13711112222');
+    expect((await people()).some((row) => row.includes('不在册的人'))).toBe(false);
   });
 
   it('gives no vote by file to someone whose login a village cadre opened, until the township sets it again', async () => {
