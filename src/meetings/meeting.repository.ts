@@ -1,6 +1,6 @@
 import type { AttachmentRef } from '../disclosure/attachment.entity.js';
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { BallotEntity, BallotReceiptEntity, type BallotChoice } from './ballot.entity.js';
 import { MeetingAttendanceEntity } from './meeting-attendance.entity.js';
 import { MeetingRosterEntity } from './meeting-roster.entity.js';
@@ -55,39 +55,21 @@ export class MeetingRepository {
   }
 
   /** Members recorded present by proxy who are now there themselves: their proxy rows give way. */
-  async endProxies(
-    db: EntityManager,
-    villageId: string,
-    meetingId: string,
-    personIds: string[],
-  ): Promise<void> {
-    if (personIds.length === 0) return;
-    await db.delete(MeetingAttendanceEntity, {
-      villageId,
-      meetingId,
-      kind: 'member',
-      byProxy: true,
-      personId: In(personIds),
-    });
+  endProxies(db: EntityManager, villageId: string, meetingId: string, personIds: string[]): Promise<void> {
+    return this.removeMembers(db, { villageId, meetingId, byProxy: true }, personIds);
   }
 
-  async markAbsent(
+  markAbsent(db: EntityManager, villageId: string, meetingId: string, personIds: string[]): Promise<void> {
+    return this.removeMembers(db, { villageId, meetingId }, personIds);
+  }
+
+  private async removeMembers(
     db: EntityManager,
-    villageId: string,
-    meetingId: string,
+    where: FindOptionsWhere<MeetingAttendanceEntity>,
     personIds: string[],
   ): Promise<void> {
     if (personIds.length === 0) return;
-    await db
-      .createQueryBuilder()
-      .delete()
-      .from(MeetingAttendanceEntity)
-      .where("village_id = :villageId AND meeting_id = :meetingId AND kind = 'member'", {
-        villageId,
-        meetingId,
-      })
-      .andWhere('person_id IN (:...personIds)', { personIds })
-      .execute();
+    await db.delete(MeetingAttendanceEntity, { ...where, kind: 'member', personId: In(personIds) });
   }
 
   async receipts(db: EntityManager, villageId: string, meetingId: string): Promise<string[]> {

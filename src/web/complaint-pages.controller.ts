@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ComplaintRating, ComplaintSubject } from '../../workflows/index.js';
 import { Public } from '../common/http/public.decorator.js';
@@ -17,7 +16,7 @@ import {
   textOf,
   markRefusal,
 } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 type Typed = { subject: string; cadre: string; disclosure: string; body: string; named: boolean };
 
@@ -25,10 +24,8 @@ type Typed = { subject: string; cadre: string; disclosure: string; body: string;
  * 我要投诉 on the village's public pages: no login needed, so the form files anonymously unless a
  * logged-in villager chooses to sign. A refused form comes back as it was typed, with the reason.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('p/:villageId')
+@PageController('p/:villageId')
 export class ComplaintPagesController {
   constructor(
     private readonly complaints: ComplaintsService,

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ComplaintHandling } from '../../workflows/index.js';
 import { Public } from '../common/http/public.decorator.js';
@@ -9,13 +8,11 @@ import { handledOf } from '../complaints/complaint-views.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { HANDLING_CHOICES, progressWords } from './complaint-words.js';
 import { flashOf, messageOf, redirectWithFlash, requireActor, sendPage, textOf } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 /** The township's discipline inspector's list of complaints and their acts; the district's reviews. */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('c')
+@PageController('c')
 export class ConsoleComplaintsController {
   constructor(
     private readonly complaints: ComplaintsService,

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { JsonObject } from '../../workflows/index.js';
@@ -19,7 +18,7 @@ import {
   redirectWithFlash,
   markRefusal,
 } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 type Form = Record<string, unknown>;
 
@@ -28,10 +27,8 @@ type Form = Record<string, unknown>;
  * own item (X) in the editor, or an item retired with its reason. Each goes to the list-adjustment
  * procedure (L1); the list changes only once the supervisors, the township and the district have agreed.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('c')
+@PageController('c')
 export class ConsoleListController {
   constructor(
     private readonly dataSource: DataSource,

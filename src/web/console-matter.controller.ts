@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { JsonObject, MachineData } from '../../workflows/index.js';
 import { DomainError, isDomainError } from '../common/errors/domain-error.js';
@@ -31,7 +30,7 @@ import { closingWarning, inSession, offeredActions, sessionOf } from './meeting-
 import { stepListOf, inlineSvg } from './step-list.js';
 import type { PageFrame } from './templates.js';
 import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash, markRefusal } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 type Form = Record<string, unknown>;
 
@@ -58,10 +57,8 @@ interface PageDrafts {
  * count, objections, disclosures and history. Every act goes through the same engine as the API, so it
  * is refused and traced the same way.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('c')
+@PageController('c')
 export class ConsoleMatterController {
   constructor(
     private readonly queries: MatterQueries,

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error.js';
 import { isCalendarDay } from '../common/is-calendar-date.js';
@@ -31,7 +19,7 @@ import {
   sendPage,
   textOf,
 } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 type Form = Record<string, unknown>;
 /** A form posted to a person's page: who it is about, and what was sent. */
@@ -72,10 +60,8 @@ const passwordOf = (form: Form) => {
  * supervisors and the township. Each change goes through `VillagePeopleService`, as over the API, so the
  * same rules refuse it (who gives which role, from which day, whose login) and the same chain records it.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('c/v/:villageId/people')
+@PageController('c/v/:villageId/people')
 export class ConsolePeopleController {
   constructor(
     private readonly directory: PeopleDirectory,

@@ -1,5 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -13,7 +12,7 @@ import { IMPORTERS, RegisterImportService } from '../registers/register-import.s
 import { REGISTER_COLUMNS, type RegisterColumn } from '../registers/register-layout.js';
 import { RegistersService } from '../registers/registers.service.js';
 import { actorOf, flashOf, requireActor, sendPage } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 /** What a phone can show of a row: who, where, and which standing; the file has every column. */
 const TABLE_COLUMNS: readonly RegisterColumn[] = [
@@ -39,10 +38,8 @@ const textOf = (value: unknown) => (typeof value === 'string' ? value.trim() : '
  * body (so a large file shows its progress) and shows the summary, or every row's problem, from the JSON
  * answer. The same services as the API, so the same people may read and load a register.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('c/v/:villageId/registers')
+@PageController('c/v/:villageId/registers')
 export class ConsoleRegistersController {
   constructor(
     private readonly dataSource: DataSource,

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { JsonObject } from '../../workflows/index.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -23,7 +11,7 @@ import { ConsoleForms } from './console-forms.service.js';
 import { fieldProblemsOf, refusalText } from './field-problems.js';
 import { CONFLICT_RELATION_LABELS, payloadOf } from './form-fields.js';
 import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash, markRefusal } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 type Form = Record<string, unknown>;
 
@@ -39,10 +27,8 @@ const listOf = (value: unknown): string[] =>
  * Starting a matter from the list in force: the item's inputs and the conflicts of interest (回避) to
  * declare. A refused start comes back as the person filled it, with the reason, so nothing typed is lost.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('c/v/:villageId/start')
+@PageController('c/v/:villageId/start')
 export class ConsoleStartController {
   constructor(
     private readonly forms: ConsoleForms,

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import {
@@ -44,7 +32,7 @@ import {
   readXItemForm,
   type XItemForm,
 } from './x-item-form.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 /** Where the checker found a problem: beside a step, at the end (a step missing), or the item as a whole. */
 interface PlacedProblems {
@@ -65,10 +53,8 @@ interface Checked {
  * admission check (the same one the list adjustment runs) and the chart redrawn at every press; the
  * finished item goes to the list-adjustment procedure (L1) for the supervisors, township and district.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('c')
+@PageController('c')
 export class ConsoleXItemController {
   constructor(
     private readonly dataSource: DataSource,

@@ -1,5 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { SUPERVISION_PROCEDURES, type Role } from '../../workflows/index.js';
@@ -17,17 +16,15 @@ import { InboxService } from '../supervision/inbox.service.js';
 import { LEDGER_READERS } from '../supervision/ledger.service.js';
 import { OverviewService } from '../supervision/overview.service.js';
 import { flashOf, messageOf, requireActor, sendPage, redirectWithFlash } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 /**
  * The console's workbench: what waits for me, a village's matters and what I may start, the village's
  * own items (X), and the township's overview. A matter and its acts: `ConsoleMatterController`; the
  * X-item editor: `ConsoleXItemController`.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('c')
+@PageController('c')
 export class ConsoleController {
   constructor(
     private readonly dataSource: DataSource,

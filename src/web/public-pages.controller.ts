@@ -1,5 +1,4 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Header, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { lastDayOf, localTime, monthDay } from '../common/format-time.js';
 import { CatalogService } from '../catalog/catalog.service.js';
@@ -14,13 +13,11 @@ import { inlineSvg, stepListOf } from './step-list.js';
 import { APP_SCRIPT } from './views/app-script.js';
 import { STYLESHEET } from './views/layout.js';
 import { actorOf, flashOf, messageOf, sendPage } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 /** The pages anyone may read: the villages, each village's board, its three lists, the chain check. */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller()
+@PageController()
 export class PublicPagesController {
   constructor(
     private readonly board: PublicBoardService,

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DAY_MS } from '../common/clock.js';
 import { clearHostCookie, setHostCookie } from '../common/http/cookies.js';
@@ -21,7 +20,7 @@ import {
   sendPage,
   textOf,
 } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 /**
  * Only paths inside this site: `next` must not send a person elsewhere after logging in. Browsers read a
@@ -46,10 +45,8 @@ const ownPasswordForm = (holder: PersonActor, next: string) => ({
  * and on each login a device cookie (`KnownDevices`) that keeps this browser's way in open when someone
  * else guesses at the account.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller()
+@PageController()
 export class SessionController {
   constructor(
     private readonly auth: AuthService,

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '../common/http/public.decorator.js';
 import { AppConfig } from '../config/app-config.js';
@@ -19,7 +7,7 @@ import { PublicBoardService } from '../public/public-board.service.js';
 import { CONFIRMATION_DAYS } from '../notifications/confirmation-window.js';
 import type { PageName } from './templates.js';
 import { actorOf, messageOf, redirectWithFlash, sendPage, textOf, markRefusal } from './web-request.js';
-import { PageErrorFilter } from './page-error.filter.js';
+import { PageController } from './page-controller.decorator.js';
 
 type TokenAction = 'confirm' | 'unsubscribe';
 
@@ -37,10 +25,8 @@ const TOKEN_PAGES: Record<TokenAction, { page: PageName; title: string; invalid:
  * Subscribing to the village's monthly bulletin by email or SMS, confirming it by the link sent to that
  * address, and leaving it by the link in every message.
  */
-@ApiExcludeController()
 @Public()
-@UseFilters(PageErrorFilter)
-@Controller('p/:villageId')
+@PageController('p/:villageId')
 export class SubscriptionPagesController {
   constructor(
     private readonly outbox: BulletinOutboxService,

@@ -355,6 +355,12 @@ describe('Meetings as villages hold them, over HTTP', () => {
     expect((await openMeeting(matter)).roster.find((entry) => entry.personId === arrived)).toMatchObject({
       byProxy: false,
     });
+    // Recorded as gone again, and back: the roster follows the clerk's last record.
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', { absent: [arrived] });
+    expect((await openMeeting(matter)).roster.find((entry) => entry.personId === arrived)).toMatchObject({
+      present: false,
+    });
+    await matter.ok('committee1', 'RECORD_ATTENDANCE', { present: [arrived] });
     const present = inPerson.length + principals.length;
     await matter.ok('committee1', 'RECORD_COUNT', {
       yes: present,
