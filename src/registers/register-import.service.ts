@@ -21,7 +21,8 @@ import {
   type RowProblem,
 } from './register-layout.js';
 import { matchRows } from './register-matching.js';
-import { RegisterWriter, type ImportSummary, type VoterChange } from './register-writer.js';
+import type { ImportSummary } from './register-write.js';
+import { RegisterWriter, type VoterChange } from './register-writer.js';
 import { RegistersRepository } from './registers.repository.js';
 
 /** Who may load a village's register: its secretary, and the township and district above it. */

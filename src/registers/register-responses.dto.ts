@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { RegisterChecks } from './register-checks.js';
-import type { ImportSummary } from './register-writer.js';
+import type { ImportSummary } from './register-write.js';
 
 const int = (description?: string) => ({ type: 'integer' as const, description });
 

@@ -3,26 +3,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { LocalTime } from '../common/local-time.js';
 import { VOTING_ROLES } from '../identity/village-people.service.js';
-import type { MembershipEntity, VillageRole } from '../identity/membership.entity.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
 import type { PersonEntity } from '../identity/person.entity.js';
-import { addDays } from '../time/calendar.js';
 import type { HouseholdEntity } from './household.entity.js';
-import type { RegisterColumn, RegisterRow } from './register-layout.js';
+import type { RegisterColumn } from './register-layout.js';
 import type { MatchedRow } from './register-matching.js';
+import { RegisterStanding } from './register-standing.js';
+import type { ImportSummary, RegisterWrite } from './register-write.js';
 import { RegistersRepository } from './registers.repository.js';
 
-/**
- * The roles a register row gives or takes away, each by its column; cadres and supervisors are appointed
- * elsewhere.
- */
-const ROLE_COLUMNS: Partial<Record<VillageRole, RegisterColumn>> = {
-  villager: 'resident',
-  representative: 'representative',
-  member_representative: 'memberRepresentative',
-  party_member: 'party',
-};
-const REGISTER_ROLES = Object.keys(ROLE_COLUMNS) as VillageRole[];
 /** A person's fields a row states, each by its column (the name is always there). */
 const FIELD_COLUMNS = {
   phone: 'phone',
@@ -52,19 +41,6 @@ export interface VoterChange {
   of: 'role' | 'memberRegister' | 'name' | 'birthDate';
 }
 
-/** What an import changed, as the caller is answered and the village chain records it. */
-export interface ImportSummary {
-  rows: number;
-  people: { created: number; updated: number; unchanged: number };
-  households: { created: number; updated: number };
-  roles: { started: number; ended: number };
-  members: { entered: number; left: number };
-  /** People on the register the file did not list: left as they are. */
-  notListed: number;
-  /** Lines with no 户号 (a cell merged down from above counts as filled): loaded, but in no household. */
-  linesWithoutHousehold: number[];
-}
-
 /**
  * Writes a checked register file into the registers: households by code, people matched or added, and the
  * roles, member-register entries and represented households the rows state, from the date given. A role
@@ -77,6 +53,7 @@ export class RegisterWriter {
   constructor(
     private readonly registers: RegistersRepository,
     private readonly memberships: MembershipRepository,
+    private readonly standing: RegisterStanding,
     private readonly time: LocalTime,
   ) {}
 
@@ -89,7 +66,6 @@ export class RegisterWriter {
     registered: number,
     from: string,
   ): Promise<{ summary: ImportSummary; voterChanges: VoterChange[] }> {
-    const now = this.time.now();
     const voterChanges: VoterChange[] = [];
     const summary: ImportSummary = {
       rows: matched.length,
@@ -100,15 +76,11 @@ export class RegisterWriter {
       notListed: registered - matched.filter((entry) => entry.person).length,
       linesWithoutHousehold: matched.filter((entry) => !entry.row.household).map((entry) => entry.row.line),
     };
-    const householdIds = await this.upsertHouseholds(db, villageId, matched, existing, summary);
+    const write: RegisterWrite = { db, villageId, from, now: this.time.now(), columns, summary };
+    const householdIds = await this.upsertHouseholds(write, matched, existing);
     const personIds = new Map<MatchedRow, string>();
     const identityChanges = new Map(matched.map((entry) => [entry, identityChangesOf(entry, columns)]));
-    for (const entry of matched) {
-      personIds.set(
-        entry,
-        await this.upsertPerson(db, villageId, entry, columns, householdIds, summary, now),
-      );
-    }
+    for (const entry of matched) personIds.set(entry, await this.upsertPerson(write, entry, householdIds));
     for (const [code, id] of householdIds) {
       const head = matched.find((entry) => entry.row.household === code && entry.row.head);
       if (head)
@@ -119,29 +91,8 @@ export class RegisterWriter {
     for (const entry of matched) {
       const personId = personIds.get(entry)!;
       const mine = held.filter((membership) => membership.personId === personId);
-      const roleChanges = await this.syncRoles(
-        db,
-        villageId,
-        personId,
-        entry.row,
-        mine,
-        columns,
-        from,
-        summary,
-        now,
-      );
-      const memberChange =
-        columns.has('member') &&
-        (await this.syncMember(
-          db,
-          villageId,
-          personId,
-          entry.row,
-          members.get(personId),
-          from,
-          summary,
-          now,
-        ));
+      const roleChanges = await this.standing.syncRoles(write, personId, entry.row, mine);
+      const memberChange = await this.standing.syncMember(write, personId, entry.row, members.get(personId));
       const votes = mine.some((membership) => VOTING_ROLES.has(membership.role)) || members.has(personId);
       const line = entry.row.line;
       voterChanges.push(
@@ -161,11 +112,9 @@ export class RegisterWriter {
   }
 
   private async upsertHouseholds(
-    db: EntityManager,
-    villageId: string,
+    { db, villageId, summary, now }: RegisterWrite,
     matched: MatchedRow[],
     existing: HouseholdEntity[],
-    summary: ImportSummary,
   ): Promise<Map<string, string>> {
     const ids = new Map(existing.map((household) => [household.code, household.id]));
     const codes = [
@@ -185,7 +134,7 @@ export class RegisterWriter {
           villagerGroup: group,
           address: null,
           headPersonId: null,
-          createdAt: this.time.now(),
+          createdAt: now,
         });
         ids.set(code, id);
         summary.households.created += 1;
@@ -198,13 +147,9 @@ export class RegisterWriter {
   }
 
   private async upsertPerson(
-    db: EntityManager,
-    villageId: string,
+    { db, villageId, columns, summary, now }: RegisterWrite,
     { row, person, id }: MatchedRow,
-    columns: ReadonlySet<RegisterColumn>,
     householdIds: Map<string, string>,
-    summary: ImportSummary,
-    now: Date,
   ): Promise<string> {
     const stated = {
       phone: row.phone,
@@ -243,109 +188,6 @@ export class RegisterWriter {
     } else summary.people.unchanged += 1;
     return person.id;
   }
-
-  /**
-   * Gives the roles the row states and ends those it no longer does, from the date given. Returns the
-   * changes to who votes: a voting role given or ended, a party member's vote given or taken.
-   */
-  private async syncRoles(
-    db: EntityManager,
-    villageId: string,
-    personId: string,
-    row: RegisterRow,
-    held: MembershipEntity[],
-    columns: ReadonlySet<RegisterColumn>,
-    from: string,
-    summary: ImportSummary,
-    now: Date,
-  ): Promise<{ gained: boolean }[]> {
-    const changes: { gained: boolean }[] = [];
-    const wanted: Record<string, boolean> = {
-      villager: row.resident,
-      representative: row.representative,
-      member_representative: row.memberRepresentative,
-      party_member: row.party !== 'none',
-    };
-    for (const role of REGISTER_ROLES.filter((each) => columns.has(ROLE_COLUMNS[each]!))) {
-      const current = held.find((membership) => membership.role === role);
-      if (current && !wanted[role]) {
-        await this.memberships.end(db, villageId, current.id, dayBefore(from, current.validFrom));
-        summary.roles.ended += 1;
-        if (VOTING_ROLES.has(role)) changes.push({ gained: false });
-      } else if (current && wanted[role] && current.validFrom > from) {
-        await this.memberships.moveStart(db, villageId, current.id, from);
-        summary.roles.started += 1;
-        if (VOTING_ROLES.has(role)) changes.push({ gained: true });
-      } else if (!current && wanted[role]) {
-        await this.memberships.insert(db, {
-          villageId,
-          id: randomUUID(),
-          personId,
-          role,
-          vcChair: false,
-          supervisorChair: false,
-          votingRights: role !== 'party_member' || row.party === 'full',
-          probationUntil: role === 'party_member' ? row.probationUntil : null,
-          household: null,
-          validFrom: from,
-          validTo: null,
-          createdAt: now,
-        });
-        summary.roles.started += 1;
-        if (VOTING_ROLES.has(role)) changes.push({ gained: true });
-      } else if (current && role === 'party_member') {
-        const standing = { votingRights: row.party === 'full', probationUntil: row.probationUntil };
-        if (
-          current.votingRights !== standing.votingRights ||
-          (current.probationUntil ?? null) !== standing.probationUntil
-        ) {
-          await this.memberships.updatePartyStanding(db, villageId, current.id, standing);
-          if (current.votingRights !== standing.votingRights) changes.push({ gained: standing.votingRights });
-        }
-      }
-    }
-    return changes;
-  }
-
-  /**
-   * `memberSince`: when the person's entry on the member register valid on `from` or later began. Returns
-   * the change made, if any: an entry begun (or begun earlier) is `gained`, one ended is not.
-   */
-  private async syncMember(
-    db: EntityManager,
-    villageId: string,
-    personId: string,
-    row: RegisterRow,
-    memberSince: string | undefined,
-    from: string,
-    summary: ImportSummary,
-    now: Date,
-  ): Promise<{ gained: boolean } | undefined> {
-    if (row.member && memberSince === undefined) {
-      await this.registers.insertMemberEntry(db, {
-        villageId,
-        personId,
-        validFrom: from,
-        validTo: null,
-        basis: row.memberBasis,
-        confirmedByMatterId: null,
-        createdAt: now,
-      });
-      summary.members.entered += 1;
-      return { gained: true };
-    }
-    if (row.member && memberSince !== undefined && memberSince > from) {
-      await this.registers.moveMemberEntryStart(db, villageId, personId, memberSince, from);
-      summary.members.entered += 1;
-      return { gained: true };
-    }
-    if (!row.member && memberSince !== undefined) {
-      await this.registers.endMemberEntry(db, villageId, personId, addDays(from, -1));
-      summary.members.left += 1;
-      return { gained: false };
-    }
-    return undefined;
-  }
 }
 
 /** What a row changes of who a person on the register is: their name (a correction), their birth date. */
@@ -360,9 +202,3 @@ function identityChangesOf(
     ...(born ? (['birthDate'] as const) : []),
   ];
 }
-
-/** The day before `from`, never before the entry began (an entry begun that day ends that day). */
-const dayBefore = (from: string, validFrom: string) => {
-  const before = addDays(from, -1);
-  return before < validFrom ? validFrom : before;
-};

@@ -3,6 +3,7 @@ import { EngineModule } from '../engine/engine.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { RegisterEffects } from './register-effects.js';
 import { RegisterImportService } from './register-import.service.js';
+import { RegisterStanding } from './register-standing.js';
 import { RegisterWriter } from './register-writer.js';
 import { RegistersController } from './registers.controller.js';
 import { RegistersRepository } from './registers.repository.js';
@@ -12,7 +13,14 @@ import { RegistersService } from './registers.service.js';
 @Module({
   imports: [EngineModule, IdentityModule],
   controllers: [RegistersController],
-  providers: [RegisterEffects, RegisterImportService, RegisterWriter, RegistersRepository, RegistersService],
+  providers: [
+    RegisterEffects,
+    RegisterImportService,
+    RegisterStanding,
+    RegisterWriter,
+    RegistersRepository,
+    RegistersService,
+  ],
   exports: [RegisterImportService, RegistersRepository, RegistersService],
 })
 export class RegistersModule {}

@@ -27,6 +27,7 @@ export class PageErrorFilter extends DomainExceptionFilter {
     const status = HTTP_STATUS_OF[error.code];
     const me = actorOf(request);
     response.setHeader(REFUSAL_HEADER, error.code);
+    this.sayWhenToRetry(response, error);
     sendPage(
       response,
       '@refusal',

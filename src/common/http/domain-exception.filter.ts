@@ -20,10 +20,15 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const body: ErrorBody = { code: error.code, message: error.messageIn(language), details: error.details };
     // Routes that declare their own Content-Type (an SVG, a feed) must not label the error as one.
     if (!response.headersSent) {
-      const wait = error.details.retryAfterSeconds;
-      if (typeof wait === 'number') response.setHeader('Retry-After', String(wait));
+      this.sayWhenToRetry(response, error);
       response.status(HTTP_STATUS_OF[error.code]).type('application/json').json(body);
     }
+  }
+
+  /** A refusal for asking too often says when to ask again. */
+  protected sayWhenToRetry(response: Response, error: DomainError): void {
+    const wait = error.details.retryAfterSeconds;
+    if (typeof wait === 'number') response.setHeader('Retry-After', String(wait));
   }
 
   /** What was thrown as a domain error; an unexpected one is logged with its stack (the answer hides it). */
