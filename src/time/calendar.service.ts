@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error.js';
 import { LocalTime } from '../common/local-time.js';
+import { TraceService } from '../engine/trace.service.js';
 import { AccessService } from '../identity/access.service.js';
 import type { PersonActor } from '../identity/actor.js';
 import { MembershipRepository } from '../identity/membership.repository.js';
@@ -20,6 +21,7 @@ export class CalendarService {
     private readonly access: AccessService,
     private readonly regions: RegionRepository,
     private readonly memberships: MembershipRepository,
+    private readonly traces: TraceService,
     private readonly time: LocalTime,
   ) {}
 
@@ -65,7 +67,30 @@ export class CalendarService {
     return [...years].map(([year, provisional]) => ({ year, provisional }));
   }
 
-  /** A district administrator adds a local holiday or working day. */
+  /**
+   * A district's calendar for one year as its page shows it: the district of the region given (a
+   * township's is its district's), and whether the caller may add days to it.
+   */
+  async districtYear(actor: PersonActor, regionId: string, year: number) {
+    const db = this.dataSource.manager;
+    const region = await this.regions.findById(db, regionId);
+    const district =
+      region?.kind === 'township' && region.parentId
+        ? await this.regions.findById(db, region.parentId)
+        : region;
+    if (district?.kind !== 'district') throw new DomainError('REGION.NOT_FOUND', { regionId });
+    return {
+      district: { id: district.id, name: district.name },
+      days: await this.list(district.id, year),
+      mayAdjust: await this.isDistrictAdmin(db, actor, district.id),
+    };
+  }
+
+  /**
+   * A district administrator adds a local holiday or working day (the district's wins over the national
+   * one of the same date). Working-day notices and deadlines of every village in the district are counted
+   * by it, so the act goes on the district's chain, with the day it replaced.
+   */
   async add(
     actor: PersonActor,
     districtId: string,
@@ -74,9 +99,9 @@ export class CalendarService {
     const db = this.dataSource.manager;
     const district = await this.regions.findById(db, districtId);
     if (district?.kind !== 'district') throw new DomainError('REGION.NOT_FOUND', { regionId: districtId });
-    const posts = await this.memberships.postsOver(db, actor.personId, [districtId], this.time.today());
-    if (!posts.some((post) => post.role === 'district_admin')) throw new DomainError('AUTH.FORBIDDEN');
+    if (!(await this.isDistrictAdmin(db, actor, districtId))) throw new DomainError('AUTH.FORBIDDEN');
     await db.transaction(async (tx) => {
+      const replaced = await tx.findOneBy(CalendarDayEntity, { regionId: districtId, date: entry.date });
       await tx.delete(CalendarDayEntity, { regionId: districtId, date: entry.date });
       await tx.insert(CalendarDayEntity, {
         id: randomUUID(),
@@ -87,9 +112,22 @@ export class CalendarService {
         provisional: false,
         createdAt: this.time.now(),
       });
+      await this.traces.appendVillageAct(tx, {
+        villageId: districtId,
+        actorPersonId: actor.personId,
+        actorRole: 'district_admin',
+        eventType: 'SET_CALENDAR_DAY',
+        payload: { ...entry, replaced: replaced ? { kind: replaced.kind, name: replaced.name } : null },
+        at: this.time.now(),
+      });
     });
     this.cache.delete(districtId);
     return this.list(districtId, Number(entry.date.slice(0, 4)));
+  }
+
+  private async isDistrictAdmin(db: EntityManager, actor: PersonActor, districtId: string): Promise<boolean> {
+    const posts = await this.memberships.postsOver(db, actor.personId, [districtId], this.time.today());
+    return posts.some((post) => post.role === 'district_admin');
   }
 
   private entries(db: EntityManager, districtId: string | null): Promise<CalendarDayEntity[]> {

@@ -18,6 +18,7 @@ import {
   requireActor,
   sendPage,
   textOf,
+  formFieldRefused,
 } from './web-request.js';
 import { PageController } from './page-controller.decorator.js';
 
@@ -41,17 +42,15 @@ interface Typed {
 }
 const PASSWORD_MAX_LENGTH = 256;
 
-const invalid = (field: string, words: string) =>
-  new DomainError('REQUEST.INVALID', { problems: [{ field, problem: words, words }] }, words);
 const dayOf = (form: Form, field: string) => {
   const value = textOf(form, field);
-  if (!isCalendarDay(value)) throw invalid(field, '日期应为 年-月-日');
+  if (!isCalendarDay(value)) throw formFieldRefused(field, '日期应为 年-月-日');
   return value;
 };
 const passwordOf = (form: Form) => {
   const password = typeof form.password === 'string' ? form.password : '';
   if (password.length > PASSWORD_MAX_LENGTH)
-    throw invalid('password', `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符`);
+    throw formFieldRefused('password', `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符`);
   return password;
 };
 
@@ -114,7 +113,8 @@ export class ConsolePeopleController {
     @Res() response: Response,
   ) {
     return this.act({ request, response, villageId, personId, body }, '已授予身份', async (actor, typed) => {
-      if (!(VILLAGE_ROLES as readonly string[]).includes(typed.role)) throw invalid('role', '请选择身份');
+      if (!(VILLAGE_ROLES as readonly string[]).includes(typed.role))
+        throw formFieldRefused('role', '请选择身份');
       await this.villagePeople.addMembership(actor, villageId, {
         personId,
         role: typed.role as VillageRole,
@@ -156,7 +156,10 @@ export class ConsolePeopleController {
     const done = '已开通登录账号，请把用户名和初始密码当面交给本人';
     return this.act({ request, response, villageId, personId, body }, done, async (actor, typed) => {
       if (!USERNAME.test(typed.username)) {
-        throw invalid('username', '用户名应为 3 到 64 位小写字母、数字、点、横线或下划线，以字母或数字开头');
+        throw formFieldRefused(
+          'username',
+          '用户名应为 3 到 64 位小写字母、数字、点、横线或下划线，以字母或数字开头',
+        );
       }
       await this.villagePeople.createAccount(actor, villageId, personId, {
         username: typed.username,

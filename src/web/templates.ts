@@ -1,4 +1,5 @@
 import { Eta } from 'eta';
+import { CALENDAR } from './views/calendar-pages.js';
 import { CONFIRM, CONSOLE, FIELD, LIST, MATTER, REGION, START, VILLAGE } from './views/console-pages.js';
 import { LAYOUT } from './views/layout.js';
 import { BOARD, BULLETIN, HOME, LISTS, LOGIN, OWN_PASSWORD, REFUSAL, VERIFY } from './views/public-pages.js';
@@ -34,6 +35,7 @@ const TEMPLATES: Record<string, string> = {
   '@matter': MATTER,
   '@confirm': CONFIRM,
   '@region': REGION,
+  '@calendar': CALENDAR,
   '@publicMatter': PUBLIC_MATTER,
   '@catalog': CATALOG,
   '@catalogItem': CATALOG_ITEM,

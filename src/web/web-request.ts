@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { isDomainError } from '../common/errors/domain-error.js';
+import { DomainError, isDomainError } from '../common/errors/domain-error.js';
 import { HTTP_STATUS_OF } from '../common/http/error-statuses.js';
 import { clearHostCookie, hostCookie, setHostCookie } from '../common/http/cookies.js';
 import type { AuthenticatedRequest } from '../identity/auth.guard.js';
@@ -99,3 +99,7 @@ export const textOf = (body: Record<string, unknown> | undefined, name: string) 
   const value = body?.[name];
   return typeof value === 'string' ? value.trim() : '';
 };
+
+/** A form's field refused, in the words its page shows beside the form (nothing was changed). */
+export const formFieldRefused = (field: string, words: string) =>
+  new DomainError('REQUEST.INVALID', { problems: [{ field, problem: words, words }] }, words);

@@ -9,6 +9,8 @@ import { ProceduresModule } from '../procedures/procedures.module.js';
 import { PublicModule } from '../public/public.module.js';
 import { RegistersModule } from '../registers/registers.module.js';
 import { SupervisionModule } from '../supervision/supervision.module.js';
+import { TimeModule } from '../time/time.module.js';
+import { ConsoleCalendarController } from './console-calendar.controller.js';
 import { ConsoleForms } from './console-forms.service.js';
 import { ConsolePeopleController } from './console-people.controller.js';
 import { ConsoleRegistersController } from './console-registers.controller.js';
@@ -42,12 +44,14 @@ import { SessionController } from './session.controller.js';
     SupervisionModule,
     ComplaintsModule,
     NotificationsModule,
+    TimeModule,
   ],
   controllers: [
     PublicPagesController,
     ComplaintPagesController,
     SubscriptionPagesController,
     ConsoleComplaintsController,
+    ConsoleCalendarController,
     SessionController,
     ConsoleStartController,
     ConsoleUploadsController,

@@ -48,7 +48,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid 
 .scroll{overflow-x:auto}
 /* A wide comparison table becomes one card per row on a phone: each cell under its column's name. */
 @media (max-width:40rem){table.cards thead{position:absolute;left:-9999px}table.cards,table.cards tbody,table.cards td{display:block}table.cards tr{display:grid;grid-template-columns:1fr 1fr;column-gap:.5rem;border:1px solid #666;margin:.75rem 0;padding:.25rem .5rem}table.cards td{border:0;padding:.15rem 0}table.cards td:first-child,table.cards td.wide{grid-column:1/-1}table.cards td:first-child{font-weight:bold}table.cards td[data-label]::before{content:attr(data-label) "：";color:#444;font-weight:400}}
-table.register th,table.register td{white-space:nowrap}
+table.register th,table.register td,td.nowrap{white-space:nowrap}
 form.stack label{display:block;margin:.8rem 0 .2rem;font-weight:600}
 input,select,textarea,button{font:inherit}
 input[type=text],input[type=password],input[type=date],input[type=number],select,textarea{width:100%;padding:.55rem;border:1px solid #333;border-radius:.3rem}

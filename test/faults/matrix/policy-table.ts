@@ -412,6 +412,12 @@ export const POLICY: Record<RouteKey, RoutePolicy> = {
   'GET /c': { may: signedIn },
   'GET /c/r/:regionId': { may: staffOver },
   'GET /c/r/:regionId/complaints': { may: complaintReaders },
+  // 工作日历: anyone signed in reads a district's calendar (the API's is public); its administrator adds days.
+  'GET /c/r/:regionId/calendar': { may: signedIn },
+  'POST /c/r/:regionId/calendar': {
+    may: districtAdminOf(['district']),
+    body: () => ({ date: '2026-10-09', kind: 'holiday', name: '地方节日' }),
+  },
   'POST /c/v/:villageId/complaints/:complaintId/:act': {
     may: members(['discipline_inspector']),
     fresh: true,
