@@ -53,7 +53,7 @@ export class CalendarController {
   @ApiBearerAuth()
   @Post('regions/:districtId/calendar')
   @ApiCreatedResponse({ type: [CalendarDayDto], description: 'the district’s calendar for that year' })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 409)
   add(
     @CurrentActor() actor: PersonActor,
     @Param('districtId', ParseUUIDPipe) districtId: string,

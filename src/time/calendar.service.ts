@@ -100,6 +100,19 @@ export class CalendarService {
     const district = await this.regions.findById(db, districtId);
     if (district?.kind !== 'district') throw new DomainError('REGION.NOT_FOUND', { regionId: districtId });
     if (!(await this.isDistrictAdmin(db, actor, districtId))) throw new DomainError('AUTH.FORBIDDEN');
+    if (entry.kind === 'workday') {
+      // The national days off are the State Council's (全国年节及纪念日放假办法): a district may add its own
+      // days off, and working days for its own 调休, but a national holiday stays one. Made a working day,
+      // it would shorten every working-day notice and deadline of the district's villages.
+      const national = await db.findOneBy(CalendarDayEntity, { regionId: IsNull(), date: entry.date });
+      if (national?.kind === 'holiday') {
+        throw new DomainError(
+          'CALENDAR.NATIONAL_HOLIDAY',
+          { date: entry.date, name: national.name },
+          `${entry.date}是国家法定节假日（${national.name}，依《全国年节及纪念日放假办法》），区里可以增加放假日，不能把它改为上班日`,
+        );
+      }
+    }
     await db.transaction(async (tx) => {
       const replaced = await tx.findOneBy(CalendarDayEntity, { regionId: districtId, date: entry.date });
       await tx.delete(CalendarDayEntity, { regionId: districtId, date: entry.date });

@@ -33,7 +33,7 @@ describe('The district’s working-day calendar in the console', () => {
           ORDER BY seq`,
         [world.districtId],
       )
-    ).map((row) => ({ role: row.actor_role, ...row.payload }));
+    ).map((row): Record<string, unknown> => ({ role: row.actor_role, ...row.payload }));
 
   it('lets the district administrator add a local day, each on the district’s chain with what it replaced', async () => {
     const district = await consoleCookie(t, world, 'district');
@@ -73,6 +73,31 @@ describe('The district’s working-day calendar in the console', () => {
         replaced: { kind: 'holiday', name: '区庙会' },
       },
     ]);
+  });
+
+  it('keeps a national holiday a day off: the district cannot make it a working day', async () => {
+    const district = await consoleCookie(t, world, 'district');
+    const page = await web()
+      .post(`/c/r/${world.districtId}/calendar`)
+      .set('cookie', district)
+      .type('form')
+      .send({ date: '2026-10-01', kind: 'workday', name: '加班' })
+      .expect(409);
+    expect(page.headers['x-error-code']).toBe('CALENDAR.NATIONAL_HOLIDAY');
+    expect(page.text).toContain('2026-10-01是国家法定节假日（国庆节');
+    expect(page.text).toContain('value="加班"');
+    const api = await t
+      .api(world.people.district.token)
+      .post(`/regions/${world.districtId}/calendar`, { date: '2026-10-01', kind: 'workday', name: '加班' })
+      .expect(409);
+    expect(api.body).toMatchObject({ code: 'CALENDAR.NATIONAL_HOLIDAY', details: { name: '国庆节' } });
+    // A day off of its own on a national 调休 working day makes notices longer: that it may add.
+    await t
+      .api(world.people.district.token)
+      .post(`/regions/${world.districtId}/calendar`, { date: '2026-10-10', kind: 'holiday', name: '区庙会' })
+      .expect(201);
+    expect(await districtDays()).toEqual(['2026-10-10 holiday 区庙会']);
+    expect((await calendarActs()).map((act) => act.date)).toEqual(['2026-10-10']);
   });
 
   it('shows the township its district’s calendar without the form, and refuses its forged one', async () => {

@@ -1373,6 +1373,7 @@ export interface components {
       | 'COMPLAINT.EVIDENCE_FULL'
       | 'COMPLAINT.WRONG_STATUS'
       | 'COMPLAINT.RECTIFICATION_INVALID'
+      | 'CALENDAR.NATIONAL_HOLIDAY'
       | 'CLOCK.NOT_ADJUSTABLE'
       | 'SERVICE.UNAVAILABLE'
       | 'INTERNAL';
@@ -7743,6 +7744,15 @@ export interface operations {
       };
       /** @description No such thing, or not one the caller may see (another village reads as not found). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBodyDto'];
+        };
+      };
+      /** @description The current state refuses it (the step, an open meeting, a finished matter…). */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -250,6 +250,10 @@ export const ERROR_CATALOG = {
     zh: '责令整改须指明本村已启动的问题整改事项（S1），其他处理方式不指明',
     en: 'A rectification answer names a rectification (S1) of this village; other answers name none',
   },
+  'CALENDAR.NATIONAL_HOLIDAY': {
+    zh: '国家法定节假日不能改为上班日',
+    en: 'A national statutory holiday cannot be made a working day',
+  },
   'CLOCK.NOT_ADJUSTABLE': { zh: '系统时钟不可调整', en: 'The clock is not adjustable here' },
   'SERVICE.UNAVAILABLE': { zh: '服务暂时不可用，请稍后再试', en: 'The service is unavailable; try again' },
   INTERNAL: { zh: '系统内部错误', en: 'Internal error' },
