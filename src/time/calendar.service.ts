@@ -11,10 +11,15 @@ import { RegionRepository } from '../identity/region.repository.js';
 import { CalendarDayEntity } from './calendar-day.entity.js';
 import { WorkingCalendar } from './calendar.js';
 
-/** The working-day calendar of a district: the national days plus its own (which win on the same date). */
+/**
+ * The working-day calendar of a district: the national days plus its own (which win on the same date).
+ * Each is kept in memory as long as its rows are unchanged: every use asks the database for a digest of
+ * their ids (one statement over a table of a few hundred rows), so that a day another app process added
+ * counts here at once: no period is computed on one process's old calendar.
+ */
 @Injectable()
 export class CalendarService {
-  private readonly cache = new Map<string, WorkingCalendar>();
+  private readonly cache = new Map<string, { stamp: string; calendar: WorkingCalendar }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,14 +37,15 @@ export class CalendarService {
 
   async forDistrict(db: EntityManager, districtId: string | null): Promise<WorkingCalendar> {
     const key = districtId ?? 'national';
+    const stamp = await this.stampOf(db, districtId);
     const cached = this.cache.get(key);
-    if (cached) return cached;
+    if (cached?.stamp === stamp) return cached.calendar;
     const rows = await this.entries(db, districtId);
     const entries = new Map<string, 'holiday' | 'workday'>();
     for (const row of rows.filter((entry) => !entry.regionId)) entries.set(row.date, row.kind);
     for (const row of rows.filter((entry) => entry.regionId)) entries.set(row.date, row.kind);
     const calendar = new WorkingCalendar(entries);
-    this.cache.set(key, calendar);
+    this.cache.set(key, { stamp, calendar });
     return calendar;
   }
 
@@ -134,13 +140,22 @@ export class CalendarService {
         at: this.time.now(),
       });
     });
-    this.cache.delete(districtId);
     return this.list(districtId, Number(entry.date.slice(0, 4)));
   }
 
   private async isDistrictAdmin(db: EntityManager, actor: PersonActor, districtId: string): Promise<boolean> {
     const posts = await this.memberships.postsOver(db, actor.personId, [districtId], this.time.today());
     return posts.some((post) => post.role === 'district_admin');
+  }
+
+  /** What changes whenever the rows do: a day added or replaced (a replacement has a new id). */
+  private async stampOf(db: EntityManager, districtId: string | null): Promise<string> {
+    const [row] = await db.query<{ stamp: string | null }[]>(
+      `SELECT md5(string_agg(id::text, ',' ORDER BY id)) AS stamp FROM calendar_day
+        WHERE region_id IS NULL OR region_id = $1`,
+      [districtId],
+    );
+    return row.stamp ?? '';
   }
 
   private entries(db: EntityManager, districtId: string | null): Promise<CalendarDayEntity[]> {

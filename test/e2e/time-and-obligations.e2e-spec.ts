@@ -90,6 +90,24 @@ describe('Working-day periods and disclosure obligations over HTTP', () => {
       ]);
     });
 
+    it('counts a day another app process added, though this one has the calendar in memory', async () => {
+      await at('2026-09-30T02:00:00Z');
+      const first = await startItem('F4', { title: '2026 年耕地地力保护补贴', year: 2026 });
+      expect((await publishNotice(first)).deadlines).toEqual([
+        expect.objectContaining({ dueAt: '2026-10-13T16:00:00.000Z' }),
+      ]);
+      // Written straight to the table, as another process's service would: nothing here is told.
+      await t.dataSource.query(
+        `INSERT INTO calendar_day (id, region_id, date, kind, name, provisional, created_at)
+         VALUES (gen_random_uuid(), $1, '2026-10-12', 'holiday', '区庙会', false, now())`,
+        [world.districtId],
+      );
+      const second = await startItem('F4', { title: '2026 年耕地地力保护补贴（补报）', year: 2026 });
+      expect((await publishNotice(second)).deadlines).toEqual([
+        expect.objectContaining({ dueAt: '2026-10-14T16:00:00.000Z' }),
+      ]);
+    });
+
     it('refuses a calendar entry from someone who is not the district’s administrator', async () => {
       const refused = await t
         .api(world.people.township.token)
