@@ -42,8 +42,9 @@ export interface ShortNotice {
  * JSON copy of 宅基地申请 without `basedOn`, or a notice given a new kind, would otherwise escape the 7 days
  * the district set for E1. Items like it are the base items of its category that share a statutory class
  * with it, or, when none does, every base item of its category. Each of its notices must stay public at
- * least as long as one of their notices of the same kind (of any kind when they have none of it): the
- * weakest such floor, so that an item the district itself would admit is never refused.
+ * least as long as one of their notices of the same kind (of any kind when they have none of it; of any
+ * base item when none of them posts one): the weakest such floor, so that an item the district itself would
+ * admit is never refused.
  */
 export function shortNotices(
   item: ProcedureDefinition,
@@ -56,12 +57,16 @@ export function shortNotices(
     classesOf(base.definition).some((matterClass) => own.has(matterClass.code)),
   );
   const alike = sharingClass.length > 0 ? sharingClass : sameCategory;
-  const floors = alike.flatMap(({ code, definition, parameters: listed }) =>
-    noticesOf(definition).flatMap(({ kind, period }) => {
-      const value = periodOf(resolved(period, { ...definition.parameters, ...listed }));
-      return value ? [{ code, kind, period: value }] : [];
-    }),
-  );
+  const noticesAmong = (items: typeof baseItems) =>
+    items.flatMap(({ code, definition, parameters: listed }) =>
+      noticesOf(definition).flatMap(({ kind, period }) => {
+        const value = periodOf(resolved(period, { ...definition.parameters, ...listed }));
+        return value ? [{ code, kind, period: value }] : [];
+      }),
+    );
+  // A category whose base items post nothing (印章, 证明) is no way out: the base list's shortest binds.
+  const alikeFloors = noticesAmong(alike);
+  const floors = alikeFloors.length > 0 ? alikeFloors : noticesAmong(baseItems);
   if (floors.length === 0) return [];
   return noticesOf(item).flatMap(({ kind, key, period }) => {
     const value = resolved(period, parameters);
@@ -69,8 +74,19 @@ export function shortNotices(
     if (periodOf(value) === null) return [];
     const ofKind = floors.filter((floor) => floor.kind === kind);
     const binding = ofKind.length > 0 ? ofKind : floors;
-    return binding.some((floor) => meetsFloor(value, floor.period)) ? [] : [{ kind, key, floors: binding }];
+    return binding.some((floor) => meetsFloor(value, floor.period))
+      ? []
+      : [{ kind, key, floors: weakest(binding) }];
   });
+}
+
+/** The floors no other of them is weaker than: a period that meets one of these meets one of all. */
+function weakest(floors: readonly BaseNotice[]): BaseNotice[] {
+  const weaker = (other: Period, than: Period) =>
+    (other.unit === 'calendar' || than.unit === 'working') &&
+    other.days <= than.days &&
+    (other.days < than.days || other.unit !== than.unit);
+  return floors.filter((floor) => !floors.some((other) => weaker(other.period, floor.period)));
 }
 
 interface Notice {

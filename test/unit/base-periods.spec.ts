@@ -56,6 +56,27 @@ describe('A village item against the base list’s notices for items like it', (
     ]);
   });
 
+  it('holds an item of a category whose base items post nothing to the base list’s shortest of its kind', () => {
+    // 印章 and 证明 (G) post no notice: a homestead-like item filed there meets A3's and A4's three days.
+    const filedElsewhere = copy('E1', { category: 'G', statutoryClass: undefined });
+    expect(short(filedElsewhere, { villagePublicPeriod: days(1) })).toEqual([
+      { key: 'villagePublicPeriod', codes: ['A3', 'A4'] },
+    ]);
+    expect(short(filedElsewhere, { villagePublicPeriod: days(3) })).toEqual([]);
+  });
+
+  it('names only the floors no other is weaker than', () => {
+    const floors = shortNotices(
+      copy('E1', { category: 'G', statutoryClass: undefined }),
+      { ...item('E1').parameters, villagePublicPeriod: days(1) },
+      BASE,
+    )[0].floors;
+    // Every period that meets five working days (F4, H1) also meets three calendar days (A3, A4).
+    expect([...new Set(floors.map((floor) => `${floor.period.days} ${floor.period.unit}`))]).toEqual([
+      '3 calendar',
+    ]);
+  });
+
   it('leaves an unresolved period to the checker', () => {
     expect(short(copy('E1'), { villagePublicPeriod: 'seven days' })).toEqual([]);
   });
