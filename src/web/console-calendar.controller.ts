@@ -74,6 +74,8 @@ export class ConsoleCalendarController {
       if (typed.kind !== 'holiday' && typed.kind !== 'workday')
         throw formFieldRefused('kind', '请选择放假还是上班');
       if (!typed.name) throw formFieldRefused('name', '请填写名称');
+      // PostgreSQL stores no U+0000: refused here as the API's DTO refuses it, not failed as a server error.
+      if (typed.name.includes('\u0000')) throw formFieldRefused('name', '名称含有无法保存的控制字符');
       if ([...typed.name].length > NAME_MAX_LENGTH)
         throw formFieldRefused('name', `名称不能超过 ${NAME_MAX_LENGTH} 个字`);
       await this.calendars.add(actor, regionId, { date: typed.date, kind: typed.kind, name: typed.name });

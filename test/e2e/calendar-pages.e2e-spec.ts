@@ -130,6 +130,7 @@ describe('The district’s working-day calendar in the console', () => {
       [{ date: '2026-10-12', kind: 'weekend', name: '区庙会' }, '请选择放假还是上班'],
       [{ date: '2026-10-12', kind: 'holiday', name: '' }, '请填写名称'],
       [{ date: '2026-10-12', kind: 'holiday', name: '庙'.repeat(51) }, '名称不能超过 50 个字'],
+      [{ date: '2026-10-12', kind: 'holiday', name: '庙\u0000会' }, '名称含有无法保存的控制字符'],
     ] as const;
     for (const [form, words] of cases) {
       const refused = await send(form).expect(400);

@@ -16,9 +16,15 @@ import {
   type DescribedRoute,
   type RouteKey,
 } from './matrix/route-listing.js';
+import { REFUSAL_HEADER } from '../../src/web/web-request.js';
 
-/** The error code of an answer, whatever media type it claims (an SVG route's errors claim SVG). */
+/**
+ * The error code of an answer, whatever media type it claims (an SVG route's errors claim SVG); a console
+ * page's, from the header it names it in.
+ */
 const codeOf = (response: request.Response): string => {
+  const header = response.headers[REFUSAL_HEADER] as string | undefined;
+  if (header) return header;
   const text = response.text ?? (Buffer.isBuffer(response.body) ? response.body.toString() : '');
   try {
     return String((JSON.parse(text) as { code?: unknown }).code);
@@ -88,7 +94,8 @@ describe('Fuzzed payloads, queries, path ids and headers of every endpoint', () 
     for (const { key, url, who, body, headers } of found) {
       const before = await databaseDigest(t.dataSource);
       const token = who ? tokenOf(world, personaNamed(who)) : null;
-      const text = body === undefined ? undefined : JSON.stringify(body);
+      // A console form's is written as the form it is; an API body as JSON.
+      const text = body === undefined || typeof body === 'string' ? body : JSON.stringify(body);
       const response = await send(t, { key, url, token, body: text, headers });
       const changes = changesBetween(before, await databaseDigest(t.dataSource), 1);
       answers.push({ url, status: response.status, code: codeOf(response), changes });

@@ -6,6 +6,7 @@ export interface FoundInput {
   key: RouteKey;
   url: string;
   who: 'secretary' | 'supervisor' | 'districtAdmin' | null;
+  /** JSON for the API; a console form's as its urlencoded text. */
   body?: unknown;
   headers?: Record<string, string>;
   /** The refusal it gets now. */
@@ -151,7 +152,7 @@ export function foundInputs(
       key: 'POST /api/regions/:districtId/calendar',
       url: `/api/regions/${districtId}/calendar`,
       who: 'districtAdmin',
-      body: { date: '2026-10-09', kind: 'holiday', name: NUL },
+      body: `date=2026-10-09&kind=holiday&name=${encodeURIComponent(NUL)}`,
       status: 400,
       code: 'REQUEST.INVALID',
     },
@@ -201,6 +202,15 @@ export function foundInputs(
       url: `${village}/list-changes/check`,
       who: 'secretary',
       body: { changes: [{ kind: 'nope', code: 'G2' }] },
+      status: 400,
+      code: 'REQUEST.INVALID',
+    },
+    // The console's calendar form took a NUL in the day's name to the database (the API's DTO refuses it).
+    {
+      key: 'POST /c/r/:regionId/calendar',
+      url: `/c/r/${districtId}/calendar`,
+      who: 'districtAdmin',
+      body: `date=2026-10-09&kind=holiday&name=${encodeURIComponent(NUL)}`,
       status: 400,
       code: 'REQUEST.INVALID',
     },
