@@ -114,7 +114,11 @@ export class AttendanceEffects implements OnModuleInit {
       recordedAt: now,
     });
     // A member who sent a proxy and then came after all is there in person: their own ballot is theirs again.
-    await this.meetings.endProxies(db, matter.villageId, meeting.id, [...(payload.present ?? []), ...remote]);
+    if (PROXY_BODIES.has(meeting.body))
+      await this.meetings.endProxies(db, matter.villageId, meeting.id, [
+        ...(payload.present ?? []),
+        ...remote,
+      ]);
     await this.meetings.markPresent(db, [
       ...(payload.present ?? []).map((personId) => row(personId, null)),
       ...remote.map((personId) => row(personId, `线上参会（${payload.remoteAllowedBy!.trim()}）`)),

@@ -87,8 +87,6 @@ export class RegistersRepository {
     );
   }
 
-  /** The people on the village's register (not officials, not other villages' people). */
-
   async insertPerson(db: EntityManager, person: PersonEntity): Promise<void> {
     await db.insert(PersonEntity, person);
   }
